@@ -1,0 +1,152 @@
+/* ldn-application.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "ldn-application.h"
+#include "ldn-compat.h"
+#include "ldn-window.h"
+
+struct _LdnApplication
+{
+  AdwApplication parent_instance;
+};
+
+G_DEFINE_FINAL_TYPE (LdnApplication, ldn_application, ADW_TYPE_APPLICATION)
+
+static const GOptionEntry main_entries[] = {
+  { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the version and exit"), NULL },
+  { NULL }
+};
+
+/* Keyboard shortcuts live here, in one table, so the shortcuts window
+ * (gtk/help-overlay.ui) and the code cannot drift apart unnoticed. */
+static const struct {
+  const char *action;
+  const char *accels[2];
+} app_accels[] = {
+  { "app.quit", { "<Control>q", NULL } },
+  { "app.help", { "F1", NULL } },
+  { "window.close", { "<Control>w", NULL } },
+  { "win.section::learn", { "<Alt>1", NULL } },
+  { "win.section::timeline", { "<Alt>2", NULL } },
+  { "win.section::side-effects", { "<Alt>3", NULL } },
+  { "win.section::sheet", { "<Alt>4", NULL } },
+};
+
+LdnApplication *
+ldn_application_new (void)
+{
+  return g_object_new (LDN_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       "resource-base-path", RESOURCE_BASE_PATH,
+                       NULL);
+}
+
+static int
+ldn_application_handle_local_options (GApplication *app,
+                                      GVariantDict *options)
+{
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("%s %s\n", PACKAGE_NAME, PACKAGE_VERSION);
+      return EXIT_SUCCESS;
+    }
+
+  return -1;
+}
+
+static void
+ldn_application_activate (GApplication *app)
+{
+  LdnApplication *self = LDN_APPLICATION (app);
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (window == NULL)
+    window = GTK_WINDOW (ldn_window_new (self));
+
+  gtk_window_present (window);
+}
+
+static void
+ldn_application_startup (GApplication *app)
+{
+  LdnApplication *self = LDN_APPLICATION (app);
+
+  G_APPLICATION_CLASS (ldn_application_parent_class)->startup (app);
+
+  g_set_application_name (_("LDN Guide"));
+  gtk_window_set_default_icon_name (APP_ID);
+
+  for (guint i = 0; i < G_N_ELEMENTS (app_accels); i++)
+    gtk_application_set_accels_for_action (GTK_APPLICATION (self),
+                                           app_accels[i].action,
+                                           app_accels[i].accels);
+}
+
+static void
+ldn_application_quit_action (GSimpleAction *action,
+                             GVariant      *parameter,
+                             gpointer       user_data)
+{
+  GtkApplication *app = GTK_APPLICATION (user_data);
+  g_autoptr(GList) windows = g_list_copy (gtk_application_get_windows (app));
+
+  /* Closing each window lets it save its state before the process ends. */
+  for (GList *l = windows; l != NULL; l = l->next)
+    gtk_window_close (GTK_WINDOW (l->data));
+
+  g_application_quit (G_APPLICATION (app));
+}
+
+static void
+ldn_application_about_action (GSimpleAction *action,
+                              GVariant      *parameter,
+                              gpointer       user_data)
+{
+  GtkApplication *app = GTK_APPLICATION (user_data);
+
+  ldn_compat_show_about (gtk_application_get_active_window (app));
+}
+
+static void
+ldn_application_help_action (GSimpleAction *action,
+                             GVariant      *parameter,
+                             gpointer       user_data)
+{
+  GtkApplication *app = GTK_APPLICATION (user_data);
+
+  ldn_compat_show_help (gtk_application_get_active_window (app), NULL);
+}
+
+static const GActionEntry app_actions[] = {
+  { "quit", ldn_application_quit_action },
+  { "about", ldn_application_about_action },
+  { "help", ldn_application_help_action },
+};
+
+static void
+ldn_application_class_init (LdnApplicationClass *klass)
+{
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  app_class->activate = ldn_application_activate;
+  app_class->startup = ldn_application_startup;
+  app_class->handle_local_options = ldn_application_handle_local_options;
+}
+
+static void
+ldn_application_init (LdnApplication *self)
+{
+  g_application_add_main_option_entries (G_APPLICATION (self), main_entries);
+  g_application_set_option_context_summary (G_APPLICATION (self),
+                                            _("Understand low-dose naltrexone and prepare for a talk with your doctor."));
+  g_action_map_add_action_entries (G_ACTION_MAP (self),
+                                   app_actions, G_N_ELEMENTS (app_actions),
+                                   self);
+}

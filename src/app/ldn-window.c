@@ -1,0 +1,196 @@
+/* ldn-window.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "ldn-window.h"
+#include "pages/ldn-learn-page.h"
+#include "pages/ldn-sheet-page.h"
+#include "pages/ldn-side-effects-page.h"
+#include "pages/ldn-timeline-page.h"
+
+/* Below this width the section switcher moves from the header bar to a
+ * bar at the bottom, where four wide buttons still fit on a phone. */
+#define NARROW_WIDTH 600
+
+struct _LdnWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  GSettings            *settings;
+  guint                 layout_idle_id;
+  gboolean              narrow;
+
+  AdwViewSwitcher      *view_switcher;
+  AdwViewSwitcherBar   *switcher_bar;
+  AdwViewStack         *stack;
+};
+
+G_DEFINE_FINAL_TYPE (LdnWindow, ldn_window, ADW_TYPE_APPLICATION_WINDOW)
+
+LdnWindow *
+ldn_window_new (LdnApplication *application)
+{
+  return g_object_new (LDN_TYPE_WINDOW,
+                       "application", application,
+                       NULL);
+}
+
+const char *
+ldn_window_get_visible_section (LdnWindow *self)
+{
+  g_return_val_if_fail (LDN_IS_WINDOW (self), NULL);
+
+  return adw_view_stack_get_visible_child_name (self->stack);
+}
+
+static void
+ldn_window_section_action (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
+{
+  LdnWindow *self = LDN_WINDOW (widget);
+  const char *section = g_variant_get_string (parameter, NULL);
+
+  if (adw_view_stack_get_child_by_name (self->stack, section) == NULL)
+    {
+      g_debug ("No section named “%s”", section);
+      return;
+    }
+
+  adw_view_stack_set_visible_child_name (self->stack, section);
+}
+
+static gboolean
+ldn_window_apply_layout (gpointer user_data)
+{
+  LdnWindow *self = LDN_WINDOW (user_data);
+
+  self->layout_idle_id = 0;
+  gtk_widget_set_visible (GTK_WIDGET (self->view_switcher), !self->narrow);
+  adw_view_switcher_bar_set_reveal (self->switcher_bar, self->narrow);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+ldn_window_size_allocate (GtkWidget *widget,
+                          int        width,
+                          int        height,
+                          int        baseline)
+{
+  LdnWindow *self = LDN_WINDOW (widget);
+  gboolean narrow = width < NARROW_WIDTH;
+
+  GTK_WIDGET_CLASS (ldn_window_parent_class)->size_allocate (widget, width, height, baseline);
+
+  /* Changing visibility inside an allocation would queue another one,
+   * so the switch happens right after this frame. */
+  if (narrow != self->narrow)
+    {
+      self->narrow = narrow;
+      if (self->layout_idle_id == 0)
+        self->layout_idle_id = g_idle_add (ldn_window_apply_layout, self);
+    }
+}
+
+static void
+ldn_window_restore_state (LdnWindow *self)
+{
+  int width = g_settings_get_int (self->settings, "window-width");
+  int height = g_settings_get_int (self->settings, "window-height");
+
+  gtk_window_set_default_size (GTK_WINDOW (self), width, height);
+
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+
+  g_settings_bind (self->settings, "last-section",
+                   self->stack, "visible-child-name",
+                   G_SETTINGS_BIND_DEFAULT);
+}
+
+static void
+ldn_window_save_state (LdnWindow *self)
+{
+  gboolean maximized = gtk_window_is_maximized (GTK_WINDOW (self));
+
+  g_settings_set_boolean (self->settings, "window-maximized", maximized);
+
+  /* A maximized window keeps the size it had before, for un-maximizing. */
+  if (!maximized)
+    {
+      int width, height;
+
+      gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+      g_settings_set_int (self->settings, "window-width", width);
+      g_settings_set_int (self->settings, "window-height", height);
+    }
+}
+
+static gboolean
+ldn_window_close_request (GtkWindow *window)
+{
+  ldn_window_save_state (LDN_WINDOW (window));
+
+  return GTK_WINDOW_CLASS (ldn_window_parent_class)->close_request (window);
+}
+
+static void
+ldn_window_dispose (GObject *object)
+{
+  LdnWindow *self = LDN_WINDOW (object);
+
+  g_clear_handle_id (&self->layout_idle_id, g_source_remove);
+  gtk_widget_dispose_template (GTK_WIDGET (self), LDN_TYPE_WINDOW);
+
+  G_OBJECT_CLASS (ldn_window_parent_class)->dispose (object);
+}
+
+static void
+ldn_window_finalize (GObject *object)
+{
+  LdnWindow *self = LDN_WINDOW (object);
+
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (ldn_window_parent_class)->finalize (object);
+}
+
+static void
+ldn_window_class_init (LdnWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = ldn_window_dispose;
+  object_class->finalize = ldn_window_finalize;
+  widget_class->size_allocate = ldn_window_size_allocate;
+  window_class->close_request = ldn_window_close_request;
+
+  g_type_ensure (LDN_TYPE_LEARN_PAGE);
+  g_type_ensure (LDN_TYPE_TIMELINE_PAGE);
+  g_type_ensure (LDN_TYPE_SIDE_EFFECTS_PAGE);
+  g_type_ensure (LDN_TYPE_SHEET_PAGE);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/ldn-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, LdnWindow, view_switcher);
+  gtk_widget_class_bind_template_child (widget_class, LdnWindow, switcher_bar);
+  gtk_widget_class_bind_template_child (widget_class, LdnWindow, stack);
+
+  gtk_widget_class_install_action (widget_class, "win.section", "s", ldn_window_section_action);
+}
+
+static void
+ldn_window_init (LdnWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->settings = g_settings_new (APP_ID);
+  ldn_window_restore_state (self);
+}

@@ -1,0 +1,21 @@
+/* ldn-window.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "ldn-application.h"
+
+G_BEGIN_DECLS
+
+#define LDN_TYPE_WINDOW (ldn_window_get_type ())
+
+G_DECLARE_FINAL_TYPE (LdnWindow, ldn_window, LDN, WINDOW, AdwApplicationWindow)
+
+LdnWindow  *ldn_window_new                 (LdnApplication *application);
+const char *ldn_window_get_visible_section (LdnWindow      *self);
+
+G_END_DECLS

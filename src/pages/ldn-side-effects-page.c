@@ -1,0 +1,40 @@
+/* ldn-side-effects-page.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "ldn-side-effects-page.h"
+
+struct _LdnSideEffectsPage
+{
+  AdwBin parent_instance;
+};
+
+G_DEFINE_FINAL_TYPE (LdnSideEffectsPage, ldn_side_effects_page, ADW_TYPE_BIN)
+
+static void
+ldn_side_effects_page_dispose (GObject *object)
+{
+  gtk_widget_dispose_template (GTK_WIDGET (object), LDN_TYPE_SIDE_EFFECTS_PAGE);
+
+  G_OBJECT_CLASS (ldn_side_effects_page_parent_class)->dispose (object);
+}
+
+static void
+ldn_side_effects_page_class_init (LdnSideEffectsPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = ldn_side_effects_page_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/ldn-side-effects-page.ui");
+}
+
+static void
+ldn_side_effects_page_init (LdnSideEffectsPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
