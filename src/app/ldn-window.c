@@ -7,15 +7,12 @@
 
 #include <glib/gi18n.h>
 
+#include "ldn-collapsing-bin.h"
 #include "ldn-window.h"
 #include "pages/ldn-learn-page.h"
 #include "pages/ldn-sheet-page.h"
 #include "pages/ldn-side-effects-page.h"
 #include "pages/ldn-timeline-page.h"
-
-/* Below this width the section switcher moves from the header bar to a
- * bar at the bottom, where four wide buttons still fit on a phone. */
-#define NARROW_WIDTH 600
 
 struct _LdnWindow
 {
@@ -23,9 +20,8 @@ struct _LdnWindow
 
   GSettings            *settings;
   guint                 layout_idle_id;
-  gboolean              narrow;
 
-  AdwViewSwitcher      *view_switcher;
+  LdnCollapsingBin     *switcher_slot;
   AdwViewSwitcherBar   *switcher_bar;
   AdwViewStack         *stack;
 };
@@ -38,6 +34,14 @@ ldn_window_new (LdnApplication *application)
   return g_object_new (LDN_TYPE_WINDOW,
                        "application", application,
                        NULL);
+}
+
+gboolean
+ldn_window_get_switcher_at_bottom (LdnWindow *self)
+{
+  g_return_val_if_fail (LDN_IS_WINDOW (self), FALSE);
+
+  return adw_view_switcher_bar_get_reveal (self->switcher_bar);
 }
 
 const char *
@@ -71,31 +75,19 @@ ldn_window_apply_layout (gpointer user_data)
   LdnWindow *self = LDN_WINDOW (user_data);
 
   self->layout_idle_id = 0;
-  gtk_widget_set_visible (GTK_WIDGET (self->view_switcher), !self->narrow);
-  adw_view_switcher_bar_set_reveal (self->switcher_bar, self->narrow);
+  adw_view_switcher_bar_set_reveal (self->switcher_bar,
+                                    ldn_collapsing_bin_get_collapsed (self->switcher_slot));
 
   return G_SOURCE_REMOVE;
 }
 
+/* The header switcher no longer fits: show the bottom bar instead. This
+ * arrives during an allocation, so the change waits for the next idle. */
 static void
-ldn_window_size_allocate (GtkWidget *widget,
-                          int        width,
-                          int        height,
-                          int        baseline)
+switcher_slot_collapsed_cb (LdnWindow *self)
 {
-  LdnWindow *self = LDN_WINDOW (widget);
-  gboolean narrow = width < NARROW_WIDTH;
-
-  GTK_WIDGET_CLASS (ldn_window_parent_class)->size_allocate (widget, width, height, baseline);
-
-  /* Changing visibility inside an allocation would queue another one,
-   * so the switch happens right after this frame. */
-  if (narrow != self->narrow)
-    {
-      self->narrow = narrow;
-      if (self->layout_idle_id == 0)
-        self->layout_idle_id = g_idle_add (ldn_window_apply_layout, self);
-    }
+  if (self->layout_idle_id == 0)
+    self->layout_idle_id = g_idle_add (ldn_window_apply_layout, self);
 }
 
 static void
@@ -170,18 +162,19 @@ ldn_window_class_init (LdnWindowClass *klass)
 
   object_class->dispose = ldn_window_dispose;
   object_class->finalize = ldn_window_finalize;
-  widget_class->size_allocate = ldn_window_size_allocate;
   window_class->close_request = ldn_window_close_request;
 
+  g_type_ensure (LDN_TYPE_COLLAPSING_BIN);
   g_type_ensure (LDN_TYPE_LEARN_PAGE);
   g_type_ensure (LDN_TYPE_TIMELINE_PAGE);
   g_type_ensure (LDN_TYPE_SIDE_EFFECTS_PAGE);
   g_type_ensure (LDN_TYPE_SHEET_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/ldn-window.ui");
-  gtk_widget_class_bind_template_child (widget_class, LdnWindow, view_switcher);
+  gtk_widget_class_bind_template_child (widget_class, LdnWindow, switcher_slot);
   gtk_widget_class_bind_template_child (widget_class, LdnWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, LdnWindow, stack);
+  gtk_widget_class_bind_template_callback (widget_class, switcher_slot_collapsed_cb);
 
   gtk_widget_class_install_action (widget_class, "win.section", "s", ldn_window_section_action);
 }

@@ -15,7 +15,8 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (LdnWindow, ldn_window, LDN, WINDOW, AdwApplicationWindow)
 
-LdnWindow  *ldn_window_new                 (LdnApplication *application);
-const char *ldn_window_get_visible_section (LdnWindow      *self);
+LdnWindow  *ldn_window_new                    (LdnApplication *application);
+const char *ldn_window_get_visible_section    (LdnWindow      *self);
+gboolean    ldn_window_get_switcher_at_bottom (LdnWindow      *self);
 
 G_END_DECLS

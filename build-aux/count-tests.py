@@ -1,0 +1,38 @@
+#!/usr/bin/env python3
+"""Print 'N passed, N failed' over one or more meson testlog.json files.
+
+Exits non-zero when a log is missing, any test failed, or nothing ran.
+"""
+import json
+import sys
+
+PASSED = {"OK", "EXPECTEDFAIL"}
+SKIPPED = {"SKIP"}
+
+
+def main(paths):
+    passed = failed = skipped = 0
+    for path in paths:
+        try:
+            with open(path, encoding="utf-8") as log:
+                for line in log:
+                    if not line.strip():
+                        continue
+                    result = json.loads(line)["result"]
+                    if result in PASSED:
+                        passed += 1
+                    elif result in SKIPPED:
+                        skipped += 1
+                    else:
+                        failed += 1
+                        print(f"failed: {json.loads(line)['name']} ({result}) in {path}")
+        except (OSError, ValueError, KeyError) as e:
+            print(f"cannot read test log {path}: {e}")
+            failed += 1
+    suffix = f", {skipped} skipped" if skipped else ""
+    print(f"{passed} passed, {failed} failed{suffix}")
+    return 0 if failed == 0 and passed > 0 else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,254 @@
+/* test-window.c: the main window, its sections, its saved state and its menu.
+ *
+ * Runs under Xvfb with a private session bus (see meson.build).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "app/ldn-application.h"
+#include "app/ldn-window.h"
+
+static LdnApplication *app;
+
+static const char *sections[] = { "learn", "timeline", "side-effects", "sheet" };
+
+static void
+iterate_until (gboolean (*done) (gpointer), gpointer data)
+{
+  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+  while (!done (data) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_true (done (data));
+}
+
+static gboolean
+widget_is_mapped (gpointer data)
+{
+  return gtk_widget_get_mapped (GTK_WIDGET (data));
+}
+
+static gboolean
+pointer_is_cleared (gpointer data)
+{
+  return *(gpointer *) data == NULL;
+}
+
+static LdnWindow *
+open_window (void)
+{
+  LdnWindow *window = ldn_window_new (app);
+
+  gtk_window_present (GTK_WINDOW (window));
+  iterate_until (widget_is_mapped, window);
+
+  return window;
+}
+
+static void
+close_and_wait_for_finalize (LdnWindow *window)
+{
+  gpointer weak = window;
+
+  g_object_add_weak_pointer (G_OBJECT (window), &weak);
+  gtk_window_close (GTK_WINDOW (window));
+  iterate_until (pointer_is_cleared, &weak);
+}
+
+static void
+test_sections_switch_by_action (void)
+{
+  LdnWindow *window = open_window ();
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+
+  for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
+    {
+      g_autofree char *saved = NULL;
+
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.section", "s", sections[i]));
+      g_assert_cmpstr (ldn_window_get_visible_section (window), ==, sections[i]);
+
+      saved = g_settings_get_string (settings, "last-section");
+      g_assert_cmpstr (saved, ==, sections[i]);
+    }
+
+  /* An unknown name must leave the user where they are. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.section", "s", "no-such-section");
+  g_assert_cmpstr (ldn_window_get_visible_section (window), ==, "sheet");
+
+  close_and_wait_for_finalize (window);
+}
+
+static void
+test_section_shortcuts (void)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
+    {
+      g_autofree char *action = g_strdup_printf ("win.section::%s", sections[i]);
+      g_autofree char *expected = g_strdup_printf ("<Alt>%u", i + 1);
+      g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), action);
+
+      g_assert_nonnull (accels);
+      g_assert_cmpstr (accels[0], ==, expected);
+    }
+}
+
+static void
+test_app_shortcuts (void)
+{
+  g_auto(GStrv) quit = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "app.quit");
+  g_auto(GStrv) help = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "app.help");
+  g_auto(GStrv) overlay = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "win.show-help-overlay");
+
+  g_assert_cmpstr (quit[0], ==, "<Control>q");
+  g_assert_cmpstr (help[0], ==, "F1");
+  g_assert_true (g_strv_contains ((const char * const *) overlay, "<Control>question"));
+}
+
+static void
+test_state_restored_and_saved (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  LdnWindow *window;
+  int width, height;
+
+  g_settings_set_int (settings, "window-width", 700);
+  g_settings_set_int (settings, "window-height", 500);
+  g_settings_set_boolean (settings, "window-maximized", FALSE);
+  g_settings_set_string (settings, "last-section", "timeline");
+
+  window = open_window ();
+  gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
+  g_assert_cmpint (width, ==, 700);
+  g_assert_cmpint (height, ==, 500);
+  g_assert_cmpstr (ldn_window_get_visible_section (window), ==, "timeline");
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 820, 610);
+  close_and_wait_for_finalize (window);
+
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 820);
+  g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 610);
+  g_assert_false (g_settings_get_boolean (settings, "window-maximized"));
+}
+
+static gboolean
+switcher_is_at_bottom (gpointer data)
+{
+  return ldn_window_get_switcher_at_bottom (LDN_WINDOW (data));
+}
+
+static gboolean
+switcher_is_in_header (gpointer data)
+{
+  return !ldn_window_get_switcher_at_bottom (LDN_WINDOW (data));
+}
+
+static void
+test_phone_width_moves_switcher_to_bottom (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  LdnWindow *window;
+
+  g_settings_set_int (settings, "window-width", 360);
+  g_settings_set_int (settings, "window-height", 640);
+  window = open_window ();
+
+  /* Nothing in the window may force it wider than a phone screen. */
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, 360);
+  iterate_until (switcher_is_at_bottom, window);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 700);
+  iterate_until (switcher_is_in_header, window);
+
+  close_and_wait_for_finalize (window);
+  g_settings_reset (settings, "window-width");
+  g_settings_reset (settings, "window-height");
+}
+
+static void
+test_shortcuts_window_loads (void)
+{
+  LdnWindow *window = open_window ();
+  GtkShortcutsWindow *overlay = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window));
+
+  g_assert_nonnull (overlay);
+  close_and_wait_for_finalize (window);
+}
+
+static gboolean
+find_about_window (gpointer data)
+{
+  GtkWidget **about = data;
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_ABOUT_WINDOW (toplevel) && gtk_widget_get_mapped (GTK_WIDGET (toplevel)))
+        *about = GTK_WIDGET (toplevel);
+    }
+
+  return *about != NULL;
+}
+
+static void
+test_about_says_not_medical_advice (void)
+{
+  LdnWindow *window = open_window ();
+  GtkWidget *about = NULL;
+
+  g_assert_true (g_action_group_has_action (G_ACTION_GROUP (app), "about"));
+  g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
+  iterate_until (find_about_window, &about);
+
+  g_assert_cmpstr (adw_about_window_get_version (ADW_ABOUT_WINDOW (about)), ==, PACKAGE_VERSION);
+  g_assert_cmpint (adw_about_window_get_license_type (ADW_ABOUT_WINDOW (about)), ==, GTK_LICENSE_GPL_3_0);
+  g_assert_nonnull (strstr (adw_about_window_get_comments (ADW_ABOUT_WINDOW (about)), "not medical advice"));
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (about)) == GTK_WINDOW (window));
+
+  gtk_window_destroy (GTK_WINDOW (about));
+  close_and_wait_for_finalize (window);
+}
+
+static void
+test_menu_actions_exist (void)
+{
+  const char *actions[] = { "quit", "about", "help" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
+    g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (app), actions[i]));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  int result;
+
+  g_test_init (&argc, &argv, NULL);
+
+  app = ldn_application_new ();
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+
+  g_test_add_func ("/window/sections-switch-by-action", test_sections_switch_by_action);
+  g_test_add_func ("/window/section-shortcuts", test_section_shortcuts);
+  g_test_add_func ("/window/app-shortcuts", test_app_shortcuts);
+  g_test_add_func ("/window/state-restored-and-saved", test_state_restored_and_saved);
+  g_test_add_func ("/window/phone-width-moves-switcher-to-bottom", test_phone_width_moves_switcher_to_bottom);
+  g_test_add_func ("/window/shortcuts-window-loads", test_shortcuts_window_loads);
+  g_test_add_func ("/window/about-says-not-medical-advice", test_about_says_not_medical_advice);
+  g_test_add_func ("/window/menu-actions-exist", test_menu_actions_exist);
+
+  result = g_test_run ();
+  g_clear_object (&app);
+
+  return result;
+}
