@@ -1,0 +1,862 @@
+/* ldn-content-store.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <sqlite3.h>
+#include <string.h>
+
+#include "ldn-content-schema.h"
+#include "ldn-content-store.h"
+
+struct _LdnContentStore
+{
+  GObject     parent_instance;
+
+  sqlite3    *db;
+  GHashTable *statements;
+  char       *path;
+  char       *locale;
+  char       *content_version;
+};
+
+G_DEFINE_FINAL_TYPE (LdnContentStore, ldn_content_store, G_TYPE_OBJECT)
+
+/* Text columns prefer the chosen locale (?2 in every query below) and
+ * fall back to LDN_CONTENT_FALLBACK_LOCALE, row by row. */
+#define PAGES_SQL \
+  "SELECT p.id, p.position, coalesce (l.title, e.title), coalesce (l.summary, e.summary), p.last_reviewed" \
+  " FROM pages p JOIN page_text e ON e.page_id = p.id AND e.locale = 'en'" \
+  " LEFT JOIN page_text l ON l.page_id = p.id AND l.locale = ?2"
+
+#define BLOCKS_SQL \
+  "SELECT b.id, b.position, b.kind, coalesce (l.title, e.title), coalesce (l.body, e.body), q.id" \
+  " FROM blocks b LEFT JOIN block_text e ON e.block_id = b.id AND e.locale = 'en'" \
+  " LEFT JOIN block_text l ON l.block_id = b.id AND l.locale = ?2" \
+  " LEFT JOIN teach_back q ON q.block_id = b.id" \
+  " WHERE b.page_id = ?1 ORDER BY b.position"
+
+#define CELLS_SQL \
+  "SELECT row, col, text FROM block_cells WHERE block_id = ?1 AND locale =" \
+  " (CASE WHEN EXISTS (SELECT 1 FROM block_cells WHERE block_id = ?1 AND locale = ?2) THEN ?2 ELSE 'en' END)" \
+  " ORDER BY row, col"
+
+#define CHOICES_SQL \
+  "SELECT c.id, coalesce (l.text, e.text), c.correct FROM teach_back_choices c" \
+  " JOIN teach_back_choice_text e ON e.question_id = c.question_id AND e.choice_id = c.id AND e.locale = 'en'" \
+  " LEFT JOIN teach_back_choice_text l ON l.question_id = c.question_id AND l.choice_id = c.id AND l.locale = ?2" \
+  " WHERE c.question_id = ?1 ORDER BY c.position"
+
+#define SOURCE_COLUMNS \
+  "SELECT id, kind, authors, title, journal, year, details, pmid, doi, url, note FROM sources"
+
+#define SEARCH_SQL \
+  "SELECT search_index.page_id, coalesce (l.title, e.title), search_index.block_position," \
+  "       snippet (search_index, -1, char (2), char (3), '…', 12)" \
+  " FROM search_index JOIN page_text e ON e.page_id = search_index.page_id AND e.locale = 'en'" \
+  " LEFT JOIN page_text l ON l.page_id = search_index.page_id AND l.locale = ?2" \
+  " WHERE search_index MATCH ?1 AND search_index.locale IN (?2, 'en')" \
+  " ORDER BY rank LIMIT 50"
+
+static void
+set_query_error (LdnContentStore *self,
+                 GError         **error)
+{
+  g_set_error (error, LDN_CONTENT_ERROR, LDN_CONTENT_ERROR_QUERY,
+               "The guide’s content could not be read (%s). Reinstalling LDN Guide should repair it.",
+               sqlite3_errmsg (self->db));
+}
+
+static sqlite3_stmt *
+statement (LdnContentStore *self,
+           const char      *sql,
+           GError         **error)
+{
+  sqlite3_stmt *stmt = g_hash_table_lookup (self->statements, sql);
+
+  if (stmt == NULL)
+    {
+      if (sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL) != SQLITE_OK)
+        {
+          set_query_error (self, error);
+          return NULL;
+        }
+      g_hash_table_insert (self->statements, (gpointer) sql, stmt);
+    }
+
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+  sqlite3_bind_text (stmt, 2, self->locale, -1, SQLITE_STATIC);
+
+  return stmt;
+}
+
+/* Steps to the next row; FALSE at the end or on error (then ERROR is set). */
+static gboolean
+next_row (LdnContentStore *self,
+          sqlite3_stmt    *stmt,
+          gboolean        *failed,
+          GError         **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  if (rc == SQLITE_ROW)
+    return TRUE;
+
+  if (rc != SQLITE_DONE)
+    {
+      *failed = TRUE;
+      set_query_error (self, error);
+    }
+
+  return FALSE;
+}
+
+static char *
+column_dup (sqlite3_stmt *stmt,
+            int           column)
+{
+  return g_strdup ((const char *) sqlite3_column_text (stmt, column));
+}
+
+static GStrv
+dup_sources (LdnContentStore *self,
+             const char      *sql,
+             const char      *owner_text,
+             gint64           owner_number,
+             GError         **error)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  sqlite3_stmt *stmt = statement (self, sql, error);
+  gboolean failed = FALSE;
+
+  if (stmt == NULL)
+    return NULL;
+
+  if (owner_text != NULL)
+    sqlite3_bind_text (stmt, 1, owner_text, -1, SQLITE_TRANSIENT);
+  else
+    sqlite3_bind_int64 (stmt, 1, owner_number);
+
+  while (next_row (self, stmt, &failed, error))
+    g_strv_builder_add (builder, (const char *) sqlite3_column_text (stmt, 0));
+
+  return failed ? NULL : g_strv_builder_end (builder);
+}
+
+char *
+ldn_content_store_dup_default_path (void)
+{
+  const char *override = g_getenv ("LDN_GUIDE_CONTENT");
+
+  if (override != NULL && *override != '\0')
+    return g_strdup (override);
+
+  return g_build_filename (PKGDATADIR, "content.sqlite", NULL);
+}
+
+static gboolean
+has_locale (LdnContentStore *self,
+            const char      *locale)
+{
+  sqlite3_stmt *stmt = statement (self, "SELECT 1 FROM page_text WHERE locale = ?1 LIMIT 1", NULL);
+
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, locale, -1, SQLITE_TRANSIENT);
+  return sqlite3_step (stmt) == SQLITE_ROW;
+}
+
+static void
+choose_locale (LdnContentStore *self,
+               const char      *wanted)
+{
+  const char * const *languages = g_get_language_names ();
+
+  if (wanted != NULL)
+    {
+      self->locale = g_strdup (has_locale (self, wanted) ? wanted : LDN_CONTENT_FALLBACK_LOCALE);
+      return;
+    }
+
+  for (guint i = 0; languages[i] != NULL; i++)
+    {
+      if (has_locale (self, languages[i]))
+        {
+          self->locale = g_strdup (languages[i]);
+          return;
+        }
+    }
+
+  self->locale = g_strdup (LDN_CONTENT_FALLBACK_LOCALE);
+}
+
+static char *
+read_meta (LdnContentStore *self,
+           const char      *key)
+{
+  sqlite3_stmt *stmt = statement (self, "SELECT value FROM meta WHERE key = ?1", NULL);
+
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return NULL;
+
+  return column_dup (stmt, 0);
+}
+
+static gboolean
+ldn_content_store_open (LdnContentStore *self,
+                        const char      *locale,
+                        GError         **error)
+{
+  g_autofree char *file_uri = NULL;
+  g_autofree char *uri = NULL;
+  g_autofree char *schema = NULL;
+
+  if (!g_file_test (self->path, G_FILE_TEST_IS_REGULAR))
+    {
+      g_set_error (error, LDN_CONTENT_ERROR, LDN_CONTENT_ERROR_OPEN,
+                   "The guide’s content is missing (%s). Reinstalling LDN Guide should repair it.",
+                   self->path);
+      return FALSE;
+    }
+
+  /* immutable: the installed file never changes, so SQLite may skip
+   * locking and never writes a journal beside it. */
+  file_uri = g_filename_to_uri (self->path, NULL, error);
+  if (file_uri == NULL)
+    return FALSE;
+  uri = g_strconcat (file_uri, "?mode=ro&immutable=1", NULL);
+
+  if (sqlite3_open_v2 (uri, &self->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL) != SQLITE_OK ||
+      (schema = read_meta (self, "schema_version")) == NULL)
+    {
+      g_set_error (error, LDN_CONTENT_ERROR, LDN_CONTENT_ERROR_OPEN,
+                   "The guide’s content is damaged (%s: %s). Reinstalling LDN Guide should repair it.",
+                   self->path, self->db ? sqlite3_errmsg (self->db) : "out of memory");
+      return FALSE;
+    }
+
+  if (atoi (schema) != LDN_CONTENT_SCHEMA_VERSION)
+    {
+      g_set_error (error, LDN_CONTENT_ERROR, LDN_CONTENT_ERROR_VERSION,
+                   "The guide’s content (%s) has layout version %s, but this LDN Guide reads version %d. "
+                   "Reinstalling LDN Guide should repair it.",
+                   self->path, schema, LDN_CONTENT_SCHEMA_VERSION);
+      return FALSE;
+    }
+
+  self->content_version = read_meta (self, "content_version");
+  choose_locale (self, locale);
+
+  return TRUE;
+}
+
+LdnContentStore *
+ldn_content_store_new (const char *path,
+                       const char *locale,
+                       GError    **error)
+{
+  g_autoptr(LdnContentStore) self = NULL;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  self = g_object_new (LDN_TYPE_CONTENT_STORE, NULL);
+  self->path = g_strdup (path);
+
+  if (!ldn_content_store_open (self, locale, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+const char *
+ldn_content_store_get_content_version (LdnContentStore *self)
+{
+  g_return_val_if_fail (LDN_IS_CONTENT_STORE (self), NULL);
+
+  return self->content_version;
+}
+
+const char *
+ldn_content_store_get_locale (LdnContentStore *self)
+{
+  g_return_val_if_fail (LDN_IS_CONTENT_STORE (self), NULL);
+
+  return self->locale;
+}
+
+GPtrArray *
+ldn_content_store_list_pages (LdnContentStore *self,
+                              GError         **error)
+{
+  g_autoptr(GPtrArray) pages = g_ptr_array_new_with_free_func ((GDestroyNotify) ldn_page_info_free);
+  sqlite3_stmt *stmt;
+  gboolean failed = FALSE;
+
+  g_return_val_if_fail (LDN_IS_CONTENT_STORE (self), NULL);
+
+  stmt = statement (self, PAGES_SQL " ORDER BY p.position", error);
+  if (stmt == NULL)
+    return NULL;
+
+  while (next_row (self, stmt, &failed, error))
+    {
+      LdnPageInfo *page = g_new0 (LdnPageInfo, 1);
+
+      page->id = column_dup (stmt, 0);
+      page->position = sqlite3_column_int (stmt, 1);
+      page->title = column_dup (stmt, 2);
+      page->summary = column_dup (stmt, 3);
+      page->last_reviewed = column_dup (stmt, 4);
+      g_ptr_array_add (pages, page);
+    }
+
+  return failed ? NULL : g_steal_pointer (&pages);
+}
+
+static LdnBlockKind
+block_kind_from_string (const char *kind)
+{
+  static const char *names[] = {
+    [LDN_BLOCK_PARAGRAPH] = "paragraph",
+    [LDN_BLOCK_KEY_POINT] = "key-point",
+    [LDN_BLOCK_TABLE] = "table",
+    [LDN_BLOCK_UNKNOWN] = "unknown",
+    [LDN_BLOCK_LIST] = "list",
+    [LDN_BLOCK_TEACH_BACK] = "teach-back",
+    [LDN_BLOCK_CONDITIONS] = "conditions",
+    [LDN_BLOCK_SIDE_EFFECTS] = "side-effects",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    if (g_strcmp0 (kind, names[i]) == 0)
+      return i;
+
+  return LDN_BLOCK_PARAGRAPH;
+}
+
+static gboolean
+fill_block_rows (LdnContentStore *self,
+                 LdnBlock        *block,
+                 gint64           block_id,
+                 GError         **error)
+{
+  sqlite3_stmt *stmt = statement (self, CELLS_SQL, error);
+  g_autoptr(GPtrArray) row = NULL;
+  int current_row = -1;
+  gboolean failed = FALSE;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  block->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  sqlite3_bind_int64 (stmt, 1, block_id);
+
+  while (next_row (self, stmt, &failed, error))
+    {
+      int row_number = sqlite3_column_int (stmt, 0);
+
+      if (row_number != current_row && row != NULL)
+        {
+          g_ptr_array_add (row, NULL);
+          g_ptr_array_add (block->rows, g_ptr_array_steal (row, NULL));
+          g_clear_pointer (&row, g_ptr_array_unref);
+        }
+      if (row == NULL)
+        row = g_ptr_array_new ();
+
+      current_row = row_number;
+      g_ptr_array_add (row, column_dup (stmt, 2));
+    }
+
+  if (row != NULL)
+    {
+      g_ptr_array_add (row, NULL);
+      g_ptr_array_add (block->rows, g_ptr_array_steal (row, NULL));
+    }
+
+  return !failed;
+}
+
+static gboolean
+fill_block_choices (LdnContentStore *self,
+                    LdnBlock        *block,
+                    GError         **error)
+{
+  sqlite3_stmt *stmt = statement (self, CHOICES_SQL, error);
+  gboolean failed = FALSE;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  block->choices = g_ptr_array_new_with_free_func ((GDestroyNotify) ldn_choice_free);
+  sqlite3_bind_text (stmt, 1, block->question_id, -1, SQLITE_TRANSIENT);
+
+  while (next_row (self, stmt, &failed, error))
+    {
+      LdnChoice *choice = g_new0 (LdnChoice, 1);
+
+      choice->id = column_dup (stmt, 0);
+      choice->text = column_dup (stmt, 1);
+      choice->correct = sqlite3_column_int (stmt, 2) != 0;
+      g_ptr_array_add (block->choices, choice);
+    }
+
+  return !failed;
+}
+
+GPtrArray *
+ldn_content_store_get_blocks (LdnContentStore *self,
+                              const char      *page_id,
+                              GError         **error)
+{
+  g_autoptr(GPtrArray) blocks = g_ptr_array_new_with_free_func ((GDestroyNotify) ldn_block_free);
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt;
+  gboolean failed = FALSE;
+
+  g_return_val_if_fail (LDN_IS_CONTENT_STORE (self), NULL);
+  g_return_val_if_fail (page_id != NULL, NULL);
+
+  stmt = statement (self, BLOCKS_SQL, error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, page_id, -1, SQLITE_TRANSIENT);
+
+  /* Collect the rows first: the details below reuse other statements. */
+  while (next_row (self, stmt, &failed, error))
+    {
+      LdnBlock *block = g_new0 (LdnBlock, 1);
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      block->position = sqlite3_column_int (stmt, 1);
+      block->kind = block_kind_from_string ((const char *) sqlite3_column_text (stmt, 2));
+      block->title = column_dup (stmt, 3);
+      block->body = column_dup (stmt, 4);
+      block->question_id = column_dup (stmt, 5);
+      g_ptr_array_add (blocks, block);
+      g_array_append_val (ids, id);
+    }
+  if (failed)
+    return NULL;
+
+  if (blocks->len == 0)
+    {
+      g_set_error (error, LDN_CONTENT_ERROR, LDN_CONTENT_ERROR_NOT_FOUND,
+                   "The guide has no page “%s”.", page_id);
+      return NULL;
+    }
+
+  for (guint i = 0; i < blocks->len; i++)
+    {
+      LdnBlock *block = g_ptr_array_index (blocks, i);
+      gint64 id = g_array_index (ids, gint64, i);
+
+      block->sources = dup_sources (self, "SELECT source_id FROM block_sources WHERE block_id = ?1 ORDER BY position",
+                                    NULL, id, error);
+      if (block->sources == NULL)
+        return NULL;
+
+      if ((block->kind == LDN_BLOCK_TABLE || block->kind == LDN_BLOCK_LIST) &&
+          !fill_block_rows (self, block, id, error))
+        return NULL;
+
+      if (block->kind == LDN_BLOCK_TEACH_BACK && !fill_block_choices (self, block, error))
+        return NULL;
+    }
+
+  return g_steal_pointer (&blocks);
+}
+
+static LdnSource *
+source_from_row (sqlite3_stmt *stmt)
+{
+  LdnSource *source = g_new0 (LdnSource, 1);
+
+  source->id = column_dup (stmt, 0);
+  source->kind = column_dup (stmt, 1);
+  source->authors = column_dup (stmt, 2);
+  source->title = column_dup (stmt, 3);
+  source->journal = column_dup (stmt, 4);
+  source->year = sqlite3_column_int (stmt, 5);
+  source->details = column_dup (stmt, 6);
+  source->pmid = column_dup (stmt, 7);
+  source->doi = column_dup (stmt, 8);
+  source->url = column_dup (stmt, 9);
+  source->note = column_dup (stmt, 10);
+
+  return source;
+}
+
+LdnSource *
+ldn_content_store_get_source (LdnContentStore *self,
+                              const char      *source_id,
+                              GError         **error)
+{
+  sqlite3_stmt *stmt;
+  gboolean failed = FALSE;
+
+  g_return_val_if_fail (LDN_IS_CONTENT_STORE (self), NULL);
+  g_return_val_if_fail (source_id != NULL, NULL);
+
+  stmt = statement (self, SOURCE_COLUMNS " WHERE id = ?1", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, source_id, -1, SQLITE_TRANSIENT);
+
+  if (next_row (self, stmt, &failed, error))
+    return source_from_row (stmt);
+
+  if (!failed)
+    g_set_error (error, LDN_CONTENT_ERROR, LDN_CONTENT_ERROR_NOT_FOUND,
+                 "The guide has no source “%s”.", source_id);
+  return NULL;
+}
+
+GPtrArray *
+ldn_content_store_list_sources (LdnContentStore *self,
+                                GError         **error)
+{
+  g_autoptr(GPtrArray) sources = g_ptr_array_new_with_free_func ((GDestroyNotify) ldn_source_free);
+  sqlite3_stmt *stmt;
+  gboolean failed = FALSE;
+
+  g_return_val_if_fail (LDN_IS_CONTENT_STORE (self), NULL);
+
+  /* Alphabetical by authors, as a reference list is read. */
+  stmt = statement (self, SOURCE_COLUMNS " ORDER BY authors COLLATE NOCASE, year", error);
+  if (stmt == NULL)
+    return NULL;
+
+  while (next_row (self, stmt, &failed, error))
+    g_ptr_array_add (sources, source_from_row (stmt));
+
+  return failed ? NULL : g_steal_pointer (&sources);
+}
+
+/* Every word the user typed must appear, each as a prefix, so "seroto"
+ * finds serotonin; quoting keeps FTS syntax out of the user's hands. */
+static char *
+build_match_query (const char *text)
+{
+  g_autoptr(GString) query = g_string_new (NULL);
+  g_autoptr(GString) word = g_string_new (NULL);
+
+  for (const char *p = text; ; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c != 0 && (g_unichar_isalnum (c) || c == '-'))
+        {
+          g_string_append_unichar (word, c);
+          continue;
+        }
+
+      if (word->len > 0)
+        {
+          g_string_append_printf (query, "%s\"%s\"*", query->len > 0 ? " " : "", word->str);
+          g_string_truncate (word, 0);
+        }
+
+      if (c == 0)
+        break;
+    }
+
+  return query->len > 0 ? g_string_free (g_steal_pointer (&query), FALSE) : NULL;
+}
+
+GPtrArray *
+ldn_content_store_search (LdnContentStore *self,
+                          const char      *text,
+                          GError         **error)
+{
+  g_autoptr(GPtrArray) hits = g_ptr_array_new_with_free_func ((GDestroyNotify) ldn_search_hit_free);
+  g_autofree char *query = NULL;
+  sqlite3_stmt *stmt;
+  gboolean failed = FALSE;
+
+  g_return_val_if_fail (LDN_IS_CONTENT_STORE (self), NULL);
+  g_return_val_if_fail (text != NULL, NULL);
+
+  if (!g_utf8_validate (text, -1, NULL) || (query = build_match_query (text)) == NULL)
+    return g_steal_pointer (&hits);
+
+  stmt = statement (self, SEARCH_SQL, error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, query, -1, SQLITE_TRANSIENT);
+
+  while (next_row (self, stmt, &failed, error))
+    {
+      LdnSearchHit *hit = g_new0 (LdnSearchHit, 1);
+
+      hit->page_id = column_dup (stmt, 0);
+      hit->page_title = column_dup (stmt, 1);
+      hit->block_position = sqlite3_column_int (stmt, 2);
+      hit->snippet = column_dup (stmt, 3);
+      g_ptr_array_add (hits, hit);
+    }
+
+  return failed ? NULL : g_steal_pointer (&hits);
+}
+
+/* The lists below share one shape: rows of text plus a sources table. */
+typedef gpointer (*RowReader) (LdnContentStore *self, sqlite3_stmt *stmt, GError **error);
+
+static GPtrArray *
+list_rows (LdnContentStore *self,
+           const char      *sql,
+           RowReader        read_row,
+           GDestroyNotify   free_item,
+           GError         **error)
+{
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (free_item);
+  sqlite3_stmt *stmt = statement (self, sql, error);
+  gboolean failed = FALSE;
+
+  if (stmt == NULL)
+    return NULL;
+
+  while (next_row (self, stmt, &failed, error))
+    g_ptr_array_add (items, read_row (self, stmt, NULL));
+
+  if (failed)
+    return NULL;
+
+  return g_steal_pointer (&items);
+}
+
+/* Sources are read after the rows, because the row statement must be
+ * finished before another query on the same connection reuses memory. */
+static gboolean
+attach_sources (LdnContentStore *self,
+                GPtrArray       *items,
+                gsize            id_offset,
+                gsize            sources_offset,
+                const char      *sql,
+                GError         **error)
+{
+  for (guint i = 0; i < items->len; i++)
+    {
+      guint8 *item = g_ptr_array_index (items, i);
+      const char *id = *(char **) (item + id_offset);
+      GStrv sources = dup_sources (self, sql, id, 0, error);
+
+      if (sources == NULL)
+        return FALSE;
+      *(GStrv *) (item + sources_offset) = sources;
+    }
+
+  return TRUE;
+}
+
+static gpointer
+read_condition (LdnContentStore *self, sqlite3_stmt *stmt, GError **error)
+{
+  LdnCondition *condition = g_new0 (LdnCondition, 1);
+
+  condition->id = column_dup (stmt, 0);
+  condition->strength = column_dup (stmt, 1);
+  condition->name = column_dup (stmt, 2);
+  condition->strength_words = column_dup (stmt, 3);
+  condition->summary = column_dup (stmt, 4);
+
+  return condition;
+}
+
+GPtrArray *
+ldn_content_store_list_conditions (LdnContentStore *self,
+                                   GError         **error)
+{
+  g_autoptr(GPtrArray) items = NULL;
+
+  g_return_val_if_fail (LDN_IS_CONTENT_STORE (self), NULL);
+
+  items = list_rows (self,
+                     "SELECT c.id, c.strength, coalesce (l.name, e.name),"
+                     " coalesce (l.strength_words, e.strength_words), coalesce (l.summary, e.summary)"
+                     " FROM conditions c JOIN condition_text e ON e.condition_id = c.id AND e.locale = 'en'"
+                     " LEFT JOIN condition_text l ON l.condition_id = c.id AND l.locale = ?2"
+                     " ORDER BY c.position",
+                     read_condition, (GDestroyNotify) ldn_condition_free, error);
+  if (items == NULL ||
+      !attach_sources (self, items, G_STRUCT_OFFSET (LdnCondition, id), G_STRUCT_OFFSET (LdnCondition, sources),
+                       "SELECT source_id FROM condition_sources WHERE condition_id = ?1 ORDER BY position", error))
+    return NULL;
+
+  return g_steal_pointer (&items);
+}
+
+static gpointer
+read_side_effect (LdnContentStore *self, sqlite3_stmt *stmt, GError **error)
+{
+  LdnSideEffect *side_effect = g_new0 (LdnSideEffect, 1);
+
+  side_effect->id = column_dup (stmt, 0);
+  side_effect->transient = sqlite3_column_type (stmt, 1) == SQLITE_NULL ? -1 : sqlite3_column_int (stmt, 1);
+  side_effect->name = column_dup (stmt, 2);
+  side_effect->frequency = column_dup (stmt, 3);
+  side_effect->note = column_dup (stmt, 4);
+
+  return side_effect;
+}
+
+GPtrArray *
+ldn_content_store_list_side_effects (LdnContentStore *self,
+                                     GError         **error)
+{
+  g_autoptr(GPtrArray) items = NULL;
+
+  g_return_val_if_fail (LDN_IS_CONTENT_STORE (self), NULL);
+
+  items = list_rows (self,
+                     "SELECT s.id, s.transient, coalesce (l.name, e.name), coalesce (l.frequency, e.frequency),"
+                     " coalesce (l.note, e.note)"
+                     " FROM side_effects s JOIN side_effect_text e ON e.side_effect_id = s.id AND e.locale = 'en'"
+                     " LEFT JOIN side_effect_text l ON l.side_effect_id = s.id AND l.locale = ?2"
+                     " ORDER BY s.position",
+                     read_side_effect, (GDestroyNotify) ldn_side_effect_free, error);
+  if (items == NULL ||
+      !attach_sources (self, items, G_STRUCT_OFFSET (LdnSideEffect, id), G_STRUCT_OFFSET (LdnSideEffect, sources),
+                       "SELECT source_id FROM side_effect_sources WHERE side_effect_id = ?1 ORDER BY position", error))
+    return NULL;
+
+  return g_steal_pointer (&items);
+}
+
+static gpointer
+read_warning_sign (LdnContentStore *self, sqlite3_stmt *stmt, GError **error)
+{
+  LdnWarningSign *sign = g_new0 (LdnWarningSign, 1);
+
+  sign->id = column_dup (stmt, 0);
+  sign->sign = column_dup (stmt, 1);
+  sign->action = column_dup (stmt, 2);
+
+  return sign;
+}
+
+GPtrArray *
+ldn_content_store_list_warning_signs (LdnContentStore *self,
+                                      GError         **error)
+{
+  g_autoptr(GPtrArray) items = NULL;
+
+  g_return_val_if_fail (LDN_IS_CONTENT_STORE (self), NULL);
+
+  items = list_rows (self,
+                     "SELECT w.id, coalesce (l.sign, e.sign), coalesce (l.action, e.action)"
+                     " FROM warning_signs w JOIN warning_sign_text e ON e.warning_sign_id = w.id AND e.locale = 'en'"
+                     " LEFT JOIN warning_sign_text l ON l.warning_sign_id = w.id AND l.locale = ?2"
+                     " ORDER BY w.position",
+                     read_warning_sign, (GDestroyNotify) ldn_warning_sign_free, error);
+  if (items == NULL ||
+      !attach_sources (self, items, G_STRUCT_OFFSET (LdnWarningSign, id), G_STRUCT_OFFSET (LdnWarningSign, sources),
+                       "SELECT source_id FROM warning_sign_sources WHERE warning_sign_id = ?1 ORDER BY position", error))
+    return NULL;
+
+  return g_steal_pointer (&items);
+}
+
+static gpointer
+read_safety_topic (LdnContentStore *self, sqlite3_stmt *stmt, GError **error)
+{
+  LdnSafetyTopic *topic = g_new0 (LdnSafetyTopic, 1);
+
+  topic->id = column_dup (stmt, 0);
+  topic->high_prominence = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 1), "high") == 0;
+  topic->question = column_dup (stmt, 2);
+  topic->examples = column_dup (stmt, 3);
+  topic->why = column_dup (stmt, 4);
+
+  return topic;
+}
+
+GPtrArray *
+ldn_content_store_list_safety_topics (LdnContentStore *self,
+                                      GError         **error)
+{
+  g_autoptr(GPtrArray) items = NULL;
+
+  g_return_val_if_fail (LDN_IS_CONTENT_STORE (self), NULL);
+
+  items = list_rows (self,
+                     "SELECT t.id, t.prominence, coalesce (l.question, e.question), coalesce (l.examples, e.examples),"
+                     " coalesce (l.why, e.why)"
+                     " FROM safety_topics t JOIN safety_topic_text e ON e.safety_topic_id = t.id AND e.locale = 'en'"
+                     " LEFT JOIN safety_topic_text l ON l.safety_topic_id = t.id AND l.locale = ?2"
+                     " ORDER BY t.position",
+                     read_safety_topic, (GDestroyNotify) ldn_safety_topic_free, error);
+  if (items == NULL ||
+      !attach_sources (self, items, G_STRUCT_OFFSET (LdnSafetyTopic, id), G_STRUCT_OFFSET (LdnSafetyTopic, sources),
+                       "SELECT source_id FROM safety_topic_sources WHERE safety_topic_id = ?1 ORDER BY position", error))
+    return NULL;
+
+  return g_steal_pointer (&items);
+}
+
+static gpointer
+read_suggested_question (LdnContentStore *self, sqlite3_stmt *stmt, GError **error)
+{
+  LdnSuggestedQuestion *question = g_new0 (LdnSuggestedQuestion, 1);
+
+  question->id = column_dup (stmt, 0);
+  question->ask3 = sqlite3_column_int (stmt, 1) != 0;
+  question->text = column_dup (stmt, 2);
+
+  return question;
+}
+
+GPtrArray *
+ldn_content_store_list_suggested_questions (LdnContentStore *self,
+                                            GError         **error)
+{
+  g_return_val_if_fail (LDN_IS_CONTENT_STORE (self), NULL);
+
+  return list_rows (self,
+                    "SELECT q.id, q.ask3, coalesce (l.text, e.text)"
+                    " FROM suggested_questions q"
+                    " JOIN suggested_question_text e ON e.suggested_question_id = q.id AND e.locale = 'en'"
+                    " LEFT JOIN suggested_question_text l ON l.suggested_question_id = q.id AND l.locale = ?2"
+                    " ORDER BY q.position",
+                    read_suggested_question, (GDestroyNotify) ldn_suggested_question_free, error);
+}
+
+static void
+finalize_statement (gpointer data)
+{
+  sqlite3_finalize (data);
+}
+
+static void
+ldn_content_store_finalize (GObject *object)
+{
+  LdnContentStore *self = LDN_CONTENT_STORE (object);
+
+  g_clear_pointer (&self->statements, g_hash_table_unref);
+  sqlite3_close (self->db);
+  g_free (self->path);
+  g_free (self->locale);
+  g_free (self->content_version);
+
+  G_OBJECT_CLASS (ldn_content_store_parent_class)->finalize (object);
+}
+
+static void
+ldn_content_store_class_init (LdnContentStoreClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = ldn_content_store_finalize;
+}
+
+static void
+ldn_content_store_init (LdnContentStore *self)
+{
+  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, finalize_statement);
+}

@@ -1,0 +1,59 @@
+/* ldn-content-store.h
+ *
+ * The app's only door to content.sqlite: guided pages, their blocks and
+ * sources, search, and the lists the other sections show. Opened read
+ * only; no GTK here.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib-object.h>
+
+#include "ldn-content-error.h"
+#include "ldn-content-types.h"
+
+G_BEGIN_DECLS
+
+#define LDN_TYPE_CONTENT_STORE (ldn_content_store_get_type ())
+
+G_DECLARE_FINAL_TYPE (LdnContentStore, ldn_content_store, LDN, CONTENT_STORE, GObject)
+
+/* $LDN_GUIDE_CONTENT when set (uninstalled runs, tests), else the
+ * installed copy. */
+char            *ldn_content_store_dup_default_path      (void);
+
+/* LOCALE NULL picks the first of the user's languages the content has. */
+LdnContentStore *ldn_content_store_new                   (const char       *path,
+                                                          const char       *locale,
+                                                          GError          **error);
+const char      *ldn_content_store_get_content_version   (LdnContentStore  *self);
+const char      *ldn_content_store_get_locale            (LdnContentStore  *self);
+
+/* Each list is a GPtrArray that frees its elements. */
+GPtrArray       *ldn_content_store_list_pages            (LdnContentStore  *self,
+                                                          GError          **error);
+GPtrArray       *ldn_content_store_get_blocks            (LdnContentStore  *self,
+                                                          const char       *page_id,
+                                                          GError          **error);
+LdnSource       *ldn_content_store_get_source            (LdnContentStore  *self,
+                                                          const char       *source_id,
+                                                          GError          **error);
+GPtrArray       *ldn_content_store_list_sources          (LdnContentStore  *self,
+                                                          GError          **error);
+GPtrArray       *ldn_content_store_search                (LdnContentStore  *self,
+                                                          const char       *text,
+                                                          GError          **error);
+GPtrArray       *ldn_content_store_list_conditions       (LdnContentStore  *self,
+                                                          GError          **error);
+GPtrArray       *ldn_content_store_list_side_effects     (LdnContentStore  *self,
+                                                          GError          **error);
+GPtrArray       *ldn_content_store_list_warning_signs    (LdnContentStore  *self,
+                                                          GError          **error);
+GPtrArray       *ldn_content_store_list_safety_topics    (LdnContentStore  *self,
+                                                          GError          **error);
+GPtrArray       *ldn_content_store_list_suggested_questions (LdnContentStore *self,
+                                                             GError         **error);
+
+G_END_DECLS

@@ -1,0 +1,270 @@
+/* test-content-compiler.c: the build refuses broken content and says where.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "content/ldn-content-compiler.h"
+#include "content/ldn-content-store.h"
+
+static const char base_meta[] = "{ \"meta\": { \"content_version\": \"test-1\" } }";
+static const char base_sources[] =
+  "{ \"sources\": [ { \"id\": \"S1\", \"type\": \"label\", \"authors\": \"US label\", \"title\": \"Naltrexone\" } ] }";
+static const char base_model[] =
+  "{ \"model\": { \"pharmacokinetics\": { \"ka_per_h\": 3.037, \"ke_per_h\": 0.1733,"
+  "   \"scale_ng_ml_per_mg\": 0.3163, \"sources\": [\"S1\"] },"
+  "  \"parameter_sets\": ["
+  "   { \"id\": \"s\", \"hypothesis\": \"sustained\", \"central\": true, \"ec50_ng_ml\": 0.185, \"ke0_per_h\": 0.053, \"sources\": [\"S1\"] },"
+  "   { \"id\": \"t\", \"hypothesis\": \"transient\", \"central\": true, \"ec50_ng_ml\": 1.123, \"ke0_per_h\": 20, \"sources\": [\"S1\"] } ],"
+  "  \"pet_points\": [ { \"dose_mg\": 2, \"hours\": 3, \"occupancy\": 27, \"sources\": [\"S1\"] } ] } }";
+static const char good_page[] =
+  "{ \"page\": { \"id\": \"p1\", \"position\": 1, \"title\": \"A page\", \"summary\": \"Short.\","
+  "  \"last_reviewed\": \"2026-11-21\", \"blocks\": ["
+  "   { \"type\": \"paragraph\", \"text\": \"Naltrexone blocks opioids.\", \"sources\": [\"S1\"] } ] } }";
+
+static char *
+compile (const char *page_json,
+         const char *extra_name,
+         const char *extra_json,
+         char      **output_path)
+{
+  g_autoptr(LdnContentCompiler) compiler = ldn_content_compiler_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("ldn-content-XXXXXX", NULL);
+  g_autofree char *output = g_build_filename (dir, "content.sqlite", NULL);
+
+  ldn_content_compiler_add_data (compiler, "meta.json", base_meta, -1);
+  ldn_content_compiler_add_data (compiler, "sources.json", base_sources, -1);
+  ldn_content_compiler_add_data (compiler, "model.json", base_model, -1);
+  if (page_json != NULL)
+    ldn_content_compiler_add_data (compiler, "page.json", page_json, -1);
+  if (extra_json != NULL)
+    ldn_content_compiler_add_data (compiler, extra_name, extra_json, -1);
+
+  if (ldn_content_compiler_write (compiler, output, &error))
+    {
+      if (output_path != NULL)
+        *output_path = g_steal_pointer (&output);
+      else
+        g_unlink (output);
+      g_rmdir (dir);
+      return NULL;
+    }
+
+  g_assert_error (error, LDN_CONTENT_ERROR, LDN_CONTENT_ERROR_INVALID);
+  g_assert_false (g_file_test (output, G_FILE_TEST_EXISTS));
+  g_rmdir (dir);
+  return g_strdup (error->message);
+}
+
+static void
+assert_rejected (const char *page_json,
+                 const char *extra_name,
+                 const char *extra_json,
+                 const char *expected_fragment)
+{
+  g_autofree char *message = compile (page_json, extra_name, extra_json, NULL);
+
+  if (message == NULL)
+    g_error ("content with “%s” was accepted", expected_fragment);
+  if (strstr (message, expected_fragment) == NULL)
+    g_error ("expected “%s” in:\n%s", expected_fragment, message);
+}
+
+static char *
+page_with (const char *from,
+           const char *to)
+{
+  g_autoptr(GString) page = g_string_new (good_page);
+
+  g_assert_cmpuint (g_string_replace (page, from, to, 1), ==, 1);
+  return g_string_free (g_steal_pointer (&page), FALSE);
+}
+
+static void
+test_minimal_content_compiles_and_opens (void)
+{
+  g_autofree char *output = NULL;
+  g_autofree char *message = compile (good_page, NULL, NULL, &output);
+  g_autoptr(LdnContentStore) store = NULL;
+  g_autoptr(GPtrArray) pages = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_null (message);
+  store = ldn_content_store_new (output, "en", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (ldn_content_store_get_content_version (store), ==, "test-1");
+  pages = ldn_content_store_list_pages (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (pages->len, ==, 1);
+
+  g_unlink (output);
+}
+
+static void
+test_real_content_compiles (void)
+{
+  const char *dir = g_getenv ("LDN_CONTENT_SOURCE_DIR");
+  g_autoptr(LdnContentCompiler) compiler = ldn_content_compiler_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *tmp = g_dir_make_tmp ("ldn-content-XXXXXX", NULL);
+  g_autofree char *output = g_build_filename (tmp, "content.sqlite", NULL);
+  g_autofree char *pages_dir = g_build_filename (dir, "pages", NULL);
+  const char *topics[] = { "meta.json", "sources.json", "conditions.json", "side-effects.json",
+                           "safety.json", "glossary.json", "questions.json", "model.json" };
+  g_autoptr(GDir) listing = NULL;
+  const char *name;
+
+  g_assert_nonnull (dir);
+  for (guint i = 0; i < G_N_ELEMENTS (topics); i++)
+    {
+      g_autofree char *path = g_build_filename (dir, topics[i], NULL);
+      ldn_content_compiler_add_file (compiler, path);
+    }
+
+  listing = g_dir_open (pages_dir, 0, &error);
+  g_assert_no_error (error);
+  while ((name = g_dir_read_name (listing)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (pages_dir, name, NULL);
+      ldn_content_compiler_add_file (compiler, path);
+    }
+
+  ldn_content_compiler_write (compiler, output, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (output, G_FILE_TEST_IS_REGULAR));
+  g_unlink (output);
+  g_rmdir (tmp);
+}
+
+static void
+test_unknown_source_is_named (void)
+{
+  g_autofree char *page = page_with ("[\"S1\"]", "[\"S1\", \"S99\"]");
+
+  assert_rejected (page, NULL, NULL, "page.json:$.page.blocks[0].sources[1]: unknown source id “S99”");
+}
+
+static void
+test_missing_field_is_named (void)
+{
+  g_autofree char *page = page_with ("\"summary\": \"Short.\",", "");
+
+  assert_rejected (page, NULL, NULL, "page.json:$.page: missing field “summary”");
+}
+
+static void
+test_duplicate_id_is_named (void)
+{
+  const char *second = "{ \"page\": { \"id\": \"p1\", \"position\": 2, \"title\": \"Again\", \"summary\": \"S.\","
+                       " \"last_reviewed\": \"2026-11-21\", \"blocks\": ["
+                       " { \"type\": \"paragraph\", \"text\": \"T.\", \"sources\": [\"S1\"] } ] } }";
+
+  assert_rejected (good_page, "second.json", second, "second.json:$.page: duplicate id");
+}
+
+static void
+test_page_without_source_is_named (void)
+{
+  g_autofree char *page = page_with ("[\"S1\"]", "[]");
+  g_autofree char *message = compile (page, NULL, NULL, NULL);
+
+  g_assert_nonnull (message);
+  g_assert_nonnull (strstr (message, "page.json:$.page: page “p1” has no source"));
+  g_assert_nonnull (strstr (message, "page.json:$.page.blocks[0]: has no source"));
+}
+
+static void
+test_uncited_source_is_named (void)
+{
+  const char *extra = "{ \"sources\": [ { \"id\": \"S2\", \"type\": \"review\", \"authors\": \"Nobody N\","
+                      " \"title\": \"Unused\" } ] }";
+
+  assert_rejected (good_page, "more-sources.json", extra,
+                   "more-sources.json:$.sources[0]: no statement cites source “S2”");
+}
+
+static void
+test_bad_date_is_named (void)
+{
+  g_autofree char *impossible = page_with ("2026-11-21", "2026-02-30");
+  g_autofree char *wrong_format = page_with ("2026-11-21", "21/11/2026");
+
+  assert_rejected (impossible, NULL, NULL, "page.json:$.page.last_reviewed: bad date “2026-02-30”");
+  assert_rejected (wrong_format, NULL, NULL, "page.json:$.page.last_reviewed: bad date “21/11/2026”");
+}
+
+static void
+test_text_over_limit_is_named (void)
+{
+  g_autofree char *long_text = g_strnfill (1001, 'a');
+  g_autofree char *replacement = g_strdup_printf ("\"%s\"", long_text);
+  g_autofree char *page = page_with ("\"Naltrexone blocks opioids.\"", replacement);
+
+  assert_rejected (page, NULL, NULL, "page.json:$.page.blocks[0].text: text over the limit: 1001 characters, at most 1000");
+}
+
+static void
+test_broken_json_is_named (void)
+{
+  assert_rejected (good_page, "broken.json", "{ \"sources\": [ ", "broken.json:$: not valid JSON");
+  assert_rejected (good_page, "list.json", "[1, 2]", "list.json:$: the file must hold one JSON object");
+  assert_rejected (good_page, "odd.json", "{ \"recipes\": {} }", "odd.json:$.recipes: unknown section “recipes”");
+}
+
+static void
+test_teach_back_needs_one_right_answer (void)
+{
+  g_autofree char *page = page_with (
+    "{ \"type\": \"paragraph\", \"text\": \"Naltrexone blocks opioids.\", \"sources\": [\"S1\"] }",
+    "{ \"type\": \"teach-back\", \"id\": \"q\", \"question\": \"Which?\", \"explanation\": \"This.\","
+    "  \"choices\": [ { \"id\": \"a\", \"text\": \"A\", \"correct\": true },"
+    "                 { \"id\": \"b\", \"text\": \"B\", \"correct\": true } ], \"sources\": [\"S1\"] }");
+
+  assert_rejected (page, NULL, NULL, "page.json:$.page.blocks[0].choices: exactly one choice must be correct, not 2");
+}
+
+static void
+test_table_rows_must_match_columns (void)
+{
+  g_autofree char *page = page_with (
+    "{ \"type\": \"paragraph\", \"text\": \"Naltrexone blocks opioids.\", \"sources\": [\"S1\"] }",
+    "{ \"type\": \"table\", \"text\": \"T\", \"columns\": [\"a\", \"b\"], \"rows\": [[\"1\"]], \"sources\": [\"S1\"] }");
+
+  assert_rejected (page, NULL, NULL, "page.json:$.page.blocks[0].rows[0]: has 1 cells but the table has 2 columns");
+}
+
+static void
+test_control_characters_are_refused (void)
+{
+  /* \u0002 is what search uses to mark matches. */
+  g_autofree char *page = page_with ("Naltrexone blocks opioids.", "Naltrexone \\u0002blocks");
+
+  assert_rejected (page, NULL, NULL, "page.json:$.page.blocks[0].text: contains a control character");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/content-compiler/minimal-content-compiles-and-opens", test_minimal_content_compiles_and_opens);
+  g_test_add_func ("/content-compiler/real-content-compiles", test_real_content_compiles);
+  g_test_add_func ("/content-compiler/unknown-source-is-named", test_unknown_source_is_named);
+  g_test_add_func ("/content-compiler/missing-field-is-named", test_missing_field_is_named);
+  g_test_add_func ("/content-compiler/duplicate-id-is-named", test_duplicate_id_is_named);
+  g_test_add_func ("/content-compiler/page-without-source-is-named", test_page_without_source_is_named);
+  g_test_add_func ("/content-compiler/uncited-source-is-named", test_uncited_source_is_named);
+  g_test_add_func ("/content-compiler/bad-date-is-named", test_bad_date_is_named);
+  g_test_add_func ("/content-compiler/text-over-limit-is-named", test_text_over_limit_is_named);
+  g_test_add_func ("/content-compiler/broken-json-is-named", test_broken_json_is_named);
+  g_test_add_func ("/content-compiler/teach-back-needs-one-right-answer", test_teach_back_needs_one_right_answer);
+  g_test_add_func ("/content-compiler/table-rows-must-match-columns", test_table_rows_must_match_columns);
+  g_test_add_func ("/content-compiler/control-characters-are-refused", test_control_characters_are_refused);
+
+  return g_test_run ();
+}

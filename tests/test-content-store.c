@@ -1,0 +1,269 @@
+/* test-content-store.c: what the guide reads from content.sqlite.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "content/ldn-content-schema.h"
+#include "content/ldn-content-store.h"
+
+static LdnContentStore *
+open_real_store (void)
+{
+  g_autofree char *path = ldn_content_store_dup_default_path ();
+  g_autoptr(GError) error = NULL;
+  LdnContentStore *store = ldn_content_store_new (path, NULL, &error);
+
+  g_assert_no_error (error);
+  return store;
+}
+
+static const LdnBlock *
+find_block (GPtrArray    *blocks,
+            LdnBlockKind  kind)
+{
+  for (guint i = 0; i < blocks->len; i++)
+    {
+      const LdnBlock *block = g_ptr_array_index (blocks, i);
+      if (block->kind == kind)
+        return block;
+    }
+
+  return NULL;
+}
+
+static void
+test_pages_come_in_order (void)
+{
+  g_autoptr(LdnContentStore) store = open_real_store ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) pages = ldn_content_store_list_pages (store, &error);
+  const LdnPageInfo *first, *last;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (pages->len, >=, 12);
+  for (guint i = 0; i < pages->len; i++)
+    {
+      const LdnPageInfo *page = g_ptr_array_index (pages, i);
+      g_assert_cmpuint (page->position, ==, i + 1);
+      g_assert_cmpuint (strlen (page->last_reviewed), ==, 10);
+    }
+
+  first = g_ptr_array_index (pages, 0);
+  last = g_ptr_array_index (pages, pages->len - 1);
+  g_assert_cmpstr (first->id, ==, "what-is-naltrexone");
+  g_assert_cmpstr (last->id, ==, "doctor-visit");
+  g_assert_cmpstr (ldn_content_store_get_locale (store), ==, "en");
+}
+
+static void
+test_blocks_carry_sources (void)
+{
+  g_autoptr(LdnContentStore) store = open_real_store ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) blocks = ldn_content_store_get_blocks (store, "side-by-side", &error);
+  const LdnBlock *table, *question;
+
+  g_assert_no_error (error);
+
+  table = find_block (blocks, LDN_BLOCK_TABLE);
+  g_assert_nonnull (table);
+  g_assert_cmpuint (g_strv_length (table->sources), >, 0);
+  g_assert_cmpuint (table->rows->len, >, 2);
+  g_assert_cmpstr (((GStrv) g_ptr_array_index (table->rows, 0))[1], ==, "Low dose (LDN)");
+  g_assert_cmpuint (g_strv_length (g_ptr_array_index (table->rows, 1)), ==, 3);
+
+  question = find_block (blocks, LDN_BLOCK_TEACH_BACK);
+  g_assert_nonnull (question);
+  g_assert_cmpstr (question->question_id, ==, "tb-ldn-vs-standard");
+  g_assert_nonnull (question->title);
+  g_assert_nonnull (question->body);
+  g_assert_cmpuint (question->choices->len, ==, 3);
+  g_assert_true (((LdnChoice *) g_ptr_array_index (question->choices, 1))->correct);
+  g_assert_false (((LdnChoice *) g_ptr_array_index (question->choices, 0))->correct);
+}
+
+static void
+test_unknown_page_is_not_found (void)
+{
+  g_autoptr(LdnContentStore) store = open_real_store ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) blocks = ldn_content_store_get_blocks (store, "no-such-page", &error);
+
+  g_assert_null (blocks);
+  g_assert_error (error, LDN_CONTENT_ERROR, LDN_CONTENT_ERROR_NOT_FOUND);
+}
+
+static void
+test_sources_have_citations (void)
+{
+  g_autoptr(LdnContentStore) store = open_real_store ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LdnSource) younger = ldn_content_store_get_source (store, "S2", &error);
+  g_autoptr(LdnSource) label = ldn_content_store_get_source (store, "S33", &error);
+  g_autoptr(LdnSource) missing = NULL;
+  g_autofree char *younger_label = NULL;
+  g_autofree char *label_label = NULL;
+  g_autofree char *citation = NULL;
+  g_autoptr(GPtrArray) all = NULL;
+
+  g_assert_no_error (error);
+  younger_label = ldn_source_dup_short_label (younger);
+  label_label = ldn_source_dup_short_label (label);
+  g_assert_cmpstr (younger_label, ==, "Younger 2013");
+  g_assert_cmpstr (label_label, ==, "US prescribing information");
+
+  citation = ldn_source_dup_citation (younger);
+  g_assert_nonnull (strstr (citation, "Arthritis Rheum. 2013;65(2):529-538"));
+  g_assert_nonnull (strstr (citation, "doi:10.1002/art.37734"));
+
+  missing = ldn_content_store_get_source (store, "S999", &error);
+  g_assert_null (missing);
+  g_assert_error (error, LDN_CONTENT_ERROR, LDN_CONTENT_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  all = ldn_content_store_list_sources (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (all->len, >=, 40);
+}
+
+static gboolean
+hits_include (GPtrArray  *hits,
+              const char *page_id)
+{
+  for (guint i = 0; i < hits->len; i++)
+    if (g_str_equal (((LdnSearchHit *) g_ptr_array_index (hits, i))->page_id, page_id))
+      return TRUE;
+
+  return FALSE;
+}
+
+static void
+test_search_finds_pages (void)
+{
+  g_autoptr(LdnContentStore) store = open_real_store ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) serotonin = ldn_content_store_search (store, "serotonin", &error);
+  g_autoptr(GPtrArray) prefix = ldn_content_store_search (store, "codei", &error);
+  g_autoptr(GPtrArray) final = ldn_content_store_search (store, "FINAL trial", &error);
+  g_autoptr(GPtrArray) nothing = ldn_content_store_search (store, "zzzzqqq", &error);
+  const LdnSearchHit *hit;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (serotonin->len, >, 0);
+  hit = g_ptr_array_index (serotonin, 0);
+  g_assert_cmpstr (hit->page_id, ==, "serotonin");
+  g_assert_nonnull (strstr (hit->snippet, LDN_CONTENT_MATCH_START));
+
+  g_assert_true (hits_include (prefix, "safety"));
+  g_assert_true (hits_include (final, "evidence"));
+  g_assert_cmpuint (nothing->len, ==, 0);
+}
+
+static void
+test_search_survives_query_syntax (void)
+{
+  g_autoptr(LdnContentStore) store = open_real_store ();
+  const char *hostile[] = { "\"", "AND OR NOT", "(*", "NEAR(", "'; DROP TABLE pages; --", "", "   ", "\xff\xfe" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (hostile); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GPtrArray) hits = ldn_content_store_search (store, hostile[i], &error);
+
+      g_assert_no_error (error);
+      g_assert_nonnull (hits);
+    }
+}
+
+static void
+test_lists_for_other_sections (void)
+{
+  g_autoptr(LdnContentStore) store = open_real_store ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) conditions = ldn_content_store_list_conditions (store, &error);
+  g_autoptr(GPtrArray) side_effects = ldn_content_store_list_side_effects (store, &error);
+  g_autoptr(GPtrArray) warning_signs = ldn_content_store_list_warning_signs (store, &error);
+  g_autoptr(GPtrArray) safety = ldn_content_store_list_safety_topics (store, &error);
+  g_autoptr(GPtrArray) questions = ldn_content_store_list_suggested_questions (store, &error);
+  const LdnSafetyTopic *opioids;
+  guint ask3 = 0;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (conditions->len, >=, 8);
+  for (guint i = 0; i < conditions->len; i++)
+    g_assert_cmpuint (g_strv_length (((LdnCondition *) g_ptr_array_index (conditions, i))->sources), >, 0);
+
+  g_assert_cmpuint (side_effects->len, >=, 6);
+  g_assert_cmpint (((LdnSideEffect *) g_ptr_array_index (side_effects, 0))->transient, ==, 1);
+  g_assert_cmpuint (warning_signs->len, >=, 3);
+
+  /* Opioids come first and stand out: they are the biggest real risk. */
+  opioids = g_ptr_array_index (safety, 0);
+  g_assert_cmpstr (opioids->id, ==, "opioids");
+  g_assert_true (opioids->high_prominence);
+
+  for (guint i = 0; i < questions->len; i++)
+    ask3 += ((LdnSuggestedQuestion *) g_ptr_array_index (questions, i))->ask3;
+  g_assert_cmpuint (ask3, ==, 3);
+}
+
+static void
+test_missing_and_damaged_files_say_so (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("ldn-store-XXXXXX", NULL);
+  g_autofree char *garbage = g_build_filename (dir, "content.sqlite", NULL);
+  g_autoptr(LdnContentStore) missing = ldn_content_store_new ("/nonexistent/content.sqlite", NULL, &error);
+  g_autoptr(LdnContentStore) damaged = NULL;
+
+  g_assert_null (missing);
+  g_assert_error (error, LDN_CONTENT_ERROR, LDN_CONTENT_ERROR_OPEN);
+  g_assert_nonnull (strstr (error->message, "missing"));
+  g_clear_error (&error);
+
+  g_file_set_contents (garbage, "this is not a database, just bytes", -1, NULL);
+  damaged = ldn_content_store_new (garbage, NULL, &error);
+  g_assert_null (damaged);
+  g_assert_error (error, LDN_CONTENT_ERROR, LDN_CONTENT_ERROR_OPEN);
+  g_assert_nonnull (strstr (error->message, "damaged"));
+
+  g_unlink (garbage);
+  g_rmdir (dir);
+}
+
+static void
+test_missing_translation_falls_back_to_english (void)
+{
+  g_autofree char *path = ldn_content_store_dup_default_path ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LdnContentStore) store = ldn_content_store_new (path, "es", &error);
+  g_autoptr(GPtrArray) pages = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (ldn_content_store_get_locale (store), ==, "en");
+  pages = ldn_content_store_list_pages (store, &error);
+  g_assert_cmpstr (((LdnPageInfo *) g_ptr_array_index (pages, 0))->title, ==, "What naltrexone is");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/content-store/pages-come-in-order", test_pages_come_in_order);
+  g_test_add_func ("/content-store/blocks-carry-sources", test_blocks_carry_sources);
+  g_test_add_func ("/content-store/unknown-page-is-not-found", test_unknown_page_is_not_found);
+  g_test_add_func ("/content-store/sources-have-citations", test_sources_have_citations);
+  g_test_add_func ("/content-store/search-finds-pages", test_search_finds_pages);
+  g_test_add_func ("/content-store/search-survives-query-syntax", test_search_survives_query_syntax);
+  g_test_add_func ("/content-store/lists-for-other-sections", test_lists_for_other_sections);
+  g_test_add_func ("/content-store/missing-and-damaged-files-say-so", test_missing_and_damaged_files_say_so);
+  g_test_add_func ("/content-store/missing-translation-falls-back-to-english", test_missing_translation_falls_back_to_english);
+
+  return g_test_run ();
+}
