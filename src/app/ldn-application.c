@@ -13,7 +13,11 @@
 
 struct _LdnApplication
 {
-  AdwApplication parent_instance;
+  AdwApplication        parent_instance;
+
+  LdnContentStore      *content_store;
+  GError               *content_error;
+  LdnTeachBackRecorder *teach_back;
 };
 
 G_DEFINE_FINAL_TYPE (LdnApplication, ldn_application, ADW_TYPE_APPLICATION)
@@ -31,6 +35,7 @@ static const struct {
 } app_accels[] = {
   { "app.quit", { "<Control>q", NULL } },
   { "app.help", { "F1", NULL } },
+  { "win.search", { "<Control>f", NULL } },
   { "window.close", { "<Control>w", NULL } },
   { "win.section::learn", { "<Alt>1", NULL } },
   { "win.section::timeline", { "<Alt>2", NULL } },
@@ -46,6 +51,39 @@ ldn_application_new (void)
                        "flags", G_APPLICATION_DEFAULT_FLAGS,
                        "resource-base-path", RESOURCE_BASE_PATH,
                        NULL);
+}
+
+LdnContentStore *
+ldn_application_get_content_store (LdnApplication *self,
+                                   GError        **error)
+{
+  g_return_val_if_fail (LDN_IS_APPLICATION (self), NULL);
+
+  if (self->content_store == NULL && self->content_error == NULL)
+    {
+      g_autofree char *path = ldn_content_store_dup_default_path ();
+
+      self->content_store = ldn_content_store_new (path, NULL, &self->content_error);
+    }
+
+  if (self->content_error != NULL)
+    {
+      g_propagate_error (error, g_error_copy (self->content_error));
+      return NULL;
+    }
+
+  return self->content_store;
+}
+
+LdnTeachBackRecorder *
+ldn_application_get_teach_back_recorder (LdnApplication *self)
+{
+  g_return_val_if_fail (LDN_IS_APPLICATION (self), NULL);
+
+  if (self->teach_back == NULL)
+    self->teach_back = LDN_TEACH_BACK_RECORDER (ldn_memory_teach_back_new ());
+
+  return self->teach_back;
 }
 
 static int
@@ -131,9 +169,23 @@ static const GActionEntry app_actions[] = {
 };
 
 static void
+ldn_application_dispose (GObject *object)
+{
+  LdnApplication *self = LDN_APPLICATION (object);
+
+  g_clear_object (&self->content_store);
+  g_clear_error (&self->content_error);
+  g_clear_object (&self->teach_back);
+
+  G_OBJECT_CLASS (ldn_application_parent_class)->dispose (object);
+}
+
+static void
 ldn_application_class_init (LdnApplicationClass *klass)
 {
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->dispose = ldn_application_dispose;
 
   app_class->activate = ldn_application_activate;
   app_class->startup = ldn_application_startup;

@@ -13,6 +13,13 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (LdnApplication, ldn_application, LDN, APPLICATION, AdwApplication)
 
-LdnApplication *ldn_application_new (void);
+#include "content/ldn-content-store.h"
+#include "user/ldn-teach-back-recorder.h"
+
+LdnApplication       *ldn_application_new                     (void);
+/* Opened on first use; NULL with ERROR set when the content is unusable. */
+LdnContentStore      *ldn_application_get_content_store       (LdnApplication *self,
+                                                               GError        **error);
+LdnTeachBackRecorder *ldn_application_get_teach_back_recorder (LdnApplication *self);
 
 G_END_DECLS

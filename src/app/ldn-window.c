@@ -24,16 +24,37 @@ struct _LdnWindow
   LdnCollapsingBin     *switcher_slot;
   AdwViewSwitcherBar   *switcher_bar;
   AdwViewStack         *stack;
+  GtkToggleButton      *search_button;
+  LdnLearnPage         *learn_page;
 };
 
 G_DEFINE_FINAL_TYPE (LdnWindow, ldn_window, ADW_TYPE_APPLICATION_WINDOW)
 
+/* The guide needs the application's content store, which a window only
+ * knows once its "application" property is set, after construction. */
+static void
+ldn_window_load_content (LdnWindow      *self,
+                         LdnApplication *application)
+{
+  g_autoptr(GError) error = NULL;
+  LdnContentStore *store = ldn_application_get_content_store (application, &error);
+
+  ldn_learn_page_load (self->learn_page, store, error,
+                       ldn_application_get_teach_back_recorder (application),
+                       self->settings);
+}
+
 LdnWindow *
 ldn_window_new (LdnApplication *application)
 {
-  return g_object_new (LDN_TYPE_WINDOW,
-                       "application", application,
-                       NULL);
+  LdnWindow *self;
+
+  g_return_val_if_fail (LDN_IS_APPLICATION (application), NULL);
+
+  self = g_object_new (LDN_TYPE_WINDOW, "application", application, NULL);
+  ldn_window_load_content (self, application);
+
+  return self;
 }
 
 gboolean
@@ -67,6 +88,32 @@ ldn_window_section_action (GtkWidget  *widget,
     }
 
   adw_view_stack_set_visible_child_name (self->stack, section);
+}
+
+static void
+ldn_window_search_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  LdnWindow *self = LDN_WINDOW (widget);
+
+  adw_view_stack_set_visible_child_name (self->stack, "learn");
+  ldn_learn_page_start_search (self->learn_page);
+}
+
+/* Search belongs to the guide, so its button shows only there. */
+static void
+visible_section_changed_cb (LdnWindow *self)
+{
+  gboolean in_learn;
+
+  if (self->search_button == NULL)
+    return;
+
+  in_learn = g_strcmp0 (adw_view_stack_get_visible_child_name (self->stack), "learn") == 0;
+  gtk_widget_set_visible (GTK_WIDGET (self->search_button), in_learn);
+  if (!in_learn)
+    gtk_toggle_button_set_active (self->search_button, FALSE);
 }
 
 static gboolean
@@ -174,9 +221,13 @@ ldn_window_class_init (LdnWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LdnWindow, switcher_slot);
   gtk_widget_class_bind_template_child (widget_class, LdnWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, LdnWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, LdnWindow, search_button);
+  gtk_widget_class_bind_template_child (widget_class, LdnWindow, learn_page);
   gtk_widget_class_bind_template_callback (widget_class, switcher_slot_collapsed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, visible_section_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "win.section", "s", ldn_window_section_action);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, ldn_window_search_action);
 }
 
 static void
@@ -186,4 +237,7 @@ ldn_window_init (LdnWindow *self)
 
   self->settings = g_settings_new (APP_ID);
   ldn_window_restore_state (self);
+  g_object_bind_property (self->search_button, "active", self->learn_page, "search-mode",
+                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+  visible_section_changed_cb (self);
 }

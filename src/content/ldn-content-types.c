@@ -151,7 +151,8 @@ authors_start_with_person (const char *authors)
         return FALSE;
     }
 
-  return initials > 0 && initials <= 3;
+  /* "Younger J," or "Kim YH" yes; "National MS Society" no. */
+  return initials > 0 && initials <= 3 && (space[1 + initials] == ',' || space[1 + initials] == '\0');
 }
 
 char *

@@ -1,25 +1,736 @@
 /* ldn-learn-page.c
  *
+ * The guided pages: one page at a time in a carousel, with Back/Next,
+ * a page list, progress, sources under every statement, teach-back
+ * questions, an "All sources" page, and search.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
+#include "content/ldn-content-schema.h"
+#include "ldn-block-widgets.h"
 #include "ldn-learn-page.h"
+
+#define SOURCES_PAGE_ID "all-sources"
+#define NO_PENDING_INDEX G_MAXUINT
 
 struct _LdnLearnPage
 {
-  AdwBin parent_instance;
+  AdwBin                parent_instance;
+
+  LdnContentStore      *store;
+  LdnTeachBackRecorder *recorder;
+  GSettings            *settings;
+  GPtrArray            *pages;         /* LdnPageInfo, the guided pages */
+  GPtrArray            *page_widgets;  /* one scrolled window per page, then "All sources" */
+  char                 *progress_text;
+  guint                 current;
+  GtkWidget            *highlighted;
+  guint                 scroll_idle_id;
+  guint                 resume_tick_id;
+  guint                 pending_index;  /* where to go once the carousel has a size */
+  gboolean              search_mode;
+
+  GtkSearchBar         *search_bar;
+  GtkSearchEntry       *search_entry;
+  GtkStack             *view_stack;
+  AdwCarousel          *carousel;
+  GtkMenuButton        *pages_button;
+  GtkPopover           *pages_popover;
+  GtkListBox           *pages_list;
+  GtkListBox           *results_list;
+  AdwStatusPage        *error_page;
 };
 
 G_DEFINE_FINAL_TYPE (LdnLearnPage, ldn_learn_page, ADW_TYPE_BIN)
 
+enum {
+  PROP_0,
+  PROP_SEARCH_MODE,
+  PROP_PROGRESS_TEXT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static guint
+n_carousel_pages (LdnLearnPage *self)
+{
+  return self->page_widgets ? self->page_widgets->len : 0;
+}
+
+static const char *
+page_id_at (LdnLearnPage *self,
+            guint         index)
+{
+  if (index < self->pages->len)
+    return ((LdnPageInfo *) g_ptr_array_index (self->pages, index))->id;
+
+  return SOURCES_PAGE_ID;
+}
+
+static char *
+format_review_date (const char *date)
+{
+  g_autofree char *iso = g_strdup_printf ("%sT00:00:00Z", date);
+  g_autoptr(GDateTime) when = g_date_time_new_from_iso8601 (iso, NULL);
+
+  if (when == NULL)
+    return g_strdup (date);
+
+  /* Translators: a date, e.g. "21 November 2026"; see strftime(3). */
+  return g_date_time_format (when, _("%-d %B %Y"));
+}
+
+static GtkWidget *
+page_label (const char *text,
+            const char *css_class)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  if (css_class != NULL)
+    gtk_widget_add_css_class (label, css_class);
+
+  return label;
+}
+
+static GtkWidget *
+page_column (GtkWidget *scroller)
+{
+  GtkWidget *clamp = adw_clamp_new ();
+  GtkWidget *column = gtk_box_new (GTK_ORIENTATION_VERTICAL, 18);
+
+  adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 720);
+  adw_clamp_set_tightening_threshold (ADW_CLAMP (clamp), 560);
+  gtk_widget_set_margin_start (column, 18);
+  gtk_widget_set_margin_end (column, 18);
+  gtk_widget_set_margin_top (column, 24);
+  gtk_widget_set_margin_bottom (column, 36);
+  adw_clamp_set_child (ADW_CLAMP (clamp), column);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), clamp);
+
+  return column;
+}
+
+static void
+build_guided_page (LdnLearnPage      *self,
+                   GtkWidget         *scroller,
+                   const LdnPageInfo *page)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) blocks = ldn_content_store_get_blocks (self->store, page->id, &error);
+  GPtrArray *block_widgets = g_ptr_array_new ();
+  GtkWidget *column = page_column (scroller);
+  g_autofree char *reviewed = format_review_date (page->last_reviewed);
+  g_autofree char *reviewed_text = g_strdup_printf (_("Last reviewed: %s"), reviewed);
+  GtkWidget *title = page_label (page->title, "title-1");
+
+  gtk_box_append (GTK_BOX (column), title);
+  gtk_box_append (GTK_BOX (column), page_label (page->summary, "ldn-page-summary"));
+  g_ptr_array_add (block_widgets, title);
+
+  if (blocks == NULL)
+    gtk_box_append (GTK_BOX (column), page_label (error->message, "error"));
+
+  for (guint i = 0; blocks != NULL && i < blocks->len; i++)
+    {
+      GtkWidget *widget = ldn_block_widget_new (self->store, self->recorder, g_ptr_array_index (blocks, i));
+
+      gtk_widget_add_css_class (widget, "ldn-block");
+      gtk_box_append (GTK_BOX (column), widget);
+      g_ptr_array_add (block_widgets, widget);
+    }
+
+  gtk_box_append (GTK_BOX (column), page_label (reviewed_text, "dim-label"));
+  g_object_set_data_full (G_OBJECT (scroller), "ldn-blocks", block_widgets, (GDestroyNotify) g_ptr_array_unref);
+}
+
+static void
+build_sources_page (LdnLearnPage *self,
+                    GtkWidget    *scroller)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) sources = ldn_content_store_list_sources (self->store, &error);
+  GtkWidget *column = page_column (scroller);
+  GtkWidget *list = gtk_list_box_new ();
+  g_autofree char *version = g_strdup_printf (_("Content version %s"),
+                                              ldn_content_store_get_content_version (self->store));
+
+  gtk_box_append (GTK_BOX (column), page_label (_("All Sources"), "title-1"));
+  gtk_box_append (GTK_BOX (column),
+                  page_label (_("Every study, drug label, review and guide that this guide cites. "
+                                "The kind of source tells you how much weight it can carry."),
+                              "ldn-page-summary"));
+
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL, _("All sources"), -1);
+
+  for (guint i = 0; sources != NULL && i < sources->len; i++)
+    {
+      GtkWidget *entry = ldn_source_entry_new (g_ptr_array_index (sources, i));
+      GtkWidget *row = gtk_list_box_row_new ();
+
+      gtk_widget_set_margin_start (entry, 12);
+      gtk_widget_set_margin_end (entry, 12);
+      gtk_widget_set_margin_top (entry, 10);
+      gtk_widget_set_margin_bottom (entry, 10);
+      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), entry);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+      gtk_list_box_append (GTK_LIST_BOX (list), row);
+    }
+
+  if (sources == NULL)
+    gtk_box_append (GTK_BOX (column), page_label (error->message, "error"));
+  gtk_box_append (GTK_BOX (column), list);
+  gtk_box_append (GTK_BOX (column), page_label (version, "dim-label"));
+}
+
+/* Pages are built when they are first shown or about to be swiped to,
+ * so opening the guide costs one page, not all of them. */
+static void
+ensure_page_built (LdnLearnPage *self,
+                   guint         index)
+{
+  GtkWidget *scroller;
+
+  if (index >= n_carousel_pages (self))
+    return;
+
+  scroller = g_ptr_array_index (self->page_widgets, index);
+  if (gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scroller)) != NULL)
+    return;
+
+  if (index < self->pages->len)
+    build_guided_page (self, scroller, g_ptr_array_index (self->pages, index));
+  else
+    build_sources_page (self, scroller);
+}
+
+static void
+clear_highlight (LdnLearnPage *self)
+{
+  if (self->highlighted == NULL)
+    return;
+
+  gtk_widget_remove_css_class (self->highlighted, "ldn-highlight");
+  g_clear_weak_pointer (&self->highlighted);
+}
+
+static void
+update_progress (LdnLearnPage *self)
+{
+  g_free (self->progress_text);
+  if (self->current < self->pages->len)
+    /* Translators: progress through the guide, e.g. "3 of 13". */
+    self->progress_text = g_strdup_printf (_("%u of %u"), self->current + 1, self->pages->len);
+  else
+    self->progress_text = g_strdup (_("All sources"));
+
+  gtk_menu_button_set_label (self->pages_button, self->progress_text);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "learn.previous", self->current > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "learn.next", self->current + 1 < n_carousel_pages (self));
+  gtk_list_box_select_row (self->pages_list, gtk_list_box_get_row_at_index (self->pages_list, self->current));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROGRESS_TEXT]);
+}
+
+static void
+carousel_page_changed_cb (LdnLearnPage *self,
+                          guint         index)
+{
+  /* Before its first allocation the carousel reports page 0; that is
+   * not the reader moving, so it must not replace the saved page. */
+  if (self->pending_index != NO_PENDING_INDEX && index != self->pending_index)
+    return;
+
+  if (index != self->current)
+    clear_highlight (self);
+
+  self->current = index;
+  ensure_page_built (self, index);
+  if (index > 0)
+    ensure_page_built (self, index - 1);
+  ensure_page_built (self, index + 1);
+
+  update_progress (self);
+  if (self->settings != NULL)
+    g_settings_set_string (self->settings, "learn-page", page_id_at (self, index));
+}
+
+static gboolean resume_pending_page (GtkWidget     *carousel,
+                                     GdkFrameClock *clock,
+                                     gpointer       user_data);
+
+static void
+go_to_index (LdnLearnPage *self,
+             guint         index,
+             gboolean      animate)
+{
+  if (index >= n_carousel_pages (self))
+    return;
+
+  ensure_page_built (self, index);
+
+  /* A carousel without a size cannot scroll yet: jump after allocation. */
+  if (gtk_widget_get_width (GTK_WIDGET (self->carousel)) == 0)
+    {
+      self->pending_index = index;
+      carousel_page_changed_cb (self, index);
+      if (self->resume_tick_id == 0)
+        self->resume_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self->carousel),
+                                                             resume_pending_page, self, NULL);
+      return;
+    }
+
+  self->pending_index = NO_PENDING_INDEX;
+  adw_carousel_scroll_to (self->carousel, g_ptr_array_index (self->page_widgets, index), animate);
+  if (!animate)
+    carousel_page_changed_cb (self, index);
+}
+
+static void
+learn_previous_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  LdnLearnPage *self = LDN_LEARN_PAGE (widget);
+
+  if (self->current > 0)
+    go_to_index (self, self->current - 1, TRUE);
+}
+
+static void
+learn_next_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  LdnLearnPage *self = LDN_LEARN_PAGE (widget);
+
+  go_to_index (self, self->current + 1, TRUE);
+}
+
+static void
+page_row_activated_cb (LdnLearnPage  *self,
+                       GtkListBoxRow *row)
+{
+  gtk_popover_popdown (self->pages_popover);
+  go_to_index (self, gtk_list_box_row_get_index (row), TRUE);
+}
+
+static gboolean
+scroll_to_highlight (gpointer user_data)
+{
+  LdnLearnPage *self = LDN_LEARN_PAGE (user_data);
+  GtkWidget *scroller;
+  GtkAdjustment *adjustment;
+  double x, y;
+
+  self->scroll_idle_id = 0;
+  if (self->highlighted == NULL)
+    return G_SOURCE_REMOVE;
+
+  scroller = gtk_widget_get_ancestor (self->highlighted, GTK_TYPE_SCROLLED_WINDOW);
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+
+  if (gtk_widget_translate_coordinates (self->highlighted, gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scroller)),
+                                        0, 0, &x, &y))
+    gtk_adjustment_set_value (adjustment, MAX (0, y - 12));
+
+  /* Keyboard users land on the found text, not at the top of the page. */
+  gtk_widget_child_focus (self->highlighted, GTK_DIR_TAB_FORWARD);
+
+  return G_SOURCE_REMOVE;
+}
+
+gboolean
+ldn_learn_page_show_page (LdnLearnPage *self,
+                          const char   *page_id,
+                          guint         block_position)
+{
+  g_return_val_if_fail (LDN_IS_LEARN_PAGE (self), FALSE);
+  g_return_val_if_fail (page_id != NULL, FALSE);
+
+  for (guint i = 0; i < n_carousel_pages (self); i++)
+    {
+      GPtrArray *blocks;
+
+      if (!g_str_equal (page_id_at (self, i), page_id))
+        continue;
+
+      go_to_index (self, i, FALSE);
+      clear_highlight (self);
+
+      blocks = g_object_get_data (G_OBJECT (g_ptr_array_index (self->page_widgets, i)), "ldn-blocks");
+      if (blocks != NULL && block_position < blocks->len)
+        {
+          g_set_weak_pointer (&self->highlighted, g_ptr_array_index (blocks, block_position));
+          gtk_widget_add_css_class (self->highlighted, "ldn-highlight");
+          if (self->scroll_idle_id == 0)
+            self->scroll_idle_id = g_idle_add (scroll_to_highlight, self);
+        }
+
+      return TRUE;
+    }
+
+  return FALSE;
+}
+
+GtkWidget *
+ldn_learn_page_get_highlighted_block (LdnLearnPage *self)
+{
+  g_return_val_if_fail (LDN_IS_LEARN_PAGE (self), NULL);
+
+  return self->highlighted;
+}
+
+static char *
+snippet_to_markup (const char *snippet)
+{
+  g_autofree char *escaped = g_markup_escape_text (snippet, -1);
+  g_autoptr(GString) markup = g_string_new (escaped);
+
+  g_string_replace (markup, LDN_CONTENT_MATCH_START, "<b>", 0);
+  g_string_replace (markup, LDN_CONTENT_MATCH_END, "</b>", 0);
+
+  return g_string_free (g_steal_pointer (&markup), FALSE);
+}
+
+static GtkWidget *
+result_row_new (const LdnSearchHit *hit)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+  GtkWidget *title = page_label (hit->page_title, "heading");
+  GtkWidget *snippet = page_label (NULL, "dim-label");
+  g_autofree char *markup = snippet_to_markup (hit->snippet);
+
+  gtk_label_set_markup (GTK_LABEL (snippet), markup);
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+  gtk_widget_set_margin_top (box, 10);
+  gtk_widget_set_margin_bottom (box, 10);
+  gtk_box_append (GTK_BOX (box), title);
+  gtk_box_append (GTK_BOX (box), snippet);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, hit->page_title, -1);
+
+  g_object_set_data_full (G_OBJECT (row), "page-id", g_strdup (hit->page_id), g_free);
+  g_object_set_data (G_OBJECT (row), "block-position", GUINT_TO_POINTER (hit->block_position));
+
+  return row;
+}
+
+static void
+search_changed_cb (LdnLearnPage *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  g_autofree char *trimmed = g_strstrip (g_strdup (text));
+  g_autoptr(GPtrArray) hits = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *child;
+
+  if (self->store == NULL)
+    return;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->results_list))) != NULL)
+    gtk_list_box_remove (self->results_list, child);
+
+  if (*trimmed == '\0')
+    {
+      gtk_stack_set_visible_child_name (self->view_stack, "guide");
+      return;
+    }
+
+  hits = ldn_content_store_search (self->store, text, &error);
+  if (hits == NULL)
+    {
+      g_warning ("Search failed: %s", error->message);
+      return;
+    }
+
+  for (guint i = 0; i < hits->len; i++)
+    gtk_list_box_append (self->results_list, result_row_new (g_ptr_array_index (hits, i)));
+
+  gtk_stack_set_visible_child_name (self->view_stack, hits->len > 0 ? "results" : "no-results");
+}
+
+static void
+open_result (LdnLearnPage  *self,
+             GtkListBoxRow *row)
+{
+  g_autofree char *page_id = g_strdup (g_object_get_data (G_OBJECT (row), "page-id"));
+  guint block = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "block-position"));
+
+  gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+  ldn_learn_page_show_page (self, page_id, block);
+}
+
+static void
+result_activated_cb (LdnLearnPage  *self,
+                     GtkListBoxRow *row)
+{
+  open_result (self, row);
+}
+
+static void
+search_activate_cb (LdnLearnPage *self)
+{
+  GtkListBoxRow *first = gtk_list_box_get_row_at_index (self->results_list, 0);
+
+  if (first != NULL && g_str_equal (gtk_stack_get_visible_child_name (self->view_stack), "results"))
+    open_result (self, first);
+}
+
+static void
+stop_search_cb (LdnLearnPage *self)
+{
+  gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+}
+
+static void
+search_mode_changed_cb (LdnLearnPage *self)
+{
+  gboolean enabled = gtk_search_bar_get_search_mode (self->search_bar);
+
+  if (!enabled)
+    {
+      gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+      if (self->store != NULL)
+        gtk_stack_set_visible_child_name (self->view_stack, "guide");
+    }
+
+  if (enabled != self->search_mode)
+    {
+      self->search_mode = enabled;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SEARCH_MODE]);
+    }
+}
+
+void
+ldn_learn_page_start_search (LdnLearnPage *self)
+{
+  g_return_if_fail (LDN_IS_LEARN_PAGE (self));
+
+  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+static void
+fill_pages_list (LdnLearnPage *self)
+{
+  for (guint i = 0; i <= self->pages->len; i++)
+    {
+      g_autofree char *text = NULL;
+      GtkWidget *label;
+
+      if (i < self->pages->len)
+        /* Translators: a numbered page title in the page list, e.g. "3. Low-dose naltrexone". */
+        text = g_strdup_printf (_("%u. %s"), i + 1, ((LdnPageInfo *) g_ptr_array_index (self->pages, i))->title);
+      else
+        text = g_strdup (_("All sources"));
+
+      label = page_label (text, NULL);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 40);
+      gtk_widget_set_margin_start (label, 6);
+      gtk_widget_set_margin_end (label, 6);
+      gtk_widget_set_margin_top (label, 6);
+      gtk_widget_set_margin_bottom (label, 6);
+      gtk_list_box_append (self->pages_list, label);
+    }
+}
+
+static guint
+saved_index (LdnLearnPage *self)
+{
+  g_autofree char *saved = self->settings ? g_settings_get_string (self->settings, "learn-page") : NULL;
+
+  for (guint i = 0; saved != NULL && i < n_carousel_pages (self); i++)
+    if (g_str_equal (page_id_at (self, i), saved))
+      return i;
+
+  return 0;
+}
+
+static void
+show_error (LdnLearnPage *self,
+            const char   *message)
+{
+  adw_status_page_set_description (self->error_page, message);
+  gtk_stack_set_visible_child_name (self->view_stack, "error");
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "learn.previous", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "learn.next", FALSE);
+}
+
+void
+ldn_learn_page_load (LdnLearnPage         *self,
+                     LdnContentStore      *store,
+                     const GError         *error,
+                     LdnTeachBackRecorder *recorder,
+                     GSettings            *settings)
+{
+  g_autoptr(GError) list_error = NULL;
+
+  g_return_if_fail (LDN_IS_LEARN_PAGE (self));
+  g_return_if_fail (self->store == NULL);
+
+  g_set_object (&self->settings, settings);
+  g_set_object (&self->recorder, recorder);
+
+  if (store == NULL)
+    {
+      show_error (self, error ? error->message : _("The guide’s content is not available."));
+      return;
+    }
+
+  self->pages = ldn_content_store_list_pages (store, &list_error);
+  if (self->pages == NULL)
+    {
+      show_error (self, list_error->message);
+      return;
+    }
+
+  self->store = g_object_ref (store);
+  self->page_widgets = g_ptr_array_new ();
+
+  for (guint i = 0; i <= self->pages->len; i++)
+    {
+      GtkWidget *scroller = gtk_scrolled_window_new ();
+
+      gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+      gtk_widget_set_hexpand (scroller, TRUE);
+      gtk_widget_set_vexpand (scroller, TRUE);
+      adw_carousel_append (self->carousel, scroller);
+      g_ptr_array_add (self->page_widgets, scroller);
+    }
+
+  fill_pages_list (self);
+  gtk_stack_set_visible_child_name (self->view_stack, "guide");
+  go_to_index (self, saved_index (self), FALSE);
+}
+
+const char *
+ldn_learn_page_get_current_page (LdnLearnPage *self)
+{
+  g_return_val_if_fail (LDN_IS_LEARN_PAGE (self), NULL);
+
+  return self->pages != NULL ? page_id_at (self, self->current) : NULL;
+}
+
+guint
+ldn_learn_page_get_n_pages (LdnLearnPage *self)
+{
+  g_return_val_if_fail (LDN_IS_LEARN_PAGE (self), 0);
+
+  return n_carousel_pages (self);
+}
+
+const char *
+ldn_learn_page_get_progress_text (LdnLearnPage *self)
+{
+  g_return_val_if_fail (LDN_IS_LEARN_PAGE (self), NULL);
+
+  return self->progress_text;
+}
+
+/* Runs every frame until the carousel has been given a size, then makes
+ * the jump that had to wait for it. */
+static gboolean
+resume_pending_page (GtkWidget     *carousel,
+                     GdkFrameClock *clock,
+                     gpointer       user_data)
+{
+  LdnLearnPage *self = LDN_LEARN_PAGE (user_data);
+
+  if (self->pending_index == NO_PENDING_INDEX)
+    {
+      self->resume_tick_id = 0;
+      return G_SOURCE_REMOVE;
+    }
+
+  if (gtk_widget_get_width (carousel) == 0)
+    return G_SOURCE_CONTINUE;
+
+  self->resume_tick_id = 0;
+  go_to_index (self, self->pending_index, FALSE);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+ldn_learn_page_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  LdnLearnPage *self = LDN_LEARN_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_SEARCH_MODE:
+      g_value_set_boolean (value, self->search_mode);
+      break;
+    case PROP_PROGRESS_TEXT:
+      g_value_set_string (value, self->progress_text);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ldn_learn_page_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  LdnLearnPage *self = LDN_LEARN_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_SEARCH_MODE:
+      if (g_value_get_boolean (value))
+        ldn_learn_page_start_search (self);
+      else
+        gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
 static void
 ldn_learn_page_dispose (GObject *object)
 {
+  LdnLearnPage *self = LDN_LEARN_PAGE (object);
+
+  g_clear_handle_id (&self->scroll_idle_id, g_source_remove);
+  if (self->resume_tick_id != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self->carousel), self->resume_tick_id);
+  self->resume_tick_id = 0;
+  g_clear_weak_pointer (&self->highlighted);
   gtk_widget_dispose_template (GTK_WIDGET (object), LDN_TYPE_LEARN_PAGE);
+  g_clear_pointer (&self->page_widgets, g_ptr_array_unref);
+  g_clear_object (&self->store);
+  g_clear_object (&self->recorder);
+  g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (ldn_learn_page_parent_class)->dispose (object);
+}
+
+static void
+ldn_learn_page_finalize (GObject *object)
+{
+  LdnLearnPage *self = LDN_LEARN_PAGE (object);
+
+  g_clear_pointer (&self->pages, g_ptr_array_unref);
+  g_free (self->progress_text);
+
+  G_OBJECT_CLASS (ldn_learn_page_parent_class)->finalize (object);
 }
 
 static void
@@ -29,12 +740,52 @@ ldn_learn_page_class_init (LdnLearnPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = ldn_learn_page_dispose;
+  object_class->finalize = ldn_learn_page_finalize;
+  object_class->get_property = ldn_learn_page_get_property;
+  object_class->set_property = ldn_learn_page_set_property;
+
+  properties[PROP_SEARCH_MODE] =
+    g_param_spec_boolean ("search-mode", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_PROGRESS_TEXT] =
+    g_param_spec_string ("progress-text", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/ldn-learn-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, LdnLearnPage, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, LdnLearnPage, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, LdnLearnPage, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, LdnLearnPage, carousel);
+  gtk_widget_class_bind_template_child (widget_class, LdnLearnPage, pages_button);
+  gtk_widget_class_bind_template_child (widget_class, LdnLearnPage, pages_popover);
+  gtk_widget_class_bind_template_child (widget_class, LdnLearnPage, pages_list);
+  gtk_widget_class_bind_template_child (widget_class, LdnLearnPage, results_list);
+  gtk_widget_class_bind_template_child (widget_class, LdnLearnPage, error_page);
+  gtk_widget_class_bind_template_callback (widget_class, carousel_page_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, page_row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
+  gtk_widget_class_bind_template_callback (widget_class, result_activated_cb);
+
+  gtk_widget_class_install_action (widget_class, "learn.previous", NULL, learn_previous_action);
+  gtk_widget_class_install_action (widget_class, "learn.next", NULL, learn_next_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, 0, "learn.previous", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, 0, "learn.next", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, GDK_CONTROL_MASK, "learn.previous", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, GDK_CONTROL_MASK, "learn.next", NULL);
 }
 
 static void
 ldn_learn_page_init (LdnLearnPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->pending_index = NO_PENDING_INDEX;
+
+  g_signal_connect_swapped (self->search_bar, "notify::search-mode-enabled",
+                            G_CALLBACK (search_mode_changed_cb), self);
+  gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "learn.previous", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "learn.next", FALSE);
 }

@@ -1,0 +1,470 @@
+/* ldn-block-widgets.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "ldn-block-widgets.h"
+
+static GtkWidget *
+text_label (const char *text,
+            const char *css_class)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_set_halign (label, GTK_ALIGN_FILL);
+  if (css_class != NULL)
+    gtk_widget_add_css_class (label, css_class);
+
+  return label;
+}
+
+static GtkWidget *
+vertical_box (int spacing)
+{
+  return gtk_box_new (GTK_ORIENTATION_VERTICAL, spacing);
+}
+
+const char *
+ldn_source_kind_to_words (const char *kind)
+{
+  static const struct { const char *kind; const char *words; } kinds[] = {
+    { "trial", N_("Clinical study in people") },
+    { "observational", N_("Observational study (no comparison group given a dummy pill)") },
+    { "case-report", N_("Case report about one or a few people") },
+    { "laboratory", N_("Laboratory study (cells or animals, not people)") },
+    { "review", N_("Review of several studies") },
+    { "label", N_("Official drug information") },
+    { "guideline", N_("Guidance from a professional or public body") },
+    { "opinion", N_("Opinion or advocacy, not a study") },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    if (g_strcmp0 (kind, kinds[i].kind) == 0)
+      return _(kinds[i].words);
+
+  return _("Source");
+}
+
+GtkWidget *
+ldn_source_entry_new (const LdnSource *source)
+{
+  GtkWidget *box = vertical_box (4);
+  g_autofree char *label = ldn_source_dup_short_label (source);
+  g_autofree char *citation = ldn_source_dup_citation (source);
+  GtkWidget *citation_label = text_label (citation, NULL);
+
+  gtk_label_set_selectable (GTK_LABEL (citation_label), TRUE);
+  gtk_box_append (GTK_BOX (box), text_label (label, "heading"));
+  gtk_box_append (GTK_BOX (box), text_label (ldn_source_kind_to_words (source->kind), "dim-label"));
+  gtk_box_append (GTK_BOX (box), citation_label);
+  if (source->note != NULL)
+    gtk_box_append (GTK_BOX (box), text_label (source->note, "caption"));
+
+  return box;
+}
+
+typedef struct {
+  LdnContentStore *store;
+  GtkRevealer     *revealer;
+  GtkWidget       *shown;       /* the source entry inside the revealer */
+  char            *shown_id;
+} MarkerData;
+
+static void
+marker_data_free (gpointer data)
+{
+  MarkerData *marker = data;
+
+  g_object_unref (marker->store);
+  g_free (marker->shown_id);
+  g_free (marker);
+}
+
+/* A source link opens its full citation just below, and closes it on a
+ * second click: one click away, without leaving the page. */
+static gboolean
+source_link_activated_cb (GtkLabel   *label,
+                          const char *uri,
+                          MarkerData *marker)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LdnSource) source = NULL;
+  GtkWidget *entry;
+
+  if (!g_str_has_prefix (uri, "source:"))
+    return FALSE;
+
+  if (gtk_revealer_get_reveal_child (marker->revealer) && g_strcmp0 (marker->shown_id, uri) == 0)
+    {
+      gtk_revealer_set_reveal_child (marker->revealer, FALSE);
+      return TRUE;
+    }
+
+  source = ldn_content_store_get_source (marker->store, uri + strlen ("source:"), &error);
+  entry = source ? ldn_source_entry_new (source) : text_label (error->message, "error");
+  gtk_widget_add_css_class (entry, "ldn-citation");
+  gtk_revealer_set_child (marker->revealer, entry);
+  g_free (marker->shown_id);
+  marker->shown_id = g_strdup (uri);
+  gtk_revealer_set_reveal_child (marker->revealer, TRUE);
+
+  return TRUE;
+}
+
+GtkWidget *
+ldn_source_markers_new (LdnContentStore    *store,
+                        const char * const *source_ids)
+{
+  GtkWidget *box = vertical_box (6);
+  GtkWidget *links = text_label (NULL, "ldn-source-links");
+  GtkWidget *revealer = gtk_revealer_new ();
+  g_autoptr(GString) markup = g_string_new (NULL);
+  MarkerData *marker = g_new0 (MarkerData, 1);
+
+  for (guint i = 0; source_ids != NULL && source_ids[i] != NULL; i++)
+    {
+      g_autoptr(LdnSource) source = ldn_content_store_get_source (store, source_ids[i], NULL);
+      g_autofree char *label = source ? ldn_source_dup_short_label (source) : g_strdup (source_ids[i]);
+      g_autofree char *link = g_markup_printf_escaped ("<a href=\"source:%s\" title=\"%s\">%s</a>",
+                                                       source_ids[i], _("Show this source"), label);
+
+      if (i > 0)
+        g_string_append (markup, " · ");
+      g_string_append (markup, link);
+    }
+
+  /* Translators: followed by links to the sources of a statement. */
+  g_string_prepend (markup, _("Sources: "));
+  gtk_label_set_markup (GTK_LABEL (links), markup->str);
+
+  marker->store = g_object_ref (store);
+  marker->revealer = GTK_REVEALER (revealer);
+  g_signal_connect_data (links, "activate-link", G_CALLBACK (source_link_activated_cb), marker,
+                         (GClosureNotify) (void (*) (void)) marker_data_free, 0);
+
+  gtk_box_append (GTK_BOX (box), links);
+  gtk_box_append (GTK_BOX (box), revealer);
+
+  return box;
+}
+
+static GtkWidget *
+text_block (LdnContentStore *store,
+            const LdnBlock  *block,
+            const char      *css_class,
+            const char      *heading)
+{
+  GtkWidget *box = vertical_box (8);
+
+  if (css_class != NULL)
+    {
+      gtk_widget_add_css_class (box, "card");
+      gtk_widget_add_css_class (box, css_class);
+    }
+  if (heading != NULL)
+    gtk_box_append (GTK_BOX (box), text_label (heading, "ldn-block-kicker"));
+  if (block->title != NULL)
+    gtk_box_append (GTK_BOX (box), text_label (block->title, "title-4"));
+  if (block->body != NULL)
+    gtk_box_append (GTK_BOX (box), text_label (block->body, "ldn-body"));
+
+  if (block->kind == LDN_BLOCK_LIST)
+    for (guint i = 0; i < block->rows->len; i++)
+      {
+        GStrv item = g_ptr_array_index (block->rows, i);
+        /* Translators: a bullet point in a list. */
+        g_autofree char *bullet = g_strdup_printf (_("•  %s"), item[0]);
+        GtkWidget *label = text_label (bullet, "ldn-body");
+
+        gtk_widget_set_margin_start (label, 12);
+        gtk_box_append (GTK_BOX (box), label);
+      }
+
+  gtk_box_append (GTK_BOX (box), ldn_source_markers_new (store, (const char * const *) block->sources));
+
+  return box;
+}
+
+static GtkWidget *
+table_block (LdnContentStore *store,
+             const LdnBlock  *block)
+{
+  GtkWidget *box = vertical_box (8);
+  GtkWidget *grid = gtk_grid_new ();
+
+  if (block->body != NULL)
+    gtk_box_append (GTK_BOX (box), text_label (block->body, "title-4"));
+
+  gtk_grid_set_column_spacing (GTK_GRID (grid), 18);
+  gtk_grid_set_row_spacing (GTK_GRID (grid), 10);
+  gtk_widget_add_css_class (grid, "ldn-table");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (grid), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  block->body ? block->body : _("Table"), -1);
+
+  for (guint r = 0; r < block->rows->len; r++)
+    {
+      GStrv row = g_ptr_array_index (block->rows, r);
+
+      for (guint c = 0; row[c] != NULL; c++)
+        {
+          GtkWidget *cell = text_label (row[c], r == 0 || c == 0 ? "heading" : NULL);
+
+          /* Narrow minimum, so on a phone the columns wrap instead of overflowing. */
+          gtk_label_set_max_width_chars (GTK_LABEL (cell), 28);
+          gtk_label_set_width_chars (GTK_LABEL (cell), 6);
+          gtk_widget_set_hexpand (cell, TRUE);
+          gtk_widget_set_valign (cell, GTK_ALIGN_START);
+          gtk_grid_attach (GTK_GRID (grid), cell, c, r, 1, 1);
+        }
+    }
+
+  gtk_box_append (GTK_BOX (box), grid);
+  gtk_box_append (GTK_BOX (box), ldn_source_markers_new (store, (const char * const *) block->sources));
+
+  return box;
+}
+
+typedef struct {
+  LdnTeachBackRecorder *recorder;
+  char                 *question_id;
+  char                 *choice_id;
+  char                 *feedback;
+  gboolean              correct;
+  GtkLabel             *feedback_label;
+  GtkRevealer          *revealer;
+} ChoiceData;
+
+static void
+choice_data_free (gpointer data)
+{
+  ChoiceData *choice = data;
+
+  g_clear_object (&choice->recorder);
+  g_free (choice->question_id);
+  g_free (choice->choice_id);
+  g_free (choice->feedback);
+  g_free (choice);
+}
+
+static void
+show_feedback (ChoiceData *choice)
+{
+  gtk_label_set_text (choice->feedback_label, choice->feedback);
+  gtk_widget_remove_css_class (GTK_WIDGET (choice->feedback_label), choice->correct ? "warning" : "success");
+  gtk_widget_add_css_class (GTK_WIDGET (choice->feedback_label), choice->correct ? "success" : "warning");
+  gtk_revealer_set_reveal_child (choice->revealer, TRUE);
+}
+
+static void
+choice_toggled_cb (GtkCheckButton *button,
+                   ChoiceData     *choice)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!gtk_check_button_get_active (button))
+    return;
+
+  show_feedback (choice);
+  if (choice->recorder != NULL &&
+      !ldn_teach_back_recorder_record_answer (choice->recorder, choice->question_id, choice->choice_id, &error))
+    g_warning ("Could not keep the teach-back answer: %s", error->message);
+}
+
+static GtkWidget *
+teach_back_block (LdnContentStore      *store,
+                  LdnTeachBackRecorder *recorder,
+                  const LdnBlock       *block)
+{
+  GtkWidget *box = vertical_box (8);
+  GtkWidget *choices = g_object_new (GTK_TYPE_BOX,
+                                     "orientation", GTK_ORIENTATION_VERTICAL,
+                                     "spacing", 4,
+                                     "accessible-role", GTK_ACCESSIBLE_ROLE_RADIO_GROUP,
+                                     NULL);
+  GtkWidget *feedback = text_label ("", "ldn-feedback");
+  GtkWidget *revealer = gtk_revealer_new ();
+  g_autofree char *previous = recorder ? ldn_teach_back_recorder_dup_answer (recorder, block->question_id) : NULL;
+  const char *right_text = "";
+  GtkCheckButton *group = NULL;
+
+  gtk_widget_add_css_class (box, "card");
+  gtk_widget_add_css_class (box, "ldn-teach-back");
+  gtk_box_append (GTK_BOX (box), text_label (_("Check your understanding"), "ldn-block-kicker"));
+  gtk_box_append (GTK_BOX (box), text_label (block->title, "title-4"));
+
+  for (guint i = 0; i < block->choices->len; i++)
+    if (((LdnChoice *) g_ptr_array_index (block->choices, i))->correct)
+      right_text = ((LdnChoice *) g_ptr_array_index (block->choices, i))->text;
+
+  gtk_revealer_set_child (GTK_REVEALER (revealer), feedback);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (choices), GTK_ACCESSIBLE_PROPERTY_LABEL, block->title, -1);
+
+  for (guint i = 0; i < block->choices->len; i++)
+    {
+      const LdnChoice *choice = g_ptr_array_index (block->choices, i);
+      GtkWidget *button = gtk_check_button_new ();
+      GtkWidget *label = text_label (choice->text, NULL);
+      ChoiceData *data = g_new0 (ChoiceData, 1);
+
+      gtk_check_button_set_child (GTK_CHECK_BUTTON (button), label);
+      if (group != NULL)
+        gtk_check_button_set_group (GTK_CHECK_BUTTON (button), group);
+      else
+        group = GTK_CHECK_BUTTON (button);
+
+      data->recorder = recorder ? g_object_ref (recorder) : NULL;
+      data->question_id = g_strdup (block->question_id);
+      data->choice_id = g_strdup (choice->id);
+      data->correct = choice->correct;
+      data->feedback_label = GTK_LABEL (feedback);
+      data->revealer = GTK_REVEALER (revealer);
+      data->feedback = choice->correct
+        ? g_strdup_printf (_("Right. %s"), block->body)
+        : g_strdup_printf (_("Not quite. The best answer is: “%s” %s"), right_text, block->body);
+
+      /* Show an earlier answer before listening, so it is not recorded twice. */
+      if (g_strcmp0 (previous, choice->id) == 0)
+        {
+          gtk_check_button_set_active (GTK_CHECK_BUTTON (button), TRUE);
+          show_feedback (data);
+        }
+
+      g_signal_connect_data (button, "toggled", G_CALLBACK (choice_toggled_cb), data,
+                             (GClosureNotify) (void (*) (void)) choice_data_free, 0);
+      gtk_box_append (GTK_BOX (choices), button);
+    }
+
+  gtk_box_append (GTK_BOX (box), choices);
+  gtk_box_append (GTK_BOX (box), revealer);
+  gtk_box_append (GTK_BOX (box), ldn_source_markers_new (store, (const char * const *) block->sources));
+
+  return box;
+}
+
+static GtkWidget *
+boxed_list (void)
+{
+  GtkWidget *list = gtk_list_box_new ();
+
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+
+  return list;
+}
+
+static void
+append_list_item (GtkWidget *list,
+                  GtkWidget *content)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+
+  gtk_widget_set_margin_start (content, 12);
+  gtk_widget_set_margin_end (content, 12);
+  gtk_widget_set_margin_top (content, 10);
+  gtk_widget_set_margin_bottom (content, 10);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), content);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_widget_set_focusable (row, FALSE);
+  gtk_list_box_append (GTK_LIST_BOX (list), row);
+}
+
+static GtkWidget *
+conditions_block (LdnContentStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) conditions = ldn_content_store_list_conditions (store, &error);
+  GtkWidget *list = boxed_list ();
+
+  if (conditions == NULL)
+    return text_label (error->message, "error");
+
+  for (guint i = 0; i < conditions->len; i++)
+    {
+      const LdnCondition *condition = g_ptr_array_index (conditions, i);
+      g_autofree char *strength_class = g_strdup_printf ("ldn-strength-%s", condition->strength);
+      GtkWidget *box = vertical_box (6);
+      GtkWidget *header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+      GtkWidget *name = text_label (condition->name, "heading");
+      GtkWidget *strength = gtk_label_new (condition->strength_words);
+
+      gtk_widget_set_hexpand (name, TRUE);
+      gtk_widget_set_valign (strength, GTK_ALIGN_START);
+      gtk_widget_add_css_class (strength, "ldn-strength");
+      gtk_widget_add_css_class (strength, strength_class);
+      gtk_box_append (GTK_BOX (header), name);
+      gtk_box_append (GTK_BOX (header), strength);
+      gtk_box_append (GTK_BOX (box), header);
+      gtk_box_append (GTK_BOX (box), text_label (condition->summary, "ldn-body"));
+      gtk_box_append (GTK_BOX (box), ldn_source_markers_new (store, (const char * const *) condition->sources));
+      append_list_item (list, box);
+    }
+
+  return list;
+}
+
+static GtkWidget *
+side_effects_block (LdnContentStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) side_effects = ldn_content_store_list_side_effects (store, &error);
+  GtkWidget *list = boxed_list ();
+
+  if (side_effects == NULL)
+    return text_label (error->message, "error");
+
+  for (guint i = 0; i < side_effects->len; i++)
+    {
+      const LdnSideEffect *side_effect = g_ptr_array_index (side_effects, i);
+      GtkWidget *box = vertical_box (6);
+      const char *course = side_effect->transient == 1 ? _("Usually passes")
+                         : side_effect->transient == 0 ? _("May not pass on its own")
+                         : _("Not known whether it passes");
+
+      gtk_box_append (GTK_BOX (box), text_label (side_effect->name, "heading"));
+      gtk_box_append (GTK_BOX (box), text_label (side_effect->frequency, "ldn-body"));
+      gtk_box_append (GTK_BOX (box), text_label (course, "dim-label"));
+      if (side_effect->note != NULL && *side_effect->note != '\0')
+        gtk_box_append (GTK_BOX (box), text_label (side_effect->note, "ldn-body"));
+      gtk_box_append (GTK_BOX (box), ldn_source_markers_new (store, (const char * const *) side_effect->sources));
+      append_list_item (list, box);
+    }
+
+  return list;
+}
+
+GtkWidget *
+ldn_block_widget_new (LdnContentStore      *store,
+                      LdnTeachBackRecorder *recorder,
+                      const LdnBlock       *block)
+{
+  g_return_val_if_fail (LDN_IS_CONTENT_STORE (store), NULL);
+  g_return_val_if_fail (block != NULL, NULL);
+
+  switch (block->kind)
+    {
+    case LDN_BLOCK_KEY_POINT:
+      return text_block (store, block, "ldn-key-point", _("Key point"));
+    case LDN_BLOCK_UNKNOWN:
+      return text_block (store, block, "ldn-unknown", _("What we don’t know"));
+    case LDN_BLOCK_TABLE:
+      return table_block (store, block);
+    case LDN_BLOCK_TEACH_BACK:
+      return teach_back_block (store, recorder, block);
+    case LDN_BLOCK_CONDITIONS:
+      return conditions_block (store);
+    case LDN_BLOCK_SIDE_EFFECTS:
+      return side_effects_block (store);
+    case LDN_BLOCK_LIST:
+    case LDN_BLOCK_PARAGRAPH:
+    default:
+      return text_block (store, block, NULL, NULL);
+    }
+}

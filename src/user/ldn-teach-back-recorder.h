@@ -1,0 +1,46 @@
+/* ldn-teach-back-recorder.h
+ *
+ * Where the guide keeps the person's teach-back answers. The Learn page
+ * only talks to this interface; the user store implements it for good,
+ * LdnMemoryTeachBack keeps answers for the session until then.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib-object.h>
+
+G_BEGIN_DECLS
+
+#define LDN_TYPE_TEACH_BACK_RECORDER (ldn_teach_back_recorder_get_type ())
+
+G_DECLARE_INTERFACE (LdnTeachBackRecorder, ldn_teach_back_recorder, LDN, TEACH_BACK_RECORDER, GObject)
+
+struct _LdnTeachBackRecorderInterface
+{
+  GTypeInterface parent_iface;
+
+  char     *(*dup_answer)    (LdnTeachBackRecorder *self,
+                              const char           *question_id);
+  gboolean  (*record_answer) (LdnTeachBackRecorder *self,
+                              const char           *question_id,
+                              const char           *choice_id,
+                              GError              **error);
+};
+
+/* The choice id last picked for QUESTION_ID, or NULL. */
+char     *ldn_teach_back_recorder_dup_answer    (LdnTeachBackRecorder *self,
+                                                 const char           *question_id);
+gboolean  ldn_teach_back_recorder_record_answer (LdnTeachBackRecorder *self,
+                                                 const char           *question_id,
+                                                 const char           *choice_id,
+                                                 GError              **error);
+
+#define LDN_TYPE_MEMORY_TEACH_BACK (ldn_memory_teach_back_get_type ())
+
+G_DECLARE_FINAL_TYPE (LdnMemoryTeachBack, ldn_memory_teach_back, LDN, MEMORY_TEACH_BACK, GObject)
+
+LdnMemoryTeachBack *ldn_memory_teach_back_new (void);
+
+G_END_DECLS
