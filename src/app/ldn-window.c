@@ -65,6 +65,14 @@ ldn_window_get_switcher_at_bottom (LdnWindow *self)
   return adw_view_switcher_bar_get_reveal (self->switcher_bar);
 }
 
+LdnLearnPage *
+ldn_window_get_learn_page (LdnWindow *self)
+{
+  g_return_val_if_fail (LDN_IS_WINDOW (self), NULL);
+
+  return self->learn_page;
+}
+
 const char *
 ldn_window_get_visible_section (LdnWindow *self)
 {

@@ -8,6 +8,7 @@
 #include <adwaita.h>
 
 #include "ldn-application.h"
+#include "pages/ldn-learn-page.h"
 
 G_BEGIN_DECLS
 
@@ -18,5 +19,6 @@ G_DECLARE_FINAL_TYPE (LdnWindow, ldn_window, LDN, WINDOW, AdwApplicationWindow)
 LdnWindow  *ldn_window_new                    (LdnApplication *application);
 const char *ldn_window_get_visible_section    (LdnWindow      *self);
 gboolean    ldn_window_get_switcher_at_bottom (LdnWindow      *self);
+LdnLearnPage *ldn_window_get_learn_page       (LdnWindow      *self);
 
 G_END_DECLS

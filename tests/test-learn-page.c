@@ -1,0 +1,378 @@
+/* test-learn-page.c: a reader walks the guide, answers a question, searches.
+ *
+ * Runs under Xvfb with a private session bus (see meson.build).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "app/ldn-application.h"
+#include "app/ldn-window.h"
+
+static LdnApplication *app;
+
+static void
+iterate_until (gboolean (*done) (gpointer), gpointer data)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (!done (data) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_true (done (data));
+}
+
+static gboolean
+widget_is_mapped (gpointer data)
+{
+  return gtk_widget_get_mapped (GTK_WIDGET (data));
+}
+
+static gboolean
+pointer_is_cleared (gpointer data)
+{
+  return *(gpointer *) data == NULL;
+}
+
+static LdnWindow *
+open_window (void)
+{
+  LdnWindow *window = ldn_window_new (app);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 900, 700);
+  gtk_window_present (GTK_WINDOW (window));
+  iterate_until (widget_is_mapped, window);
+
+  return window;
+}
+
+static void
+close_window (LdnWindow *window)
+{
+  gpointer weak = window;
+
+  g_object_add_weak_pointer (G_OBJECT (window), &weak);
+  gtk_window_close (GTK_WINDOW (window));
+  iterate_until (pointer_is_cleared, &weak);
+}
+
+static void
+collect_descendants (GtkWidget *widget,
+                     GType      type,
+                     GPtrArray *found)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
+        g_ptr_array_add (found, child);
+      collect_descendants (child, type, found);
+    }
+}
+
+
+typedef struct {
+  LdnLearnPage *page;
+  const char   *expected;
+  guint         index;
+} PageWait;
+
+static AdwCarousel *
+find_carousel (LdnLearnPage *page)
+{
+  g_autoptr(GPtrArray) carousels = g_ptr_array_new ();
+
+  collect_descendants (GTK_WIDGET (page), ADW_TYPE_CAROUSEL, carousels);
+  g_assert_cmpuint (carousels->len, ==, 1);
+
+  return g_ptr_array_index (carousels, 0);
+}
+
+/* The page is current and the carousel has finished moving to it. */
+static gboolean
+page_is (gpointer data)
+{
+  PageWait *wait = data;
+  AdwCarousel *carousel = find_carousel (wait->page);
+  double position = adw_carousel_get_position (carousel);
+
+  return g_strcmp0 (ldn_learn_page_get_current_page (wait->page), wait->expected) == 0 &&
+         position == wait->index &&
+         gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (adw_carousel_get_nth_page (carousel, (guint) position))) != NULL;
+}
+
+static guint
+index_of_page (const char *page_id)
+{
+  g_autoptr(GError) error = NULL;
+  LdnContentStore *store = ldn_application_get_content_store (app, &error);
+  g_autoptr(GPtrArray) pages = ldn_content_store_list_pages (store, &error);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < pages->len; i++)
+    if (g_str_equal (((LdnPageInfo *) g_ptr_array_index (pages, i))->id, page_id))
+      return i;
+
+  return pages->len;  /* the All Sources page comes last */
+}
+
+static void
+wait_for_page (LdnLearnPage *page,
+               const char   *page_id)
+{
+  PageWait wait = { page, page_id, index_of_page (page_id) };
+
+  iterate_until (page_is, &wait);
+}
+
+/* The carousel page on screen. */
+static GtkWidget *
+current_page_widget (LdnLearnPage *page)
+{
+  AdwCarousel *carousel = find_carousel (page);
+
+  return adw_carousel_get_nth_page (carousel, (guint) (adw_carousel_get_position (carousel) + 0.5));
+}
+
+static void
+test_walk_every_page (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(GError) error = NULL;
+  LdnContentStore *store = ldn_application_get_content_store (app, &error);
+  g_autoptr(GPtrArray) pages = ldn_content_store_list_pages (store, &error);
+  LdnWindow *window;
+  LdnLearnPage *learn;
+
+  g_assert_no_error (error);
+  g_settings_set_string (settings, "learn-page", "");
+  window = open_window ();
+  learn = ldn_window_get_learn_page (window);
+
+  g_assert_cmpuint (ldn_learn_page_get_n_pages (learn), ==, pages->len + 1);
+
+  for (guint i = 0; i < pages->len; i++)
+    {
+      const LdnPageInfo *info = g_ptr_array_index (pages, i);
+      g_autofree char *progress = g_strdup_printf ("%u of %u", i + 1, pages->len);
+      g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+      gboolean title_shown = FALSE;
+
+      wait_for_page (learn, info->id);
+      g_assert_cmpstr (ldn_learn_page_get_progress_text (learn), ==, progress);
+
+      /* The page on screen is the page the progress names. */
+      collect_descendants (current_page_widget (learn), GTK_TYPE_LABEL, labels);
+      for (guint l = 0; l < labels->len; l++)
+        title_shown |= g_strcmp0 (gtk_label_get_text (g_ptr_array_index (labels, l)), info->title) == 0;
+      g_assert_true (title_shown);
+
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (learn), "learn.next", NULL));
+    }
+
+  wait_for_page (learn, "all-sources");
+  g_assert_cmpstr (ldn_learn_page_get_progress_text (learn), ==, "All sources");
+
+  /* Back goes back; resuming remembers where the reader was. */
+  gtk_widget_activate_action (GTK_WIDGET (learn), "learn.previous", NULL);
+  wait_for_page (learn, "doctor-visit");
+  {
+    g_autofree char *saved = g_settings_get_string (settings, "learn-page");
+    g_assert_cmpstr (saved, ==, "doctor-visit");
+  }
+
+  close_window (window);
+}
+
+static void
+test_resumes_on_saved_page (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  LdnWindow *window;
+
+  g_settings_set_string (settings, "learn-page", "serotonin");
+  window = open_window ();
+  wait_for_page (ldn_window_get_learn_page (window), "serotonin");
+  close_window (window);
+}
+
+static gboolean
+revealer_is_open (gpointer data)
+{
+  return gtk_revealer_get_child_revealed (GTK_REVEALER (data));
+}
+
+static void
+test_teach_back_answer_is_kept (void)
+{
+  LdnWindow *window = open_window ();
+  LdnLearnPage *learn = ldn_window_get_learn_page (window);
+  g_autoptr(GPtrArray) choices = g_ptr_array_new ();
+  g_autoptr(GPtrArray) revealers = g_ptr_array_new ();
+  g_autofree char *answer = NULL;
+  GtkWidget *feedback = NULL;
+
+  g_assert_true (ldn_learn_page_show_page (learn, "side-by-side", 0));
+  wait_for_page (learn, "side-by-side");
+
+  collect_descendants (current_page_widget (learn), GTK_TYPE_CHECK_BUTTON, choices);
+  g_assert_cmpuint (choices->len, ==, 3);
+
+  /* The second choice is the right one in the content. */
+  gtk_check_button_set_active (g_ptr_array_index (choices, 1), TRUE);
+  answer = ldn_teach_back_recorder_dup_answer (ldn_application_get_teach_back_recorder (app), "tb-ldn-vs-standard");
+  g_assert_cmpstr (answer, ==, "b");
+
+  collect_descendants (current_page_widget (learn), GTK_TYPE_REVEALER, revealers);
+  for (guint i = 0; i < revealers->len; i++)
+    if (gtk_revealer_get_reveal_child (g_ptr_array_index (revealers, i)))
+      feedback = g_ptr_array_index (revealers, i);
+  g_assert_nonnull (feedback);
+  iterate_until (revealer_is_open, feedback);
+  g_assert_true (g_str_has_prefix (gtk_label_get_text (GTK_LABEL (gtk_revealer_get_child (GTK_REVEALER (feedback)))), "Right."));
+
+  close_window (window);
+}
+
+static void
+test_source_link_opens_citation (void)
+{
+  LdnWindow *window = open_window ();
+  LdnLearnPage *learn = ldn_window_get_learn_page (window);
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  g_autoptr(GPtrArray) revealers = g_ptr_array_new ();
+  GtkLabel *links = NULL;
+  gboolean handled = FALSE;
+  GtkRevealer *citation = NULL;
+
+  ldn_learn_page_show_page (learn, "serotonin", 0);
+  wait_for_page (learn, "serotonin");
+
+  collect_descendants (current_page_widget (learn), GTK_TYPE_LABEL, labels);
+  for (guint i = 0; i < labels->len && links == NULL; i++)
+    if (gtk_widget_has_css_class (g_ptr_array_index (labels, i), "ldn-source-links"))
+      links = g_ptr_array_index (labels, i);
+  g_assert_nonnull (links);
+  g_assert_nonnull (strstr (gtk_label_get_label (links), "source:S33"));
+
+  g_signal_emit_by_name (links, "activate-link", "source:S33", &handled);
+  g_assert_true (handled);
+
+  collect_descendants (gtk_widget_get_parent (GTK_WIDGET (links)), GTK_TYPE_REVEALER, revealers);
+  citation = g_ptr_array_index (revealers, 0);
+  g_assert_true (gtk_revealer_get_reveal_child (citation));
+  g_ptr_array_set_size (labels, 0);
+  collect_descendants (GTK_WIDGET (citation), GTK_TYPE_LABEL, labels);
+  {
+    gboolean has_citation = FALSE;
+    for (guint i = 0; i < labels->len; i++)
+      has_citation |= strstr (gtk_label_get_text (g_ptr_array_index (labels, i)), "dailymed") != NULL;
+    g_assert_true (has_citation);
+  }
+
+  close_window (window);
+}
+
+typedef struct {
+  GtkListBox *list;
+} ResultsWait;
+
+static gboolean
+results_shown (gpointer data)
+{
+  GtkListBox *list = data;
+
+  return gtk_widget_get_mapped (GTK_WIDGET (list)) && gtk_list_box_get_row_at_index (list, 0) != NULL;
+}
+
+static void
+test_search_opens_result (void)
+{
+  LdnWindow *window = open_window ();
+  LdnLearnPage *learn = ldn_window_get_learn_page (window);
+  g_autoptr(GPtrArray) entries = g_ptr_array_new ();
+  g_autoptr(GPtrArray) lists = g_ptr_array_new ();
+  GtkListBox *results = NULL;
+  GtkWidget *highlighted;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL));
+  collect_descendants (GTK_WIDGET (learn), GTK_TYPE_SEARCH_ENTRY, entries);
+  g_assert_cmpuint (entries->len, ==, 1);
+  gtk_editable_set_text (GTK_EDITABLE (g_ptr_array_index (entries, 0)), "codeine");
+
+  collect_descendants (GTK_WIDGET (learn), GTK_TYPE_LIST_BOX, lists);
+  for (guint i = 0; i < lists->len; i++)
+    if (g_strcmp0 (gtk_widget_get_css_classes (g_ptr_array_index (lists, i))[0], "boxed-list") == 0 &&
+        gtk_widget_get_ancestor (g_ptr_array_index (lists, i), GTK_TYPE_POPOVER) == NULL &&
+        gtk_widget_get_ancestor (g_ptr_array_index (lists, i), ADW_TYPE_CAROUSEL) == NULL)
+      results = g_ptr_array_index (lists, i);
+  g_assert_nonnull (results);
+  iterate_until (results_shown, results);
+
+  g_signal_emit_by_name (results, "row-activated", gtk_list_box_get_row_at_index (results, 0));
+  g_assert_cmpstr (ldn_learn_page_get_current_page (learn), ==, "safety");
+
+  highlighted = ldn_learn_page_get_highlighted_block (learn);
+  g_assert_nonnull (highlighted);
+  g_assert_true (gtk_widget_has_css_class (highlighted, "ldn-highlight"));
+  {
+    g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+    gboolean mentions_codeine = FALSE;
+
+    collect_descendants (highlighted, GTK_TYPE_LABEL, labels);
+    for (guint i = 0; i < labels->len; i++)
+      mentions_codeine |= strstr (gtk_label_get_text (g_ptr_array_index (labels, i)), "codeine") != NULL;
+    g_assert_true (mentions_codeine);
+  }
+
+  close_window (window);
+}
+
+static void
+test_missing_content_says_so (void)
+{
+  LdnLearnPage *page = g_object_ref_sink (g_object_new (LDN_TYPE_LEARN_PAGE, NULL));
+  g_autoptr(GError) error = g_error_new_literal (LDN_CONTENT_ERROR, LDN_CONTENT_ERROR_OPEN,
+                                                 "The guide’s content is missing (/nowhere).");
+  g_autoptr(GPtrArray) status_pages = g_ptr_array_new ();
+  gboolean said = FALSE;
+
+  ldn_learn_page_load (page, NULL, error, NULL, NULL);
+  g_assert_cmpuint (ldn_learn_page_get_n_pages (page), ==, 0);
+
+  collect_descendants (GTK_WIDGET (page), ADW_TYPE_STATUS_PAGE, status_pages);
+  for (guint i = 0; i < status_pages->len; i++)
+    said |= g_strcmp0 (adw_status_page_get_description (g_ptr_array_index (status_pages, i)),
+                       "The guide’s content is missing (/nowhere).") == 0;
+  g_assert_true (said);
+
+  g_object_unref (page);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  int result;
+
+  g_test_init (&argc, &argv, NULL);
+
+  app = ldn_application_new ();
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+
+  g_test_add_func ("/learn/walk-every-page", test_walk_every_page);
+  g_test_add_func ("/learn/resumes-on-saved-page", test_resumes_on_saved_page);
+  g_test_add_func ("/learn/teach-back-answer-is-kept", test_teach_back_answer_is_kept);
+  g_test_add_func ("/learn/source-link-opens-citation", test_source_link_opens_citation);
+  g_test_add_func ("/learn/search-opens-result", test_search_opens_result);
+  g_test_add_func ("/learn/missing-content-says-so", test_missing_content_says_so);
+
+  result = g_test_run ();
+  g_clear_object (&app);
+
+  return result;
+}
