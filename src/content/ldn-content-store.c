@@ -829,6 +829,95 @@ ldn_content_store_list_suggested_questions (LdnContentStore *self,
                     read_suggested_question, (GDestroyNotify) ldn_suggested_question_free, error);
 }
 
+static gboolean
+read_constant (LdnContentStore *self,
+               const char      *key,
+               double          *value,
+               GError         **error)
+{
+  sqlite3_stmt *stmt = statement (self, "SELECT value FROM model_constants WHERE key = ?1", error);
+  gboolean failed = FALSE;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
+  if (next_row (self, stmt, &failed, error))
+    {
+      *value = sqlite3_column_double (stmt, 0);
+      return TRUE;
+    }
+
+  if (!failed)
+    g_set_error (error, LDN_CONTENT_ERROR, LDN_CONTENT_ERROR_NOT_FOUND,
+                 "The guide’s content has no model constant “%s”.", key);
+  return FALSE;
+}
+
+LdnOccupancyModel *
+ldn_content_store_load_occupancy_model (LdnContentStore *self,
+                                        GError         **error)
+{
+  g_autoptr(GArray) sets = g_array_new (FALSE, TRUE, sizeof (LdnEffectParameters));
+  LdnPharmacokinetics pk;
+  sqlite3_stmt *stmt;
+  gboolean failed = FALSE;
+
+  g_return_val_if_fail (LDN_IS_CONTENT_STORE (self), NULL);
+
+  if (!read_constant (self, "ka_per_h", &pk.ka_per_h, error) ||
+      !read_constant (self, "ke_per_h", &pk.ke_per_h, error) ||
+      !read_constant (self, "scale_ng_ml_per_mg", &pk.scale_ng_ml_per_mg, error))
+    return NULL;
+
+  stmt = statement (self, "SELECT hypothesis, central, ec50_ng_ml, ke0_per_h FROM model_parameter_sets ORDER BY id", error);
+  if (stmt == NULL)
+    return NULL;
+
+  while (next_row (self, stmt, &failed, error))
+    {
+      LdnEffectParameters set = {
+        .hypothesis = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "transient") == 0
+                      ? LDN_HYPOTHESIS_TRANSIENT : LDN_HYPOTHESIS_SUSTAINED,
+        .central = sqlite3_column_int (stmt, 1) != 0,
+        .ec50_ng_ml = sqlite3_column_double (stmt, 2),
+        .ke0_per_h = sqlite3_column_double (stmt, 3),
+      };
+      g_array_append_val (sets, set);
+    }
+  if (failed)
+    return NULL;
+
+  return ldn_occupancy_model_new (&pk, (LdnEffectParameters *) sets->data, sets->len, error);
+}
+
+GArray *
+ldn_content_store_list_pet_points (LdnContentStore *self,
+                                   GError         **error)
+{
+  g_autoptr(GArray) points = g_array_new (FALSE, TRUE, sizeof (LdnPetPoint));
+  sqlite3_stmt *stmt;
+  gboolean failed = FALSE;
+
+  g_return_val_if_fail (LDN_IS_CONTENT_STORE (self), NULL);
+
+  stmt = statement (self, "SELECT dose_mg, hours, occupancy FROM pet_points ORDER BY dose_mg, hours, id", error);
+  if (stmt == NULL)
+    return NULL;
+
+  while (next_row (self, stmt, &failed, error))
+    {
+      LdnPetPoint point = {
+        sqlite3_column_double (stmt, 0),
+        sqlite3_column_double (stmt, 1),
+        sqlite3_column_double (stmt, 2),
+      };
+      g_array_append_val (points, point);
+    }
+
+  return failed ? NULL : g_steal_pointer (&points);
+}
+
 static void
 finalize_statement (gpointer data)
 {

@@ -13,6 +13,7 @@
 
 #include "ldn-content-error.h"
 #include "ldn-content-types.h"
+#include "model/ldn-occupancy-model.h"
 
 G_BEGIN_DECLS
 
@@ -55,5 +56,12 @@ GPtrArray       *ldn_content_store_list_safety_topics    (LdnContentStore  *self
                                                           GError          **error);
 GPtrArray       *ldn_content_store_list_suggested_questions (LdnContentStore *self,
                                                              GError         **error);
+
+/* The occupancy model with the parameters the content cites. */
+LdnOccupancyModel *ldn_content_store_load_occupancy_model (LdnContentStore *self,
+                                                           GError         **error);
+/* The published PET measurements, as an array of LdnPetPoint. */
+GArray          *ldn_content_store_list_pet_points       (LdnContentStore  *self,
+                                                          GError          **error);
 
 G_END_DECLS

@@ -20,6 +20,18 @@ ldn_page_info_free (LdnPageInfo *page)
 }
 
 void
+ldn_caption_free (LdnCaption *caption)
+{
+  if (caption == NULL)
+    return;
+  g_free (caption->id);
+  g_free (caption->title);
+  g_free (caption->text);
+  g_strfreev (caption->sources);
+  g_free (caption);
+}
+
+void
 ldn_choice_free (LdnChoice *choice)
 {
   if (choice == NULL)

@@ -109,6 +109,20 @@ typedef struct {
   char     *text;
 } LdnSuggestedQuestion;
 
+typedef struct {
+  double dose_mg;
+  double hours;
+  double occupancy;
+} LdnPetPoint;
+
+typedef struct {
+  char  *id;
+  char  *title;
+  char  *text;
+  GStrv  sources;
+} LdnCaption;
+
+void ldn_caption_free            (LdnCaption           *caption);
 void ldn_page_info_free          (LdnPageInfo          *page);
 void ldn_block_free              (LdnBlock             *block);
 void ldn_choice_free             (LdnChoice            *choice);
