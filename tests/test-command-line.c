@@ -6,6 +6,10 @@
 #include "config.h"
 
 #include <gio/gio.h>
+#include <glib/gstdio.h>
+#include <math.h>
+
+#include "app/ldn-command-line.h"
 
 typedef struct {
   char *out;
@@ -76,6 +80,148 @@ test_unknown_option_fails_with_message (void)
   run_result_clear (&result);
 }
 
+static GStrv
+run_export (const char * const *extra,
+            RunResult          *result)
+{
+  g_autofree char *dir = g_dir_make_tmp ("ldn-export-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "occupancy.csv", NULL);
+  g_autofree char *option = g_strdup_printf ("--export-occupancy=%s", path);
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+  g_autofree char *csv = NULL;
+  GStrv lines = NULL;
+
+  g_ptr_array_add (args, option);
+  for (guint i = 0; extra[i] != NULL; i++)
+    g_ptr_array_add (args, (gpointer) extra[i]);
+  g_ptr_array_add (args, NULL);
+
+  run_ldn_guide (result, (const char * const *) args->pdata);
+  if (g_file_get_contents (path, &csv, NULL, NULL))
+    lines = g_strsplit (g_strchomp (csv), "\n", -1);
+
+  g_unlink (path);
+  g_rmdir (dir);
+  return lines;
+}
+
+static double
+column (const char *line,
+        guint       index)
+{
+  g_auto(GStrv) cells = g_strsplit (line, ",", -1);
+
+  g_assert_cmpuint (g_strv_length (cells), ==, 5);
+  return g_ascii_strtod (cells[index], NULL);
+}
+
+static void
+test_export_single_dose (void)
+{
+  const char *args[] = { "--dose=4.5", NULL };
+  RunResult result = { 0 };
+  g_auto(GStrv) lines = run_export (args, &result);
+
+  g_assert_true (g_spawn_check_wait_status (result.status, NULL));
+  g_assert_nonnull (lines);
+  g_assert_cmpstr (lines[0], ==, "hours,sustained,sustained_low,sustained_high,transient");
+
+  /* Three days at one row per ten minutes, from the dose itself. */
+  g_assert_cmpuint (g_strv_length (lines), ==, 1 + 3 * 24 * 6 + 1);
+  g_assert_cmpfloat (column (lines[1], 0), ==, 0);
+
+  /* Reference values (occupancy-model.md): 20.4 % at 1 h, 47.7 % at 24 h. */
+  g_assert_cmpfloat_with_epsilon (column (lines[1 + 6], 0), 1.0, 1e-3);
+  g_assert_cmpfloat_with_epsilon (column (lines[1 + 6], 1), 20.4, 1.0);
+  g_assert_cmpfloat_with_epsilon (column (lines[1 + 24 * 6], 0), 24.0, 1e-3);
+  g_assert_cmpfloat_with_epsilon (column (lines[1 + 24 * 6], 1), 47.7, 1.0);
+  g_assert_cmpfloat_with_epsilon (column (lines[1 + 24 * 6], 4), 2.0, 1.0);
+
+  /* The band holds the central estimate; values have one decimal. */
+  g_assert_cmpfloat (column (lines[1 + 24 * 6], 2), <=, column (lines[1 + 24 * 6], 1));
+  g_assert_cmpfloat (column (lines[1 + 24 * 6], 3), >=, column (lines[1 + 24 * 6], 1));
+  g_assert_true (g_regex_match_simple ("^[0-9]+\\.[0-9]{4},[0-9]+\\.[0-9],[0-9]+\\.[0-9],[0-9]+\\.[0-9],[0-9]+\\.[0-9]$",
+                                       lines[100], 0, 0));
+  run_result_clear (&result);
+}
+
+static void
+test_export_nightly (void)
+{
+  const char *args[] = { "--dose=3", "--schedule=nightly", "--days=7", "--dose-time=08:30", NULL };
+  RunResult result = { 0 };
+  g_auto(GStrv) lines = run_export (args, &result);
+  double first_night, seventh_night;
+
+  g_assert_true (g_spawn_check_wait_status (result.status, NULL));
+  g_assert_cmpuint (g_strv_length (lines), ==, 1 + 7 * 24 * 6 + 1);
+
+  /* Nightly doses build up under the sustained model. */
+  first_night = column (lines[1 + 10 * 6], 1);
+  seventh_night = column (lines[1 + (6 * 24 + 10) * 6], 1);
+  g_assert_cmpfloat (seventh_night, >, first_night + 5);
+  run_result_clear (&result);
+}
+
+static void
+test_export_refuses_bad_arguments (void)
+{
+  const struct { const char *args[4]; const char *message; } cases[] = {
+    { { "--dose=60", NULL }, "between 0.5 and 50 mg" },
+    { { "--dose=four", NULL }, "number of milligrams" },
+    { { NULL }, "--dose=MG" },
+    { { "--dose=3", "--schedule=weekly", NULL }, "“single” or “nightly”" },
+    { { "--dose=3", "--days=0", NULL }, "from 1 to 30" },
+    { { "--dose=3", "--dose-time=7pm", NULL }, "HH:MM" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      RunResult result = { 0 };
+      g_auto(GStrv) lines = run_export (cases[i].args, &result);
+
+      g_assert_false (g_spawn_check_wait_status (result.status, NULL));
+      g_assert_null (lines);
+      if (strstr (result.err, cases[i].message) == NULL)
+        g_error ("expected “%s” in: %s", cases[i].message, result.err);
+      run_result_clear (&result);
+    }
+}
+
+static void
+test_export_options_alone_are_refused (void)
+{
+  const char *args[] = { "--dose=3", NULL };
+  RunResult result = { 0 };
+
+  run_ldn_guide (&result, args);
+  g_assert_false (g_spawn_check_wait_status (result.status, NULL));
+  g_assert_nonnull (strstr (result.err, "--export-occupancy"));
+  run_result_clear (&result);
+}
+
+static void
+test_parse_dose_time (void)
+{
+  static const struct { const char *text; int minutes; } cases[] = {
+    { "22:00", 1320 }, { "00:00", 0 }, { "23:59", 1439 }, { "08:05", 485 },
+    { "24:00", -1 }, { "12:60", -1 }, { "8:00", -1 }, { "", -1 }, { "ab:cd", -1 }, { "12:000", -1 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      guint minute = 0;
+      gboolean ok = ldn_parse_dose_time (cases[i].text, &minute, &error);
+
+      g_assert_cmpint (ok, ==, cases[i].minutes >= 0);
+      if (ok)
+        g_assert_cmpuint (minute, ==, (guint) cases[i].minutes);
+      else
+        g_assert_error (error, LDN_COMMAND_LINE_ERROR, LDN_COMMAND_LINE_ERROR_BAD_OPTION);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -85,6 +231,12 @@ main (int   argc,
   g_test_add_func ("/command-line/version", test_version);
   g_test_add_func ("/command-line/help-lists-options", test_help_lists_options);
   g_test_add_func ("/command-line/unknown-option-fails-with-message", test_unknown_option_fails_with_message);
+
+  g_test_add_func ("/command-line/export-single-dose", test_export_single_dose);
+  g_test_add_func ("/command-line/export-nightly", test_export_nightly);
+  g_test_add_func ("/command-line/export-refuses-bad-arguments", test_export_refuses_bad_arguments);
+  g_test_add_func ("/command-line/export-options-alone-are-refused", test_export_options_alone_are_refused);
+  g_test_add_func ("/command-line/parse-dose-time", test_parse_dose_time);
 
   return g_test_run ();
 }

@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "ldn-application.h"
+#include "ldn-command-line.h"
 #include "ldn-compat.h"
 #include "ldn-window.h"
 
@@ -24,6 +25,13 @@ G_DEFINE_FINAL_TYPE (LdnApplication, ldn_application, ADW_TYPE_APPLICATION)
 
 static const GOptionEntry main_entries[] = {
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the version and exit"), NULL },
+  { "export-occupancy", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Write the model’s occupancy estimates to a CSV file, without opening a window"), N_("FILE.csv") },
+  { "dose", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Dose in mg for the export, 0.5 to 50"), N_("MG") },
+  { "schedule", 0, 0, G_OPTION_ARG_STRING, NULL, N_("One dose or one every night (default: single)"),
+    N_("single|nightly") },
+  { "days", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Days to cover (default: 3 for single, 14 for nightly)"), N_("N") },
+  { "dose-time", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Clock time of the dose (default: 22:00)"), N_("HH:MM") },
   { NULL }
 };
 
@@ -90,13 +98,31 @@ static int
 ldn_application_handle_local_options (GApplication *app,
                                       GVariantDict *options)
 {
+  LdnCommandLineOptions command_line = { NULL };
+  g_autofree char *export_occupancy = NULL;
+  g_autofree char *dose = NULL;
+  g_autofree char *schedule = NULL;
+  g_autofree char *dose_time = NULL;
+  g_autofree char *days = NULL;
+
   if (g_variant_dict_contains (options, "version"))
     {
       g_print ("%s %s\n", PACKAGE_NAME, PACKAGE_VERSION);
       return EXIT_SUCCESS;
     }
 
-  return -1;
+  g_variant_dict_lookup (options, "export-occupancy", "^ay", &export_occupancy);
+  g_variant_dict_lookup (options, "dose", "s", &dose);
+  g_variant_dict_lookup (options, "schedule", "s", &schedule);
+  g_variant_dict_lookup (options, "days", "s", &days);
+  g_variant_dict_lookup (options, "dose-time", "s", &dose_time);
+  command_line.export_occupancy = export_occupancy;
+  command_line.dose = dose;
+  command_line.schedule = schedule;
+  command_line.dose_time = dose_time;
+  command_line.days = days;
+
+  return ldn_command_line_run (&command_line);
 }
 
 static void

@@ -268,7 +268,7 @@ ldn_content_store_new (const char *path,
   g_return_val_if_fail (path != NULL, NULL);
 
   self = g_object_new (LDN_TYPE_CONTENT_STORE, NULL);
-  self->path = g_strdup (path);
+  self->path = g_canonicalize_filename (path, NULL);
 
   if (!ldn_content_store_open (self, locale, error))
     return NULL;

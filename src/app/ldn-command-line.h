@@ -1,0 +1,58 @@
+/* ldn-command-line.h
+ *
+ * What `ldn-guide` does from the command line without opening a window:
+ * checking the options and writing exports. No GTK here, so it works
+ * without a display and is tested and fuzzed on its own.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+#include "content/ldn-content-store.h"
+
+G_BEGIN_DECLS
+
+#define LDN_COMMAND_LINE_ERROR (ldn_command_line_error_quark ())
+
+typedef enum {
+  LDN_COMMAND_LINE_ERROR_BAD_OPTION,
+  LDN_COMMAND_LINE_ERROR_WRITE,
+} LdnCommandLineError;
+
+GQuark ldn_command_line_error_quark (void);
+
+/* The raw option values as typed; NULL for "not given". */
+typedef struct {
+  const char *export_occupancy;
+  const char *dose;
+  const char *schedule;
+  const char *days;
+  const char *dose_time;
+} LdnCommandLineOptions;
+
+typedef struct {
+  double   dose_mg;
+  gboolean nightly;
+  guint    days;
+  guint    dose_minute;   /* minutes after midnight */
+} LdnOccupancyRequest;
+
+gboolean ldn_parse_dose_time          (const char                  *text,
+                                       guint                       *minute_of_day,
+                                       GError                     **error);
+gboolean ldn_parse_occupancy_request  (const LdnCommandLineOptions *options,
+                                       LdnOccupancyRequest         *request,
+                                       GError                     **error);
+gboolean ldn_export_occupancy         (LdnContentStore             *store,
+                                       const LdnOccupancyRequest   *request,
+                                       const char                  *path,
+                                       GError                     **error);
+
+/* Runs what the options ask for. Returns the exit status, or -1 when
+ * nothing was asked of the command line and the app should start. */
+int      ldn_command_line_run         (const LdnCommandLineOptions *options);
+
+G_END_DECLS

@@ -1,0 +1,51 @@
+/* ldn-occupancy-export.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include <math.h>
+
+#include "ldn-occupancy-export.h"
+
+static void
+append_number (GString    *line,
+               const char *format,
+               double      value)
+{
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+  g_string_append_c (line, ',');
+  g_string_append (line, g_ascii_formatd (buffer, sizeof buffer, format, value));
+}
+
+char *
+ldn_occupancy_curve_to_csv (const LdnOccupancyCurve *curve,
+                            double                   every_h)
+{
+  GString *csv;
+  double span_h;
+  guint rows;
+
+  g_return_val_if_fail (curve != NULL, NULL);
+  g_return_val_if_fail (every_h > 0, NULL);
+
+  span_h = (curve->n_points - 1) * curve->step_h;
+  rows = (guint) floor (span_h / every_h + 1e-9) + 1;
+  csv = g_string_sized_new (48 * (rows + 1));
+  g_string_append (csv, LDN_OCCUPANCY_CSV_HEADER "\n");
+
+  for (guint i = 0; i < rows; i++)
+    {
+      double hours = i * every_h;
+      char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+      g_string_append (csv, g_ascii_formatd (buffer, sizeof buffer, "%.4f", hours));
+      append_number (csv, "%.1f", ldn_occupancy_curve_sample (curve, curve->sustained, hours));
+      append_number (csv, "%.1f", ldn_occupancy_curve_sample (curve, curve->sustained_low, hours));
+      append_number (csv, "%.1f", ldn_occupancy_curve_sample (curve, curve->sustained_high, hours));
+      append_number (csv, "%.1f", ldn_occupancy_curve_sample (curve, curve->transient, hours));
+      g_string_append_c (csv, '\n');
+    }
+
+  return g_string_free (csv, FALSE);
+}
