@@ -190,6 +190,22 @@ test_pages_are_readable (void)
     }
 
   g_test_message ("average reading grade over %u pages: %.1f", pages->len, total / pages->len);
+
+  {
+    g_autoptr(GPtrArray) captions = ldn_content_store_list_captions (store, &error);
+    g_autoptr(GString) text = g_string_new (NULL);
+    double grade;
+
+    g_assert_no_error (error);
+    for (guint i = 0; i < captions->len; i++)
+      {
+        append_sentence (text, ((LdnCaption *) g_ptr_array_index (captions, i))->title);
+        append_sentence (text, ((LdnCaption *) g_ptr_array_index (captions, i))->text);
+      }
+    grade = flesch_kincaid_grade (text->str);
+    g_test_message ("grade %4.1f  timeline captions", grade);
+    g_assert_cmpfloat (grade, <=, MAX_GRADE);
+  }
 }
 
 static void
@@ -275,9 +291,17 @@ test_no_rejected_claims (void)
   g_autoptr(GPtrArray) safety = ldn_content_store_list_safety_topics (store, &error);
   g_autoptr(GPtrArray) signs = ldn_content_store_list_warning_signs (store, &error);
   g_autoptr(GPtrArray) questions = ldn_content_store_list_suggested_questions (store, &error);
+  g_autoptr(GPtrArray) captions = ldn_content_store_list_captions (store, &error);
 
   g_assert_no_error (error);
   g_assert_cmpuint (g_strv_length (phrases), >=, 10);
+
+  for (guint i = 0; i < captions->len; i++)
+    {
+      const LdnCaption *caption = g_ptr_array_index (captions, i);
+      check_against_deny_list (phrases, caption->id, caption->title);
+      check_against_deny_list (phrases, caption->id, caption->text);
+    }
 
   /* Page text includes the conditions and side effects it shows. */
   for (guint i = 0; i < pages->len; i++)

@@ -842,6 +842,25 @@ compile_suggested_question (LdnContentCompiler *self,
 }
 
 static void
+compile_caption (LdnContentCompiler *self,
+                 JsonObject         *item,
+                 const char         *path)
+{
+  const char *id = get_id (self, item, path);
+  const char *title = get_text (self, item, path, "title", MAX_TITLE, TRUE);
+  const char *text = get_text (self, item, path, "text", MAX_EXPLANATION, TRUE);
+  double position;
+
+  if (!get_number (self, item, path, "position", TRUE, &position) || id == NULL || title == NULL || text == NULL)
+    return;
+
+  if (!insert (self, path, "INSERT INTO captions VALUES (?1, ?2)", "ti", id, (gint64) position))
+    return;
+  insert (self, path, "INSERT INTO caption_text VALUES (?1, 'en', ?2, ?3)", "ttt", id, title, text);
+  add_citations (self, item, path, "INSERT INTO caption_sources VALUES (?1, ?2, ?3)", id, 0, TRUE);
+}
+
+static void
 compile_parameter_set (LdnContentCompiler *self,
                        JsonObject         *item,
                        const char         *path)
@@ -957,7 +976,7 @@ compile_root (LdnContentCompiler *self,
       if (g_str_equal (name, "sources") || g_str_equal (name, "conditions") ||
           g_str_equal (name, "side_effects") || g_str_equal (name, "warning_signs") ||
           g_str_equal (name, "safety_topics") || g_str_equal (name, "glossary") ||
-          g_str_equal (name, "suggested_questions"))
+          g_str_equal (name, "suggested_questions") || g_str_equal (name, "captions"))
         {
           static const struct { const char *name; CompileItem compile; } lists[] = {
             { "sources", compile_source },
@@ -967,6 +986,7 @@ compile_root (LdnContentCompiler *self,
             { "safety_topics", compile_safety_topic },
             { "glossary", compile_glossary_entry },
             { "suggested_questions", compile_suggested_question },
+            { "captions", compile_caption },
           };
 
           for (guint i = 0; i < G_N_ELEMENTS (lists); i++)

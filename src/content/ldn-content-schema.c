@@ -110,6 +110,13 @@ const char ldn_content_schema_sql[] =
   "                                         position INTEGER NOT NULL,\n"
   "                                         PRIMARY KEY (suggested_question_id, source_id));\n"
 
+  "CREATE TABLE captions (id TEXT PRIMARY KEY, position INTEGER NOT NULL UNIQUE);\n"
+  "CREATE TABLE caption_text (caption_id TEXT NOT NULL REFERENCES captions (id), locale TEXT NOT NULL,\n"
+  "                           title TEXT NOT NULL, text TEXT NOT NULL, PRIMARY KEY (caption_id, locale));\n"
+  "CREATE TABLE caption_sources (caption_id TEXT NOT NULL REFERENCES captions (id),\n"
+  "                              source_id TEXT NOT NULL REFERENCES sources (id),\n"
+  "                              position INTEGER NOT NULL, PRIMARY KEY (caption_id, source_id));\n"
+
   "CREATE TABLE model_constants (key TEXT PRIMARY KEY, value REAL NOT NULL);\n"
   "CREATE TABLE model_constant_sources (source_id TEXT PRIMARY KEY REFERENCES sources (id),\n"
   "                                     position INTEGER NOT NULL);\n"

@@ -829,6 +829,40 @@ ldn_content_store_list_suggested_questions (LdnContentStore *self,
                     read_suggested_question, (GDestroyNotify) ldn_suggested_question_free, error);
 }
 
+static gpointer
+read_caption (LdnContentStore *self, sqlite3_stmt *stmt, GError **error)
+{
+  LdnCaption *caption = g_new0 (LdnCaption, 1);
+
+  caption->id = column_dup (stmt, 0);
+  caption->title = column_dup (stmt, 1);
+  caption->text = column_dup (stmt, 2);
+
+  return caption;
+}
+
+GPtrArray *
+ldn_content_store_list_captions (LdnContentStore *self,
+                                 GError         **error)
+{
+  g_autoptr(GPtrArray) items = NULL;
+
+  g_return_val_if_fail (LDN_IS_CONTENT_STORE (self), NULL);
+
+  items = list_rows (self,
+                     "SELECT c.id, coalesce (l.title, e.title), coalesce (l.text, e.text)"
+                     " FROM captions c JOIN caption_text e ON e.caption_id = c.id AND e.locale = 'en'"
+                     " LEFT JOIN caption_text l ON l.caption_id = c.id AND l.locale = ?2"
+                     " ORDER BY c.position",
+                     read_caption, (GDestroyNotify) ldn_caption_free, error);
+  if (items == NULL ||
+      !attach_sources (self, items, G_STRUCT_OFFSET (LdnCaption, id), G_STRUCT_OFFSET (LdnCaption, sources),
+                       "SELECT source_id FROM caption_sources WHERE caption_id = ?1 ORDER BY position", error))
+    return NULL;
+
+  return g_steal_pointer (&items);
+}
+
 static gboolean
 read_constant (LdnContentStore *self,
                const char      *key,

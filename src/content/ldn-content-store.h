@@ -57,6 +57,9 @@ GPtrArray       *ldn_content_store_list_safety_topics    (LdnContentStore  *self
 GPtrArray       *ldn_content_store_list_suggested_questions (LdnContentStore *self,
                                                              GError         **error);
 
+/* The timeline's explanations, of LdnCaption. */
+GPtrArray       *ldn_content_store_list_captions         (LdnContentStore  *self,
+                                                          GError          **error);
 /* The occupancy model with the parameters the content cites. */
 LdnOccupancyModel *ldn_content_store_load_occupancy_model (LdnContentStore *self,
                                                            GError         **error);

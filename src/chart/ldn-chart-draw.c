@@ -1,0 +1,660 @@
+/* ldn-chart-draw.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <math.h>
+#include <pango/pangocairo.h>
+
+#include "ldn-chart-draw.h"
+
+/* Room around the plot for the axis labels, in user units. */
+#define MARGIN_LEFT   62
+#define MARGIN_RIGHT  14
+#define MARGIN_TOP    12
+#define MARGIN_BOTTOM 30
+#define NIGHT_START_H 22
+#define NIGHT_END_H    6
+/* Enough points for a smooth line; more only costs time per frame. */
+#define MAX_SAMPLES 900
+
+typedef struct {
+  double x, y, width, height;
+  double span_h;
+} Plot;
+
+static void
+set_color (cairo_t        *cr,
+           const LdnColor *color)
+{
+  cairo_set_source_rgba (cr, color->red, color->green, color->blue, color->alpha);
+}
+
+static double
+x_for (const Plot *plot,
+       double      hours)
+{
+  return plot->x + plot->width * hours / plot->span_h;
+}
+
+static double
+y_for (const Plot *plot,
+       double      percent)
+{
+  return plot->y + plot->height * (1 - CLAMP (percent, 0, 100) / 100);
+}
+
+static void
+plot_init (Plot               *plot,
+           double              width,
+           double              height,
+           const LdnChartData *data)
+{
+  plot->x = MARGIN_LEFT;
+  plot->y = MARGIN_TOP;
+  plot->width = MAX (width - MARGIN_LEFT - MARGIN_RIGHT, 1);
+  plot->height = MAX (height - MARGIN_TOP - MARGIN_BOTTOM, 1);
+  plot->span_h = data->span_h > 0 ? data->span_h : 24;
+}
+
+gboolean
+ldn_chart_hours_at_x (double              width,
+                      const LdnChartData *data,
+                      double              x,
+                      double             *hours)
+{
+  Plot plot;
+
+  g_return_val_if_fail (data != NULL && hours != NULL, FALSE);
+
+  plot_init (&plot, width, 100, data);
+  *hours = CLAMP ((x - plot.x) / plot.width, 0, 1) * plot.span_h;
+
+  return x >= plot.x && x <= plot.x + plot.width;
+}
+
+static void
+show_text (cairo_t        *cr,
+           PangoLayout    *layout,
+           const char     *text,
+           double          x,
+           double          y,
+           double          x_align,  /* 0 left, 0.5 centre, 1 right of x */
+           const LdnColor *color)
+{
+  int width, height;
+
+  pango_layout_set_text (layout, text, -1);
+  pango_layout_get_pixel_size (layout, &width, &height);
+  set_color (cr, color);
+  cairo_move_to (cr, x - width * x_align, y - height / 2.0);
+  pango_cairo_show_layout (cr, layout);
+}
+
+static void
+draw_nights (cairo_t             *cr,
+             const Plot          *plot,
+             const LdnChartData  *data,
+             const LdnChartStyle *style)
+{
+  double dose_clock_h = data->dose_minute / 60.0;
+
+  set_color (cr, &style->night);
+  /* Night k runs from 22:00 on clock day k to 06:00 the next morning. */
+  for (int day = -1; day <= (int) (plot->span_h / 24) + 1; day++)
+    {
+      double start = day * 24 + NIGHT_START_H - dose_clock_h;
+      double end = start + (24 - NIGHT_START_H + NIGHT_END_H);
+
+      start = MAX (start, 0);
+      end = MIN (end, plot->span_h);
+      if (end <= start)
+        continue;
+      cairo_rectangle (cr, x_for (plot, start), plot->y, x_for (plot, end) - x_for (plot, start), plot->height);
+    }
+  cairo_fill (cr);
+}
+
+static void
+draw_grid (cairo_t             *cr,
+           PangoLayout         *layout,
+           const Plot          *plot,
+           const LdnChartData  *data,
+           const LdnChartStyle *style)
+{
+  char text[32];
+
+  cairo_set_line_width (cr, 1);
+  for (int percent = 0; percent <= 100; percent += 25)
+    {
+      double y = round (y_for (plot, percent)) + 0.5;
+
+      set_color (cr, &style->grid);
+      cairo_move_to (cr, plot->x, y);
+      cairo_line_to (cr, plot->x + plot->width, y);
+      cairo_stroke (cr);
+      g_snprintf (text, sizeof text, "%d %%", percent);
+      show_text (cr, layout, text, plot->x - 6, y, 1, &style->foreground);
+    }
+}
+
+/* Clock-time ticks for a day, days for longer spans. */
+static void
+draw_time_axis (cairo_t             *cr,
+                PangoLayout         *layout,
+                const Plot          *plot,
+                const LdnChartData  *data,
+                const LdnChartStyle *style)
+{
+  double every_h = plot->span_h <= 24 ? 3 : plot->span_h <= 72 ? 12 : 48;
+  double label_y = plot->y + plot->height + MARGIN_BOTTOM / 2.0 + 2;
+  char text[64];
+
+  for (double hours = 0; hours <= plot->span_h + 1e-6; hours += every_h)
+    {
+      double x = round (x_for (plot, hours)) + 0.5;
+
+      set_color (cr, &style->grid);
+      cairo_move_to (cr, x, plot->y + plot->height);
+      cairo_line_to (cr, x, plot->y + plot->height + 4);
+      cairo_stroke (cr);
+
+      if (every_h < 48)
+        {
+          int minute = ((int) round (data->dose_minute + hours * 60)) % (24 * 60);
+          g_snprintf (text, sizeof text, "%02d:%02d", minute / 60, minute % 60);
+        }
+      else
+        {
+          /* The day format comes translated from the caller, e.g. "Day %u". */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+          g_snprintf (text, sizeof text, data->labels.day_format ? data->labels.day_format : "%u",
+                      (guint) (hours / 24) + 1);
+#pragma GCC diagnostic pop
+        }
+
+      /* Keep the last label inside the chart. */
+      show_text (cr, layout, text, x, label_y,
+                 hours == 0 ? 0 : hours + every_h > plot->span_h + 1e-6 ? 1 : 0.5, &style->foreground);
+    }
+}
+
+static guint
+sample_count (const Plot *plot)
+{
+  return CLAMP ((guint) plot->width, 2, MAX_SAMPLES);
+}
+
+static void
+trace_series (cairo_t                 *cr,
+              const Plot              *plot,
+              const LdnOccupancyCurve *curve,
+              const double            *series,
+              double                   until_h,
+              gboolean                 reverse)
+{
+  guint n = sample_count (plot);
+
+  for (guint k = 0; k <= n; k++)
+    {
+      guint i = reverse ? n - k : k;
+      double hours = MIN (until_h, plot->span_h * i / n);
+      double x = x_for (plot, hours);
+      double y = y_for (plot, ldn_occupancy_curve_sample (curve, series, hours));
+
+      if (k == 0 && !reverse)
+        cairo_move_to (cr, x, y);
+      else
+        cairo_line_to (cr, x, y);
+    }
+}
+
+static void
+draw_band (cairo_t                 *cr,
+           const Plot              *plot,
+           const LdnOccupancyCurve *curve,
+           double                   until_h,
+           const LdnColor          *color)
+{
+  trace_series (cr, plot, curve, curve->sustained_high, until_h, FALSE);
+  trace_series (cr, plot, curve, curve->sustained_low, until_h, TRUE);
+  cairo_close_path (cr);
+  set_color (cr, color);
+  cairo_fill (cr);
+}
+
+static void
+draw_line (cairo_t                 *cr,
+           const Plot              *plot,
+           const LdnOccupancyCurve *curve,
+           const double            *series,
+           double                   until_h,
+           const LdnColor          *color,
+           double                   width,
+           const double            *dashes,
+           int                      n_dashes)
+{
+  trace_series (cr, plot, curve, series, until_h, FALSE);
+  set_color (cr, color);
+  cairo_set_line_width (cr, width);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+  cairo_set_dash (cr, dashes, n_dashes, 0);
+  cairo_stroke (cr);
+  cairo_set_dash (cr, NULL, 0, 0);
+}
+
+static void
+draw_diamond (cairo_t        *cr,
+              double          x,
+              double          y,
+              double          size,
+              const LdnColor *fill,
+              const LdnColor *edge)
+{
+  cairo_move_to (cr, x, y - size);
+  cairo_line_to (cr, x + size, y);
+  cairo_line_to (cr, x, y + size);
+  cairo_line_to (cr, x - size, y);
+  cairo_close_path (cr);
+  set_color (cr, fill);
+  cairo_fill_preserve (cr);
+  set_color (cr, edge);
+  cairo_set_line_width (cr, 1);
+  cairo_stroke (cr);
+}
+
+/* Scans were taken after one dose, so markers sit on the first day. */
+static void
+draw_pet_points (cairo_t             *cr,
+                 PangoLayout         *layout,
+                 const Plot          *plot,
+                 const LdnChartData  *data,
+                 const LdnChartStyle *style)
+{
+  char text[32];
+
+  for (guint i = 0; i < data->n_pet_points; i++)
+    {
+      const LdnPetPoint *point = &data->pet_points[i];
+      gboolean standard = point->dose_mg >= 50;
+      double x, y;
+
+      if ((standard && !data->show_comparison_points) || point->hours > plot->span_h ||
+          (data->repeated_doses && point->hours >= 24))
+        continue;
+
+      x = x_for (plot, point->hours);
+      y = y_for (plot, point->occupancy);
+      draw_diamond (cr, x, y, 5, standard ? &style->comparison : &style->marker, &style->foreground);
+
+      /* Label each low dose once, beside its first marker. */
+      if (!standard && (i == 0 || data->pet_points[i - 1].dose_mg != point->dose_mg))
+        {
+          g_snprintf (text, sizeof text, "%g mg", point->dose_mg);
+          show_text (cr, layout, text, x + 8, y, 0, &style->foreground);
+        }
+    }
+}
+
+static void
+draw_legend_entry (cairo_t             *cr,
+                   PangoLayout         *layout,
+                   double               x,
+                   double               y,
+                   const char          *text,
+                   const LdnColor      *color,
+                   const double        *dashes,
+                   int                  n_dashes,
+                   gboolean             diamond,
+                   const LdnChartStyle *style)
+{
+  if (diamond)
+    {
+      draw_diamond (cr, x + 10, y, 5, color, &style->foreground);
+    }
+  else
+    {
+      set_color (cr, color);
+      cairo_set_line_width (cr, style->line_width);
+      cairo_set_dash (cr, dashes, n_dashes, 0);
+      cairo_move_to (cr, x, y);
+      cairo_line_to (cr, x + 20, y);
+      cairo_stroke (cr);
+      cairo_set_dash (cr, NULL, 0, 0);
+    }
+  show_text (cr, layout, text, x + 26, y, 0, &style->foreground);
+}
+
+static void
+draw_legend (cairo_t             *cr,
+             PangoLayout         *layout,
+             const Plot          *plot,
+             const LdnChartData  *data,
+             const LdnChartStyle *style,
+             const double        *dashes)
+{
+  double x = plot->x + plot->width - 250, y = plot->y + 12, line = 18;
+  int height;
+
+  pango_layout_set_text (layout, "Mg", -1);
+  pango_layout_get_pixel_size (layout, NULL, &height);
+  line = MAX (line, height + 4);
+  x = MAX (x, plot->x + 8);
+
+  if (data->labels.sustained != NULL)
+    {
+      draw_legend_entry (cr, layout, x, y, data->labels.sustained, &style->sustained, NULL, 0, FALSE, style);
+      y += line;
+    }
+  if (data->labels.transient != NULL)
+    {
+      draw_legend_entry (cr, layout, x, y, data->labels.transient, &style->transient, dashes, 2, FALSE, style);
+      y += line;
+    }
+  if (data->comparison != NULL && data->labels.comparison != NULL)
+    {
+      draw_legend_entry (cr, layout, x, y, data->labels.comparison, &style->comparison, NULL, 0, FALSE, style);
+      y += line;
+    }
+  if (data->n_pet_points > 0 && data->labels.measured != NULL)
+    draw_legend_entry (cr, layout, x, y, data->labels.measured, &style->marker, NULL, 0, TRUE, style);
+}
+
+static void
+draw_playhead (cairo_t             *cr,
+               const Plot          *plot,
+               const LdnChartData  *data,
+               const LdnChartStyle *style,
+               double               hours)
+{
+  double x = x_for (plot, hours);
+
+  set_color (cr, &style->playhead);
+  cairo_set_line_width (cr, 2);
+  cairo_move_to (cr, x, plot->y);
+  cairo_line_to (cr, x, plot->y + plot->height);
+  cairo_stroke (cr);
+
+  cairo_arc (cr, x, y_for (plot, ldn_occupancy_curve_sample (data->curve, data->curve->sustained, hours)),
+             5, 0, 2 * G_PI);
+  set_color (cr, &style->sustained);
+  cairo_fill (cr);
+}
+
+typedef enum {
+  LAYER_BACKGROUND = 1 << 0,  /* nights, grid, axes, scans, legend, notes */
+  LAYER_CURVES     = 1 << 1,
+  LAYER_PLAYHEAD   = 1 << 2,  /* playhead and hover line */
+} Layers;
+
+static void
+draw_curves (cairo_t             *cr,
+             const Plot          *plot,
+             const LdnChartData  *data,
+             const LdnChartStyle *style,
+             double               until_h,
+             const double        *dashes)
+{
+  /* Curves stay inside the plot even when the band reaches 100 %. */
+  cairo_save (cr);
+  cairo_rectangle (cr, plot->x, plot->y - 2, plot->width, plot->height + 4);
+  cairo_clip (cr);
+
+  if (data->comparison != NULL)
+    {
+      LdnColor faint = style->comparison;
+
+      faint.alpha *= 0.18;
+      draw_band (cr, plot, data->comparison, until_h, &faint);
+      draw_line (cr, plot, data->comparison, data->comparison->sustained, until_h,
+                 &style->comparison, style->line_width * 0.75, NULL, 0);
+    }
+
+  draw_band (cr, plot, data->curve, until_h, &style->band);
+  draw_line (cr, plot, data->curve, data->curve->transient, until_h,
+             &style->transient, style->line_width * 0.75, dashes, 2);
+  draw_line (cr, plot, data->curve, data->curve->sustained, until_h,
+             &style->sustained, style->line_width, NULL, 0);
+  cairo_restore (cr);
+}
+
+static void
+draw_hover (cairo_t             *cr,
+            const Plot          *plot,
+            const LdnChartStyle *style,
+            double               hover_h)
+{
+  LdnColor faint = style->foreground;
+  double x = round (x_for (plot, hover_h)) + 0.5;
+
+  faint.alpha *= 0.4;
+  set_color (cr, &faint);
+  cairo_set_line_width (cr, 1);
+  cairo_move_to (cr, x, plot->y);
+  cairo_line_to (cr, x, plot->y + plot->height);
+  cairo_stroke (cr);
+}
+
+static void
+draw_layers (cairo_t             *cr,
+             double               width,
+             double               height,
+             const LdnChartData  *data,
+             const LdnChartStyle *style,
+             Layers               layers,
+             double               playhead_h,
+             double               hover_h)
+{
+  static const double dashes[] = { 8, 5 };
+  PangoFontDescription *font = NULL;
+  PangoLayout *layout = NULL;
+  double until_h;
+  Plot plot;
+
+  plot_init (&plot, width, height, data);
+  until_h = playhead_h < 0 ? plot.span_h : MIN (playhead_h, plot.span_h);
+
+  cairo_save (cr);
+
+  if (layers & LAYER_BACKGROUND)
+    {
+      if (style->background.alpha > 0)
+        {
+          set_color (cr, &style->background);
+          cairo_paint (cr);
+        }
+
+      layout = pango_cairo_create_layout (cr);
+      font = pango_font_description_from_string (style->font ? style->font : "Sans 9");
+      pango_layout_set_font_description (layout, font);
+
+      draw_nights (cr, &plot, data, style);
+      draw_grid (cr, layout, &plot, data, style);
+      draw_time_axis (cr, layout, &plot, data, style);
+
+      if (data->labels.y_axis != NULL)
+        {
+          cairo_save (cr);
+          cairo_translate (cr, 12, plot.y + plot.height / 2);
+          cairo_rotate (cr, -G_PI / 2);
+          show_text (cr, layout, data->labels.y_axis, 0, 0, 0.5, &style->foreground);
+          cairo_restore (cr);
+        }
+    }
+
+  if ((layers & LAYER_CURVES) && data->curve != NULL)
+    draw_curves (cr, &plot, data, style, until_h, dashes);
+
+  if (layers & LAYER_BACKGROUND)
+    {
+      draw_pet_points (cr, layout, &plot, data, style);
+      draw_legend (cr, layout, &plot, data, style, dashes);
+      if (data->labels.no_data != NULL)
+        show_text (cr, layout, data->labels.no_data, plot.x + 8, plot.y + plot.height - 14, 0, &style->foreground);
+    }
+
+  if (layers & LAYER_PLAYHEAD)
+    {
+      if (data->curve != NULL && playhead_h >= 0)
+        draw_playhead (cr, &plot, data, style, until_h);
+      if (hover_h >= 0 && hover_h <= plot.span_h)
+        draw_hover (cr, &plot, style, hover_h);
+    }
+
+  if (layout != NULL)
+    {
+      pango_font_description_free (font);
+      g_object_unref (layout);
+    }
+  cairo_restore (cr);
+}
+
+void
+ldn_chart_draw (cairo_t             *cr,
+                double               width,
+                double               height,
+                const LdnChartData  *data,
+                const LdnChartStyle *style,
+                double               playhead_h,
+                double               hover_h)
+{
+  g_return_if_fail (cr != NULL && data != NULL && style != NULL);
+
+  draw_layers (cr, width, height, data, style, LAYER_BACKGROUND | LAYER_CURVES | LAYER_PLAYHEAD,
+               playhead_h, hover_h);
+}
+
+struct _LdnChartCache
+{
+  cairo_surface_t *empty;     /* background only */
+  cairo_surface_t *finished;  /* background with every curve */
+  int              width;
+  int              height;
+  int              scale;
+};
+
+LdnChartCache *
+ldn_chart_cache_new (void)
+{
+  return g_new0 (LdnChartCache, 1);
+}
+
+void
+ldn_chart_cache_invalidate (LdnChartCache *cache)
+{
+  g_return_if_fail (cache != NULL);
+
+  g_clear_pointer (&cache->empty, cairo_surface_destroy);
+  g_clear_pointer (&cache->finished, cairo_surface_destroy);
+}
+
+void
+ldn_chart_cache_free (LdnChartCache *cache)
+{
+  if (cache == NULL)
+    return;
+
+  ldn_chart_cache_invalidate (cache);
+  g_free (cache);
+}
+
+static cairo_surface_t *
+render_layers (int                  width,
+               int                  height,
+               int                  scale,
+               const LdnChartData  *data,
+               const LdnChartStyle *style,
+               Layers               layers)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width * scale, height * scale);
+  cairo_t *cr = cairo_create (surface);
+
+  cairo_surface_set_device_scale (surface, scale, scale);
+  draw_layers (cr, width, height, data, style, layers, -1, -1);
+  cairo_destroy (cr);
+
+  return surface;
+}
+
+void
+ldn_chart_cache_draw (LdnChartCache       *cache,
+                      cairo_t             *cr,
+                      int                  width,
+                      int                  height,
+                      int                  scale,
+                      const LdnChartData  *data,
+                      const LdnChartStyle *style,
+                      double               playhead_h,
+                      double               hover_h)
+{
+  Plot plot;
+
+  g_return_if_fail (cache != NULL && cr != NULL && data != NULL && style != NULL);
+
+  if (width <= 0 || height <= 0)
+    return;
+
+  scale = MAX (scale, 1);
+  if (cache->empty == NULL || cache->width != width || cache->height != height || cache->scale != scale)
+    {
+      ldn_chart_cache_invalidate (cache);
+      cache->width = width;
+      cache->height = height;
+      cache->scale = scale;
+      cache->empty = render_layers (width, height, scale, data, style, LAYER_BACKGROUND);
+      cache->finished = render_layers (width, height, scale, data, style, LAYER_BACKGROUND | LAYER_CURVES);
+    }
+
+  plot_init (&plot, width, height, data);
+
+  cairo_save (cr);
+  if (playhead_h < 0 || playhead_h >= plot.span_h)
+    {
+      cairo_set_source_surface (cr, cache->finished, 0, 0);
+      cairo_paint (cr);
+    }
+  else
+    {
+      double split = x_for (&plot, playhead_h);
+
+      cairo_rectangle (cr, split, 0, width - split, height);
+      cairo_clip (cr);
+      cairo_set_source_surface (cr, cache->empty, 0, 0);
+      cairo_paint (cr);
+      cairo_reset_clip (cr);
+
+      cairo_rectangle (cr, 0, 0, split, height);
+      cairo_clip (cr);
+      cairo_set_source_surface (cr, cache->finished, 0, 0);
+      cairo_paint (cr);
+      cairo_reset_clip (cr);
+    }
+  cairo_restore (cr);
+
+  draw_layers (cr, width, height, data, style, LAYER_PLAYHEAD, playhead_h, hover_h);
+}
+
+void
+ldn_chart_style_init_for_print (LdnChartStyle *style)
+{
+  g_return_if_fail (style != NULL);
+
+  *style = (LdnChartStyle) {
+    .foreground = { 0.1, 0.1, 0.1, 1 },
+    .background = { 1, 1, 1, 0 },
+    .grid = { 0.6, 0.6, 0.6, 1 },
+    .night = { 0.5, 0.5, 0.5, 0.12 },
+    .sustained = { 0.11, 0.44, 0.85, 1 },
+    .band = { 0.11, 0.44, 0.85, 0.2 },
+    .transient = { 0.75, 0.38, 0.0, 1 },
+    .comparison = { 0.45, 0.45, 0.45, 1 },
+    .marker = { 0.15, 0.65, 0.35, 1 },
+    .playhead = { 0.1, 0.1, 0.1, 0.7 },
+    .font = "Sans 8",
+    .line_width = 2,
+  };
+}
