@@ -143,3 +143,103 @@ ldn_compat_show_help (GtkWindow  *parent,
                      help_launched_cb, g_steal_pointer (&uri));
 }
 #endif
+
+#if GTK_CHECK_VERSION (4, 10, 0)
+G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+void
+ldn_compat_widget_color (GtkWidget *widget,
+                         GdkRGBA   *color)
+{
+  gtk_widget_get_color (widget, color);
+}
+G_GNUC_END_IGNORE_DEPRECATIONS
+#else
+void
+ldn_compat_widget_color (GtkWidget *widget,
+                         GdkRGBA   *color)
+{
+  gtk_style_context_get_color (gtk_widget_get_style_context (widget), color);
+}
+#endif
+
+/* Deprecated in GTK 4.10 without a replacement for named colours. */
+G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+gboolean
+ldn_compat_lookup_color (GtkWidget  *widget,
+                         const char *name,
+                         GdkRGBA    *color)
+{
+  return gtk_style_context_lookup_color (gtk_widget_get_style_context (widget), name, color);
+}
+G_GNUC_END_IGNORE_DEPRECATIONS
+
+typedef struct {
+  LdnCompatFileCallback callback;
+  gpointer              user_data;
+} SaveRequest;
+
+#if GTK_CHECK_VERSION (4, 10, 0)
+G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+static void
+save_dialog_done_cb (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      data)
+{
+  g_autofree SaveRequest *request = data;
+  g_autoptr(GFile) file = gtk_file_dialog_save_finish (GTK_FILE_DIALOG (source), result, NULL);
+
+  request->callback (file, request->user_data);
+}
+
+void
+ldn_compat_save_file (GtkWindow             *parent,
+                      const char            *title,
+                      const char            *suggested_name,
+                      LdnCompatFileCallback  callback,
+                      gpointer               user_data)
+{
+  g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
+  SaveRequest *request = g_new0 (SaveRequest, 1);
+
+  request->callback = callback;
+  request->user_data = user_data;
+  gtk_file_dialog_set_title (dialog, title);
+  gtk_file_dialog_set_initial_name (dialog, suggested_name);
+  gtk_file_dialog_save (dialog, parent, NULL, save_dialog_done_cb, request);
+}
+G_GNUC_END_IGNORE_DEPRECATIONS
+#else
+static void
+save_chooser_response_cb (GtkNativeDialog *chooser,
+                          int              response,
+                          gpointer         data)
+{
+  g_autofree SaveRequest *request = data;
+  g_autoptr(GFile) file = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+
+  request->callback (file, request->user_data);
+  g_object_unref (chooser);
+}
+
+void
+ldn_compat_save_file (GtkWindow             *parent,
+                      const char            *title,
+                      const char            *suggested_name,
+                      LdnCompatFileCallback  callback,
+                      gpointer               user_data)
+{
+  GtkFileChooserNative *chooser = gtk_file_chooser_native_new (title, parent, GTK_FILE_CHOOSER_ACTION_SAVE,
+                                                               _("_Save"), _("_Cancel"));
+  SaveRequest *request = g_new0 (SaveRequest, 1);
+
+  request->callback = callback;
+  request->user_data = user_data;
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), suggested_name);
+  g_signal_connect (chooser, "response", G_CALLBACK (save_chooser_response_cb), request);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+#endif

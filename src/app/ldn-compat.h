@@ -18,4 +18,22 @@ void ldn_compat_show_help  (GtkWindow  *parent,
                             const char *page);
 char *ldn_compat_help_uri  (const char *page);
 
+/* The widget's text colour, and a named colour from the style sheet
+ * ("accent_color"): libadwaita 1.2 has no other way to read them. */
+void     ldn_compat_widget_color (GtkWidget  *widget,
+                                  GdkRGBA    *color);
+gboolean ldn_compat_lookup_color (GtkWidget  *widget,
+                                  const char *name,
+                                  GdkRGBA    *color);
+
+/* Asks where to save; CALLBACK gets the chosen file, or NULL if cancelled. */
+typedef void (*LdnCompatFileCallback) (GFile    *file,
+                                       gpointer  user_data);
+
+void ldn_compat_save_file (GtkWindow             *parent,
+                           const char            *title,
+                           const char            *suggested_name,
+                           LdnCompatFileCallback  callback,
+                           gpointer               user_data);
+
 G_END_DECLS

@@ -26,6 +26,7 @@ struct _LdnWindow
   AdwViewStack         *stack;
   GtkToggleButton      *search_button;
   LdnLearnPage         *learn_page;
+  LdnTimelinePage      *timeline_page;
 };
 
 G_DEFINE_FINAL_TYPE (LdnWindow, ldn_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -42,6 +43,7 @@ ldn_window_load_content (LdnWindow      *self,
   ldn_learn_page_load (self->learn_page, store, error,
                        ldn_application_get_teach_back_recorder (application),
                        self->settings);
+  ldn_timeline_page_load (self->timeline_page, store, error, self->settings);
 }
 
 LdnWindow *
@@ -63,6 +65,14 @@ ldn_window_get_switcher_at_bottom (LdnWindow *self)
   g_return_val_if_fail (LDN_IS_WINDOW (self), FALSE);
 
   return adw_view_switcher_bar_get_reveal (self->switcher_bar);
+}
+
+LdnTimelinePage *
+ldn_window_get_timeline_page (LdnWindow *self)
+{
+  g_return_val_if_fail (LDN_IS_WINDOW (self), NULL);
+
+  return self->timeline_page;
 }
 
 LdnLearnPage *
@@ -231,6 +241,7 @@ ldn_window_class_init (LdnWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LdnWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, LdnWindow, search_button);
   gtk_widget_class_bind_template_child (widget_class, LdnWindow, learn_page);
+  gtk_widget_class_bind_template_child (widget_class, LdnWindow, timeline_page);
   gtk_widget_class_bind_template_callback (widget_class, switcher_slot_collapsed_cb);
   gtk_widget_class_bind_template_callback (widget_class, visible_section_changed_cb);
 

@@ -1,25 +1,653 @@
 /* ldn-timeline-page.c
  *
+ * The animated occupancy timeline: controls for dose, time, schedule and
+ * span; the chart with a playhead that sweeps the time axis; a readout,
+ * a generated text summary, a table view, CSV export, and the honest
+ * captions from the content.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "app/ldn-command-line.h"
+#include "app/ldn-compat.h"
+#include "chart/ldn-occupancy-chart.h"
+#include "ldn-block-widgets.h"
 #include "ldn-timeline-page.h"
+#include "model/ldn-occupancy-export.h"
+
+/* One sweep of the time axis at 1x speed, whatever the span. */
+#define SWEEP_MS 9000
+#define CURVE_POINTS 2000.0
 
 struct _LdnTimelinePage
 {
-  AdwBin parent_instance;
+  AdwBin             parent_instance;
+
+  LdnContentStore   *store;
+  LdnOccupancyModel *model;
+  GSettings         *settings;
+  AdwAnimation      *animation;
+  LdnDoseSchedule    schedule;
+  double             span_h;
+  guint              dose_minute;
+  gboolean           loading;
+  gboolean           moving_scrubber;
+  gboolean           play_when_shown;
+  char              *summary_text;
+  char              *readout_text;
+
+  GtkStack          *view_stack;
+  AdwStatusPage     *error_page;
+  GtkSpinButton     *dose_spin;
+  GtkSpinButton     *time_spin;
+  GtkToggleButton   *nightly_button;
+  GtkToggleButton   *span_day_button;
+  GtkToggleButton   *span_3days_button;
+  GtkToggleButton   *span_14days_button;
+  GtkSwitch         *compare_switch;
+  LdnOccupancyChart *chart;
+  GtkButton         *play_button;
+  GtkScale          *scrubber;
+  GtkAdjustment     *scrub_adjustment;
+  GtkDropDown       *speed_dropdown;
+  GtkLabel          *readout;
+  GtkLabel          *summary;
+  GtkExpander       *table_expander;
+  GtkGrid           *table_grid;
+  GtkBox            *captions_box;
 };
 
 G_DEFINE_FINAL_TYPE (LdnTimelinePage, ldn_timeline_page, ADW_TYPE_BIN)
 
+static char *
+format_clock (guint  dose_minute,
+              double hours)
+{
+  int minute = ((int) round (dose_minute + hours * 60)) % (24 * 60);
+
+  return g_strdup_printf ("%02d:%02d", minute / 60, minute % 60);
+}
+
+static double
+speed_factor (LdnTimelinePage *self)
+{
+  static const double speeds[] = { 0.5, 1, 2, 4 };
+  guint selected = gtk_drop_down_get_selected (self->speed_dropdown);
+
+  return speeds[MIN (selected, G_N_ELEMENTS (speeds) - 1)];
+}
+
+static gboolean
+animations_enabled (LdnTimelinePage *self)
+{
+  gboolean enabled = TRUE;
+
+  g_object_get (gtk_widget_get_settings (GTK_WIDGET (self)), "gtk-enable-animations", &enabled, NULL);
+  return enabled;
+}
+
+static void
+update_readout (LdnTimelinePage *self)
+{
+  const LdnOccupancyCurve *curve = ldn_occupancy_chart_get_curve (self->chart);
+  double hours = ldn_occupancy_chart_get_playhead (self->chart);
+  g_autofree char *clock = NULL;
+
+  if (curve == NULL)
+    return;
+
+  /* A finished picture reads out the end of the chart. */
+  if (hours < 0)
+    hours = self->span_h;
+
+  clock = format_clock (self->dose_minute, hours);
+  g_free (self->readout_text);
+  /* Translators: the value under the playhead, e.g.
+   * "02:00 · about 50 % estimated, range 39–66 % · brief-blockade idea 12 %". */
+  self->readout_text = g_strdup_printf (_("%s · about %.0f %% estimated, range %.0f–%.0f %% · brief-blockade idea %.0f %%"),
+                                        clock,
+                                        ldn_occupancy_curve_sample (curve, curve->sustained, hours),
+                                        ldn_occupancy_curve_sample (curve, curve->sustained_low, hours),
+                                        ldn_occupancy_curve_sample (curve, curve->sustained_high, hours),
+                                        ldn_occupancy_curve_sample (curve, curve->transient, hours));
+  gtk_label_set_text (self->readout, self->readout_text);
+}
+
+static void
+set_playhead (LdnTimelinePage *self,
+              double           hours)
+{
+  ldn_occupancy_chart_set_playhead (self->chart, hours);
+
+  self->moving_scrubber = TRUE;
+  gtk_adjustment_set_value (self->scrub_adjustment, hours < 0 ? self->span_h : hours);
+  self->moving_scrubber = FALSE;
+
+  update_readout (self);
+}
+
+static void
+set_playing_look (LdnTimelinePage *self,
+                  gboolean         playing)
+{
+  gtk_button_set_icon_name (self->play_button, playing ? "media-playback-pause-symbolic"
+                                                       : "media-playback-start-symbolic");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->play_button), playing ? _("Pause") : _("Play"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->play_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  playing ? _("Pause the timeline") : _("Play the timeline"), -1);
+}
+
+static void
+animation_value_cb (double   value,
+                    gpointer user_data)
+{
+  set_playhead (LDN_TIMELINE_PAGE (user_data), value);
+}
+
+static void
+animation_done_cb (LdnTimelinePage *self)
+{
+  set_playing_look (self, FALSE);
+}
+
+static void
+stop_animation (LdnTimelinePage *self)
+{
+  if (self->animation != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->animation, self);
+      adw_animation_pause (self->animation);
+      g_clear_object (&self->animation);
+    }
+  set_playing_look (self, FALSE);
+}
+
+/* Sweeps from HOURS to the end; the time left sets the duration, so a
+ * speed change or a resume keeps the same pace. */
+static void
+play_from (LdnTimelinePage *self,
+           double           hours)
+{
+  double remaining = 1 - hours / self->span_h;
+
+  stop_animation (self);
+  if (!animations_enabled (self) || remaining <= 0)
+    {
+      set_playhead (self, -1);
+      return;
+    }
+
+  /* An animation on a hidden widget ends at once; wait to be seen. */
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self->chart)))
+    {
+      self->play_when_shown = TRUE;
+      set_playhead (self, -1);
+      return;
+    }
+  self->play_when_shown = FALSE;
+
+  self->animation = adw_timed_animation_new (GTK_WIDGET (self->chart), hours, self->span_h,
+                                             (guint) (SWEEP_MS * remaining / speed_factor (self)),
+                                             adw_callback_animation_target_new (animation_value_cb, self, NULL));
+  adw_timed_animation_set_easing (ADW_TIMED_ANIMATION (self->animation), ADW_LINEAR);
+  g_signal_connect_swapped (self->animation, "done", G_CALLBACK (animation_done_cb), self);
+  set_playing_look (self, TRUE);
+  adw_animation_play (self->animation);
+}
+
+static gboolean
+is_playing (LdnTimelinePage *self)
+{
+  return self->animation != NULL && adw_animation_get_state (self->animation) == ADW_ANIMATION_PLAYING;
+}
+
+static void
+play_clicked_cb (LdnTimelinePage *self)
+{
+  double playhead = ldn_occupancy_chart_get_playhead (self->chart);
+
+  if (is_playing (self))
+    {
+      stop_animation (self);
+      return;
+    }
+
+  play_from (self, playhead < 0 || playhead >= self->span_h - 1e-6 ? 0 : playhead);
+}
+
+static void
+speed_changed_cb (LdnTimelinePage *self)
+{
+  if (is_playing (self))
+    play_from (self, ldn_occupancy_chart_get_playhead (self->chart));
+}
+
+static void
+scrub (LdnTimelinePage *self,
+       double           hours)
+{
+  stop_animation (self);
+  set_playhead (self, CLAMP (hours, 0, self->span_h));
+}
+
+static void
+scrubber_changed_cb (LdnTimelinePage *self)
+{
+  if (!self->moving_scrubber)
+    scrub (self, gtk_adjustment_get_value (self->scrub_adjustment));
+}
+
+static void
+chart_scrubbed_cb (LdnTimelinePage *self,
+                   double           hours)
+{
+  scrub (self, hours);
+}
+
+static void
+update_summary (LdnTimelinePage *self)
+{
+  const LdnOccupancyCurve *curve = ldn_occupancy_chart_get_curve (self->chart);
+  g_autofree char *dose_clock = format_clock (self->dose_minute, 0);
+  g_autofree char *peak_clock = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *above = NULL;
+  g_autofree char *opening = NULL;
+  LdnOccupancySummary summary;
+  guint hours_above;
+
+  ldn_occupancy_curve_summarize (curve, &self->schedule, &summary);
+  peak_clock = format_clock (self->dose_minute, summary.peak_hours);
+  hours_above = (guint) round (summary.hours_above_half);
+
+  opening = self->schedule.n_doses > 1
+    /* Translators: start of the chart's text summary. */
+    ? g_strdup_printf (_("Model estimate for %g mg taken every night at %s."), self->schedule.dose_mg, dose_clock)
+    : g_strdup_printf (_("Model estimate for %g mg taken once at %s."), self->schedule.dose_mg, dose_clock);
+  if (hours_above == 0)
+    above = g_strdup (_("The estimate stays below half of the receptors."));
+  else
+    above = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                          "More than half of the receptors are blocked for about %u hour in this view.",
+                                          "More than half of the receptors are blocked for about %u hours in this view.",
+                                          hours_above),
+                             hours_above);
+  after = isnan (summary.at_24_hours_after_last_dose)
+    ? g_strdup ("")
+    : g_strdup_printf (_("24 hours after the last dose: about %.0f %%."), summary.at_24_hours_after_last_dose);
+
+  g_free (self->summary_text);
+  /* Translators: the chart's text summary, in four sentences. */
+  self->summary_text = g_strdup_printf (_("%s Highest: about %.0f %% at %s, %.0f hours after the first dose. %s %s "
+                                          "The brief-blockade idea predicts much less."),
+                                        opening, summary.peak, peak_clock, summary.peak_hours, above, after);
+  gtk_label_set_text (self->summary, self->summary_text);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->chart), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  self->summary_text, -1);
+}
+
+static GtkWidget *
+table_cell (const char *text,
+            gboolean    heading)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), heading ? 0 : 1);
+  if (heading)
+    gtk_widget_add_css_class (label, "heading");
+  else
+    gtk_widget_add_css_class (label, "numeric");
+
+  return label;
+}
+
+static void
+fill_table (LdnTimelinePage *self)
+{
+  const LdnOccupancyCurve *curve = ldn_occupancy_chart_get_curve (self->chart);
+  double every_h = self->span_h <= 24 ? 1 : self->span_h <= 72 ? 3 : 12;
+  GtkWidget *child;
+  guint row = 1;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->table_grid))) != NULL)
+    gtk_grid_remove (self->table_grid, child);
+
+  if (curve == NULL || !gtk_expander_get_expanded (self->table_expander))
+    return;
+
+  gtk_grid_attach (self->table_grid, table_cell (_("Time"), TRUE), 0, 0, 1, 1);
+  gtk_grid_attach (self->table_grid, table_cell (_("Hours after first dose"), TRUE), 1, 0, 1, 1);
+  gtk_grid_attach (self->table_grid, table_cell (_("Estimate"), TRUE), 2, 0, 1, 1);
+  gtk_grid_attach (self->table_grid, table_cell (_("Range"), TRUE), 3, 0, 1, 1);
+  gtk_grid_attach (self->table_grid, table_cell (_("Brief-blockade idea"), TRUE), 4, 0, 1, 1);
+
+  for (double hours = 0; hours <= self->span_h + 1e-6; hours += every_h, row++)
+    {
+      g_autofree char *clock = format_clock (self->dose_minute, hours);
+      g_autofree char *elapsed = g_strdup_printf ("%.0f", hours);
+      g_autofree char *estimate = g_strdup_printf ("%.0f %%", ldn_occupancy_curve_sample (curve, curve->sustained, hours));
+      g_autofree char *range = g_strdup_printf ("%.0f–%.0f %%",
+                                                ldn_occupancy_curve_sample (curve, curve->sustained_low, hours),
+                                                ldn_occupancy_curve_sample (curve, curve->sustained_high, hours));
+      g_autofree char *transient = g_strdup_printf ("%.0f %%", ldn_occupancy_curve_sample (curve, curve->transient, hours));
+
+      gtk_grid_attach (self->table_grid, table_cell (clock, FALSE), 0, row, 1, 1);
+      gtk_grid_attach (self->table_grid, table_cell (elapsed, FALSE), 1, row, 1, 1);
+      gtk_grid_attach (self->table_grid, table_cell (estimate, FALSE), 2, row, 1, 1);
+      gtk_grid_attach (self->table_grid, table_cell (range, FALSE), 3, row, 1, 1);
+      gtk_grid_attach (self->table_grid, table_cell (transient, FALSE), 4, row, 1, 1);
+    }
+}
+
+static void
+table_expanded_cb (LdnTimelinePage *self)
+{
+  fill_table (self);
+}
+
+static double
+chosen_span (LdnTimelinePage *self)
+{
+  if (gtk_toggle_button_get_active (self->span_14days_button))
+    return 14 * 24;
+  if (gtk_toggle_button_get_active (self->span_3days_button))
+    return 3 * 24;
+  return 24;
+}
+
+static void
+save_choices (LdnTimelinePage *self)
+{
+  if (self->settings == NULL)
+    return;
+
+  g_settings_set_double (self->settings, "dose-mg", self->schedule.dose_mg);
+  g_settings_set_int (self->settings, "dose-minute", self->dose_minute);
+  g_settings_set_string (self->settings, "dose-schedule", self->schedule.n_doses > 1 ? "nightly" : "single");
+  g_settings_set_int (self->settings, "timeline-days", (int) (self->span_h / 24));
+  g_settings_set_boolean (self->settings, "compare-standard-dose", gtk_switch_get_active (self->compare_switch));
+}
+
+/* Every control change recomputes the curves (well under a millisecond)
+ * and sweeps the playhead again. */
+static void
+controls_changed_cb (LdnTimelinePage *self)
+{
+  g_autoptr(GError) error = NULL;
+  LdnOccupancyCurve *curve, *comparison = NULL;
+  gboolean nightly = gtk_toggle_button_get_active (self->nightly_button);
+
+  if (self->model == NULL || self->loading)
+    return;
+
+  self->span_h = chosen_span (self);
+  self->dose_minute = (guint) gtk_spin_button_get_value (self->time_spin);
+  self->schedule = (LdnDoseSchedule) {
+    .dose_mg = gtk_spin_button_get_value (self->dose_spin),
+    .n_doses = nightly ? (guint) ceil (self->span_h / 24) : 1,
+    .interval_h = 24,
+  };
+
+  curve = ldn_occupancy_model_compute_curve (self->model, &self->schedule, self->span_h,
+                                             self->span_h / CURVE_POINTS, &error);
+  if (curve == NULL)
+    {
+      g_warning ("Could not compute the timeline: %s", error->message);
+      return;
+    }
+
+  if (gtk_switch_get_active (self->compare_switch))
+    {
+      LdnDoseSchedule standard = self->schedule;
+
+      standard.dose_mg = LDN_DOSE_MAX_MG;
+      comparison = ldn_occupancy_model_compute_curve (self->model, &standard, self->span_h,
+                                                      self->span_h / CURVE_POINTS, NULL);
+    }
+
+  ldn_occupancy_chart_set_curves (self->chart, curve, comparison, self->schedule.dose_mg,
+                                  self->span_h, self->dose_minute, nightly);
+  gtk_adjustment_set_upper (self->scrub_adjustment, self->span_h);
+
+  update_summary (self);
+  fill_table (self);
+  save_choices (self);
+  play_from (self, 0);
+}
+
+static void
+chart_mapped_cb (LdnTimelinePage *self)
+{
+  if (self->play_when_shown)
+    play_from (self, 0);
+}
+
+static void
+preset_clicked_cb (GtkButton       *button,
+                   LdnTimelinePage *self)
+{
+  gtk_spin_button_set_value (self->dose_spin, g_ascii_strtod (gtk_button_get_label (button), NULL));
+}
+
+void
+ldn_timeline_page_set_dose (LdnTimelinePage *self,
+                            double           dose_mg)
+{
+  g_return_if_fail (LDN_IS_TIMELINE_PAGE (self));
+
+  gtk_spin_button_set_value (self->dose_spin, dose_mg);
+}
+
+static gboolean
+time_output_cb (GtkSpinButton   *spin,
+                LdnTimelinePage *self)
+{
+  g_autofree char *text = format_clock ((guint) gtk_spin_button_get_value (spin), 0);
+
+  gtk_editable_set_text (GTK_EDITABLE (spin), text);
+  return TRUE;
+}
+
+static int
+time_input_cb (GtkSpinButton   *spin,
+               double          *value,
+               LdnTimelinePage *self)
+{
+  guint minute;
+
+  if (!ldn_parse_dose_time (gtk_editable_get_text (GTK_EDITABLE (spin)), &minute, NULL))
+    return GTK_INPUT_ERROR;
+
+  *value = minute;
+  return TRUE;
+}
+
+static void
+export_saved_cb (GFile    *file,
+                 gpointer  user_data)
+{
+  g_autoptr(LdnTimelinePage) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *message = NULL;
+  LdnOccupancyRequest request;
+  GtkWidget *overlay;
+
+  if (file == NULL)
+    return;
+
+  request = (LdnOccupancyRequest) {
+    .dose_mg = self->schedule.dose_mg,
+    .nightly = self->schedule.n_doses > 1,
+    .days = (guint) (self->span_h / 24),
+    .dose_minute = self->dose_minute,
+  };
+
+  path = g_file_get_path (file);
+  if (path == NULL || !ldn_export_occupancy (self->store, &request, path, &error))
+    message = g_strdup_printf (_("Could not save the data: %s"), error ? error->message : _("not a local file"));
+  else
+    message = g_strdup_printf (_("Saved to %s"), path);
+
+  overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (message));
+}
+
+static void
+export_clicked_cb (LdnTimelinePage *self)
+{
+  g_autofree char *name = g_strdup_printf ("ldn-occupancy-%gmg.csv", self->schedule.dose_mg);
+
+  ldn_compat_save_file (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                        _("Export Occupancy Data"), name, export_saved_cb, g_object_ref (self));
+}
+
+static void
+add_captions (LdnTimelinePage *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) captions = ldn_content_store_list_captions (self->store, &error);
+
+  for (guint i = 0; captions != NULL && i < captions->len; i++)
+    {
+      const LdnCaption *caption = g_ptr_array_index (captions, i);
+      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+      GtkWidget *title = gtk_label_new (caption->title);
+      GtkWidget *text = gtk_label_new (caption->text);
+
+      /* The chart says "no measurements below 2 mg" itself. */
+      if (g_str_equal (caption->id, "no-data"))
+        continue;
+
+      gtk_label_set_xalign (GTK_LABEL (title), 0);
+      gtk_label_set_wrap (GTK_LABEL (title), TRUE);
+      gtk_widget_add_css_class (title, "title-4");
+      gtk_label_set_xalign (GTK_LABEL (text), 0);
+      gtk_label_set_wrap (GTK_LABEL (text), TRUE);
+      gtk_widget_add_css_class (text, "ldn-body");
+      gtk_box_append (GTK_BOX (box), title);
+      gtk_box_append (GTK_BOX (box), text);
+      gtk_box_append (GTK_BOX (box), ldn_source_markers_new (self->store, (const char * const *) caption->sources));
+      gtk_box_append (self->captions_box, box);
+    }
+
+  if (captions == NULL)
+    g_warning ("Could not read the timeline captions: %s", error->message);
+}
+
+static void
+restore_choices (LdnTimelinePage *self)
+{
+  g_autofree char *schedule = NULL;
+  int days;
+
+  if (self->settings == NULL)
+    return;
+
+  gtk_spin_button_set_value (self->dose_spin, g_settings_get_double (self->settings, "dose-mg"));
+  gtk_spin_button_set_value (self->time_spin, g_settings_get_int (self->settings, "dose-minute"));
+  schedule = g_settings_get_string (self->settings, "dose-schedule");
+  gtk_toggle_button_set_active (self->nightly_button, g_str_equal (schedule, "nightly"));
+  days = g_settings_get_int (self->settings, "timeline-days");
+  gtk_toggle_button_set_active (days >= 14 ? self->span_14days_button
+                                : days >= 3 ? self->span_3days_button
+                                : self->span_day_button, TRUE);
+  gtk_switch_set_active (self->compare_switch, g_settings_get_boolean (self->settings, "compare-standard-dose"));
+}
+
+void
+ldn_timeline_page_load (LdnTimelinePage *self,
+                        LdnContentStore *store,
+                        const GError    *error,
+                        GSettings       *settings)
+{
+  g_autoptr(GError) model_error = NULL;
+  g_autoptr(GArray) points = NULL;
+
+  g_return_if_fail (LDN_IS_TIMELINE_PAGE (self));
+  g_return_if_fail (self->store == NULL);
+
+  if (store == NULL)
+    {
+      adw_status_page_set_description (self->error_page, error ? error->message : NULL);
+      gtk_stack_set_visible_child_name (self->view_stack, "error");
+      return;
+    }
+
+  self->model = ldn_content_store_load_occupancy_model (store, &model_error);
+  points = self->model ? ldn_content_store_list_pet_points (store, &model_error) : NULL;
+  if (points == NULL)
+    {
+      g_clear_pointer (&self->model, ldn_occupancy_model_free);
+      adw_status_page_set_description (self->error_page, model_error->message);
+      gtk_stack_set_visible_child_name (self->view_stack, "error");
+      return;
+    }
+
+  self->store = g_object_ref (store);
+  g_set_object (&self->settings, settings);
+  ldn_occupancy_chart_set_pet_points (self->chart, points);
+  add_captions (self);
+
+  self->loading = TRUE;
+  restore_choices (self);
+  self->loading = FALSE;
+  controls_changed_cb (self);
+}
+
+const char *
+ldn_timeline_page_get_summary (LdnTimelinePage *self)
+{
+  g_return_val_if_fail (LDN_IS_TIMELINE_PAGE (self), NULL);
+
+  return self->summary_text;
+}
+
+const char *
+ldn_timeline_page_get_readout (LdnTimelinePage *self)
+{
+  g_return_val_if_fail (LDN_IS_TIMELINE_PAGE (self), NULL);
+
+  return self->readout_text;
+}
+
+gboolean
+ldn_timeline_page_get_playing (LdnTimelinePage *self)
+{
+  g_return_val_if_fail (LDN_IS_TIMELINE_PAGE (self), FALSE);
+
+  return is_playing (self);
+}
+
 static void
 ldn_timeline_page_dispose (GObject *object)
 {
+  LdnTimelinePage *self = LDN_TIMELINE_PAGE (object);
+
+  stop_animation (self);
   gtk_widget_dispose_template (GTK_WIDGET (object), LDN_TYPE_TIMELINE_PAGE);
+  g_clear_object (&self->store);
+  g_clear_object (&self->settings);
+  g_clear_pointer (&self->model, ldn_occupancy_model_free);
 
   G_OBJECT_CLASS (ldn_timeline_page_parent_class)->dispose (object);
+}
+
+static void
+ldn_timeline_page_finalize (GObject *object)
+{
+  LdnTimelinePage *self = LDN_TIMELINE_PAGE (object);
+
+  g_free (self->summary_text);
+  g_free (self->readout_text);
+
+  G_OBJECT_CLASS (ldn_timeline_page_parent_class)->finalize (object);
 }
 
 static void
@@ -29,12 +657,49 @@ ldn_timeline_page_class_init (LdnTimelinePageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = ldn_timeline_page_dispose;
+  object_class->finalize = ldn_timeline_page_finalize;
+
+  g_type_ensure (LDN_TYPE_OCCUPANCY_CHART);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/ldn-timeline-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, LdnTimelinePage, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, LdnTimelinePage, error_page);
+  gtk_widget_class_bind_template_child (widget_class, LdnTimelinePage, dose_spin);
+  gtk_widget_class_bind_template_child (widget_class, LdnTimelinePage, time_spin);
+  gtk_widget_class_bind_template_child (widget_class, LdnTimelinePage, nightly_button);
+  gtk_widget_class_bind_template_child (widget_class, LdnTimelinePage, span_day_button);
+  gtk_widget_class_bind_template_child (widget_class, LdnTimelinePage, span_3days_button);
+  gtk_widget_class_bind_template_child (widget_class, LdnTimelinePage, span_14days_button);
+  gtk_widget_class_bind_template_child (widget_class, LdnTimelinePage, compare_switch);
+  gtk_widget_class_bind_template_child (widget_class, LdnTimelinePage, chart);
+  gtk_widget_class_bind_template_child (widget_class, LdnTimelinePage, play_button);
+  gtk_widget_class_bind_template_child (widget_class, LdnTimelinePage, scrubber);
+  gtk_widget_class_bind_template_child (widget_class, LdnTimelinePage, speed_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, LdnTimelinePage, readout);
+  gtk_widget_class_bind_template_child (widget_class, LdnTimelinePage, summary);
+  gtk_widget_class_bind_template_child (widget_class, LdnTimelinePage, table_expander);
+  gtk_widget_class_bind_template_child (widget_class, LdnTimelinePage, table_grid);
+  gtk_widget_class_bind_template_child (widget_class, LdnTimelinePage, captions_box);
+  gtk_widget_class_bind_template_callback (widget_class, controls_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, preset_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, time_output_cb);
+  gtk_widget_class_bind_template_callback (widget_class, time_input_cb);
+  gtk_widget_class_bind_template_callback (widget_class, play_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, speed_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, scrubber_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, chart_scrubbed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, export_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, table_expanded_cb);
 }
 
 static void
 ldn_timeline_page_init (LdnTimelinePage *self)
 {
+  self->span_h = 24;
+  self->dose_minute = 22 * 60;
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect_object (self->chart, "map", G_CALLBACK (chart_mapped_cb), self,
+                           G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+  /* Not a template child: GTK 4.8 disposes those as widgets. */
+  self->scrub_adjustment = gtk_range_get_adjustment (GTK_RANGE (self->scrubber));
 }

@@ -7,10 +7,23 @@
 
 #include <adwaita.h>
 
+#include "content/ldn-content-store.h"
+
 G_BEGIN_DECLS
 
 #define LDN_TYPE_TIMELINE_PAGE (ldn_timeline_page_get_type ())
 
 G_DECLARE_FINAL_TYPE (LdnTimelinePage, ldn_timeline_page, LDN, TIMELINE_PAGE, AdwBin)
+
+/* STORE NULL shows ERROR instead of the chart. */
+void        ldn_timeline_page_load         (LdnTimelinePage *self,
+                                            LdnContentStore *store,
+                                            const GError    *error,
+                                            GSettings       *settings);
+void        ldn_timeline_page_set_dose     (LdnTimelinePage *self,
+                                            double           dose_mg);
+const char *ldn_timeline_page_get_summary  (LdnTimelinePage *self);
+const char *ldn_timeline_page_get_readout  (LdnTimelinePage *self);
+gboolean    ldn_timeline_page_get_playing  (LdnTimelinePage *self);
 
 G_END_DECLS

@@ -1,0 +1,469 @@
+/* ldn-occupancy-chart.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "app/ldn-compat.h"
+#include "ldn-occupancy-chart.h"
+
+struct _LdnOccupancyChart
+{
+  GtkWidget          parent_instance;
+
+  LdnOccupancyCurve *curve;
+  LdnOccupancyCurve *comparison;
+  GArray            *pet_points;
+  LdnChartData       data;
+  LdnChartStyle      style;
+  LdnChartCache     *cache;
+  char              *font;
+  char              *sustained_label;
+  char              *comparison_label;
+  double             dose_mg;
+  double             playhead_h;
+  double             hover_h;
+};
+
+G_DEFINE_FINAL_TYPE (LdnOccupancyChart, ldn_occupancy_chart, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_PLAYHEAD,
+  N_PROPS
+};
+
+enum {
+  SCRUBBED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+GtkWidget *
+ldn_occupancy_chart_new (void)
+{
+  return g_object_new (LDN_TYPE_OCCUPANCY_CHART, NULL);
+}
+
+static LdnColor
+color_from (const GdkRGBA *rgba,
+            double         alpha)
+{
+  return (LdnColor) { rgba->red, rgba->green, rgba->blue, rgba->alpha * alpha };
+}
+
+static void
+named_color (GtkWidget     *widget,
+             const char    *name,
+             const GdkRGBA *fallback,
+             GdkRGBA       *color)
+{
+  if (!ldn_compat_lookup_color (widget, name, color))
+    *color = *fallback;
+}
+
+/* Colours follow the style, so dark and high-contrast work; lines also
+ * differ by dash and width, so colour is never the only difference. */
+static gboolean
+update_style (LdnOccupancyChart *self)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  GdkRGBA fg, accent, warning, success;
+  LdnChartStyle style;
+  g_autofree char *font = NULL;
+  PangoFontDescription *description;
+
+  ldn_compat_widget_color (widget, &fg);
+  named_color (widget, "accent_color", &(GdkRGBA) { 0.11, 0.44, 0.85, 1 }, &accent);
+  named_color (widget, "warning_color", &(GdkRGBA) { 0.6, 0.4, 0.0, 1 }, &warning);
+  named_color (widget, "success_color", &(GdkRGBA) { 0.15, 0.55, 0.3, 1 }, &success);
+
+  description = pango_context_get_font_description (gtk_widget_get_pango_context (widget));
+  font = description ? pango_font_description_to_string (description) : g_strdup ("Sans 10");
+
+  style = (LdnChartStyle) {
+    .foreground = color_from (&fg, 1),
+    .background = { 0, 0, 0, 0 },
+    .grid = color_from (&fg, 0.18),
+    .night = color_from (&fg, 0.06),
+    .sustained = color_from (&accent, 1),
+    .band = color_from (&accent, 0.22),
+    .transient = color_from (&warning, 1),
+    .comparison = color_from (&fg, 0.6),
+    .marker = color_from (&success, 1),
+    .playhead = color_from (&fg, 0.7),
+    .font = NULL,
+    .line_width = 2.5,
+  };
+
+  if (self->font != NULL && g_str_equal (self->font, font) &&
+      memcmp (&style, &self->style, G_STRUCT_OFFSET (LdnChartStyle, font)) == 0)
+    return FALSE;
+
+  g_free (self->font);
+  self->font = g_steal_pointer (&font);
+  style.font = self->font;
+  self->style = style;
+
+  return TRUE;
+}
+
+static void
+ldn_occupancy_chart_snapshot (GtkWidget   *widget,
+                              GtkSnapshot *snapshot)
+{
+  LdnOccupancyChart *self = LDN_OCCUPANCY_CHART (widget);
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  cairo_t *cr;
+
+  if (self->curve == NULL || width <= 0 || height <= 0)
+    return;
+
+  if (update_style (self))
+    ldn_chart_cache_invalidate (self->cache);
+
+  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  ldn_chart_cache_draw (self->cache, cr, width, height, gtk_widget_get_scale_factor (widget),
+                        &self->data, &self->style, self->playhead_h, self->hover_h);
+  cairo_destroy (cr);
+}
+
+static void
+ldn_occupancy_chart_measure (GtkWidget      *widget,
+                             GtkOrientation  orientation,
+                             int             for_size,
+                             int            *minimum,
+                             int            *natural,
+                             int            *minimum_baseline,
+                             int            *natural_baseline)
+{
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    {
+      *minimum = 280;
+      *natural = 720;
+    }
+  else
+    {
+      /* Scrolled pages give children their minimum height, so the
+       * aspect ratio has to live in the minimum too. */
+      *minimum = *natural = for_size > 0 ? CLAMP (for_size * 9 / 16, 240, 440) : 300;
+    }
+}
+
+static GtkSizeRequestMode
+ldn_occupancy_chart_get_request_mode (GtkWidget *widget)
+{
+  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
+}
+
+static void
+ldn_occupancy_chart_css_changed (GtkWidget         *widget,
+                                 GtkCssStyleChange *change)
+{
+  GTK_WIDGET_CLASS (ldn_occupancy_chart_parent_class)->css_changed (widget, change);
+  gtk_widget_queue_draw (widget);
+}
+
+static void
+ldn_occupancy_chart_size_allocate (GtkWidget *widget,
+                                   int        width,
+                                   int        height,
+                                   int        baseline)
+{
+  /* The cache notices the new size by itself on the next frame. */
+  gtk_widget_queue_draw (widget);
+}
+
+static void
+scrub_to (LdnOccupancyChart *self,
+          double             x)
+{
+  double hours;
+
+  if (self->curve == NULL)
+    return;
+
+  ldn_chart_hours_at_x (gtk_widget_get_width (GTK_WIDGET (self)), &self->data, x, &hours);
+  g_signal_emit (self, signals[SCRUBBED], 0, hours);
+}
+
+static void
+drag_begin_cb (GtkGestureDrag    *gesture,
+               double             x,
+               double             y,
+               LdnOccupancyChart *self)
+{
+  scrub_to (self, x);
+}
+
+static void
+drag_update_cb (GtkGestureDrag    *gesture,
+                double             dx,
+                double             dy,
+                LdnOccupancyChart *self)
+{
+  double x, y;
+
+  gtk_gesture_drag_get_start_point (gesture, &x, &y);
+  scrub_to (self, x + dx);
+}
+
+static void
+motion_cb (GtkEventControllerMotion *controller,
+           double                    x,
+           double                    y,
+           LdnOccupancyChart        *self)
+{
+  double hours;
+
+  if (self->curve == NULL)
+    return;
+
+  self->hover_h = ldn_chart_hours_at_x (gtk_widget_get_width (GTK_WIDGET (self)), &self->data, x, &hours)
+                  ? hours : -1;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+leave_cb (GtkEventControllerMotion *controller,
+          LdnOccupancyChart        *self)
+{
+  self->hover_h = -1;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static gboolean
+query_tooltip_cb (GtkWidget         *widget,
+                  int                x,
+                  int                y,
+                  gboolean           keyboard,
+                  GtkTooltip        *tooltip,
+                  LdnOccupancyChart *self)
+{
+  g_autofree char *text = NULL;
+  double hours;
+  int minute;
+
+  if (self->curve == NULL || keyboard ||
+      !ldn_chart_hours_at_x (gtk_widget_get_width (widget), &self->data, x, &hours))
+    return FALSE;
+
+  minute = ((int) round (self->data.dose_minute + hours * 60)) % (24 * 60);
+  /* Translators: a chart tooltip: clock time, then estimates in percent. */
+  text = g_strdup_printf (_("%02d:%02d, %.0f hours after the first dose\n"
+                            "Estimate: about %.0f %% (range %.0f–%.0f %%)\n"
+                            "Brief-blockade idea: %.0f %%"),
+                          minute / 60, minute % 60, hours,
+                          ldn_occupancy_curve_sample (self->curve, self->curve->sustained, hours),
+                          ldn_occupancy_curve_sample (self->curve, self->curve->sustained_low, hours),
+                          ldn_occupancy_curve_sample (self->curve, self->curve->sustained_high, hours),
+                          ldn_occupancy_curve_sample (self->curve, self->curve->transient, hours));
+  gtk_tooltip_set_text (tooltip, text);
+
+  return TRUE;
+}
+
+static void
+update_labels (LdnOccupancyChart *self)
+{
+  g_free (self->sustained_label);
+  /* Translators: chart legend; %g is a dose in mg. */
+  self->sustained_label = g_strdup_printf (_("%g mg: estimate and range"), self->dose_mg);
+  g_free (self->comparison_label);
+  self->comparison_label = g_strdup (_("50 mg: estimate"));
+
+  self->data.labels = (LdnChartLabels) {
+    .y_axis = _("Receptors blocked (%)"),
+    .sustained = self->sustained_label,
+    .transient = _("Brief-blockade idea"),
+    .comparison = self->comparison_label,
+    .measured = _("Brain scan (measured)"),
+    .no_data = self->dose_mg < 2 ? _("No measurements below 2 mg") : NULL,
+    /* Translators: a day on the chart's time axis. */
+    .day_format = _("Day %u"),
+  };
+}
+
+void
+ldn_occupancy_chart_set_curves (LdnOccupancyChart *self,
+                                LdnOccupancyCurve *curve,
+                                LdnOccupancyCurve *comparison,
+                                double             dose_mg,
+                                double             span_h,
+                                guint              dose_minute,
+                                gboolean           repeated_doses)
+{
+  g_return_if_fail (LDN_IS_OCCUPANCY_CHART (self));
+  g_return_if_fail (curve != NULL);
+
+  g_clear_pointer (&self->curve, ldn_occupancy_curve_free);
+  g_clear_pointer (&self->comparison, ldn_occupancy_curve_free);
+  self->curve = curve;
+  self->comparison = comparison;
+  self->dose_mg = dose_mg;
+
+  self->data.curve = curve;
+  self->data.comparison = comparison;
+  self->data.span_h = span_h;
+  self->data.dose_minute = dose_minute;
+  self->data.repeated_doses = repeated_doses;
+  self->data.show_comparison_points = comparison != NULL;
+  update_labels (self);
+
+  ldn_chart_cache_invalidate (self->cache);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+void
+ldn_occupancy_chart_set_pet_points (LdnOccupancyChart *self,
+                                    GArray            *points)
+{
+  g_return_if_fail (LDN_IS_OCCUPANCY_CHART (self));
+
+  g_clear_pointer (&self->pet_points, g_array_unref);
+  self->pet_points = points ? g_array_ref (points) : NULL;
+  self->data.pet_points = points ? (const LdnPetPoint *) points->data : NULL;
+  self->data.n_pet_points = points ? points->len : 0;
+
+  ldn_chart_cache_invalidate (self->cache);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+const LdnOccupancyCurve *
+ldn_occupancy_chart_get_curve (LdnOccupancyChart *self)
+{
+  g_return_val_if_fail (LDN_IS_OCCUPANCY_CHART (self), NULL);
+
+  return self->curve;
+}
+
+double
+ldn_occupancy_chart_get_playhead (LdnOccupancyChart *self)
+{
+  g_return_val_if_fail (LDN_IS_OCCUPANCY_CHART (self), -1);
+
+  return self->playhead_h;
+}
+
+void
+ldn_occupancy_chart_set_playhead (LdnOccupancyChart *self,
+                                  double             hours)
+{
+  g_return_if_fail (LDN_IS_OCCUPANCY_CHART (self));
+
+  if (self->playhead_h == hours)
+    return;
+
+  self->playhead_h = hours;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PLAYHEAD]);
+}
+
+static void
+ldn_occupancy_chart_get_property (GObject    *object,
+                                  guint       prop_id,
+                                  GValue     *value,
+                                  GParamSpec *pspec)
+{
+  LdnOccupancyChart *self = LDN_OCCUPANCY_CHART (object);
+
+  switch (prop_id)
+    {
+    case PROP_PLAYHEAD:
+      g_value_set_double (value, self->playhead_h);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ldn_occupancy_chart_set_property (GObject      *object,
+                                  guint         prop_id,
+                                  const GValue *value,
+                                  GParamSpec   *pspec)
+{
+  LdnOccupancyChart *self = LDN_OCCUPANCY_CHART (object);
+
+  switch (prop_id)
+    {
+    case PROP_PLAYHEAD:
+      ldn_occupancy_chart_set_playhead (self, g_value_get_double (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ldn_occupancy_chart_finalize (GObject *object)
+{
+  LdnOccupancyChart *self = LDN_OCCUPANCY_CHART (object);
+
+  g_clear_pointer (&self->curve, ldn_occupancy_curve_free);
+  g_clear_pointer (&self->comparison, ldn_occupancy_curve_free);
+  g_clear_pointer (&self->pet_points, g_array_unref);
+  g_clear_pointer (&self->cache, ldn_chart_cache_free);
+  g_free (self->font);
+  g_free (self->sustained_label);
+  g_free (self->comparison_label);
+
+  G_OBJECT_CLASS (ldn_occupancy_chart_parent_class)->finalize (object);
+}
+
+static void
+ldn_occupancy_chart_class_init (LdnOccupancyChartClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->finalize = ldn_occupancy_chart_finalize;
+  object_class->get_property = ldn_occupancy_chart_get_property;
+  object_class->set_property = ldn_occupancy_chart_set_property;
+  widget_class->snapshot = ldn_occupancy_chart_snapshot;
+  widget_class->measure = ldn_occupancy_chart_measure;
+  widget_class->get_request_mode = ldn_occupancy_chart_get_request_mode;
+  widget_class->size_allocate = ldn_occupancy_chart_size_allocate;
+  widget_class->css_changed = ldn_occupancy_chart_css_changed;
+
+  properties[PROP_PLAYHEAD] =
+    g_param_spec_double ("playhead", NULL, NULL, -1, G_MAXDOUBLE, -1,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* The user dragged or clicked on the chart: hours after the first dose. */
+  signals[SCRUBBED] = g_signal_new ("scrubbed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                    0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_DOUBLE);
+
+  gtk_widget_class_set_css_name (widget_class, "occupancychart");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
+}
+
+static void
+ldn_occupancy_chart_init (LdnOccupancyChart *self)
+{
+  GtkGesture *drag = gtk_gesture_drag_new ();
+  GtkEventController *motion = gtk_event_controller_motion_new ();
+
+  self->cache = ldn_chart_cache_new ();
+  self->playhead_h = -1;
+  self->hover_h = -1;
+
+  g_signal_connect (drag, "drag-begin", G_CALLBACK (drag_begin_cb), self);
+  g_signal_connect (drag, "drag-update", G_CALLBACK (drag_update_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drag));
+
+  g_signal_connect (motion, "motion", G_CALLBACK (motion_cb), self);
+  g_signal_connect (motion, "leave", G_CALLBACK (leave_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), motion);
+
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
+  g_signal_connect (self, "query-tooltip", G_CALLBACK (query_tooltip_cb), self);
+}

@@ -1,0 +1,40 @@
+/* ldn-occupancy-chart.h
+ *
+ * A thin widget around ldn_chart_draw(): it keeps the curves, takes its
+ * colours from the style (light, dark, high contrast), and turns pointer
+ * drags into scrubbing and hovering into a value line.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "chart/ldn-chart-draw.h"
+
+G_BEGIN_DECLS
+
+#define LDN_TYPE_OCCUPANCY_CHART (ldn_occupancy_chart_get_type ())
+
+G_DECLARE_FINAL_TYPE (LdnOccupancyChart, ldn_occupancy_chart, LDN, OCCUPANCY_CHART, GtkWidget)
+
+GtkWidget *ldn_occupancy_chart_new          (void);
+/* Takes ownership of both curves; COMPARISON may be NULL. */
+void       ldn_occupancy_chart_set_curves   (LdnOccupancyChart *self,
+                                             LdnOccupancyCurve *curve,
+                                             LdnOccupancyCurve *comparison,
+                                             double             dose_mg,
+                                             double             span_h,
+                                             guint              dose_minute,
+                                             gboolean           repeated_doses);
+void       ldn_occupancy_chart_set_pet_points (LdnOccupancyChart *self,
+                                               GArray            *points);
+const LdnOccupancyCurve *
+           ldn_occupancy_chart_get_curve    (LdnOccupancyChart *self);
+double     ldn_occupancy_chart_get_playhead (LdnOccupancyChart *self);
+/* Hours after the first dose; negative shows the finished picture. */
+void       ldn_occupancy_chart_set_playhead (LdnOccupancyChart *self,
+                                             double             hours);
+
+G_END_DECLS
