@@ -1,0 +1,282 @@
+/* test-timeline-page.c: the animated timeline as a person uses it.
+ *
+ * Runs under Xvfb with a private session bus (see meson.build).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "app/ldn-application.h"
+#include "app/ldn-window.h"
+#include "chart/ldn-occupancy-chart.h"
+
+static LdnApplication *app;
+
+static void
+iterate_until (gboolean (*done) (gpointer), gpointer data)
+{
+  gint64 deadline = g_get_monotonic_time () + 15 * G_USEC_PER_SEC;
+
+  while (!done (data) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_true (done (data));
+}
+
+static gboolean
+widget_is_mapped (gpointer data)
+{
+  return gtk_widget_get_mapped (GTK_WIDGET (data));
+}
+
+static gboolean
+pointer_is_cleared (gpointer data)
+{
+  return *(gpointer *) data == NULL;
+}
+
+static void
+collect_descendants (GtkWidget *widget,
+                     GType      type,
+                     GPtrArray *found)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
+        g_ptr_array_add (found, child);
+      collect_descendants (child, type, found);
+    }
+}
+
+static gpointer
+find_descendant (GtkWidget *widget,
+                 GType      type)
+{
+  g_autoptr(GPtrArray) found = g_ptr_array_new ();
+
+  collect_descendants (widget, type, found);
+  g_assert_cmpuint (found->len, >, 0);
+
+  return g_ptr_array_index (found, 0);
+}
+
+static GtkWidget *
+find_button_labelled (GtkWidget  *widget,
+                      const char *label)
+{
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+
+  collect_descendants (widget, GTK_TYPE_BUTTON, buttons);
+  for (guint i = 0; i < buttons->len; i++)
+    if (g_strcmp0 (gtk_button_get_label (g_ptr_array_index (buttons, i)), label) == 0)
+      return g_ptr_array_index (buttons, i);
+
+  g_error ("no button labelled “%s”", label);
+}
+
+static LdnWindow *
+open_timeline (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  LdnWindow *window;
+
+  g_settings_set_string (settings, "last-section", "timeline");
+  window = ldn_window_new (app);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  iterate_until (widget_is_mapped, ldn_window_get_timeline_page (window));
+
+  return window;
+}
+
+static void
+close_window (LdnWindow *window)
+{
+  gpointer weak = window;
+
+  g_object_add_weak_pointer (G_OBJECT (window), &weak);
+  gtk_window_close (GTK_WINDOW (window));
+  iterate_until (pointer_is_cleared, &weak);
+}
+
+static void
+test_summary_follows_the_dose (void)
+{
+  LdnWindow *window = open_timeline ();
+  LdnTimelinePage *page = ldn_window_get_timeline_page (window);
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+
+  g_assert_true (g_str_has_prefix (ldn_timeline_page_get_summary (page),
+                                   "Model estimate for 4.5 mg taken once at 22:00."));
+  g_assert_nonnull (strstr (ldn_timeline_page_get_summary (page), "Highest: about 58 %"));
+  g_assert_nonnull (strstr (ldn_timeline_page_get_summary (page), "24 hours after the last dose: about 48 %"));
+
+  g_signal_emit_by_name (find_button_labelled (GTK_WIDGET (page), "3"), "clicked");
+  g_assert_true (g_str_has_prefix (ldn_timeline_page_get_summary (page), "Model estimate for 3 mg"));
+  g_assert_nonnull (strstr (ldn_timeline_page_get_summary (page), "Highest: about 48 %"));
+  g_assert_nonnull (strstr (ldn_timeline_page_get_summary (page), "stays below half"));
+  g_assert_cmpfloat (g_settings_get_double (settings, "dose-mg"), ==, 3.0);
+
+  close_window (window);
+  g_settings_reset (settings, "dose-mg");
+}
+
+static void
+test_nightly_fourteen_days (void)
+{
+  LdnWindow *window = open_timeline ();
+  LdnTimelinePage *page = ldn_window_get_timeline_page (window);
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (find_button_labelled (GTK_WIDGET (page), "Every Night")), TRUE);
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (find_button_labelled (GTK_WIDGET (page), "14 Days")), TRUE);
+
+  g_assert_true (g_str_has_prefix (ldn_timeline_page_get_summary (page),
+                                   "Model estimate for 4.5 mg taken every night at 22:00."));
+  /* Nightly doses build up above the single-dose peak of 58 %. */
+  g_assert_nonnull (strstr (ldn_timeline_page_get_summary (page), "Highest: about 69 %"));
+  g_assert_cmpint (g_settings_get_int (settings, "timeline-days"), ==, 14);
+
+  close_window (window);
+  g_settings_reset (settings, "dose-schedule");
+  g_settings_reset (settings, "timeline-days");
+}
+
+typedef struct {
+  LdnTimelinePage *page;
+  char            *first;
+} ReadoutWait;
+
+static gboolean
+readout_moved (gpointer data)
+{
+  ReadoutWait *wait = data;
+
+  return g_strcmp0 (ldn_timeline_page_get_readout (wait->page), wait->first) != 0;
+}
+
+static gboolean
+stopped_playing (gpointer data)
+{
+  return !ldn_timeline_page_get_playing (LDN_TIMELINE_PAGE (data));
+}
+
+static void
+test_playhead_sweeps_and_stops (void)
+{
+  LdnWindow *window = open_timeline ();
+  LdnTimelinePage *page = ldn_window_get_timeline_page (window);
+  GtkDropDown *speed = find_descendant (GTK_WIDGET (page), GTK_TYPE_DROP_DOWN);
+  ReadoutWait wait = { page, NULL };
+
+  g_assert_true (ldn_timeline_page_get_playing (page));
+  gtk_drop_down_set_selected (speed, 3);  /* 4x */
+  wait.first = g_strdup (ldn_timeline_page_get_readout (page));
+  iterate_until (readout_moved, &wait);
+  iterate_until (stopped_playing, page);
+
+  /* At the end the readout is back at the dose's clock time, a day later. */
+  g_assert_true (g_str_has_prefix (ldn_timeline_page_get_readout (page), "22:00 · about 48 % estimated"));
+
+  g_free (wait.first);
+  close_window (window);
+}
+
+static void
+test_scrubbing_sets_the_readout (void)
+{
+  LdnWindow *window = open_timeline ();
+  LdnTimelinePage *page = ldn_window_get_timeline_page (window);
+  LdnOccupancyChart *chart = find_descendant (GTK_WIDGET (page), LDN_TYPE_OCCUPANCY_CHART);
+
+  g_signal_emit_by_name (chart, "scrubbed", 4.0);
+  g_assert_false (ldn_timeline_page_get_playing (page));
+  g_assert_cmpfloat (ldn_occupancy_chart_get_playhead (chart), ==, 4.0);
+  /* occupancy-model.md: 4.5 mg gives 49.9 % at 4 h, 40 % under the brief-blockade idea. */
+  g_assert_true (g_str_has_prefix (ldn_timeline_page_get_readout (page), "02:00 · about 50 % estimated, range "));
+  g_assert_nonnull (strstr (ldn_timeline_page_get_readout (page), "brief-blockade idea 40 %"));
+
+  close_window (window);
+}
+
+static void
+test_reduced_motion_shows_finished_chart (void)
+{
+  GtkSettings *settings = gtk_settings_get_default ();
+  LdnWindow *window;
+  LdnTimelinePage *page;
+  LdnOccupancyChart *chart;
+
+  g_object_set (settings, "gtk-enable-animations", FALSE, NULL);
+  window = open_timeline ();
+  page = ldn_window_get_timeline_page (window);
+  chart = find_descendant (GTK_WIDGET (page), LDN_TYPE_OCCUPANCY_CHART);
+
+  g_assert_false (ldn_timeline_page_get_playing (page));
+  g_assert_cmpfloat (ldn_occupancy_chart_get_playhead (chart), <, 0);
+
+  g_signal_emit_by_name (find_button_labelled (GTK_WIDGET (page), "1.5"), "clicked");
+  g_assert_false (ldn_timeline_page_get_playing (page));
+  g_assert_cmpfloat (ldn_occupancy_chart_get_playhead (chart), <, 0);
+
+  close_window (window);
+  g_object_set (settings, "gtk-enable-animations", TRUE, NULL);
+}
+
+static void
+test_table_and_captions (void)
+{
+  LdnWindow *window = open_timeline ();
+  LdnTimelinePage *page = ldn_window_get_timeline_page (window);
+  GtkExpander *expander = find_descendant (GTK_WIDGET (page), GTK_TYPE_EXPANDER);
+  g_autoptr(GPtrArray) cells = g_ptr_array_new ();
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  gboolean explains = FALSE, no_data_note = FALSE;
+
+  gtk_expander_set_expanded (expander, TRUE);
+  collect_descendants (gtk_expander_get_child (expander), GTK_TYPE_LABEL, cells);
+  /* A header and one row per hour from 0 to 24 h, five columns each. */
+  g_assert_cmpuint (cells->len, ==, 5 * 26);
+  g_assert_cmpstr (gtk_label_get_text (g_ptr_array_index (cells, 5)), ==, "22:00");
+
+  collect_descendants (GTK_WIDGET (page), GTK_TYPE_LABEL, labels);
+  for (guint i = 0; i < labels->len; i++)
+    {
+      const char *text = gtk_label_get_text (g_ptr_array_index (labels, i));
+      explains |= g_str_equal (text, "How to read this chart");
+      no_data_note |= g_str_equal (text, "No measurements below 2 mg");
+    }
+  g_assert_true (explains);
+  g_assert_false (no_data_note);
+
+  close_window (window);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  int result;
+
+  g_test_init (&argc, &argv, NULL);
+
+  app = ldn_application_new ();
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+
+  g_test_add_func ("/timeline/summary-follows-the-dose", test_summary_follows_the_dose);
+  g_test_add_func ("/timeline/nightly-fourteen-days", test_nightly_fourteen_days);
+  g_test_add_func ("/timeline/playhead-sweeps-and-stops", test_playhead_sweeps_and_stops);
+  g_test_add_func ("/timeline/scrubbing-sets-the-readout", test_scrubbing_sets_the_readout);
+  g_test_add_func ("/timeline/reduced-motion-shows-finished-chart", test_reduced_motion_shows_finished_chart);
+  g_test_add_func ("/timeline/table-and-captions", test_table_and_captions);
+
+  result = g_test_run ();
+  g_clear_object (&app);
+
+  return result;
+}
