@@ -304,7 +304,7 @@ test_search_opens_result (void)
 
   collect_descendants (GTK_WIDGET (learn), GTK_TYPE_LIST_BOX, lists);
   for (guint i = 0; i < lists->len; i++)
-    if (g_strcmp0 (gtk_widget_get_css_classes (g_ptr_array_index (lists, i))[0], "boxed-list") == 0 &&
+    if (gtk_widget_has_css_class (g_ptr_array_index (lists, i), "boxed-list") &&
         gtk_widget_get_ancestor (g_ptr_array_index (lists, i), GTK_TYPE_POPOVER) == NULL &&
         gtk_widget_get_ancestor (g_ptr_array_index (lists, i), ADW_TYPE_CAROUSEL) == NULL)
       results = g_ptr_array_index (lists, i);

@@ -20,9 +20,14 @@
 /* Enough points for a smooth line; more only costs time per frame. */
 #define MAX_SAMPLES 900
 
+/* Below this width the legend moves under the chart, off the curves. */
+#define NARROW_WIDTH 520
+#define LEGEND_LINE 18
+
 typedef struct {
   double x, y, width, height;
   double span_h;
+  gboolean legend_below;
 } Plot;
 
 static void
@@ -52,10 +57,11 @@ plot_init (Plot               *plot,
            double              height,
            const LdnChartData *data)
 {
+  plot->legend_below = width < NARROW_WIDTH;
   plot->x = MARGIN_LEFT;
   plot->y = MARGIN_TOP;
   plot->width = MAX (width - MARGIN_LEFT - MARGIN_RIGHT, 1);
-  plot->height = MAX (height - MARGIN_TOP - MARGIN_BOTTOM, 1);
+  plot->height = MAX (height - MARGIN_TOP - MARGIN_BOTTOM - (plot->legend_below ? 4 * LEGEND_LINE : 0), 1);
   plot->span_h = data->span_h > 0 ? data->span_h : 24;
 }
 
@@ -148,9 +154,21 @@ draw_time_axis (cairo_t             *cr,
                 const LdnChartData  *data,
                 const LdnChartStyle *style)
 {
-  double every_h = plot->span_h <= 24 ? 3 : plot->span_h <= 72 ? 12 : 48;
+  /* The first step that keeps labels about 64 units apart. */
+  static const double day_steps[] = { 3, 6, 12, 24 };
+  static const double days_steps[] = { 12, 24, 48, 72 };
+  static const double weeks_steps[] = { 48, 96, 168, 336 };
+  const double *steps = plot->span_h <= 24 ? day_steps : plot->span_h <= 72 ? days_steps : weeks_steps;
+  double every_h = steps[3];
   double label_y = plot->y + plot->height + MARGIN_BOTTOM / 2.0 + 2;
   char text[64];
+
+  for (guint i = 0; i < 4; i++)
+    if (plot->width * steps[i] / plot->span_h >= 64)
+      {
+        every_h = steps[i];
+        break;
+      }
 
   for (double hours = 0; hours <= plot->span_h + 1e-6; hours += every_h)
     {
@@ -161,7 +179,7 @@ draw_time_axis (cairo_t             *cr,
       cairo_line_to (cr, x, plot->y + plot->height + 4);
       cairo_stroke (cr);
 
-      if (every_h < 48)
+      if (plot->span_h <= 72)
         {
           int minute = ((int) round (data->dose_minute + hours * 60)) % (24 * 60);
           g_snprintf (text, sizeof text, "%02d:%02d", minute / 60, minute % 60);
@@ -337,13 +355,18 @@ draw_legend (cairo_t             *cr,
              const LdnChartStyle *style,
              const double        *dashes)
 {
-  double x = plot->x + plot->width - 250, y = plot->y + 12, line = 18;
+  double x = plot->x + plot->width - 250, y = plot->y + 12, line = LEGEND_LINE;
   int height;
 
   pango_layout_set_text (layout, "Mg", -1);
   pango_layout_get_pixel_size (layout, NULL, &height);
-  line = MAX (line, height + 4);
+  line = MAX (line, height + 2);
   x = MAX (x, plot->x + 8);
+  if (plot->legend_below)
+    {
+      x = 8;
+      y = plot->y + plot->height + MARGIN_BOTTOM + line / 2;
+    }
 
   if (data->labels.sustained != NULL)
     {

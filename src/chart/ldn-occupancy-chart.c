@@ -154,6 +154,9 @@ ldn_occupancy_chart_measure (GtkWidget      *widget,
       /* Scrolled pages give children their minimum height, so the
        * aspect ratio has to live in the minimum too. */
       *minimum = *natural = for_size > 0 ? CLAMP (for_size * 9 / 16, 240, 440) : 300;
+      /* Narrow charts carry their legend underneath. */
+      if (for_size > 0 && for_size < 520)
+        *minimum = *natural = *minimum + 72;
     }
 }
 
