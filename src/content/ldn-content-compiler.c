@@ -13,6 +13,7 @@
 
 #include "ldn-content-compiler.h"
 #include "ldn-content-schema.h"
+#include "util/ldn-sqlite.h"
 
 /* Length limits in characters: long enough for a plain sentence or two,
  * short enough that a page stays readable on a phone. */
@@ -31,8 +32,8 @@ struct _LdnContentCompiler
 {
   GObject     parent_instance;
 
-  sqlite3    *db;
-  GHashTable *statements;
+  sqlite3           *db;
+  LdnStatementCache *statements;
   GPtrArray  *problems;
   char       *file;
   gboolean    have_meta;
@@ -62,23 +63,15 @@ static sqlite3_stmt *
 statement (LdnContentCompiler *self,
            const char         *sql)
 {
-  sqlite3_stmt *stmt = g_hash_table_lookup (self->statements, sql);
+  sqlite3_stmt *stmt = ldn_statement_cache_get (self->statements, sql);
 
   if (stmt == NULL)
-    {
-      if (sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL) != SQLITE_OK)
-        g_error ("Bad compiler SQL “%s”: %s", sql, sqlite3_errmsg (self->db));
-      g_hash_table_insert (self->statements, (gpointer) sql, stmt);
-    }
-
-  sqlite3_reset (stmt);
-  sqlite3_clear_bindings (stmt);
+    g_error ("Bad compiler SQL “%s”: %s", sql, sqlite3_errmsg (self->db));
 
   return stmt;
 }
 
-/* Binds by a type string: t text, n text or NULL, i integer, b boolean
- * or -1 for NULL, d double, D double or NAN for NULL. */
+/* Binds by a type string (see ldn_sqlite_bind_valist) and runs SQL. */
 static gboolean
 insert (LdnContentCompiler *self,
         const char         *path,
@@ -91,42 +84,7 @@ insert (LdnContentCompiler *self,
   int rc;
 
   va_start (args, types);
-  for (int i = 0; types[i] != '\0'; i++)
-    {
-      int column = i + 1;
-
-      switch (types[i])
-        {
-        case 't':
-        case 'n':
-          sqlite3_bind_text (stmt, column, va_arg (args, const char *), -1, SQLITE_TRANSIENT);
-          break;
-        case 'i':
-          sqlite3_bind_int64 (stmt, column, va_arg (args, gint64));
-          break;
-        case 'b':
-          {
-            int value = va_arg (args, int);
-            if (value < 0)
-              sqlite3_bind_null (stmt, column);
-            else
-              sqlite3_bind_int (stmt, column, value);
-          }
-          break;
-        case 'd':
-        case 'D':
-          {
-            double value = va_arg (args, double);
-            if (isnan (value))
-              sqlite3_bind_null (stmt, column);
-            else
-              sqlite3_bind_double (stmt, column, value);
-          }
-          break;
-        default:
-          g_assert_not_reached ();
-        }
-    }
+  ldn_sqlite_bind_valist (stmt, types, args);
   va_end (args);
 
   rc = sqlite3_step (stmt);
@@ -1206,7 +1164,7 @@ ldn_content_compiler_write (LdnContentCompiler *self,
    * a half-written database where the app would find it. */
   temporary = g_strdup_printf ("%s.tmp", output_path);
   g_unlink (temporary);
-  g_hash_table_remove_all (self->statements);
+  ldn_statement_cache_clear (self->statements);
   vacuum = sqlite3_mprintf ("VACUUM INTO %Q", temporary);
   vacuumed = exec_sql (self, vacuum, error);
   sqlite3_free (vacuum);
@@ -1226,17 +1184,11 @@ ldn_content_compiler_write (LdnContentCompiler *self,
 }
 
 static void
-finalize_statement (gpointer data)
-{
-  sqlite3_finalize (data);
-}
-
-static void
 ldn_content_compiler_finalize (GObject *object)
 {
   LdnContentCompiler *self = LDN_CONTENT_COMPILER (object);
 
-  g_clear_pointer (&self->statements, g_hash_table_unref);
+  g_clear_pointer (&self->statements, ldn_statement_cache_free);
   sqlite3_close (self->db);
   g_clear_pointer (&self->problems, g_ptr_array_unref);
   g_clear_pointer (&self->file, g_free);
@@ -1254,7 +1206,6 @@ static void
 ldn_content_compiler_init (LdnContentCompiler *self)
 {
   self->problems = g_ptr_array_new_with_free_func (g_free);
-  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, finalize_statement);
   self->file = g_strdup ("content");
 
   if (sqlite3_open (":memory:", &self->db) != SQLITE_OK ||
@@ -1264,6 +1215,7 @@ ldn_content_compiler_init (LdnContentCompiler *self)
                     "CREATE TEMP TABLE source_origins (source_id TEXT PRIMARY KEY, origin TEXT NOT NULL);",
                     NULL, NULL, NULL) != SQLITE_OK)
     g_error ("Cannot create the content schema: %s", sqlite3_errmsg (self->db));
+  self->statements = ldn_statement_cache_new (self->db);
 }
 
 LdnContentCompiler *
