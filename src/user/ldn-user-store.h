@@ -153,6 +153,9 @@ GHashTable   *ldn_user_store_dup_teach_back   (LdnUserStore     *self);
 
 gboolean      ldn_user_store_delete_all       (LdnUserStore     *self,
                                                GError          **error);
+/* Deletes every row; call it inside ldn_user_store_run_transaction(). */
+gboolean      ldn_user_store_clear            (LdnUserStore     *self,
+                                               GError          **error);
 
 /* For import: runs FUNC inside one transaction; if it fails, nothing
  * it did is kept. */

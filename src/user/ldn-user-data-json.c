@@ -1,0 +1,544 @@
+/* ldn-user-data-json.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
+
+#include "ldn-teach-back-recorder.h"
+#include "ldn-user-data-json.h"
+
+static void
+add_text_or_null (JsonBuilder *builder,
+                  const char  *member,
+                  const char  *value)
+{
+  json_builder_set_member_name (builder, member);
+  if (value != NULL)
+    json_builder_add_string_value (builder, value);
+  else
+    json_builder_add_null_value (builder);
+}
+
+static void
+add_text (JsonBuilder  *builder,
+          const char   *member,
+          LdnUserStore *store,
+          LdnUserText   which)
+{
+  g_autofree char *text = ldn_user_store_dup_text (store, which);
+
+  json_builder_set_member_name (builder, member);
+  json_builder_add_string_value (builder, text);
+}
+
+static gboolean
+add_checklist (JsonBuilder          *builder,
+               LdnUserStore         *store,
+               const LdnUserDataIds *ids,
+               GError              **error)
+{
+  g_autoptr(GPtrArray) saved = ldn_user_store_list_checklist (store, error);
+  g_autoptr(GPtrArray) item_ids = g_ptr_array_new ();
+
+  if (saved == NULL)
+    return FALSE;
+
+  /* Every item the content lists, noticed or not; then anything saved
+   * that the content no longer lists, so nothing is silently dropped. */
+  for (guint i = 0; ids->checklist_ids != NULL && ids->checklist_ids[i] != NULL; i++)
+    g_ptr_array_add (item_ids, (gpointer) ids->checklist_ids[i]);
+  for (guint i = 0; i < saved->len; i++)
+    {
+      const char *id = ((LdnChecklistEntry *) g_ptr_array_index (saved, i))->item_id;
+
+      if (ids->checklist_ids == NULL || !g_strv_contains (ids->checklist_ids, id))
+        g_ptr_array_add (item_ids, (gpointer) id);
+    }
+
+  json_builder_set_member_name (builder, "checklist");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < item_ids->len; i++)
+    {
+      g_autoptr(LdnChecklistEntry) entry = ldn_user_store_get_checklist_entry (store, g_ptr_array_index (item_ids, i), error);
+
+      if (entry == NULL)
+        return FALSE;
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "id");
+      json_builder_add_string_value (builder, entry->item_id);
+      json_builder_set_member_name (builder, "noticed");
+      json_builder_add_boolean_value (builder, entry->noticed);
+      add_text_or_null (builder, "severity", ldn_severity_to_string (entry->severity));
+      add_text_or_null (builder, "since", entry->since);
+      json_builder_set_member_name (builder, "note");
+      json_builder_add_string_value (builder, entry->note);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
+  return TRUE;
+}
+
+char *
+ldn_user_data_to_json (LdnUserStore         *store,
+                       const LdnUserDataIds *ids,
+                       GError              **error)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GPtrArray) questions = NULL;
+  g_autoptr(GHashTable) teach_back = NULL;
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_return_val_if_fail (LDN_IS_USER_STORE (store), NULL);
+  g_return_val_if_fail (ids != NULL, NULL);
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "format");
+  json_builder_add_string_value (builder, LDN_USER_DATA_FORMAT);
+  json_builder_set_member_name (builder, "version");
+  json_builder_add_int_value (builder, LDN_USER_DATA_VERSION);
+
+  if (!add_checklist (builder, store, ids, error))
+    return NULL;
+  add_text (builder, "other_side_effects", store, LDN_USER_TEXT_OTHER_SIDE_EFFECTS);
+
+  json_builder_set_member_name (builder, "safety");
+  json_builder_begin_object (builder);
+  for (guint i = 0; ids->safety_ids != NULL && ids->safety_ids[i] != NULL; i++)
+    add_text_or_null (builder, ids->safety_ids[i],
+                      ldn_answer_to_string (ldn_user_store_get_answer (store, ids->safety_ids[i])));
+  add_text (builder, "other_medicines", store, LDN_USER_TEXT_OTHER_MEDICINES);
+  json_builder_end_object (builder);
+
+  questions = ldn_user_store_list_questions (store, error);
+  if (questions == NULL)
+    return NULL;
+  json_builder_set_member_name (builder, "questions");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < questions->len; i++)
+    json_builder_add_string_value (builder, ((LdnUserQuestion *) g_ptr_array_index (questions, i))->text);
+  json_builder_end_array (builder);
+
+  add_text (builder, "what_matters", store, LDN_USER_TEXT_WHAT_MATTERS);
+
+  teach_back = ldn_user_store_dup_teach_back (store);
+  json_builder_set_member_name (builder, "teach_back");
+  json_builder_begin_object (builder);
+  g_hash_table_iter_init (&iter, teach_back);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      json_builder_set_member_name (builder, key);
+      json_builder_add_string_value (builder, value);
+    }
+  json_builder_end_object (builder);
+
+  json_builder_end_object (builder);
+
+  root = json_builder_get_root (builder);
+  json_generator_set_root (generator, root);
+  json_generator_set_pretty (generator, TRUE);
+
+  return json_generator_to_data (generator, NULL);
+}
+
+/* What a valid file holds, checked and ready to write. */
+typedef struct {
+  GPtrArray  *checklist;   /* LdnChecklistEntry */
+  GHashTable *safety;      /* id -> answer string, or "" for null */
+  GPtrArray  *questions;   /* strings */
+  GHashTable *teach_back;
+  char       *other_side_effects;
+  char       *other_medicines;
+  char       *what_matters;
+} ImportData;
+
+static void
+import_data_clear (ImportData *data)
+{
+  g_clear_pointer (&data->checklist, g_ptr_array_unref);
+  g_clear_pointer (&data->safety, g_hash_table_unref);
+  g_clear_pointer (&data->questions, g_ptr_array_unref);
+  g_clear_pointer (&data->teach_back, g_hash_table_unref);
+  g_clear_pointer (&data->other_side_effects, g_free);
+  g_clear_pointer (&data->other_medicines, g_free);
+  g_clear_pointer (&data->what_matters, g_free);
+}
+
+static gboolean G_GNUC_PRINTF (3, 4)
+field_error (GError    **error,
+             const char *field,
+             const char *format,
+             ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  /* Translators: an import error: the field, then what is wrong with it. */
+  g_set_error (error, LDN_USER_ERROR, LDN_USER_ERROR_IMPORT, _("In “%s”: %s"), field, message);
+  return FALSE;
+}
+
+static gboolean
+read_string (JsonNode   *node,
+             const char *field,
+             gboolean    nullable,
+             char      **out,
+             GError    **error)
+{
+  g_autoptr(GError) text_error = NULL;
+  const char *text;
+
+  *out = NULL;
+  if (node == NULL)
+    return field_error (error, field, _("this field is missing"));
+  if (JSON_NODE_HOLDS_NULL (node))
+    return nullable ? TRUE : field_error (error, field, _("must be text, not null"));
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    return field_error (error, field, _("must be text"));
+
+  text = json_node_get_string (node);
+  if (!ldn_user_text_check (text, &text_error))
+    return field_error (error, field, "%s", text_error->message);
+
+  *out = g_strdup (text);
+  return TRUE;
+}
+
+static gboolean
+known_id (const char * const *ids,
+          const char         *id)
+{
+  return ids == NULL || g_strv_contains (ids, id);
+}
+
+static gboolean
+read_checklist_item (JsonNode             *node,
+                     const char           *field,
+                     const LdnUserDataIds *ids,
+                     GHashTable           *seen,
+                     LdnChecklistEntry   **out,
+                     GError              **error)
+{
+  g_autoptr(LdnChecklistEntry) entry = g_new0 (LdnChecklistEntry, 1);
+  g_autofree char *severity = NULL;
+  g_autofree char *here = NULL;
+  JsonObject *object;
+  JsonNode *noticed;
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    return field_error (error, field, _("must be an object"));
+  object = json_node_get_object (node);
+
+  here = g_strdup_printf ("%s.id", field);
+  if (!read_string (json_object_get_member (object, "id"), here, FALSE, &entry->item_id, error))
+    return FALSE;
+  if (!known_id (ids->checklist_ids, entry->item_id))
+    return field_error (error, here, _("“%s” is not a side effect on the checklist"), entry->item_id);
+  if (!g_hash_table_add (seen, g_strdup (entry->item_id)))
+    return field_error (error, here, _("“%s” appears twice"), entry->item_id);
+
+  g_free (here);
+  here = g_strdup_printf ("%s.noticed", field);
+  noticed = json_object_get_member (object, "noticed");
+  if (noticed == NULL || !JSON_NODE_HOLDS_VALUE (noticed) || json_node_get_value_type (noticed) != G_TYPE_BOOLEAN)
+    return field_error (error, here, _("must be true or false"));
+  entry->noticed = json_node_get_boolean (noticed);
+
+  g_free (here);
+  here = g_strdup_printf ("%s.severity", field);
+  if (!read_string (json_object_get_member (object, "severity"), here, TRUE, &severity, error))
+    return FALSE;
+  if (severity != NULL && !ldn_severity_from_string (severity, &entry->severity))
+    return field_error (error, here, _("must be “mild”, “moderate”, “severe” or null"));
+
+  g_free (here);
+  here = g_strdup_printf ("%s.since", field);
+  if (!read_string (json_object_get_member (object, "since"), here, TRUE, &entry->since, error))
+    return FALSE;
+  if (entry->since != NULL && !ldn_user_date_check (entry->since, NULL))
+    return field_error (error, here, _("must be a date like 2026-11-21, or null"));
+
+  g_free (here);
+  here = g_strdup_printf ("%s.note", field);
+  if (!read_string (json_object_get_member (object, "note"), here, FALSE, &entry->note, error))
+    return FALSE;
+
+  *out = g_steal_pointer (&entry);
+  return TRUE;
+}
+
+static gboolean
+read_checklist (JsonNode             *node,
+                const LdnUserDataIds *ids,
+                ImportData           *data,
+                GError              **error)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  JsonArray *array;
+
+  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
+    return field_error (error, "checklist", _("must be a list"));
+  array = json_node_get_array (node);
+
+  data->checklist = g_ptr_array_new_with_free_func ((GDestroyNotify) ldn_checklist_entry_free);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      g_autofree char *field = g_strdup_printf ("checklist[%u]", i);
+      LdnChecklistEntry *entry = NULL;
+
+      if (!read_checklist_item (json_array_get_element (array, i), field, ids, seen, &entry, error))
+        return FALSE;
+      g_ptr_array_add (data->checklist, entry);
+    }
+
+  return TRUE;
+}
+
+static gboolean
+read_safety (JsonNode             *node,
+             const LdnUserDataIds *ids,
+             ImportData           *data,
+             GError              **error)
+{
+  g_autoptr(GList) members = NULL;
+  JsonObject *object;
+
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    return field_error (error, "safety", _("must be an object"));
+  object = json_node_get_object (node);
+
+  data->safety = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  members = json_object_get_members (object);
+  for (GList *l = members; l != NULL; l = l->next)
+    {
+      const char *id = l->data;
+      g_autofree char *field = g_strdup_printf ("safety.%s", id);
+      g_autofree char *answer = NULL;
+      LdnSafetyAnswer parsed;
+
+      if (g_str_equal (id, "other_medicines"))
+        {
+          if (!read_string (json_object_get_member (object, id), field, FALSE, &data->other_medicines, error))
+            return FALSE;
+          continue;
+        }
+
+      if (!known_id (ids->safety_ids, id))
+        return field_error (error, field, _("“%s” is not a safety question"), id);
+      if (!read_string (json_object_get_member (object, id), field, TRUE, &answer, error))
+        return FALSE;
+      if (answer != NULL && !ldn_answer_from_string (answer, &parsed))
+        return field_error (error, field, _("must be “yes”, “no”, “unsure” or null"));
+
+      g_hash_table_insert (data->safety, g_strdup (id), g_strdup (answer ? answer : ""));
+    }
+
+  if (data->other_medicines == NULL)
+    return field_error (error, "safety.other_medicines", _("this field is missing"));
+
+  return TRUE;
+}
+
+static gboolean
+read_questions (JsonNode   *node,
+                ImportData *data,
+                GError    **error)
+{
+  JsonArray *array;
+
+  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
+    return field_error (error, "questions", _("must be a list"));
+  array = json_node_get_array (node);
+
+  if (json_array_get_length (array) > LDN_USER_MAX_QUESTIONS)
+    return field_error (error, "questions", _("has %u questions; the most is %d"),
+                        json_array_get_length (array), LDN_USER_MAX_QUESTIONS);
+
+  data->questions = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      g_autofree char *field = g_strdup_printf ("questions[%u]", i);
+      g_autofree char *trimmed = NULL;
+      char *text;
+
+      if (!read_string (json_array_get_element (array, i), field, FALSE, &text, error))
+        return FALSE;
+      g_ptr_array_add (data->questions, text);
+      trimmed = g_strstrip (g_strdup (text));
+      if (*trimmed == '\0')
+        return field_error (error, field, _("is empty"));
+    }
+
+  return TRUE;
+}
+
+static gboolean
+read_teach_back (JsonNode             *node,
+                 const LdnUserDataIds *ids,
+                 ImportData           *data,
+                 GError              **error)
+{
+  g_autoptr(GList) members = NULL;
+  JsonObject *object;
+
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    return field_error (error, "teach_back", _("must be an object"));
+  object = json_node_get_object (node);
+
+  data->teach_back = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  members = json_object_get_members (object);
+  for (GList *l = members; l != NULL; l = l->next)
+    {
+      g_autofree char *field = g_strdup_printf ("teach_back.%s", (const char *) l->data);
+      char *choice;
+
+      if (!known_id (ids->teach_back_ids, l->data))
+        return field_error (error, field, _("“%s” is not a question in the guide"), (const char *) l->data);
+      if (!read_string (json_object_get_member (object, l->data), field, FALSE, &choice, error))
+        return FALSE;
+      g_hash_table_insert (data->teach_back, g_strdup (l->data), choice);
+    }
+
+  return TRUE;
+}
+
+static gboolean
+read_file (JsonObject           *root,
+           const LdnUserDataIds *ids,
+           ImportData           *data,
+           GError              **error)
+{
+  static const char *fields[] = { "format", "version", "checklist", "other_side_effects", "safety",
+                                  "questions", "what_matters", "teach_back" };
+  g_autoptr(GList) members = json_object_get_members (root);
+  JsonNode *version;
+
+  if (g_strcmp0 (json_object_get_string_member_with_default (root, "format", ""), LDN_USER_DATA_FORMAT) != 0)
+    return field_error (error, "format", _("this is not an LDN Guide data file"));
+
+  version = json_object_get_member (root, "version");
+  if (version == NULL || !JSON_NODE_HOLDS_VALUE (version) || json_node_get_value_type (version) != G_TYPE_INT64)
+    return field_error (error, "version", _("must be a whole number"));
+  if (json_node_get_int (version) != LDN_USER_DATA_VERSION)
+    return field_error (error, "version", _("this file has version %" G_GINT64_FORMAT "; this LDN Guide reads version %d"),
+                        json_node_get_int (version), LDN_USER_DATA_VERSION);
+
+  for (GList *l = members; l != NULL; l = l->next)
+    if (!g_strv_contains (fields, l->data))
+      return field_error (error, l->data, _("LDN Guide does not know this field"));
+
+  return read_checklist (json_object_get_member (root, "checklist"), ids, data, error) &&
+         read_string (json_object_get_member (root, "other_side_effects"), "other_side_effects", FALSE,
+                      &data->other_side_effects, error) &&
+         read_safety (json_object_get_member (root, "safety"), ids, data, error) &&
+         read_questions (json_object_get_member (root, "questions"), data, error) &&
+         read_string (json_object_get_member (root, "what_matters"), "what_matters", FALSE,
+                      &data->what_matters, error) &&
+         read_teach_back (json_object_get_member (root, "teach_back"), ids, data, error);
+}
+
+static gboolean
+write_import (LdnUserStore *store,
+              gpointer      user_data,
+              GError      **error)
+{
+  ImportData *data = user_data;
+  LdnTeachBackRecorder *recorder = LDN_TEACH_BACK_RECORDER (store);
+  GHashTableIter iter;
+  gpointer key, value;
+
+  if (!ldn_user_store_set_text (store, LDN_USER_TEXT_OTHER_SIDE_EFFECTS, data->other_side_effects, error) ||
+      !ldn_user_store_set_text (store, LDN_USER_TEXT_OTHER_MEDICINES, data->other_medicines, error) ||
+      !ldn_user_store_set_text (store, LDN_USER_TEXT_WHAT_MATTERS, data->what_matters, error))
+    return FALSE;
+
+  for (guint i = 0; i < data->checklist->len; i++)
+    {
+      LdnChecklistEntry *entry = g_ptr_array_index (data->checklist, i);
+
+      if (!ldn_user_store_set_noticed (store, entry->item_id, entry->noticed, error) ||
+          !ldn_user_store_set_severity (store, entry->item_id, entry->severity, error) ||
+          !ldn_user_store_set_since (store, entry->item_id, entry->since, error) ||
+          !ldn_user_store_set_note (store, entry->item_id, entry->note, error))
+        return FALSE;
+    }
+
+  g_hash_table_iter_init (&iter, data->safety);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      LdnSafetyAnswer answer = LDN_ANSWER_NONE;
+
+      ldn_answer_from_string (value, &answer);
+      if (!ldn_user_store_set_answer (store, key, answer, error))
+        return FALSE;
+    }
+
+  for (guint i = 0; i < data->questions->len; i++)
+    if (ldn_user_store_add_question (store, g_ptr_array_index (data->questions, i), NULL, error) == 0)
+      return FALSE;
+
+  g_hash_table_iter_init (&iter, data->teach_back);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    if (!ldn_teach_back_recorder_record_answer (recorder, key, value, error))
+      return FALSE;
+
+  return TRUE;
+}
+
+static gboolean
+replace_all (LdnUserStore *store,
+             gpointer      user_data,
+             GError      **error)
+{
+  return ldn_user_store_clear (store, error) && write_import (store, user_data, error);
+}
+
+gboolean
+ldn_user_data_from_json (LdnUserStore         *store,
+                         const LdnUserDataIds *ids,
+                         const char           *json,
+                         gssize                length,
+                         GError              **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr(GError) parse_error = NULL;
+  ImportData data = { 0 };
+  JsonNode *root;
+  gboolean ok;
+
+  g_return_val_if_fail (LDN_IS_USER_STORE (store), FALSE);
+  g_return_val_if_fail (ids != NULL && json != NULL, FALSE);
+
+  if (!json_parser_load_from_data (parser, json, length, &parse_error))
+    {
+      g_set_error (error, LDN_USER_ERROR, LDN_USER_ERROR_IMPORT,
+                   _("The file is not valid JSON: %s"), parse_error->message);
+      return FALSE;
+    }
+
+  root = json_parser_get_root (parser);
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    {
+      g_set_error_literal (error, LDN_USER_ERROR, LDN_USER_ERROR_IMPORT,
+                           _("The file does not hold LDN Guide data."));
+      return FALSE;
+    }
+
+  ok = read_file (json_node_get_object (root), ids, &data, error) &&
+       ldn_user_store_run_transaction (store, replace_all, &data, error);
+  import_data_clear (&data);
+
+  return ok;
+}

@@ -1,0 +1,39 @@
+/* ldn-user-data-json.h
+ *
+ * The person's data as a JSON file they can keep, move to another
+ * computer or hand to someone: {"format": "ldn-guide-data", "version": 1,
+ * "checklist", "other_side_effects", "safety", "questions",
+ * "what_matters", "teach_back"}. Import checks the whole file first and
+ * changes nothing unless all of it is valid.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "ldn-user-store.h"
+
+G_BEGIN_DECLS
+
+#define LDN_USER_DATA_FORMAT  "ldn-guide-data"
+#define LDN_USER_DATA_VERSION 1
+
+/* The ids the content knows; the file is checked against them. A NULL
+ * list accepts any id. */
+typedef struct {
+  const char * const *checklist_ids;
+  const char * const *safety_ids;
+  const char * const *teach_back_ids;
+} LdnUserDataIds;
+
+char     *ldn_user_data_to_json   (LdnUserStore         *store,
+                                   const LdnUserDataIds *ids,
+                                   GError              **error);
+/* Replaces everything in STORE with the file's contents, or nothing. */
+gboolean  ldn_user_data_from_json (LdnUserStore         *store,
+                                   const LdnUserDataIds *ids,
+                                   const char           *json,
+                                   gssize                length,
+                                   GError              **error);
+
+G_END_DECLS
