@@ -222,6 +222,89 @@ test_parse_dose_time (void)
     }
 }
 
+static char *
+read_file (const char *path)
+{
+  char *contents = NULL;
+
+  g_file_get_contents (path, &contents, NULL, NULL);
+  return contents;
+}
+
+static void
+test_user_data_round_trip (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("ldn-data-XXXXXX", NULL);
+  g_autofree char *store = g_build_filename (dir, "user.sqlite", NULL);
+  g_autofree char *exported = g_build_filename (dir, "exported.json", NULL);
+  g_autofree char *edited = g_build_filename (dir, "edited.json", NULL);
+  g_autofree char *again = g_build_filename (dir, "again.json", NULL);
+  g_autofree char *export_option = g_strdup_printf ("--export-data=%s", exported);
+  g_autofree char *import_option = g_strdup_printf ("--import-data=%s", edited);
+  g_autofree char *export_again = g_strdup_printf ("--export-data=%s", again);
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  g_autoptr(GString) changed = NULL;
+  RunResult result = { 0 };
+
+  g_setenv ("LDN_GUIDE_USER_DATA", store, TRUE);
+
+  run_ldn_guide (&result, (const char *[]) { export_option, NULL });
+  g_assert_true (g_spawn_check_wait_status (result.status, NULL));
+  run_result_clear (&result);
+  first = read_file (exported);
+  g_assert_nonnull (strstr (first, "\"format\" : \"ldn-guide-data\""));
+  g_assert_nonnull (strstr (first, "\"id\" : \"vivid-dreams\""));
+  g_assert_nonnull (strstr (first, "\"opioids\" : null"));
+
+  /* Someone edits the file on another computer and brings it back. */
+  changed = g_string_new (first);
+  g_assert_cmpuint (g_string_replace (changed, "\"opioids\" : null", "\"opioids\" : \"yes\"", 1), ==, 1);
+  g_assert_cmpuint (g_string_replace (changed, "\"questions\" : []", "\"questions\" : [ \"Can I take it with codeine?\" ]", 1), ==, 1);
+  g_file_set_contents (edited, changed->str, -1, NULL);
+
+  run_ldn_guide (&result, (const char *[]) { import_option, NULL });
+  g_assert_true (g_spawn_check_wait_status (result.status, NULL));
+  run_result_clear (&result);
+
+  run_ldn_guide (&result, (const char *[]) { export_again, NULL });
+  g_assert_true (g_spawn_check_wait_status (result.status, NULL));
+  run_result_clear (&result);
+  second = read_file (again);
+  g_assert_nonnull (strstr (second, "\"opioids\" : \"yes\""));
+  g_assert_nonnull (strstr (second, "Can I take it with codeine?"));
+
+  /* A broken file is refused by name and changes nothing. */
+  {
+    g_autofree char *third = NULL;
+
+    g_string_replace (changed, "\"opioids\" : \"yes\"", "\"opioids\" : \"perhaps\"", 1);
+    g_file_set_contents (edited, changed->str, -1, NULL);
+    run_ldn_guide (&result, (const char *[]) { import_option, NULL });
+    g_assert_false (g_spawn_check_wait_status (result.status, NULL));
+    g_assert_nonnull (strstr (result.err, "safety.opioids"));
+    run_result_clear (&result);
+
+    run_ldn_guide (&result, (const char *[]) { export_again, NULL });
+    run_result_clear (&result);
+    third = read_file (again);
+    g_assert_cmpstr (third, ==, second);
+  }
+
+  g_unsetenv ("LDN_GUIDE_USER_DATA");
+  g_unlink (exported);
+  g_unlink (edited);
+  g_unlink (again);
+  g_unlink (store);
+  {
+    g_autofree char *wal = g_strconcat (store, "-wal", NULL);
+    g_autofree char *shm = g_strconcat (store, "-shm", NULL);
+    g_unlink (wal);
+    g_unlink (shm);
+  }
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -237,6 +320,7 @@ main (int   argc,
   g_test_add_func ("/command-line/export-refuses-bad-arguments", test_export_refuses_bad_arguments);
   g_test_add_func ("/command-line/export-options-alone-are-refused", test_export_options_alone_are_refused);
   g_test_add_func ("/command-line/parse-dose-time", test_parse_dose_time);
+  g_test_add_func ("/command-line/user-data-round-trip", test_user_data_round_trip);
 
   return g_test_run ();
 }

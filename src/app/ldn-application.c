@@ -25,6 +25,10 @@ G_DEFINE_FINAL_TYPE (LdnApplication, ldn_application, ADW_TYPE_APPLICATION)
 
 static const GOptionEntry main_entries[] = {
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the version and exit"), NULL },
+  { "export-data", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Save all your answers and notes to a JSON file, without opening a window"), N_("FILE.json") },
+  { "import-data", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Replace your answers and notes with those in a JSON file made by --export-data"), N_("FILE.json") },
   { "export-occupancy", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Write the model’s occupancy estimates to a CSV file, without opening a window"), N_("FILE.csv") },
   { "dose", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Dose in mg for the export, 0.5 to 50"), N_("MG") },
@@ -100,6 +104,8 @@ ldn_application_handle_local_options (GApplication *app,
 {
   LdnCommandLineOptions command_line = { NULL };
   g_autofree char *export_occupancy = NULL;
+  g_autofree char *export_data = NULL;
+  g_autofree char *import_data = NULL;
   g_autofree char *dose = NULL;
   g_autofree char *schedule = NULL;
   g_autofree char *dose_time = NULL;
@@ -112,11 +118,15 @@ ldn_application_handle_local_options (GApplication *app,
     }
 
   g_variant_dict_lookup (options, "export-occupancy", "^ay", &export_occupancy);
+  g_variant_dict_lookup (options, "export-data", "^ay", &export_data);
+  g_variant_dict_lookup (options, "import-data", "^ay", &import_data);
   g_variant_dict_lookup (options, "dose", "s", &dose);
   g_variant_dict_lookup (options, "schedule", "s", &schedule);
   g_variant_dict_lookup (options, "days", "s", &days);
   g_variant_dict_lookup (options, "dose-time", "s", &dose_time);
   command_line.export_occupancy = export_occupancy;
+  command_line.export_data = export_data;
+  command_line.import_data = import_data;
   command_line.dose = dose;
   command_line.schedule = schedule;
   command_line.dose_time = dose_time;

@@ -10,6 +10,7 @@
 
 #include "ldn-command-line.h"
 #include "model/ldn-occupancy-export.h"
+#include "user/ldn-user-data-json.h"
 
 G_DEFINE_QUARK (ldn-command-line-error-quark, ldn_command_line_error)
 
@@ -153,6 +154,85 @@ ldn_export_occupancy (LdnContentStore           *store,
   return TRUE;
 }
 
+typedef struct {
+  GStrv          checklist;
+  GStrv          safety;
+  GStrv          teach_back;
+  LdnUserDataIds ids;
+} ContentIds;
+
+static void
+content_ids_clear (ContentIds *ids)
+{
+  g_clear_pointer (&ids->checklist, g_strfreev);
+  g_clear_pointer (&ids->safety, g_strfreev);
+  g_clear_pointer (&ids->teach_back, g_strfreev);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ContentIds, content_ids_clear)
+
+static gboolean
+content_ids_load (ContentIds      *ids,
+                  LdnContentStore *content,
+                  GError         **error)
+{
+  if ((ids->checklist = ldn_content_store_dup_ids (content, LDN_CONTENT_IDS_SIDE_EFFECTS, error)) == NULL ||
+      (ids->safety = ldn_content_store_dup_ids (content, LDN_CONTENT_IDS_SAFETY_TOPICS, error)) == NULL ||
+      (ids->teach_back = ldn_content_store_dup_ids (content, LDN_CONTENT_IDS_TEACH_BACK, error)) == NULL)
+    return FALSE;
+
+  ids->ids.checklist_ids = (const char * const *) ids->checklist;
+  ids->ids.safety_ids = (const char * const *) ids->safety;
+  ids->ids.teach_back_ids = (const char * const *) ids->teach_back;
+  return TRUE;
+}
+
+gboolean
+ldn_export_user_data (LdnContentStore *content,
+                      LdnUserStore    *user,
+                      const char      *path,
+                      GError         **error)
+{
+  g_auto(ContentIds) ids = { NULL };
+  g_autofree char *json = NULL;
+
+  g_return_val_if_fail (LDN_IS_CONTENT_STORE (content) && LDN_IS_USER_STORE (user) && path != NULL, FALSE);
+
+  if (!content_ids_load (&ids, content, error) || (json = ldn_user_data_to_json (user, &ids.ids, error)) == NULL)
+    return FALSE;
+
+  if (!g_file_set_contents_full (path, json, -1, G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
+                                 0600, error))
+    {
+      g_prefix_error (error, _("Could not save your data: "));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+gboolean
+ldn_import_user_data (LdnContentStore *content,
+                      LdnUserStore    *user,
+                      const char      *path,
+                      GError         **error)
+{
+  g_auto(ContentIds) ids = { NULL };
+  g_autofree char *json = NULL;
+  gsize length;
+
+  g_return_val_if_fail (LDN_IS_CONTENT_STORE (content) && LDN_IS_USER_STORE (user) && path != NULL, FALSE);
+
+  if (!g_file_get_contents (path, &json, &length, error))
+    {
+      g_prefix_error (error, _("Could not read the file: "));
+      return FALSE;
+    }
+
+  return content_ids_load (&ids, content, error) &&
+         ldn_user_data_from_json (user, &ids.ids, json, length, error);
+}
+
 static int
 fail (GError *error)
 {
@@ -161,10 +241,46 @@ fail (GError *error)
   return EXIT_FAILURE;
 }
 
+/* Export or import, with the stores opened the way the app opens them. */
+static int
+run_user_data (const LdnCommandLineOptions *options)
+{
+  g_autofree char *content_path = ldn_content_store_dup_default_path ();
+  g_autofree char *user_path = ldn_user_store_dup_default_path ();
+  g_autoptr(LdnContentStore) content = NULL;
+  g_autoptr(LdnUserStore) user = NULL;
+  GError *error = NULL;
+
+  content = ldn_content_store_new (content_path, NULL, &error);
+  if (content == NULL)
+    return fail (error);
+
+  user = ldn_user_store_open (user_path);
+  if (ldn_user_store_get_damaged_path (user) != NULL)
+    g_printerr (_("ldn-guide: your saved data was damaged; it was kept as %s and a fresh file started.\n"),
+                ldn_user_store_get_damaged_path (user));
+  if (!ldn_user_store_is_persistent (user))
+    return fail (g_error_new_literal (LDN_COMMAND_LINE_ERROR, LDN_COMMAND_LINE_ERROR_WRITE,
+                                      ldn_user_store_get_problem (user)));
+
+  if (options->export_data != NULL && !ldn_export_user_data (content, user, options->export_data, &error))
+    return fail (error);
+  if (options->import_data != NULL && !ldn_import_user_data (content, user, options->import_data, &error))
+    return fail (error);
+
+  return EXIT_SUCCESS;
+}
+
 int
 ldn_command_line_run (const LdnCommandLineOptions *options)
 {
   g_return_val_if_fail (options != NULL, EXIT_FAILURE);
+
+  if (options->export_data != NULL && options->import_data != NULL)
+    return fail (g_error_new_literal (LDN_COMMAND_LINE_ERROR, LDN_COMMAND_LINE_ERROR_BAD_OPTION,
+                                      _("Use --export-data or --import-data, not both at once.")));
+  if (options->export_data != NULL || options->import_data != NULL)
+    return run_user_data (options);
 
   if (options->export_occupancy != NULL)
     {

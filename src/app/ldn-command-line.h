@@ -12,6 +12,7 @@
 #include <glib.h>
 
 #include "content/ldn-content-store.h"
+#include "user/ldn-user-store.h"
 
 G_BEGIN_DECLS
 
@@ -26,6 +27,8 @@ GQuark ldn_command_line_error_quark (void);
 
 /* The raw option values as typed; NULL for "not given". */
 typedef struct {
+  const char *export_data;
+  const char *import_data;
   const char *export_occupancy;
   const char *dose;
   const char *schedule;
@@ -48,6 +51,16 @@ gboolean ldn_parse_occupancy_request  (const LdnCommandLineOptions *options,
                                        GError                     **error);
 gboolean ldn_export_occupancy         (LdnContentStore             *store,
                                        const LdnOccupancyRequest   *request,
+                                       const char                  *path,
+                                       GError                     **error);
+
+/* The person's data as JSON, checked against the content's ids. */
+gboolean ldn_export_user_data         (LdnContentStore             *content,
+                                       LdnUserStore                *user,
+                                       const char                  *path,
+                                       GError                     **error);
+gboolean ldn_import_user_data         (LdnContentStore             *content,
+                                       LdnUserStore                *user,
                                        const char                  *path,
                                        GError                     **error);
 

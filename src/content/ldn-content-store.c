@@ -121,6 +121,21 @@ column_dup (sqlite3_stmt *stmt,
   return g_strdup ((const char *) sqlite3_column_text (stmt, column));
 }
 
+/* The first column of every row, as a string vector. */
+static GStrv
+collect_strings (LdnContentStore *self,
+                 sqlite3_stmt    *stmt,
+                 GError         **error)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  gboolean failed = FALSE;
+
+  while (next_row (self, stmt, &failed, error))
+    g_strv_builder_add (builder, (const char *) sqlite3_column_text (stmt, 0));
+
+  return failed ? NULL : g_strv_builder_end (builder);
+}
+
 static GStrv
 dup_sources (LdnContentStore *self,
              const char      *sql,
@@ -128,9 +143,7 @@ dup_sources (LdnContentStore *self,
              gint64           owner_number,
              GError         **error)
 {
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   sqlite3_stmt *stmt = statement (self, sql, error);
-  gboolean failed = FALSE;
 
   if (stmt == NULL)
     return NULL;
@@ -140,10 +153,7 @@ dup_sources (LdnContentStore *self,
   else
     sqlite3_bind_int64 (stmt, 1, owner_number);
 
-  while (next_row (self, stmt, &failed, error))
-    g_strv_builder_add (builder, (const char *) sqlite3_column_text (stmt, 0));
-
-  return failed ? NULL : g_strv_builder_end (builder);
+  return collect_strings (self, stmt, error);
 }
 
 char *
@@ -827,6 +837,28 @@ ldn_content_store_list_suggested_questions (LdnContentStore *self,
                     " LEFT JOIN suggested_question_text l ON l.suggested_question_id = q.id AND l.locale = ?2"
                     " ORDER BY q.position",
                     read_suggested_question, (GDestroyNotify) ldn_suggested_question_free, error);
+}
+
+GStrv
+ldn_content_store_dup_ids (LdnContentStore *self,
+                           LdnContentIds    kind,
+                           GError         **error)
+{
+  static const char *queries[] = {
+    [LDN_CONTENT_IDS_SIDE_EFFECTS] = "SELECT id FROM side_effects ORDER BY position",
+    [LDN_CONTENT_IDS_SAFETY_TOPICS] = "SELECT id FROM safety_topics ORDER BY position",
+    [LDN_CONTENT_IDS_TEACH_BACK] = "SELECT q.id FROM teach_back q JOIN blocks b ON b.id = q.block_id"
+                                   " JOIN pages p ON p.id = b.page_id"
+                                   " ORDER BY p.position, b.position",
+  };
+
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (LDN_IS_CONTENT_STORE (self), NULL);
+  g_return_val_if_fail (kind <= LDN_CONTENT_IDS_TEACH_BACK, NULL);
+
+  stmt = statement (self, queries[kind], error);
+  return stmt != NULL ? collect_strings (self, stmt, error) : NULL;
 }
 
 static gpointer

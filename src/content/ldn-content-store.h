@@ -57,6 +57,17 @@ GPtrArray       *ldn_content_store_list_safety_topics    (LdnContentStore  *self
 GPtrArray       *ldn_content_store_list_suggested_questions (LdnContentStore *self,
                                                              GError         **error);
 
+typedef enum {
+  LDN_CONTENT_IDS_SIDE_EFFECTS,
+  LDN_CONTENT_IDS_SAFETY_TOPICS,
+  LDN_CONTENT_IDS_TEACH_BACK,
+} LdnContentIds;
+
+/* The ids of one kind of item, in content order, e.g. to check an import. */
+GStrv            ldn_content_store_dup_ids               (LdnContentStore  *self,
+                                                          LdnContentIds     kind,
+                                                          GError          **error);
+
 /* The timeline's explanations, of LdnCaption. */
 GPtrArray       *ldn_content_store_list_captions         (LdnContentStore  *self,
                                                           GError          **error);
