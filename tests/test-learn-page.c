@@ -360,6 +360,13 @@ main (int   argc,
 
   g_test_init (&argc, &argv, NULL);
 
+  /* Each run starts with no saved answers, and never touches the real ones. */
+  {
+    g_autofree char *dir = g_dir_make_tmp ("ldn-ui-XXXXXX", NULL);
+    g_autofree char *path = g_build_filename (dir, "user.sqlite", NULL);
+    g_setenv ("LDN_GUIDE_USER_DATA", path, TRUE);
+  }
+
   app = ldn_application_new ();
   g_application_register (G_APPLICATION (app), NULL, &error);
   g_assert_no_error (error);

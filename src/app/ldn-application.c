@@ -18,7 +18,7 @@ struct _LdnApplication
 
   LdnContentStore      *content_store;
   GError               *content_error;
-  LdnTeachBackRecorder *teach_back;
+  LdnUserStore         *user_store;
 };
 
 G_DEFINE_FINAL_TYPE (LdnApplication, ldn_application, ADW_TYPE_APPLICATION)
@@ -87,15 +87,27 @@ ldn_application_get_content_store (LdnApplication *self,
   return self->content_store;
 }
 
+LdnUserStore *
+ldn_application_get_user_store (LdnApplication *self)
+{
+  g_return_val_if_fail (LDN_IS_APPLICATION (self), NULL);
+
+  if (self->user_store == NULL)
+    {
+      g_autofree char *path = ldn_user_store_dup_default_path ();
+
+      self->user_store = ldn_user_store_open (path);
+    }
+
+  return self->user_store;
+}
+
 LdnTeachBackRecorder *
 ldn_application_get_teach_back_recorder (LdnApplication *self)
 {
   g_return_val_if_fail (LDN_IS_APPLICATION (self), NULL);
 
-  if (self->teach_back == NULL)
-    self->teach_back = LDN_TEACH_BACK_RECORDER (ldn_memory_teach_back_new ());
-
-  return self->teach_back;
+  return LDN_TEACH_BACK_RECORDER (ldn_application_get_user_store (self));
 }
 
 static int
@@ -211,7 +223,7 @@ ldn_application_dispose (GObject *object)
 
   g_clear_object (&self->content_store);
   g_clear_error (&self->content_error);
-  g_clear_object (&self->teach_back);
+  g_clear_object (&self->user_store);
 
   G_OBJECT_CLASS (ldn_application_parent_class)->dispose (object);
 }

@@ -15,11 +15,14 @@ G_DECLARE_FINAL_TYPE (LdnApplication, ldn_application, LDN, APPLICATION, AdwAppl
 
 #include "content/ldn-content-store.h"
 #include "user/ldn-teach-back-recorder.h"
+#include "user/ldn-user-store.h"
 
 LdnApplication       *ldn_application_new                     (void);
 /* Opened on first use; NULL with ERROR set when the content is unusable. */
 LdnContentStore      *ldn_application_get_content_store       (LdnApplication *self,
                                                                GError        **error);
 LdnTeachBackRecorder *ldn_application_get_teach_back_recorder (LdnApplication *self);
+/* Opened on first use; never NULL (see ldn_user_store_open()). */
+LdnUserStore         *ldn_application_get_user_store          (LdnApplication *self);
 
 G_END_DECLS

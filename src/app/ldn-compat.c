@@ -243,3 +243,121 @@ ldn_compat_save_file (GtkWindow             *parent,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 #endif
+
+#if GTK_CHECK_VERSION (4, 10, 0)
+G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+static void
+open_dialog_done_cb (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      data)
+{
+  g_autofree SaveRequest *request = data;
+  g_autoptr(GFile) file = gtk_file_dialog_open_finish (GTK_FILE_DIALOG (source), result, NULL);
+
+  request->callback (file, request->user_data);
+}
+
+void
+ldn_compat_open_file (GtkWindow             *parent,
+                      const char            *title,
+                      LdnCompatFileCallback  callback,
+                      gpointer               user_data)
+{
+  g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
+  SaveRequest *request = g_new0 (SaveRequest, 1);
+
+  request->callback = callback;
+  request->user_data = user_data;
+  gtk_file_dialog_set_title (dialog, title);
+  gtk_file_dialog_open (dialog, parent, NULL, open_dialog_done_cb, request);
+}
+G_GNUC_END_IGNORE_DEPRECATIONS
+#else
+void
+ldn_compat_open_file (GtkWindow             *parent,
+                      const char            *title,
+                      LdnCompatFileCallback  callback,
+                      gpointer               user_data)
+{
+  GtkFileChooserNative *chooser = gtk_file_chooser_native_new (title, parent, GTK_FILE_CHOOSER_ACTION_OPEN,
+                                                               _("_Open"), _("_Cancel"));
+  SaveRequest *request = g_new0 (SaveRequest, 1);
+
+  request->callback = callback;
+  request->user_data = user_data;
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect (chooser, "response", G_CALLBACK (save_chooser_response_cb), request);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+#endif
+
+typedef struct {
+  LdnCompatConfirmCallback callback;
+  gpointer                 user_data;
+} ConfirmRequest;
+
+#if ADW_CHECK_VERSION (1, 5, 0)
+G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+static void
+confirm_response_cb (AdwAlertDialog *dialog,
+                     const char     *response,
+                     gpointer        data)
+{
+  g_autofree ConfirmRequest *request = data;
+
+  request->callback (g_str_equal (response, "confirm"), request->user_data);
+}
+
+void
+ldn_compat_confirm (GtkWindow                *parent,
+                    const char               *heading,
+                    const char               *body,
+                    const char               *confirm_label,
+                    LdnCompatConfirmCallback  callback,
+                    gpointer                  user_data)
+{
+  AdwDialog *dialog = adw_alert_dialog_new (heading, body);
+  ConfirmRequest *request = g_new0 (ConfirmRequest, 1);
+
+  request->callback = callback;
+  request->user_data = user_data;
+  adw_alert_dialog_add_responses (ADW_ALERT_DIALOG (dialog), "cancel", _("_Cancel"), "confirm", confirm_label, NULL);
+  adw_alert_dialog_set_response_appearance (ADW_ALERT_DIALOG (dialog), "confirm", ADW_RESPONSE_DESTRUCTIVE);
+  adw_alert_dialog_set_default_response (ADW_ALERT_DIALOG (dialog), "cancel");
+  adw_alert_dialog_set_close_response (ADW_ALERT_DIALOG (dialog), "cancel");
+  g_signal_connect (dialog, "response", G_CALLBACK (confirm_response_cb), request);
+  adw_dialog_present (dialog, parent ? GTK_WIDGET (parent) : NULL);
+}
+G_GNUC_END_IGNORE_DEPRECATIONS
+#else
+static void
+confirm_response_cb (AdwMessageDialog *dialog,
+                     const char       *response,
+                     gpointer          data)
+{
+  g_autofree ConfirmRequest *request = data;
+
+  request->callback (g_str_equal (response, "confirm"), request->user_data);
+}
+
+void
+ldn_compat_confirm (GtkWindow                *parent,
+                    const char               *heading,
+                    const char               *body,
+                    const char               *confirm_label,
+                    LdnCompatConfirmCallback  callback,
+                    gpointer                  user_data)
+{
+  GtkWidget *dialog = adw_message_dialog_new (parent, heading, body);
+  ConfirmRequest *request = g_new0 (ConfirmRequest, 1);
+
+  request->callback = callback;
+  request->user_data = user_data;
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "confirm", confirm_label, NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "confirm", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect (dialog, "response", G_CALLBACK (confirm_response_cb), request);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+#endif

@@ -36,4 +36,20 @@ void ldn_compat_save_file (GtkWindow             *parent,
                            LdnCompatFileCallback  callback,
                            gpointer               user_data);
 
+void ldn_compat_open_file (GtkWindow             *parent,
+                           const char            *title,
+                           LdnCompatFileCallback  callback,
+                           gpointer               user_data);
+
+/* Asks a yes/no question; CALLBACK gets TRUE when the person confirms. */
+typedef void (*LdnCompatConfirmCallback) (gboolean confirmed,
+                                          gpointer user_data);
+
+void ldn_compat_confirm (GtkWindow                *parent,
+                         const char               *heading,
+                         const char               *body,
+                         const char               *confirm_label,
+                         LdnCompatConfirmCallback  callback,
+                         gpointer                  user_data);
+
 G_END_DECLS

@@ -27,9 +27,34 @@ struct _LdnWindow
   GtkToggleButton      *search_button;
   LdnLearnPage         *learn_page;
   LdnTimelinePage      *timeline_page;
+  LdnSideEffectsPage   *side_effects_page;
+  AdwToastOverlay      *toast_overlay;
 };
 
 G_DEFINE_FINAL_TYPE (LdnWindow, ldn_window, ADW_TYPE_APPLICATION_WINDOW)
+
+/* A damaged file moved aside, or a place that cannot be written: say so
+ * once, plainly, and leave the toast until the person closes it. */
+static void
+ldn_window_report_user_data (LdnWindow    *self,
+                             LdnUserStore *user)
+{
+  g_autofree char *message = NULL;
+  AdwToast *toast;
+
+  if (ldn_user_store_get_damaged_path (user) != NULL)
+    message = g_strdup_printf (_("Your saved answers could not be read. The damaged file was kept as %s "
+                                 "and a new one was started."),
+                               ldn_user_store_get_damaged_path (user));
+  else if (ldn_user_store_get_problem (user) != NULL)
+    message = g_strdup (ldn_user_store_get_problem (user));
+  else
+    return;
+
+  toast = adw_toast_new (message);
+  adw_toast_set_timeout (toast, 0);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
 
 /* The guide needs the application's content store, which a window only
  * knows once its "application" property is set, after construction. */
@@ -44,6 +69,8 @@ ldn_window_load_content (LdnWindow      *self,
                        ldn_application_get_teach_back_recorder (application),
                        self->settings);
   ldn_timeline_page_load (self->timeline_page, store, error, self->settings);
+  ldn_side_effects_page_load (self->side_effects_page, store, error, ldn_application_get_user_store (application));
+  ldn_window_report_user_data (self, ldn_application_get_user_store (application));
 }
 
 LdnWindow *
@@ -73,6 +100,14 @@ ldn_window_get_timeline_page (LdnWindow *self)
   g_return_val_if_fail (LDN_IS_WINDOW (self), NULL);
 
   return self->timeline_page;
+}
+
+LdnSideEffectsPage *
+ldn_window_get_side_effects_page (LdnWindow *self)
+{
+  g_return_val_if_fail (LDN_IS_WINDOW (self), NULL);
+
+  return self->side_effects_page;
 }
 
 LdnLearnPage *
@@ -242,6 +277,8 @@ ldn_window_class_init (LdnWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LdnWindow, search_button);
   gtk_widget_class_bind_template_child (widget_class, LdnWindow, learn_page);
   gtk_widget_class_bind_template_child (widget_class, LdnWindow, timeline_page);
+  gtk_widget_class_bind_template_child (widget_class, LdnWindow, side_effects_page);
+  gtk_widget_class_bind_template_child (widget_class, LdnWindow, toast_overlay);
   gtk_widget_class_bind_template_callback (widget_class, switcher_slot_collapsed_cb);
   gtk_widget_class_bind_template_callback (widget_class, visible_section_changed_cb);
 

@@ -9,6 +9,7 @@
 
 #include "ldn-application.h"
 #include "pages/ldn-learn-page.h"
+#include "pages/ldn-side-effects-page.h"
 #include "pages/ldn-timeline-page.h"
 
 G_BEGIN_DECLS
@@ -22,5 +23,6 @@ const char *ldn_window_get_visible_section    (LdnWindow      *self);
 gboolean    ldn_window_get_switcher_at_bottom (LdnWindow      *self);
 LdnLearnPage *ldn_window_get_learn_page       (LdnWindow      *self);
 LdnTimelinePage *ldn_window_get_timeline_page (LdnWindow      *self);
+LdnSideEffectsPage *ldn_window_get_side_effects_page (LdnWindow *self);
 
 G_END_DECLS

@@ -539,6 +539,8 @@ ldn_user_data_from_json (LdnUserStore         *store,
   ok = read_file (json_node_get_object (root), ids, &data, error) &&
        ldn_user_store_run_transaction (store, replace_all, &data, error);
   import_data_clear (&data);
+  if (ok)
+    g_signal_emit_by_name (store, "reset");
 
   return ok;
 }

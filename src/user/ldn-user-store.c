@@ -982,7 +982,9 @@ ldn_user_store_delete_all (LdnUserStore *self,
     return FALSE;
 
   /* Deleted rows must not linger in free pages or the journal. */
-  sqlite3_exec (self->db, "PRAGMA wal_checkpoint(TRUNCATE); VACUUM;", NULL, NULL, NULL);
+  ldn_statement_cache_clear (self->statements);
+  sqlite3_exec (self->db, "VACUUM; PRAGMA wal_checkpoint(TRUNCATE);", NULL, NULL, NULL);
+  g_signal_emit_by_name (self, "reset");
   return TRUE;
 }
 
@@ -1005,6 +1007,10 @@ static void
 ldn_user_store_class_init (LdnUserStoreClass *klass)
 {
   G_OBJECT_CLASS (klass)->finalize = ldn_user_store_finalize;
+
+  /* Everything changed at once (an import, or deleting all data):
+   * views should read the store again. */
+  g_signal_new ("reset", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void

@@ -1,0 +1,242 @@
+/* ldn-safety-view.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "ldn-block-widgets.h"
+#include "ldn-safety-view.h"
+#include "ldn-user-text-view.h"
+
+struct _LdnSafetyView
+{
+  AdwBin           parent_instance;
+
+  LdnContentStore *content;
+  LdnUserStore    *user;
+  GPtrArray       *questions;   /* Question */
+  GtkWidget       *other_medicines;
+  gboolean         loading;
+};
+
+G_DEFINE_FINAL_TYPE (LdnSafetyView, ldn_safety_view, ADW_TYPE_BIN)
+
+typedef struct {
+  LdnSafetyView   *view;
+  char            *id;
+  GtkToggleButton *answers[LDN_ANSWER_UNSURE + 1];  /* indexed by LdnSafetyAnswer; [0] unused */
+  GtkRevealer     *why;
+} Question;
+
+static void
+question_free (Question *question)
+{
+  g_free (question->id);
+  g_free (question);
+}
+
+static void
+show_answer (Question        *question,
+             LdnSafetyAnswer  answer)
+{
+  gtk_revealer_set_reveal_child (question->why, answer == LDN_ANSWER_YES || answer == LDN_ANSWER_UNSURE);
+}
+
+static void
+answer_toggled_cb (GtkToggleButton *button,
+                   Question        *question)
+{
+  g_autoptr(GError) error = NULL;
+  LdnSafetyAnswer answer = LDN_ANSWER_NONE;
+
+  for (LdnSafetyAnswer a = LDN_ANSWER_YES; a <= LDN_ANSWER_UNSURE; a++)
+    if (gtk_toggle_button_get_active (question->answers[a]))
+      answer = a;
+
+  show_answer (question, answer);
+  if (question->view->loading || !gtk_toggle_button_get_active (button))
+    return;
+
+  if (!ldn_user_store_set_answer (question->view->user, question->id, answer, &error))
+    {
+      GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (question->view), ADW_TYPE_TOAST_OVERLAY);
+
+      if (overlay != NULL)
+        adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (error->message));
+    }
+}
+
+static GtkWidget *
+text (const char *value,
+      const char *css_class)
+{
+  GtkWidget *label = gtk_label_new (value);
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  if (css_class != NULL)
+    gtk_widget_add_css_class (label, css_class);
+
+  return label;
+}
+
+static GtkWidget *
+question_card (LdnSafetyView        *self,
+               const LdnSafetyTopic *topic)
+{
+  static const char *labels[] = { NULL, N_("Yes"), N_("No"), N_("Not sure") };
+  GtkWidget *card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
+  GtkWidget *answers = g_object_new (GTK_TYPE_BOX, "accessible-role", GTK_ACCESSIBLE_ROLE_RADIO_GROUP, NULL);
+  GtkWidget *why_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+  Question *question = g_new0 (Question, 1);
+
+  question->view = self;
+  question->id = g_strdup (topic->id);
+  g_ptr_array_add (self->questions, question);
+
+  gtk_widget_add_css_class (card, "card");
+  gtk_widget_add_css_class (card, "ldn-block");
+  if (topic->high_prominence)
+    {
+      gtk_widget_add_css_class (card, "ldn-urgent");
+      gtk_box_append (GTK_BOX (card), text (_("Most important"), "ldn-block-kicker"));
+    }
+  gtk_box_append (GTK_BOX (card), text (topic->question, "title-4"));
+  if (topic->examples != NULL && *topic->examples != '\0')
+    gtk_box_append (GTK_BOX (card), text (topic->examples, "dim-label"));
+
+  gtk_widget_add_css_class (answers, "linked");
+  gtk_widget_set_halign (answers, GTK_ALIGN_START);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (answers), GTK_ACCESSIBLE_PROPERTY_LABEL, topic->question, -1);
+  for (LdnSafetyAnswer a = LDN_ANSWER_YES; a <= LDN_ANSWER_UNSURE; a++)
+    {
+      g_autofree char *accessible = g_strdup_printf ("%s: %s", _(labels[a]), topic->question);
+
+      question->answers[a] = GTK_TOGGLE_BUTTON (gtk_toggle_button_new_with_label (_(labels[a])));
+      if (a > LDN_ANSWER_YES)
+        gtk_toggle_button_set_group (question->answers[a], question->answers[LDN_ANSWER_YES]);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (question->answers[a]), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      accessible, -1);
+      g_signal_connect (question->answers[a], "toggled", G_CALLBACK (answer_toggled_cb), question);
+      gtk_box_append (GTK_BOX (answers), GTK_WIDGET (question->answers[a]));
+    }
+  gtk_box_append (GTK_BOX (card), answers);
+
+  question->why = GTK_REVEALER (gtk_revealer_new ());
+  gtk_box_append (GTK_BOX (why_box), text (_("Why it matters"), "heading"));
+  gtk_box_append (GTK_BOX (why_box), text (topic->why, "ldn-body"));
+  gtk_box_append (GTK_BOX (why_box), text (_("This will be a flag on your discussion sheet."), "dim-label"));
+  gtk_box_append (GTK_BOX (why_box), ldn_source_markers_new (self->content, (const char * const *) topic->sources));
+  gtk_revealer_set_child (question->why, why_box);
+  gtk_box_append (GTK_BOX (card), GTK_WIDGET (question->why));
+
+  return card;
+}
+
+void
+ldn_safety_view_reload (LdnSafetyView *self)
+{
+  g_autofree char *medicines = NULL;
+
+  g_return_if_fail (LDN_IS_SAFETY_VIEW (self));
+
+  self->loading = TRUE;
+  for (guint i = 0; i < self->questions->len; i++)
+    {
+      Question *question = g_ptr_array_index (self->questions, i);
+      LdnSafetyAnswer answer = ldn_user_store_get_answer (self->user, question->id);
+
+      /* Toggle groups cannot show "no answer": deactivate them all by hand. */
+      for (LdnSafetyAnswer a = LDN_ANSWER_YES; a <= LDN_ANSWER_UNSURE; a++)
+        gtk_toggle_button_set_active (question->answers[a], a == answer);
+      show_answer (question, answer);
+    }
+
+  medicines = ldn_user_store_dup_text (self->user, LDN_USER_TEXT_OTHER_MEDICINES);
+  ldn_user_text_view_set_text (LDN_USER_TEXT_VIEW (self->other_medicines), medicines);
+  self->loading = FALSE;
+}
+
+static gboolean
+save_other_medicines (const char *value,
+                      gpointer    data,
+                      GError    **error)
+{
+  LdnSafetyView *self = data;
+
+  return ldn_user_store_set_text (self->user, LDN_USER_TEXT_OTHER_MEDICINES, value, error);
+}
+
+GtkWidget *
+ldn_safety_view_new (LdnContentStore *content,
+                     LdnUserStore    *user)
+{
+  LdnSafetyView *self = g_object_new (LDN_TYPE_SAFETY_VIEW, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) topics = ldn_content_store_list_safety_topics (content, &error);
+  GtkWidget *scroller = gtk_scrolled_window_new ();
+  GtkWidget *clamp = adw_clamp_new ();
+  GtkWidget *column = gtk_box_new (GTK_ORIENTATION_VERTICAL, 18);
+
+  self->content = g_object_ref (content);
+  self->user = g_object_ref (user);
+
+  gtk_widget_set_margin_start (column, 18);
+  gtk_widget_set_margin_end (column, 18);
+  gtk_widget_set_margin_top (column, 24);
+  gtk_widget_set_margin_bottom (column, 36);
+  gtk_box_append (GTK_BOX (column), text (_("Before You Talk to Your Doctor"), "title-2"));
+  gtk_box_append (GTK_BOX (column),
+                  text (_("These questions cover what matters most for safety. A “yes” or “not sure” is not a "
+                          "reason to worry: it is something your doctor needs to know."), "ldn-page-summary"));
+
+  for (guint i = 0; topics != NULL && i < topics->len; i++)
+    gtk_box_append (GTK_BOX (column), question_card (self, g_ptr_array_index (topics, i)));
+  if (topics == NULL)
+    gtk_box_append (GTK_BOX (column), text (error->message, "error"));
+
+  gtk_box_append (GTK_BOX (column), text (_("Other Medicines"), "title-4"));
+  gtk_box_append (GTK_BOX (column),
+                  text (_("List every other medicine and supplement you take, including ones bought without a "
+                          "prescription."), "dim-label"));
+  self->other_medicines = ldn_user_text_view_new (_("Other medicines"), save_other_medicines, self, NULL);
+  gtk_box_append (GTK_BOX (column), self->other_medicines);
+
+  adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 760);
+  adw_clamp_set_child (ADW_CLAMP (clamp), column);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), clamp);
+  adw_bin_set_child (ADW_BIN (self), scroller);
+
+  ldn_safety_view_reload (self);
+
+  return GTK_WIDGET (self);
+}
+
+static void
+ldn_safety_view_dispose (GObject *object)
+{
+  LdnSafetyView *self = LDN_SAFETY_VIEW (object);
+
+  adw_bin_set_child (ADW_BIN (self), NULL);
+  g_clear_pointer (&self->questions, g_ptr_array_unref);
+  g_clear_object (&self->content);
+  g_clear_object (&self->user);
+
+  G_OBJECT_CLASS (ldn_safety_view_parent_class)->dispose (object);
+}
+
+static void
+ldn_safety_view_class_init (LdnSafetyViewClass *klass)
+{
+  G_OBJECT_CLASS (klass)->dispose = ldn_safety_view_dispose;
+}
+
+static void
+ldn_safety_view_init (LdnSafetyView *self)
+{
+  self->questions = g_ptr_array_new_with_free_func ((GDestroyNotify) question_free);
+}
