@@ -210,8 +210,120 @@ ldn_application_help_action (GSimpleAction *action,
   ldn_compat_show_help (gtk_application_get_active_window (app), NULL);
 }
 
+static void
+toast (LdnApplication *self,
+       const char     *message)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (LDN_IS_WINDOW (window))
+    ldn_window_add_toast (LDN_WINDOW (window), message);
+}
+
+static void
+export_file_chosen_cb (GFile    *file,
+                       gpointer  user_data)
+{
+  g_autoptr(LdnApplication) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = file ? g_file_get_path (file) : NULL;
+  g_autofree char *message = NULL;
+  LdnContentStore *content;
+
+  if (file == NULL)
+    return;
+
+  content = ldn_application_get_content_store (self, &error);
+  if (path != NULL && content != NULL &&
+      ldn_export_user_data (content, ldn_application_get_user_store (self), path, &error))
+    message = g_strdup_printf (_("Your data was saved to %s"), path);
+  else
+    message = g_strdup_printf (_("Your data was not saved: %s"), error ? error->message : _("not a local file"));
+
+  toast (self, message);
+}
+
+static void
+ldn_application_export_data_action (GSimpleAction *action,
+                                    GVariant      *parameter,
+                                    gpointer       user_data)
+{
+  LdnApplication *self = LDN_APPLICATION (user_data);
+
+  ldn_compat_save_file (gtk_application_get_active_window (GTK_APPLICATION (self)),
+                        _("Export My Data"), "ldn-guide-data.json", export_file_chosen_cb, g_object_ref (self));
+}
+
+static void
+import_file_chosen_cb (GFile    *file,
+                       gpointer  user_data)
+{
+  g_autoptr(LdnApplication) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = file ? g_file_get_path (file) : NULL;
+  g_autofree char *message = NULL;
+  LdnContentStore *content;
+
+  if (file == NULL)
+    return;
+
+  content = ldn_application_get_content_store (self, &error);
+  if (path != NULL && content != NULL &&
+      ldn_import_user_data (content, ldn_application_get_user_store (self), path, &error))
+    message = g_strdup (_("Your data was imported."));
+  else
+    message = g_strdup_printf (_("Nothing was changed: %s"), error ? error->message : _("not a local file"));
+
+  toast (self, message);
+}
+
+static void
+ldn_application_import_data_action (GSimpleAction *action,
+                                    GVariant      *parameter,
+                                    gpointer       user_data)
+{
+  LdnApplication *self = LDN_APPLICATION (user_data);
+
+  ldn_compat_open_file (gtk_application_get_active_window (GTK_APPLICATION (self)),
+                        _("Import My Data"), import_file_chosen_cb, g_object_ref (self));
+}
+
+static void
+delete_confirmed_cb (gboolean confirmed,
+                     gpointer user_data)
+{
+  g_autoptr(LdnApplication) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!confirmed)
+    return;
+
+  if (ldn_user_store_delete_all (ldn_application_get_user_store (self), &error))
+    toast (self, _("All your data was deleted from this computer."));
+  else
+    toast (self, error->message);
+}
+
+static void
+ldn_application_delete_data_action (GSimpleAction *action,
+                                    GVariant      *parameter,
+                                    gpointer       user_data)
+{
+  LdnApplication *self = LDN_APPLICATION (user_data);
+
+  ldn_compat_confirm (gtk_application_get_active_window (GTK_APPLICATION (self)),
+                      _("Delete All Your Data?"),
+                      _("This deletes your side-effect checklist, notes, safety answers, questions, “what matters "
+                        "to me” and your answers to the guide’s questions from this computer. It cannot be undone. "
+                        "To keep a copy, export your data first."),
+                      _("_Delete All"), delete_confirmed_cb, g_object_ref (self));
+}
+
 static const GActionEntry app_actions[] = {
   { "quit", ldn_application_quit_action },
+  { "export-data", ldn_application_export_data_action },
+  { "import-data", ldn_application_import_data_action },
+  { "delete-data", ldn_application_delete_data_action },
   { "about", ldn_application_about_action },
   { "help", ldn_application_help_action },
 };

@@ -102,6 +102,15 @@ ldn_window_get_timeline_page (LdnWindow *self)
   return self->timeline_page;
 }
 
+void
+ldn_window_add_toast (LdnWindow  *self,
+                      const char *message)
+{
+  g_return_if_fail (LDN_IS_WINDOW (self));
+
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+}
+
 LdnSideEffectsPage *
 ldn_window_get_side_effects_page (LdnWindow *self)
 {

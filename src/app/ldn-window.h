@@ -24,5 +24,7 @@ gboolean    ldn_window_get_switcher_at_bottom (LdnWindow      *self);
 LdnLearnPage *ldn_window_get_learn_page       (LdnWindow      *self);
 LdnTimelinePage *ldn_window_get_timeline_page (LdnWindow      *self);
 LdnSideEffectsPage *ldn_window_get_side_effects_page (LdnWindow *self);
+void        ldn_window_add_toast              (LdnWindow      *self,
+                                               const char     *message);
 
 G_END_DECLS
