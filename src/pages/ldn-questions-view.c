@@ -80,13 +80,18 @@ enum { MOVE_UP = -1, MOVE_DOWN = 1, REMOVE = 0 };
 
 static void mine_button_clicked_cb (GtkButton *button, LdnQuestionsView *self);
 
+/* By id, or by text for questions that came in through an import. */
 static gboolean
-suggestion_is_added (GPtrArray  *mine,
-                     const char *suggested_id)
+suggestion_is_added (GPtrArray                  *mine,
+                     const LdnSuggestedQuestion *suggestion)
 {
   for (guint i = 0; i < mine->len; i++)
-    if (g_strcmp0 (((LdnUserQuestion *) g_ptr_array_index (mine, i))->suggested_id, suggested_id) == 0)
-      return TRUE;
+    {
+      const LdnUserQuestion *question = g_ptr_array_index (mine, i);
+
+      if (g_strcmp0 (question->suggested_id, suggestion->id) == 0 || g_strcmp0 (question->text, suggestion->text) == 0)
+        return TRUE;
+    }
 
   return FALSE;
 }
@@ -112,7 +117,7 @@ fill_suggested (LdnQuestionsView *self,
   for (guint i = 0; self->suggested != NULL && i < self->suggested->len; i++)
     {
       const LdnSuggestedQuestion *question = g_ptr_array_index (self->suggested, i);
-      gboolean added = suggestion_is_added (mine, question->id);
+      gboolean added = suggestion_is_added (mine, question);
       GtkWidget *row = adw_action_row_new ();
       GtkWidget *button = gtk_button_new_with_label (added ? _("Added") : _("Add"));
       g_autofree char *accessible = g_strdup_printf (_("Add the question: %s"), question->text);
