@@ -59,6 +59,7 @@ typedef struct {
 
 typedef struct {
   guint   n_points;
+  guint   capacity;           /* points the arrays can hold */
   double  step_h;             /* point i is at i * step_h hours after the first dose */
   double *sustained;          /* central estimate, percent */
   double *sustained_low;      /* band: lowest of the sustained parameter sets */
@@ -98,6 +99,14 @@ LdnOccupancyCurve *ldn_occupancy_model_compute_curve (const LdnOccupancyModel  *
                                                       const LdnDoseSchedule    *schedule,
                                                       double                    span_h,
                                                       double                    step_h,
+                                                      GError                  **error);
+/* The same into CURVE, reusing its arrays when they are large enough:
+ * repeated curves then cost no fresh memory (and no page faults). */
+gboolean           ldn_occupancy_model_fill_curve    (const LdnOccupancyModel  *model,
+                                                      const LdnDoseSchedule    *schedule,
+                                                      double                    span_h,
+                                                      double                    step_h,
+                                                      LdnOccupancyCurve        *curve,
                                                       GError                  **error);
 void               ldn_occupancy_curve_free          (LdnOccupancyCurve        *curve);
 /* Linear interpolation of one of the curve's series at HOURS. */
