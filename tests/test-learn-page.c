@@ -11,31 +11,9 @@
 
 #include "app/ldn-application.h"
 #include "app/ldn-window.h"
+#include "ldn-test-ui.h"
 
 static LdnApplication *app;
-
-static void
-iterate_until (gboolean (*done) (gpointer), gpointer data)
-{
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-
-  while (!done (data) && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-
-  g_assert_true (done (data));
-}
-
-static gboolean
-widget_is_mapped (gpointer data)
-{
-  return gtk_widget_get_mapped (GTK_WIDGET (data));
-}
-
-static gboolean
-pointer_is_cleared (gpointer data)
-{
-  return *(gpointer *) data == NULL;
-}
 
 static LdnWindow *
 open_window (void)
@@ -44,7 +22,7 @@ open_window (void)
 
   gtk_window_set_default_size (GTK_WINDOW (window), 900, 700);
   gtk_window_present (GTK_WINDOW (window));
-  iterate_until (widget_is_mapped, window);
+  ldn_test_wait_mapped (GTK_WIDGET (window));
 
   return window;
 }
@@ -52,26 +30,8 @@ open_window (void)
 static void
 close_window (LdnWindow *window)
 {
-  gpointer weak = window;
-
-  g_object_add_weak_pointer (G_OBJECT (window), &weak);
-  gtk_window_close (GTK_WINDOW (window));
-  iterate_until (pointer_is_cleared, &weak);
+  ldn_test_close_window (GTK_WINDOW (window));
 }
-
-static void
-collect_descendants (GtkWidget *widget,
-                     GType      type,
-                     GPtrArray *found)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
-        g_ptr_array_add (found, child);
-      collect_descendants (child, type, found);
-    }
-}
-
 
 typedef struct {
   LdnLearnPage *page;
@@ -84,7 +44,7 @@ find_carousel (LdnLearnPage *page)
 {
   g_autoptr(GPtrArray) carousels = g_ptr_array_new ();
 
-  collect_descendants (GTK_WIDGET (page), ADW_TYPE_CAROUSEL, carousels);
+  ldn_test_collect (GTK_WIDGET (page), ADW_TYPE_CAROUSEL, carousels);
   g_assert_cmpuint (carousels->len, ==, 1);
 
   return g_ptr_array_index (carousels, 0);
@@ -124,7 +84,7 @@ wait_for_page (LdnLearnPage *page,
 {
   PageWait wait = { page, page_id, index_of_page (page_id) };
 
-  iterate_until (page_is, &wait);
+  ldn_test_iterate_until (page_is, &wait);
 }
 
 /* The carousel page on screen. */
@@ -164,7 +124,7 @@ test_walk_every_page (void)
       g_assert_cmpstr (ldn_learn_page_get_progress_text (learn), ==, progress);
 
       /* The page on screen is the page the progress names. */
-      collect_descendants (current_page_widget (learn), GTK_TYPE_LABEL, labels);
+      ldn_test_collect (current_page_widget (learn), GTK_TYPE_LABEL, labels);
       for (guint l = 0; l < labels->len; l++)
         title_shown |= g_strcmp0 (gtk_label_get_text (g_ptr_array_index (labels, l)), info->title) == 0;
       g_assert_true (title_shown);
@@ -217,7 +177,7 @@ test_teach_back_answer_is_kept (void)
   g_assert_true (ldn_learn_page_show_page (learn, "side-by-side", 0));
   wait_for_page (learn, "side-by-side");
 
-  collect_descendants (current_page_widget (learn), GTK_TYPE_CHECK_BUTTON, choices);
+  ldn_test_collect (current_page_widget (learn), GTK_TYPE_CHECK_BUTTON, choices);
   g_assert_cmpuint (choices->len, ==, 3);
 
   /* The second choice is the right one in the content. */
@@ -225,12 +185,12 @@ test_teach_back_answer_is_kept (void)
   answer = ldn_teach_back_recorder_dup_answer (ldn_application_get_teach_back_recorder (app), "tb-ldn-vs-standard");
   g_assert_cmpstr (answer, ==, "b");
 
-  collect_descendants (current_page_widget (learn), GTK_TYPE_REVEALER, revealers);
+  ldn_test_collect (current_page_widget (learn), GTK_TYPE_REVEALER, revealers);
   for (guint i = 0; i < revealers->len; i++)
     if (gtk_revealer_get_reveal_child (g_ptr_array_index (revealers, i)))
       feedback = g_ptr_array_index (revealers, i);
   g_assert_nonnull (feedback);
-  iterate_until (revealer_is_open, feedback);
+  ldn_test_iterate_until (revealer_is_open, feedback);
   g_assert_true (g_str_has_prefix (gtk_label_get_text (GTK_LABEL (gtk_revealer_get_child (GTK_REVEALER (feedback)))), "Right."));
 
   close_window (window);
@@ -250,7 +210,7 @@ test_source_link_opens_citation (void)
   ldn_learn_page_show_page (learn, "serotonin", 0);
   wait_for_page (learn, "serotonin");
 
-  collect_descendants (current_page_widget (learn), GTK_TYPE_LABEL, labels);
+  ldn_test_collect (current_page_widget (learn), GTK_TYPE_LABEL, labels);
   for (guint i = 0; i < labels->len && links == NULL; i++)
     if (gtk_widget_has_css_class (g_ptr_array_index (labels, i), "ldn-source-links"))
       links = g_ptr_array_index (labels, i);
@@ -260,11 +220,11 @@ test_source_link_opens_citation (void)
   g_signal_emit_by_name (links, "activate-link", "source:S33", &handled);
   g_assert_true (handled);
 
-  collect_descendants (gtk_widget_get_parent (GTK_WIDGET (links)), GTK_TYPE_REVEALER, revealers);
+  ldn_test_collect (gtk_widget_get_parent (GTK_WIDGET (links)), GTK_TYPE_REVEALER, revealers);
   citation = g_ptr_array_index (revealers, 0);
   g_assert_true (gtk_revealer_get_reveal_child (citation));
   g_ptr_array_set_size (labels, 0);
-  collect_descendants (GTK_WIDGET (citation), GTK_TYPE_LABEL, labels);
+  ldn_test_collect (GTK_WIDGET (citation), GTK_TYPE_LABEL, labels);
   {
     gboolean has_citation = FALSE;
     for (guint i = 0; i < labels->len; i++)
@@ -298,18 +258,18 @@ test_search_opens_result (void)
   GtkWidget *highlighted;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL));
-  collect_descendants (GTK_WIDGET (learn), GTK_TYPE_SEARCH_ENTRY, entries);
+  ldn_test_collect (GTK_WIDGET (learn), GTK_TYPE_SEARCH_ENTRY, entries);
   g_assert_cmpuint (entries->len, ==, 1);
   gtk_editable_set_text (GTK_EDITABLE (g_ptr_array_index (entries, 0)), "codeine");
 
-  collect_descendants (GTK_WIDGET (learn), GTK_TYPE_LIST_BOX, lists);
+  ldn_test_collect (GTK_WIDGET (learn), GTK_TYPE_LIST_BOX, lists);
   for (guint i = 0; i < lists->len; i++)
     if (gtk_widget_has_css_class (g_ptr_array_index (lists, i), "boxed-list") &&
         gtk_widget_get_ancestor (g_ptr_array_index (lists, i), GTK_TYPE_POPOVER) == NULL &&
         gtk_widget_get_ancestor (g_ptr_array_index (lists, i), ADW_TYPE_CAROUSEL) == NULL)
       results = g_ptr_array_index (lists, i);
   g_assert_nonnull (results);
-  iterate_until (results_shown, results);
+  ldn_test_iterate_until (results_shown, results);
 
   g_signal_emit_by_name (results, "row-activated", gtk_list_box_get_row_at_index (results, 0));
   g_assert_cmpstr (ldn_learn_page_get_current_page (learn), ==, "safety");
@@ -321,7 +281,7 @@ test_search_opens_result (void)
     g_autoptr(GPtrArray) labels = g_ptr_array_new ();
     gboolean mentions_codeine = FALSE;
 
-    collect_descendants (highlighted, GTK_TYPE_LABEL, labels);
+    ldn_test_collect (highlighted, GTK_TYPE_LABEL, labels);
     for (guint i = 0; i < labels->len; i++)
       mentions_codeine |= strstr (gtk_label_get_text (g_ptr_array_index (labels, i)), "codeine") != NULL;
     g_assert_true (mentions_codeine);
@@ -342,7 +302,7 @@ test_missing_content_says_so (void)
   ldn_learn_page_load (page, NULL, error, NULL, NULL);
   g_assert_cmpuint (ldn_learn_page_get_n_pages (page), ==, 0);
 
-  collect_descendants (GTK_WIDGET (page), ADW_TYPE_STATUS_PAGE, status_pages);
+  ldn_test_collect (GTK_WIDGET (page), ADW_TYPE_STATUS_PAGE, status_pages);
   for (guint i = 0; i < status_pages->len; i++)
     said |= g_strcmp0 (adw_status_page_get_description (g_ptr_array_index (status_pages, i)),
                        "The guide’s content is missing (/nowhere).") == 0;
@@ -355,21 +315,9 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   int result;
 
-  g_test_init (&argc, &argv, NULL);
-
-  /* Each run starts with no saved answers, and never touches the real ones. */
-  {
-    g_autofree char *dir = g_dir_make_tmp ("ldn-ui-XXXXXX", NULL);
-    g_autofree char *path = g_build_filename (dir, "user.sqlite", NULL);
-    g_setenv ("LDN_GUIDE_USER_DATA", path, TRUE);
-  }
-
-  app = ldn_application_new ();
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
+  app = ldn_test_ui_init (&argc, &argv);
 
   g_test_add_func ("/learn/walk-every-page", test_walk_every_page);
   g_test_add_func ("/learn/resumes-on-saved-page", test_resumes_on_saved_page);

@@ -12,61 +12,13 @@
 
 #include "app/ldn-application.h"
 #include "app/ldn-window.h"
+#include "ldn-test-ui.h"
 #include "pages/ldn-checklist-view.h"
 #include "pages/ldn-questions-view.h"
 #include "pages/ldn-safety-view.h"
 #include "pages/ldn-user-text-view.h"
 
 static LdnApplication *app;
-
-static void
-iterate_until (gboolean (*done) (gpointer), gpointer data)
-{
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-
-  while (!done (data) && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-
-  g_assert_true (done (data));
-}
-
-static gboolean
-widget_is_mapped (gpointer data)
-{
-  return gtk_widget_get_mapped (GTK_WIDGET (data));
-}
-
-static gboolean
-pointer_is_cleared (gpointer data)
-{
-  return *(gpointer *) data == NULL;
-}
-
-static void
-collect (GtkWidget *widget,
-         GType      type,
-         GPtrArray *found)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
-        g_ptr_array_add (found, child);
-      collect (child, type, found);
-    }
-}
-
-static gpointer
-nth (GtkWidget *widget,
-     GType      type,
-     guint      index)
-{
-  g_autoptr(GPtrArray) found = g_ptr_array_new ();
-
-  collect (widget, type, found);
-  g_assert_cmpuint (found->len, >, index);
-
-  return g_ptr_array_index (found, index);
-}
 
 static GtkWidget *
 button_labelled (GtkWidget  *widget,
@@ -76,7 +28,7 @@ button_labelled (GtkWidget  *widget,
   g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
   guint seen = 0;
 
-  collect (widget, GTK_TYPE_BUTTON, buttons);
+  ldn_test_collect (widget, GTK_TYPE_BUTTON, buttons);
   for (guint i = 0; i < buttons->len; i++)
     if (g_strcmp0 (gtk_button_get_label (g_ptr_array_index (buttons, i)), label) == 0 && seen++ == index)
       return g_ptr_array_index (buttons, i);
@@ -101,31 +53,27 @@ open_section (Section *section)
   section->window = ldn_window_new (app);
   gtk_window_set_default_size (GTK_WINDOW (section->window), 900, 800);
   gtk_window_present (GTK_WINDOW (section->window));
-  iterate_until (widget_is_mapped, section->window);
+  ldn_test_wait_mapped (GTK_WIDGET (section->window));
 
   page = ldn_window_get_side_effects_page (section->window);
-  section->checklist = nth (GTK_WIDGET (page), LDN_TYPE_CHECKLIST_VIEW, 0);
-  section->safety = nth (GTK_WIDGET (page), LDN_TYPE_SAFETY_VIEW, 0);
-  section->questions = nth (GTK_WIDGET (page), LDN_TYPE_QUESTIONS_VIEW, 0);
+  section->checklist = ldn_test_nth (GTK_WIDGET (page), LDN_TYPE_CHECKLIST_VIEW, 0);
+  section->safety = ldn_test_nth (GTK_WIDGET (page), LDN_TYPE_SAFETY_VIEW, 0);
+  section->questions = ldn_test_nth (GTK_WIDGET (page), LDN_TYPE_QUESTIONS_VIEW, 0);
 }
 
 static void
 close_section (Section *section)
 {
-  gpointer weak = section->window;
-
-  g_object_add_weak_pointer (G_OBJECT (section->window), &weak);
-  gtk_window_close (GTK_WINDOW (section->window));
-  iterate_until (pointer_is_cleared, &weak);
+  ldn_test_close_window (GTK_WINDOW (section->window));
 }
 
 static GtkTextBuffer *
 note_buffer (GtkWidget *view,
              guint      index)
 {
-  LdnUserTextView *text = nth (view, LDN_TYPE_USER_TEXT_VIEW, index);
+  LdnUserTextView *text = ldn_test_nth (view, LDN_TYPE_USER_TEXT_VIEW, index);
 
-  return gtk_text_view_get_buffer (nth (GTK_WIDGET (text), GTK_TYPE_TEXT_VIEW, 0));
+  return gtk_text_view_get_buffer (ldn_test_nth (GTK_WIDGET (text), GTK_TYPE_TEXT_VIEW, 0));
 }
 
 static char *
@@ -147,8 +95,8 @@ test_fill_in_close_and_find_again (void)
   open_section (&section);
 
   /* Vivid dreams: noticed, moderate, with a note. */
-  gtk_check_button_set_active (nth (section.checklist, GTK_TYPE_CHECK_BUTTON, 0), TRUE);
-  gtk_drop_down_set_selected (nth (section.checklist, GTK_TYPE_DROP_DOWN, 0), LDN_SEVERITY_MODERATE);
+  gtk_check_button_set_active (ldn_test_nth (section.checklist, GTK_TYPE_CHECK_BUTTON, 0), TRUE);
+  gtk_drop_down_set_selected (ldn_test_nth (section.checklist, GTK_TYPE_DROP_DOWN, 0), LDN_SEVERITY_MODERATE);
   gtk_text_buffer_set_text (note_buffer (section.checklist, 0), "Woke up twice, 🌙 وأحلام", -1);
   {
     g_autoptr(LdnChecklistEntry) entry = ldn_user_store_get_checklist_entry (store, "vivid-dreams", NULL);
@@ -160,7 +108,7 @@ test_fill_in_close_and_find_again (void)
 
   /* A note that is too long is refused with a reason, and kept on screen. */
   gtk_text_buffer_set_text (note_buffer (section.checklist, 1), too_long, -1);
-  g_assert_nonnull (ldn_user_text_view_get_error (nth (section.checklist, LDN_TYPE_USER_TEXT_VIEW, 1)));
+  g_assert_nonnull (ldn_user_text_view_get_error (ldn_test_nth (section.checklist, LDN_TYPE_USER_TEXT_VIEW, 1)));
   {
     g_autofree char *shown = buffer_text (note_buffer (section.checklist, 1));
     g_autoptr(LdnChecklistEntry) entry = ldn_user_store_get_checklist_entry (store, "sleep", NULL);
@@ -172,14 +120,14 @@ test_fill_in_close_and_find_again (void)
   /* Opioids first: "Not sure". */
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (button_labelled (section.safety, "Not sure", 0)), TRUE);
   g_assert_cmpint (ldn_user_store_get_answer (store, "opioids"), ==, LDN_ANSWER_UNSURE);
-  g_assert_true (gtk_revealer_get_reveal_child (nth (section.safety, GTK_TYPE_REVEALER, 0)));
+  g_assert_true (gtk_revealer_get_reveal_child (ldn_test_nth (section.safety, GTK_TYPE_REVEALER, 0)));
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (button_labelled (section.safety, "No", 1)), TRUE);
   g_assert_cmpint (ldn_user_store_get_answer (store, "surgery"), ==, LDN_ANSWER_NO);
 
   /* A suggested question in one click, then one of their own. */
   g_signal_emit_by_name (button_labelled (section.questions, "Add", 0), "clicked");
-  gtk_editable_set_text (GTK_EDITABLE (nth (section.questions, GTK_TYPE_ENTRY, 0)), "Can I keep my codeine cough syrup?");
-  g_signal_emit_by_name (nth (section.questions, GTK_TYPE_ENTRY, 0), "activate");
+  gtk_editable_set_text (GTK_EDITABLE (ldn_test_nth (section.questions, GTK_TYPE_ENTRY, 0)), "Can I keep my codeine cough syrup?");
+  g_signal_emit_by_name (ldn_test_nth (section.questions, GTK_TYPE_ENTRY, 0), "activate");
   {
     g_autoptr(GPtrArray) questions = ldn_user_store_list_questions (store, NULL);
 
@@ -194,8 +142,8 @@ test_fill_in_close_and_find_again (void)
 
   /* A new window shows everything as it was left. */
   open_section (&section);
-  g_assert_true (gtk_check_button_get_active (nth (section.checklist, GTK_TYPE_CHECK_BUTTON, 0)));
-  g_assert_cmpuint (gtk_drop_down_get_selected (nth (section.checklist, GTK_TYPE_DROP_DOWN, 0)), ==,
+  g_assert_true (gtk_check_button_get_active (ldn_test_nth (section.checklist, GTK_TYPE_CHECK_BUTTON, 0)));
+  g_assert_cmpuint (gtk_drop_down_get_selected (ldn_test_nth (section.checklist, GTK_TYPE_DROP_DOWN, 0)), ==,
                     LDN_SEVERITY_MODERATE);
   {
     g_autofree char *note = buffer_text (note_buffer (section.checklist, 0));
@@ -206,7 +154,7 @@ test_fill_in_close_and_find_again (void)
 
   /* Deleting everything empties the views at once. */
   g_assert_true (ldn_user_store_delete_all (store, NULL));
-  g_assert_false (gtk_check_button_get_active (nth (section.checklist, GTK_TYPE_CHECK_BUTTON, 0)));
+  g_assert_false (gtk_check_button_get_active (ldn_test_nth (section.checklist, GTK_TYPE_CHECK_BUTTON, 0)));
   g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (button_labelled (section.safety, "Not sure", 0))));
   {
     g_autofree char *note = buffer_text (note_buffer (section.checklist, 0));
@@ -229,21 +177,9 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   int result;
 
-  g_test_init (&argc, &argv, NULL);
-
-  /* Each run starts with no saved answers, and never touches the real ones. */
-  {
-    g_autofree char *dir = g_dir_make_tmp ("ldn-ui-XXXXXX", NULL);
-    g_autofree char *path = g_build_filename (dir, "user.sqlite", NULL);
-    g_setenv ("LDN_GUIDE_USER_DATA", path, TRUE);
-  }
-
-  app = ldn_application_new ();
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
+  app = ldn_test_ui_init (&argc, &argv);
 
   g_test_add_func ("/side-effects/fill-in-close-and-find-again", test_fill_in_close_and_find_again);
   g_test_add_func ("/side-effects/menu-actions-exist", test_menu_actions_exist);

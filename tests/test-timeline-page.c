@@ -11,57 +11,10 @@
 
 #include "app/ldn-application.h"
 #include "app/ldn-window.h"
+#include "ldn-test-ui.h"
 #include "chart/ldn-occupancy-chart.h"
 
 static LdnApplication *app;
-
-static void
-iterate_until (gboolean (*done) (gpointer), gpointer data)
-{
-  gint64 deadline = g_get_monotonic_time () + 15 * G_USEC_PER_SEC;
-
-  while (!done (data) && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-
-  g_assert_true (done (data));
-}
-
-static gboolean
-widget_is_mapped (gpointer data)
-{
-  return gtk_widget_get_mapped (GTK_WIDGET (data));
-}
-
-static gboolean
-pointer_is_cleared (gpointer data)
-{
-  return *(gpointer *) data == NULL;
-}
-
-static void
-collect_descendants (GtkWidget *widget,
-                     GType      type,
-                     GPtrArray *found)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
-        g_ptr_array_add (found, child);
-      collect_descendants (child, type, found);
-    }
-}
-
-static gpointer
-find_descendant (GtkWidget *widget,
-                 GType      type)
-{
-  g_autoptr(GPtrArray) found = g_ptr_array_new ();
-
-  collect_descendants (widget, type, found);
-  g_assert_cmpuint (found->len, >, 0);
-
-  return g_ptr_array_index (found, 0);
-}
 
 static GtkWidget *
 find_button_labelled (GtkWidget  *widget,
@@ -69,7 +22,7 @@ find_button_labelled (GtkWidget  *widget,
 {
   g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
 
-  collect_descendants (widget, GTK_TYPE_BUTTON, buttons);
+  ldn_test_collect (widget, GTK_TYPE_BUTTON, buttons);
   for (guint i = 0; i < buttons->len; i++)
     if (g_strcmp0 (gtk_button_get_label (g_ptr_array_index (buttons, i)), label) == 0)
       return g_ptr_array_index (buttons, i);
@@ -87,7 +40,7 @@ open_timeline (void)
   window = ldn_window_new (app);
   gtk_window_set_default_size (GTK_WINDOW (window), 1000, 800);
   gtk_window_present (GTK_WINDOW (window));
-  iterate_until (widget_is_mapped, ldn_window_get_timeline_page (window));
+  ldn_test_wait_mapped (GTK_WIDGET (ldn_window_get_timeline_page (window)));
 
   return window;
 }
@@ -95,11 +48,7 @@ open_timeline (void)
 static void
 close_window (LdnWindow *window)
 {
-  gpointer weak = window;
-
-  g_object_add_weak_pointer (G_OBJECT (window), &weak);
-  gtk_window_close (GTK_WINDOW (window));
-  iterate_until (pointer_is_cleared, &weak);
+  ldn_test_close_window (GTK_WINDOW (window));
 }
 
 static void
@@ -169,14 +118,14 @@ test_playhead_sweeps_and_stops (void)
 {
   LdnWindow *window = open_timeline ();
   LdnTimelinePage *page = ldn_window_get_timeline_page (window);
-  GtkDropDown *speed = find_descendant (GTK_WIDGET (page), GTK_TYPE_DROP_DOWN);
+  GtkDropDown *speed = ldn_test_nth (GTK_WIDGET (page), GTK_TYPE_DROP_DOWN, 0);
   ReadoutWait wait = { page, NULL };
 
   g_assert_true (ldn_timeline_page_get_playing (page));
   gtk_drop_down_set_selected (speed, 3);  /* 4x */
   wait.first = g_strdup (ldn_timeline_page_get_readout (page));
-  iterate_until (readout_moved, &wait);
-  iterate_until (stopped_playing, page);
+  ldn_test_iterate_until (readout_moved, &wait);
+  ldn_test_iterate_until (stopped_playing, page);
 
   /* At the end the readout is back at the dose's clock time, a day later. */
   g_assert_true (g_str_has_prefix (ldn_timeline_page_get_readout (page), "22:00 · about 48 % estimated"));
@@ -190,7 +139,7 @@ test_scrubbing_sets_the_readout (void)
 {
   LdnWindow *window = open_timeline ();
   LdnTimelinePage *page = ldn_window_get_timeline_page (window);
-  LdnOccupancyChart *chart = find_descendant (GTK_WIDGET (page), LDN_TYPE_OCCUPANCY_CHART);
+  LdnOccupancyChart *chart = ldn_test_nth (GTK_WIDGET (page), LDN_TYPE_OCCUPANCY_CHART, 0);
 
   g_signal_emit_by_name (chart, "scrubbed", 4.0);
   g_assert_false (ldn_timeline_page_get_playing (page));
@@ -213,7 +162,7 @@ test_reduced_motion_shows_finished_chart (void)
   g_object_set (settings, "gtk-enable-animations", FALSE, NULL);
   window = open_timeline ();
   page = ldn_window_get_timeline_page (window);
-  chart = find_descendant (GTK_WIDGET (page), LDN_TYPE_OCCUPANCY_CHART);
+  chart = ldn_test_nth (GTK_WIDGET (page), LDN_TYPE_OCCUPANCY_CHART, 0);
 
   g_assert_false (ldn_timeline_page_get_playing (page));
   g_assert_cmpfloat (ldn_occupancy_chart_get_playhead (chart), <, 0);
@@ -231,18 +180,18 @@ test_table_and_captions (void)
 {
   LdnWindow *window = open_timeline ();
   LdnTimelinePage *page = ldn_window_get_timeline_page (window);
-  GtkExpander *expander = find_descendant (GTK_WIDGET (page), GTK_TYPE_EXPANDER);
+  GtkExpander *expander = ldn_test_nth (GTK_WIDGET (page), GTK_TYPE_EXPANDER, 0);
   g_autoptr(GPtrArray) cells = g_ptr_array_new ();
   g_autoptr(GPtrArray) labels = g_ptr_array_new ();
   gboolean explains = FALSE, no_data_note = FALSE;
 
   gtk_expander_set_expanded (expander, TRUE);
-  collect_descendants (gtk_expander_get_child (expander), GTK_TYPE_LABEL, cells);
+  ldn_test_collect (gtk_expander_get_child (expander), GTK_TYPE_LABEL, cells);
   /* A header and one row per hour from 0 to 24 h, five columns each. */
   g_assert_cmpuint (cells->len, ==, 5 * 26);
   g_assert_cmpstr (gtk_label_get_text (g_ptr_array_index (cells, 5)), ==, "22:00");
 
-  collect_descendants (GTK_WIDGET (page), GTK_TYPE_LABEL, labels);
+  ldn_test_collect (GTK_WIDGET (page), GTK_TYPE_LABEL, labels);
   for (guint i = 0; i < labels->len; i++)
     {
       const char *text = gtk_label_get_text (g_ptr_array_index (labels, i));
@@ -259,21 +208,9 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   int result;
 
-  g_test_init (&argc, &argv, NULL);
-
-  /* Each run starts with no saved answers, and never touches the real ones. */
-  {
-    g_autofree char *dir = g_dir_make_tmp ("ldn-ui-XXXXXX", NULL);
-    g_autofree char *path = g_build_filename (dir, "user.sqlite", NULL);
-    g_setenv ("LDN_GUIDE_USER_DATA", path, TRUE);
-  }
-
-  app = ldn_application_new ();
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
+  app = ldn_test_ui_init (&argc, &argv);
 
   g_test_add_func ("/timeline/summary-follows-the-dose", test_summary_follows_the_dose);
   g_test_add_func ("/timeline/nightly-fourteen-days", test_nightly_fourteen_days);

@@ -11,33 +11,11 @@
 
 #include "app/ldn-application.h"
 #include "app/ldn-window.h"
+#include "ldn-test-ui.h"
 
 static LdnApplication *app;
 
 static const char *sections[] = { "learn", "timeline", "side-effects", "sheet" };
-
-static void
-iterate_until (gboolean (*done) (gpointer), gpointer data)
-{
-  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
-
-  while (!done (data) && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-
-  g_assert_true (done (data));
-}
-
-static gboolean
-widget_is_mapped (gpointer data)
-{
-  return gtk_widget_get_mapped (GTK_WIDGET (data));
-}
-
-static gboolean
-pointer_is_cleared (gpointer data)
-{
-  return *(gpointer *) data == NULL;
-}
 
 static LdnWindow *
 open_window (void)
@@ -45,7 +23,7 @@ open_window (void)
   LdnWindow *window = ldn_window_new (app);
 
   gtk_window_present (GTK_WINDOW (window));
-  iterate_until (widget_is_mapped, window);
+  ldn_test_wait_mapped (GTK_WIDGET (window));
 
   return window;
 }
@@ -53,11 +31,7 @@ open_window (void)
 static void
 close_and_wait_for_finalize (LdnWindow *window)
 {
-  gpointer weak = window;
-
-  g_object_add_weak_pointer (G_OBJECT (window), &weak);
-  gtk_window_close (GTK_WINDOW (window));
-  iterate_until (pointer_is_cleared, &weak);
+  ldn_test_close_window (GTK_WINDOW (window));
 }
 
 static void
@@ -160,10 +134,10 @@ test_phone_width_moves_switcher_to_bottom (void)
 
   /* Nothing in the window may force it wider than a phone screen. */
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, 360);
-  iterate_until (switcher_is_at_bottom, window);
+  ldn_test_iterate_until (switcher_is_at_bottom, window);
 
   gtk_window_set_default_size (GTK_WINDOW (window), 1100, 700);
-  iterate_until (switcher_is_in_header, window);
+  ldn_test_iterate_until (switcher_is_in_header, window);
 
   close_and_wait_for_finalize (window);
   g_settings_reset (settings, "window-width");
@@ -205,7 +179,7 @@ test_about_says_not_medical_advice (void)
 
   g_assert_true (g_action_group_has_action (G_ACTION_GROUP (app), "about"));
   g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
-  iterate_until (find_about_window, &about);
+  ldn_test_iterate_until (find_about_window, &about);
 
   g_assert_cmpstr (adw_about_window_get_version (ADW_ABOUT_WINDOW (about)), ==, PACKAGE_VERSION);
   g_assert_cmpint (adw_about_window_get_license_type (ADW_ABOUT_WINDOW (about)), ==, GTK_LICENSE_GPL_3_0);
@@ -229,21 +203,9 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   int result;
 
-  g_test_init (&argc, &argv, NULL);
-
-  /* Each run starts with no saved answers, and never touches the real ones. */
-  {
-    g_autofree char *dir = g_dir_make_tmp ("ldn-ui-XXXXXX", NULL);
-    g_autofree char *path = g_build_filename (dir, "user.sqlite", NULL);
-    g_setenv ("LDN_GUIDE_USER_DATA", path, TRUE);
-  }
-
-  app = ldn_application_new ();
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
+  app = ldn_test_ui_init (&argc, &argv);
 
   g_test_add_func ("/window/sections-switch-by-action", test_sections_switch_by_action);
   g_test_add_func ("/window/section-shortcuts", test_section_shortcuts);

@@ -9,22 +9,7 @@
 #include <string.h>
 
 #include "ldn-block-widgets.h"
-
-static GtkWidget *
-text_label (const char *text,
-            const char *css_class)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_widget_set_halign (label, GTK_ALIGN_FILL);
-  if (css_class != NULL)
-    gtk_widget_add_css_class (label, css_class);
-
-  return label;
-}
+#include "ldn-page-layout.h"
 
 static GtkWidget *
 vertical_box (int spacing)
@@ -59,14 +44,14 @@ ldn_source_entry_new (const LdnSource *source)
   GtkWidget *box = vertical_box (4);
   g_autofree char *label = ldn_source_dup_short_label (source);
   g_autofree char *citation = ldn_source_dup_citation (source);
-  GtkWidget *citation_label = text_label (citation, NULL);
+  GtkWidget *citation_label = ldn_wrapped_label_new (citation, NULL);
 
   gtk_label_set_selectable (GTK_LABEL (citation_label), TRUE);
-  gtk_box_append (GTK_BOX (box), text_label (label, "heading"));
-  gtk_box_append (GTK_BOX (box), text_label (ldn_source_kind_to_words (source->kind), "dim-label"));
+  gtk_box_append (GTK_BOX (box), ldn_wrapped_label_new (label, "heading"));
+  gtk_box_append (GTK_BOX (box), ldn_wrapped_label_new (ldn_source_kind_to_words (source->kind), "dim-label"));
   gtk_box_append (GTK_BOX (box), citation_label);
   if (source->note != NULL)
-    gtk_box_append (GTK_BOX (box), text_label (source->note, "caption"));
+    gtk_box_append (GTK_BOX (box), ldn_wrapped_label_new (source->note, "caption"));
 
   return box;
 }
@@ -109,7 +94,7 @@ source_link_activated_cb (GtkLabel   *label,
     }
 
   source = ldn_content_store_get_source (marker->store, uri + strlen ("source:"), &error);
-  entry = source ? ldn_source_entry_new (source) : text_label (error->message, "error");
+  entry = source ? ldn_source_entry_new (source) : ldn_wrapped_label_new (error->message, "error");
   gtk_widget_add_css_class (entry, "ldn-citation");
   gtk_revealer_set_child (marker->revealer, entry);
   g_free (marker->shown_id);
@@ -124,7 +109,7 @@ ldn_source_markers_new (LdnContentStore    *store,
                         const char * const *source_ids)
 {
   GtkWidget *box = vertical_box (6);
-  GtkWidget *links = text_label (NULL, "ldn-source-links");
+  GtkWidget *links = ldn_wrapped_label_new (NULL, "ldn-source-links");
   GtkWidget *revealer = gtk_revealer_new ();
   g_autoptr(GString) markup = g_string_new (NULL);
   MarkerData *marker = g_new0 (MarkerData, 1);
@@ -170,11 +155,11 @@ text_block (LdnContentStore *store,
       gtk_widget_add_css_class (box, css_class);
     }
   if (heading != NULL)
-    gtk_box_append (GTK_BOX (box), text_label (heading, "ldn-block-kicker"));
+    gtk_box_append (GTK_BOX (box), ldn_wrapped_label_new (heading, "ldn-block-kicker"));
   if (block->title != NULL)
-    gtk_box_append (GTK_BOX (box), text_label (block->title, "title-4"));
+    gtk_box_append (GTK_BOX (box), ldn_wrapped_label_new (block->title, "title-4"));
   if (block->body != NULL)
-    gtk_box_append (GTK_BOX (box), text_label (block->body, "ldn-body"));
+    gtk_box_append (GTK_BOX (box), ldn_wrapped_label_new (block->body, "ldn-body"));
 
   if (block->kind == LDN_BLOCK_LIST)
     for (guint i = 0; i < block->rows->len; i++)
@@ -182,7 +167,7 @@ text_block (LdnContentStore *store,
         GStrv item = g_ptr_array_index (block->rows, i);
         /* Translators: a bullet point in a list. */
         g_autofree char *bullet = g_strdup_printf (_("•  %s"), item[0]);
-        GtkWidget *label = text_label (bullet, "ldn-body");
+        GtkWidget *label = ldn_wrapped_label_new (bullet, "ldn-body");
 
         gtk_widget_set_margin_start (label, 12);
         gtk_box_append (GTK_BOX (box), label);
@@ -201,7 +186,7 @@ table_block (LdnContentStore *store,
   GtkWidget *grid = gtk_grid_new ();
 
   if (block->body != NULL)
-    gtk_box_append (GTK_BOX (box), text_label (block->body, "title-4"));
+    gtk_box_append (GTK_BOX (box), ldn_wrapped_label_new (block->body, "title-4"));
 
   gtk_grid_set_column_spacing (GTK_GRID (grid), 18);
   gtk_grid_set_row_spacing (GTK_GRID (grid), 10);
@@ -215,7 +200,7 @@ table_block (LdnContentStore *store,
 
       for (guint c = 0; row[c] != NULL; c++)
         {
-          GtkWidget *cell = text_label (row[c], r == 0 || c == 0 ? "heading" : NULL);
+          GtkWidget *cell = ldn_wrapped_label_new (row[c], r == 0 || c == 0 ? "heading" : NULL);
 
           /* Narrow minimum, so on a phone the columns wrap instead of overflowing. */
           gtk_label_set_max_width_chars (GTK_LABEL (cell), 28);
@@ -289,7 +274,7 @@ teach_back_block (LdnContentStore      *store,
                                      "spacing", 4,
                                      "accessible-role", GTK_ACCESSIBLE_ROLE_RADIO_GROUP,
                                      NULL);
-  GtkWidget *feedback = text_label ("", "ldn-feedback");
+  GtkWidget *feedback = ldn_wrapped_label_new ("", "ldn-feedback");
   GtkWidget *revealer = gtk_revealer_new ();
   g_autofree char *previous = recorder ? ldn_teach_back_recorder_dup_answer (recorder, block->question_id) : NULL;
   const char *right_text = "";
@@ -297,8 +282,8 @@ teach_back_block (LdnContentStore      *store,
 
   gtk_widget_add_css_class (box, "card");
   gtk_widget_add_css_class (box, "ldn-teach-back");
-  gtk_box_append (GTK_BOX (box), text_label (_("Check your understanding"), "ldn-block-kicker"));
-  gtk_box_append (GTK_BOX (box), text_label (block->title, "title-4"));
+  gtk_box_append (GTK_BOX (box), ldn_wrapped_label_new (_("Check your understanding"), "ldn-block-kicker"));
+  gtk_box_append (GTK_BOX (box), ldn_wrapped_label_new (block->title, "title-4"));
 
   for (guint i = 0; i < block->choices->len; i++)
     if (((LdnChoice *) g_ptr_array_index (block->choices, i))->correct)
@@ -311,7 +296,7 @@ teach_back_block (LdnContentStore      *store,
     {
       const LdnChoice *choice = g_ptr_array_index (block->choices, i);
       GtkWidget *button = gtk_check_button_new ();
-      GtkWidget *label = text_label (choice->text, NULL);
+      GtkWidget *label = ldn_wrapped_label_new (choice->text, NULL);
       ChoiceData *data = g_new0 (ChoiceData, 1);
 
       gtk_check_button_set_child (GTK_CHECK_BUTTON (button), label);
@@ -384,7 +369,7 @@ conditions_block (LdnContentStore *store)
   GtkWidget *list = boxed_list ();
 
   if (conditions == NULL)
-    return text_label (error->message, "error");
+    return ldn_wrapped_label_new (error->message, "error");
 
   for (guint i = 0; i < conditions->len; i++)
     {
@@ -392,7 +377,7 @@ conditions_block (LdnContentStore *store)
       g_autofree char *strength_class = g_strdup_printf ("ldn-strength-%s", condition->strength);
       GtkWidget *box = vertical_box (6);
       GtkWidget *header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
-      GtkWidget *name = text_label (condition->name, "heading");
+      GtkWidget *name = ldn_wrapped_label_new (condition->name, "heading");
       GtkWidget *strength = gtk_label_new (condition->strength_words);
 
       gtk_widget_set_hexpand (name, TRUE);
@@ -402,7 +387,7 @@ conditions_block (LdnContentStore *store)
       gtk_box_append (GTK_BOX (header), name);
       gtk_box_append (GTK_BOX (header), strength);
       gtk_box_append (GTK_BOX (box), header);
-      gtk_box_append (GTK_BOX (box), text_label (condition->summary, "ldn-body"));
+      gtk_box_append (GTK_BOX (box), ldn_wrapped_label_new (condition->summary, "ldn-body"));
       gtk_box_append (GTK_BOX (box), ldn_source_markers_new (store, (const char * const *) condition->sources));
       append_list_item (list, box);
     }
@@ -418,7 +403,7 @@ side_effects_block (LdnContentStore *store)
   GtkWidget *list = boxed_list ();
 
   if (side_effects == NULL)
-    return text_label (error->message, "error");
+    return ldn_wrapped_label_new (error->message, "error");
 
   for (guint i = 0; i < side_effects->len; i++)
     {
@@ -428,11 +413,11 @@ side_effects_block (LdnContentStore *store)
                          : side_effect->transient == 0 ? _("May not pass on its own")
                          : _("Not known whether it passes");
 
-      gtk_box_append (GTK_BOX (box), text_label (side_effect->name, "heading"));
-      gtk_box_append (GTK_BOX (box), text_label (side_effect->frequency, "ldn-body"));
-      gtk_box_append (GTK_BOX (box), text_label (course, "dim-label"));
+      gtk_box_append (GTK_BOX (box), ldn_wrapped_label_new (side_effect->name, "heading"));
+      gtk_box_append (GTK_BOX (box), ldn_wrapped_label_new (side_effect->frequency, "ldn-body"));
+      gtk_box_append (GTK_BOX (box), ldn_wrapped_label_new (course, "dim-label"));
       if (side_effect->note != NULL && *side_effect->note != '\0')
-        gtk_box_append (GTK_BOX (box), text_label (side_effect->note, "ldn-body"));
+        gtk_box_append (GTK_BOX (box), ldn_wrapped_label_new (side_effect->note, "ldn-body"));
       gtk_box_append (GTK_BOX (box), ldn_source_markers_new (store, (const char * const *) side_effect->sources));
       append_list_item (list, box);
     }

@@ -9,6 +9,7 @@
 
 #include "ldn-block-widgets.h"
 #include "ldn-checklist-view.h"
+#include "ldn-page-layout.h"
 #include "ldn-user-text-view.h"
 
 struct _LdnChecklistView
@@ -268,19 +269,6 @@ save_other (const char *text,
 }
 
 static GtkWidget *
-heading (const char *text,
-         const char *css_class)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_widget_add_css_class (label, css_class);
-
-  return label;
-}
-
-static GtkWidget *
 warning_signs (LdnChecklistView *self)
 {
   g_autoptr(GError) error = NULL;
@@ -289,21 +277,21 @@ warning_signs (LdnChecklistView *self)
 
   gtk_widget_add_css_class (box, "card");
   gtk_widget_add_css_class (box, "ldn-urgent");
-  gtk_box_append (GTK_BOX (box), heading (_("Get medical help at once if you notice"), "title-4"));
+  gtk_box_append (GTK_BOX (box), ldn_wrapped_label_new (_("Get medical help at once if you notice"), "title-4"));
 
   for (guint i = 0; signs != NULL && i < signs->len; i++)
     {
       const LdnWarningSign *sign = g_ptr_array_index (signs, i);
       GtkWidget *item = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
 
-      gtk_box_append (GTK_BOX (item), heading (sign->sign, "heading"));
-      gtk_box_append (GTK_BOX (item), heading (sign->action, "ldn-body"));
+      gtk_box_append (GTK_BOX (item), ldn_wrapped_label_new (sign->sign, "heading"));
+      gtk_box_append (GTK_BOX (item), ldn_wrapped_label_new (sign->action, "ldn-body"));
       gtk_box_append (GTK_BOX (item), ldn_source_markers_new (self->content, (const char * const *) sign->sources));
       gtk_box_append (GTK_BOX (box), item);
     }
 
   if (signs == NULL)
-    gtk_box_append (GTK_BOX (box), heading (error->message, "error"));
+    gtk_box_append (GTK_BOX (box), ldn_wrapped_label_new (error->message, "error"));
 
   return box;
 }
@@ -316,22 +304,17 @@ ldn_checklist_view_new (LdnContentStore *content,
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) side_effects = ldn_content_store_list_side_effects (content, &error);
   GtkWidget *scroller = gtk_scrolled_window_new ();
-  GtkWidget *clamp = adw_clamp_new ();
-  GtkWidget *column = gtk_box_new (GTK_ORIENTATION_VERTICAL, 18);
+  GtkWidget *column = ldn_reading_column_new (scroller, 760);
   GtkWidget *list = gtk_list_box_new ();
 
   self->content = g_object_ref (content);
   self->user = g_object_ref (user);
 
-  gtk_widget_set_margin_start (column, 18);
-  gtk_widget_set_margin_end (column, 18);
-  gtk_widget_set_margin_top (column, 24);
-  gtk_widget_set_margin_bottom (column, 36);
 
   gtk_box_append (GTK_BOX (column), warning_signs (self));
-  gtk_box_append (GTK_BOX (column), heading (_("Side Effects I Noticed"), "title-2"));
+  gtk_box_append (GTK_BOX (column), ldn_wrapped_label_new (_("Side Effects I Noticed"), "title-2"));
   gtk_box_append (GTK_BOX (column),
-                  heading (_("Tick what you notice. Open a row to say how bad it is, since when, and add a note. "
+                  ldn_wrapped_label_new (_("Tick what you notice. Open a row to say how bad it is, since when, and add a note. "
                              "Everything is saved as you go, on this computer only."), "ldn-page-summary"));
 
   gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
@@ -341,17 +324,13 @@ ldn_checklist_view_new (LdnContentStore *content,
     gtk_list_box_append (GTK_LIST_BOX (list), item_row_new (self, g_ptr_array_index (side_effects, i)));
   gtk_box_append (GTK_BOX (column), list);
   if (side_effects == NULL)
-    gtk_box_append (GTK_BOX (column), heading (error->message, "error"));
+    gtk_box_append (GTK_BOX (column), ldn_wrapped_label_new (error->message, "error"));
 
-  gtk_box_append (GTK_BOX (column), heading (_("Other Side Effects"), "title-4"));
-  gtk_box_append (GTK_BOX (column), heading (_("Anything else you noticed, in your own words."), "dim-label"));
+  gtk_box_append (GTK_BOX (column), ldn_wrapped_label_new (_("Other Side Effects"), "title-4"));
+  gtk_box_append (GTK_BOX (column), ldn_wrapped_label_new (_("Anything else you noticed, in your own words."), "dim-label"));
   self->other = ldn_user_text_view_new (_("Other side effects"), save_other, self, NULL);
   gtk_box_append (GTK_BOX (column), self->other);
 
-  adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 760);
-  adw_clamp_set_child (ADW_CLAMP (clamp), column);
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), clamp);
   adw_bin_set_child (ADW_BIN (self), scroller);
 
   ldn_checklist_view_reload (self);

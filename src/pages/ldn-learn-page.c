@@ -14,6 +14,7 @@
 #include "content/ldn-content-schema.h"
 #include "ldn-block-widgets.h"
 #include "ldn-learn-page.h"
+#include "ldn-page-layout.h"
 
 #define SOURCES_PAGE_ID "all-sources"
 #define NO_PENDING_INDEX G_MAXUINT
@@ -86,38 +87,6 @@ format_review_date (const char *date)
   return g_date_time_format (when, _("%-d %B %Y"));
 }
 
-static GtkWidget *
-page_label (const char *text,
-            const char *css_class)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  if (css_class != NULL)
-    gtk_widget_add_css_class (label, css_class);
-
-  return label;
-}
-
-static GtkWidget *
-page_column (GtkWidget *scroller)
-{
-  GtkWidget *clamp = adw_clamp_new ();
-  GtkWidget *column = gtk_box_new (GTK_ORIENTATION_VERTICAL, 18);
-
-  adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 720);
-  adw_clamp_set_tightening_threshold (ADW_CLAMP (clamp), 560);
-  gtk_widget_set_margin_start (column, 18);
-  gtk_widget_set_margin_end (column, 18);
-  gtk_widget_set_margin_top (column, 24);
-  gtk_widget_set_margin_bottom (column, 36);
-  adw_clamp_set_child (ADW_CLAMP (clamp), column);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), clamp);
-
-  return column;
-}
-
 static void
 build_guided_page (LdnLearnPage      *self,
                    GtkWidget         *scroller,
@@ -126,17 +95,17 @@ build_guided_page (LdnLearnPage      *self,
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) blocks = ldn_content_store_get_blocks (self->store, page->id, &error);
   GPtrArray *block_widgets = g_ptr_array_new ();
-  GtkWidget *column = page_column (scroller);
+  GtkWidget *column = ldn_reading_column_new (scroller, 720);
   g_autofree char *reviewed = format_review_date (page->last_reviewed);
   g_autofree char *reviewed_text = g_strdup_printf (_("Last reviewed: %s"), reviewed);
-  GtkWidget *title = page_label (page->title, "title-1");
+  GtkWidget *title = ldn_wrapped_label_new (page->title, "title-1");
 
   gtk_box_append (GTK_BOX (column), title);
-  gtk_box_append (GTK_BOX (column), page_label (page->summary, "ldn-page-summary"));
+  gtk_box_append (GTK_BOX (column), ldn_wrapped_label_new (page->summary, "ldn-page-summary"));
   g_ptr_array_add (block_widgets, title);
 
   if (blocks == NULL)
-    gtk_box_append (GTK_BOX (column), page_label (error->message, "error"));
+    gtk_box_append (GTK_BOX (column), ldn_wrapped_label_new (error->message, "error"));
 
   for (guint i = 0; blocks != NULL && i < blocks->len; i++)
     {
@@ -147,7 +116,7 @@ build_guided_page (LdnLearnPage      *self,
       g_ptr_array_add (block_widgets, widget);
     }
 
-  gtk_box_append (GTK_BOX (column), page_label (reviewed_text, "dim-label"));
+  gtk_box_append (GTK_BOX (column), ldn_wrapped_label_new (reviewed_text, "dim-label"));
   g_object_set_data_full (G_OBJECT (scroller), "ldn-blocks", block_widgets, (GDestroyNotify) g_ptr_array_unref);
 }
 
@@ -157,14 +126,14 @@ build_sources_page (LdnLearnPage *self,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) sources = ldn_content_store_list_sources (self->store, &error);
-  GtkWidget *column = page_column (scroller);
+  GtkWidget *column = ldn_reading_column_new (scroller, 720);
   GtkWidget *list = gtk_list_box_new ();
   g_autofree char *version = g_strdup_printf (_("Content version %s"),
                                               ldn_content_store_get_content_version (self->store));
 
-  gtk_box_append (GTK_BOX (column), page_label (_("All Sources"), "title-1"));
+  gtk_box_append (GTK_BOX (column), ldn_wrapped_label_new (_("All Sources"), "title-1"));
   gtk_box_append (GTK_BOX (column),
-                  page_label (_("Every study, drug label, review and guide that this guide cites. "
+                  ldn_wrapped_label_new (_("Every study, drug label, review and guide that this guide cites. "
                                 "The kind of source tells you how much weight it can carry."),
                               "ldn-page-summary"));
 
@@ -187,9 +156,9 @@ build_sources_page (LdnLearnPage *self,
     }
 
   if (sources == NULL)
-    gtk_box_append (GTK_BOX (column), page_label (error->message, "error"));
+    gtk_box_append (GTK_BOX (column), ldn_wrapped_label_new (error->message, "error"));
   gtk_box_append (GTK_BOX (column), list);
-  gtk_box_append (GTK_BOX (column), page_label (version, "dim-label"));
+  gtk_box_append (GTK_BOX (column), ldn_wrapped_label_new (version, "dim-label"));
 }
 
 /* Pages are built when they are first shown or about to be swiped to,
@@ -406,8 +375,8 @@ result_row_new (const LdnSearchHit *hit)
 {
   GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
-  GtkWidget *title = page_label (hit->page_title, "heading");
-  GtkWidget *snippet = page_label (NULL, "dim-label");
+  GtkWidget *title = ldn_wrapped_label_new (hit->page_title, "heading");
+  GtkWidget *snippet = ldn_wrapped_label_new (NULL, "dim-label");
   g_autofree char *markup = snippet_to_markup (hit->snippet);
 
   gtk_label_set_markup (GTK_LABEL (snippet), markup);
@@ -535,7 +504,7 @@ fill_pages_list (LdnLearnPage *self)
       else
         text = g_strdup (_("All sources"));
 
-      label = page_label (text, NULL);
+      label = ldn_wrapped_label_new (text, NULL);
       gtk_label_set_max_width_chars (GTK_LABEL (label), 40);
       gtk_widget_set_margin_start (label, 6);
       gtk_widget_set_margin_end (label, 6);

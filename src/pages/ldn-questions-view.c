@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "ldn-questions-view.h"
+#include "ldn-page-layout.h"
 #include "ldn-user-text-view.h"
 
 struct _LdnQuestionsView
@@ -33,20 +34,6 @@ report (LdnQuestionsView *self,
 
   if (overlay != NULL)
     adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (error->message));
-}
-
-static GtkWidget *
-text (const char *value,
-      const char *css_class)
-{
-  GtkWidget *label = gtk_label_new (value);
-
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  if (css_class != NULL)
-    gtk_widget_add_css_class (label, css_class);
-
-  return label;
 }
 
 static void
@@ -259,8 +246,7 @@ ldn_questions_view_new (LdnContentStore *content,
   LdnQuestionsView *self = g_object_new (LDN_TYPE_QUESTIONS_VIEW, NULL);
   g_autoptr(GError) error = NULL;
   GtkWidget *scroller = gtk_scrolled_window_new ();
-  GtkWidget *clamp = adw_clamp_new ();
-  GtkWidget *column = gtk_box_new (GTK_ORIENTATION_VERTICAL, 18);
+  GtkWidget *column = ldn_reading_column_new (scroller, 760);
   GtkWidget *add_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *add_button = gtk_button_new_with_mnemonic (_("_Add Question"));
 
@@ -268,14 +254,10 @@ ldn_questions_view_new (LdnContentStore *content,
   self->user = g_object_ref (user);
   self->suggested = ldn_content_store_list_suggested_questions (content, &error);
 
-  gtk_widget_set_margin_start (column, 18);
-  gtk_widget_set_margin_end (column, 18);
-  gtk_widget_set_margin_top (column, 24);
-  gtk_widget_set_margin_bottom (column, 36);
 
-  gtk_box_append (GTK_BOX (column), text (_("My Questions"), "title-2"));
+  gtk_box_append (GTK_BOX (column), ldn_wrapped_label_new (_("My Questions"), "title-2"));
   gtk_box_append (GTK_BOX (column),
-                  text (_("Questions you want to ask, in the order you want to ask them. They go on your "
+                  ldn_wrapped_label_new (_("Questions you want to ask, in the order you want to ask them. They go on your "
                           "discussion sheet."), "ldn-page-summary"));
   self->mine_list = boxed_list (_("My questions"));
   gtk_box_append (GTK_BOX (column), GTK_WIDGET (self->mine_list));
@@ -291,22 +273,18 @@ ldn_questions_view_new (LdnContentStore *content,
   gtk_box_append (GTK_BOX (add_box), add_button);
   gtk_box_append (GTK_BOX (column), add_box);
 
-  gtk_box_append (GTK_BOX (column), text (_("Suggested Questions"), "title-4"));
+  gtk_box_append (GTK_BOX (column), ldn_wrapped_label_new (_("Suggested Questions"), "title-4"));
   self->suggested_list = boxed_list (_("Suggested questions"));
   gtk_box_append (GTK_BOX (column), GTK_WIDGET (self->suggested_list));
   if (self->suggested == NULL)
-    gtk_box_append (GTK_BOX (column), text (error->message, "error"));
+    gtk_box_append (GTK_BOX (column), ldn_wrapped_label_new (error->message, "error"));
 
-  gtk_box_append (GTK_BOX (column), text (_("What Matters to Me"), "title-4"));
+  gtk_box_append (GTK_BOX (column), ldn_wrapped_label_new (_("What Matters to Me"), "title-4"));
   gtk_box_append (GTK_BOX (column),
-                  text (_("Optional: what you hope for, what worries you, what you want to avoid."), "dim-label"));
+                  ldn_wrapped_label_new (_("Optional: what you hope for, what worries you, what you want to avoid."), "dim-label"));
   self->what_matters = ldn_user_text_view_new (_("What matters to me"), save_what_matters, self, NULL);
   gtk_box_append (GTK_BOX (column), self->what_matters);
 
-  adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 760);
-  adw_clamp_set_child (ADW_CLAMP (clamp), column);
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), clamp);
   adw_bin_set_child (ADW_BIN (self), scroller);
 
   ldn_questions_view_reload (self);

@@ -9,6 +9,7 @@
 
 #include "ldn-block-widgets.h"
 #include "ldn-safety-view.h"
+#include "ldn-page-layout.h"
 #include "ldn-user-text-view.h"
 
 struct _LdnSafetyView
@@ -70,20 +71,6 @@ answer_toggled_cb (GtkToggleButton *button,
 }
 
 static GtkWidget *
-text (const char *value,
-      const char *css_class)
-{
-  GtkWidget *label = gtk_label_new (value);
-
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  if (css_class != NULL)
-    gtk_widget_add_css_class (label, css_class);
-
-  return label;
-}
-
-static GtkWidget *
 question_card (LdnSafetyView        *self,
                const LdnSafetyTopic *topic)
 {
@@ -102,11 +89,11 @@ question_card (LdnSafetyView        *self,
   if (topic->high_prominence)
     {
       gtk_widget_add_css_class (card, "ldn-urgent");
-      gtk_box_append (GTK_BOX (card), text (_("Most important"), "ldn-block-kicker"));
+      gtk_box_append (GTK_BOX (card), ldn_wrapped_label_new (_("Most important"), "ldn-block-kicker"));
     }
-  gtk_box_append (GTK_BOX (card), text (topic->question, "title-4"));
+  gtk_box_append (GTK_BOX (card), ldn_wrapped_label_new (topic->question, "title-4"));
   if (topic->examples != NULL && *topic->examples != '\0')
-    gtk_box_append (GTK_BOX (card), text (topic->examples, "dim-label"));
+    gtk_box_append (GTK_BOX (card), ldn_wrapped_label_new (topic->examples, "dim-label"));
 
   gtk_widget_add_css_class (answers, "linked");
   gtk_widget_set_halign (answers, GTK_ALIGN_START);
@@ -126,9 +113,9 @@ question_card (LdnSafetyView        *self,
   gtk_box_append (GTK_BOX (card), answers);
 
   question->why = GTK_REVEALER (gtk_revealer_new ());
-  gtk_box_append (GTK_BOX (why_box), text (_("Why it matters"), "heading"));
-  gtk_box_append (GTK_BOX (why_box), text (topic->why, "ldn-body"));
-  gtk_box_append (GTK_BOX (why_box), text (_("This will be a flag on your discussion sheet."), "dim-label"));
+  gtk_box_append (GTK_BOX (why_box), ldn_wrapped_label_new (_("Why it matters"), "heading"));
+  gtk_box_append (GTK_BOX (why_box), ldn_wrapped_label_new (topic->why, "ldn-body"));
+  gtk_box_append (GTK_BOX (why_box), ldn_wrapped_label_new (_("This will be a flag on your discussion sheet."), "dim-label"));
   gtk_box_append (GTK_BOX (why_box), ldn_source_markers_new (self->content, (const char * const *) topic->sources));
   gtk_revealer_set_child (question->why, why_box);
   gtk_box_append (GTK_BOX (card), GTK_WIDGET (question->why));
@@ -178,37 +165,28 @@ ldn_safety_view_new (LdnContentStore *content,
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) topics = ldn_content_store_list_safety_topics (content, &error);
   GtkWidget *scroller = gtk_scrolled_window_new ();
-  GtkWidget *clamp = adw_clamp_new ();
-  GtkWidget *column = gtk_box_new (GTK_ORIENTATION_VERTICAL, 18);
+  GtkWidget *column = ldn_reading_column_new (scroller, 760);
 
   self->content = g_object_ref (content);
   self->user = g_object_ref (user);
 
-  gtk_widget_set_margin_start (column, 18);
-  gtk_widget_set_margin_end (column, 18);
-  gtk_widget_set_margin_top (column, 24);
-  gtk_widget_set_margin_bottom (column, 36);
-  gtk_box_append (GTK_BOX (column), text (_("Before You Talk to Your Doctor"), "title-2"));
+  gtk_box_append (GTK_BOX (column), ldn_wrapped_label_new (_("Before You Talk to Your Doctor"), "title-2"));
   gtk_box_append (GTK_BOX (column),
-                  text (_("These questions cover what matters most for safety. A “yes” or “not sure” is not a "
+                  ldn_wrapped_label_new (_("These questions cover what matters most for safety. A “yes” or “not sure” is not a "
                           "reason to worry: it is something your doctor needs to know."), "ldn-page-summary"));
 
   for (guint i = 0; topics != NULL && i < topics->len; i++)
     gtk_box_append (GTK_BOX (column), question_card (self, g_ptr_array_index (topics, i)));
   if (topics == NULL)
-    gtk_box_append (GTK_BOX (column), text (error->message, "error"));
+    gtk_box_append (GTK_BOX (column), ldn_wrapped_label_new (error->message, "error"));
 
-  gtk_box_append (GTK_BOX (column), text (_("Other Medicines"), "title-4"));
+  gtk_box_append (GTK_BOX (column), ldn_wrapped_label_new (_("Other Medicines"), "title-4"));
   gtk_box_append (GTK_BOX (column),
-                  text (_("List every other medicine and supplement you take, including ones bought without a "
+                  ldn_wrapped_label_new (_("List every other medicine and supplement you take, including ones bought without a "
                           "prescription."), "dim-label"));
   self->other_medicines = ldn_user_text_view_new (_("Other medicines"), save_other_medicines, self, NULL);
   gtk_box_append (GTK_BOX (column), self->other_medicines);
 
-  adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 760);
-  adw_clamp_set_child (ADW_CLAMP (clamp), column);
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), clamp);
   adw_bin_set_child (ADW_BIN (self), scroller);
 
   ldn_safety_view_reload (self);
