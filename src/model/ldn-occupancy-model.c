@@ -320,7 +320,7 @@ ldn_occupancy_model_fill_curve (const LdnOccupancyModel *model,
   Quad qsum[MAX_SUSTAINED_SETS / 4 + 1], qdecay[MAX_SUSTAINED_SETS / 4 + 1];
   Quad qa[MAX_SUSTAINED_SETS / 4 + 1], qb[MAX_SUSTAINED_SETS / 4 + 1], qg[MAX_SUSTAINED_SETS / 4 + 1];
   Pair line_a, line_b, line_g, line_decay, line_sum = { 0, 0 };
-  guint n_quads, n_points;
+  guint n_quads, n_points, next_dose_index = 0;
   double *restrict out_sustained, *restrict out_transient, *restrict out_low, *restrict out_high;
   guint n_sustained = 0, central = 0, next_dose = 0;
 
@@ -393,7 +393,7 @@ ldn_occupancy_model_fill_curve (const LdnOccupancyModel *model,
       double lowest = G_MAXDOUBLE, highest = -G_MAXDOUBLE, at_central, at_transient;
 
       /* Doses due by now join each sum already decayed to this point. */
-      while (next_dose < schedule->n_doses && next_dose * schedule->interval_h <= t + 1e-9)
+      while (i >= next_dose_index)
         {
           double since = t - next_dose * schedule->interval_h;
 
@@ -403,6 +403,9 @@ ldn_occupancy_model_fill_curve (const LdnOccupancyModel *model,
           for (guint s = 0; s < 4 * n_quads; s++)
             qsum[s / 4][s % 4] += exp (-sustained[MIN (s, n_sustained - 1)].rate * since);
           next_dose++;
+          next_dose_index = next_dose < schedule->n_doses
+            ? (guint) ceil (next_dose * schedule->interval_h / step_h - 1e-9)
+            : G_MAXUINT;
         }
 
       /* The central and transient lines, together, in double precision. */
