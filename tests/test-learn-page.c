@@ -193,6 +193,14 @@ test_teach_back_answer_is_kept (void)
   ldn_test_iterate_until (revealer_is_open, feedback);
   g_assert_true (g_str_has_prefix (gtk_label_get_text (GTK_LABEL (gtk_revealer_get_child (GTK_REVEALER (feedback)))), "Right."));
 
+  /* After deleting all data the question is unanswered again. */
+  g_assert_true (ldn_user_store_delete_all (ldn_application_get_user_store (app), NULL));
+  g_ptr_array_set_size (choices, 0);
+  ldn_test_collect (current_page_widget (learn), GTK_TYPE_CHECK_BUTTON, choices);
+  g_assert_cmpuint (choices->len, ==, 3);
+  for (guint i = 0; i < choices->len; i++)
+    g_assert_false (gtk_check_button_get_active (g_ptr_array_index (choices, i)));
+
   close_window (window);
 }
 

@@ -70,6 +70,9 @@ ldn_window_load_content (LdnWindow      *self,
                        self->settings);
   ldn_timeline_page_load (self->timeline_page, store, error, self->settings);
   ldn_side_effects_page_load (self->side_effects_page, store, error, ldn_application_get_user_store (application));
+  /* Teach-back answers are shown on the guided pages too. */
+  g_signal_connect_object (ldn_application_get_user_store (application), "reset",
+                           G_CALLBACK (ldn_learn_page_reload), self->learn_page, G_CONNECT_SWAPPED);
   ldn_window_report_user_data (self, ldn_application_get_user_store (application));
 }
 

@@ -583,6 +583,21 @@ ldn_learn_page_load (LdnLearnPage         *self,
   go_to_index (self, saved_index (self), FALSE);
 }
 
+void
+ldn_learn_page_reload (LdnLearnPage *self)
+{
+  g_return_if_fail (LDN_IS_LEARN_PAGE (self));
+
+  clear_highlight (self);
+  for (guint i = 0; i < n_carousel_pages (self); i++)
+    gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (g_ptr_array_index (self->page_widgets, i)), NULL);
+
+  ensure_page_built (self, self->current);
+  if (self->current > 0)
+    ensure_page_built (self, self->current - 1);
+  ensure_page_built (self, self->current + 1);
+}
+
 const char *
 ldn_learn_page_get_current_page (LdnLearnPage *self)
 {

@@ -28,6 +28,9 @@ gboolean    ldn_learn_page_show_page          (LdnLearnPage         *self,
                                                const char           *page_id,
                                                guint                 block_position);
 void        ldn_learn_page_start_search       (LdnLearnPage         *self);
+/* Rebuilds the pages from the store, e.g. after the person's answers
+ * were imported or deleted. */
+void        ldn_learn_page_reload             (LdnLearnPage         *self);
 const char *ldn_learn_page_get_progress_text  (LdnLearnPage         *self);
 GtkWidget  *ldn_learn_page_get_highlighted_block (LdnLearnPage      *self);
 
