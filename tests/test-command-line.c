@@ -305,6 +305,46 @@ test_user_data_round_trip (void)
   g_rmdir (dir);
 }
 
+static void
+test_export_sheet (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("ldn-sheet-cli-XXXXXX", NULL);
+  g_autofree char *store = g_build_filename (dir, "user.sqlite", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "sheet.pdf", NULL);
+  g_autofree char *option = g_strdup_printf ("--export-sheet=%s", pdf);
+  g_autofree char *contents = NULL;
+  RunResult result = { 0 };
+
+  g_setenv ("LDN_GUIDE_USER_DATA", store, TRUE);
+
+  run_ldn_guide (&result, (const char *[]) { option, "--paper=letter", "--dose=1.5", NULL });
+  g_assert_true (g_spawn_check_wait_status (result.status, NULL));
+  run_result_clear (&result);
+  g_assert_true (g_file_get_contents (pdf, &contents, NULL, NULL));
+  g_assert_true (g_str_has_prefix (contents, "%PDF-"));
+
+  run_ldn_guide (&result, (const char *[]) { option, "--paper=a3", NULL });
+  g_assert_false (g_spawn_check_wait_status (result.status, NULL));
+  g_assert_nonnull (strstr (result.err, "“a4” or “letter”"));
+  run_result_clear (&result);
+
+  run_ldn_guide (&result, (const char *[]) { option, "--dose=0.1", NULL });
+  g_assert_false (g_spawn_check_wait_status (result.status, NULL));
+  g_assert_nonnull (strstr (result.err, "between 0.5 and 50 mg"));
+  run_result_clear (&result);
+
+  g_unsetenv ("LDN_GUIDE_USER_DATA");
+  g_unlink (pdf);
+  g_unlink (store);
+  {
+    g_autofree char *wal = g_strconcat (store, "-wal", NULL);
+    g_autofree char *shm = g_strconcat (store, "-shm", NULL);
+    g_unlink (wal);
+    g_unlink (shm);
+  }
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -321,6 +361,7 @@ main (int   argc,
   g_test_add_func ("/command-line/export-options-alone-are-refused", test_export_options_alone_are_refused);
   g_test_add_func ("/command-line/parse-dose-time", test_parse_dose_time);
   g_test_add_func ("/command-line/user-data-round-trip", test_user_data_round_trip);
+  g_test_add_func ("/command-line/export-sheet", test_export_sheet);
 
   return g_test_run ();
 }

@@ -25,6 +25,9 @@ G_DEFINE_FINAL_TYPE (LdnApplication, ldn_application, ADW_TYPE_APPLICATION)
 
 static const GOptionEntry main_entries[] = {
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the version and exit"), NULL },
+  { "export-sheet", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Write the discussion sheet from your saved data to a PDF file, without opening a window"), N_("FILE.pdf") },
+  { "paper", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Paper size for the sheet (default: a4)"), N_("a4|letter") },
   { "export-data", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Save all your answers and notes to a JSON file, without opening a window"), N_("FILE.json") },
   { "import-data", 0, 0, G_OPTION_ARG_FILENAME, NULL,
@@ -117,6 +120,8 @@ ldn_application_handle_local_options (GApplication *app,
   LdnCommandLineOptions command_line = { NULL };
   g_autofree char *export_occupancy = NULL;
   g_autofree char *export_data = NULL;
+  g_autofree char *export_sheet = NULL;
+  g_autofree char *paper = NULL;
   g_autofree char *import_data = NULL;
   g_autofree char *dose = NULL;
   g_autofree char *schedule = NULL;
@@ -131,6 +136,8 @@ ldn_application_handle_local_options (GApplication *app,
 
   g_variant_dict_lookup (options, "export-occupancy", "^ay", &export_occupancy);
   g_variant_dict_lookup (options, "export-data", "^ay", &export_data);
+  g_variant_dict_lookup (options, "export-sheet", "^ay", &export_sheet);
+  g_variant_dict_lookup (options, "paper", "s", &paper);
   g_variant_dict_lookup (options, "import-data", "^ay", &import_data);
   g_variant_dict_lookup (options, "dose", "s", &dose);
   g_variant_dict_lookup (options, "schedule", "s", &schedule);
@@ -138,6 +145,8 @@ ldn_application_handle_local_options (GApplication *app,
   g_variant_dict_lookup (options, "dose-time", "s", &dose_time);
   command_line.export_occupancy = export_occupancy;
   command_line.export_data = export_data;
+  command_line.export_sheet = export_sheet;
+  command_line.paper = paper;
   command_line.import_data = import_data;
   command_line.dose = dose;
   command_line.schedule = schedule;

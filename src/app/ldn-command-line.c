@@ -10,6 +10,7 @@
 
 #include "ldn-command-line.h"
 #include "model/ldn-occupancy-export.h"
+#include "sheet/ldn-sheet.h"
 #include "user/ldn-user-data-json.h"
 
 G_DEFINE_QUARK (ldn-command-line-error-quark, ldn_command_line_error)
@@ -241,6 +242,31 @@ fail (GError *error)
   return EXIT_FAILURE;
 }
 
+gboolean
+ldn_export_sheet (LdnContentStore *content,
+                  LdnUserStore    *user,
+                  double           dose_mg,
+                  const char      *paper_name,
+                  const char      *path,
+                  GError         **error)
+{
+  g_autoptr(LdnSheetData) data = NULL;
+  g_autoptr(LdnSheet) sheet = NULL;
+  LdnPaper paper = LDN_PAPER_A4;
+  double width, height;
+
+  if (paper_name != NULL && !ldn_paper_from_string (paper_name, &paper))
+    return bad_option (error, _("The paper must be “a4” or “letter”, not “%s”."), paper_name);
+
+  data = ldn_sheet_data_collect (content, user, dose_mg, TRUE, TRUE, error);
+  if (data == NULL)
+    return FALSE;
+
+  ldn_paper_get_size (paper, &width, &height);
+  sheet = ldn_sheet_new (data, width, height);
+  return ldn_sheet_write_pdf (sheet, path, error);
+}
+
 /* Export or import, with the stores opened the way the app opens them. */
 static int
 run_user_data (const LdnCommandLineOptions *options)
@@ -265,6 +291,15 @@ run_user_data (const LdnCommandLineOptions *options)
 
   if (options->export_data != NULL && !ldn_export_user_data (content, user, options->export_data, &error))
     return fail (error);
+  if (options->export_sheet != NULL)
+    {
+      double dose = 0;
+
+      if (options->dose != NULL && !parse_dose (options->dose, &dose, &error))
+        return fail (error);
+      if (!ldn_export_sheet (content, user, dose, options->paper, options->export_sheet, &error))
+        return fail (error);
+    }
   if (options->import_data != NULL && !ldn_import_user_data (content, user, options->import_data, &error))
     return fail (error);
 
@@ -279,7 +314,7 @@ ldn_command_line_run (const LdnCommandLineOptions *options)
   if (options->export_data != NULL && options->import_data != NULL)
     return fail (g_error_new_literal (LDN_COMMAND_LINE_ERROR, LDN_COMMAND_LINE_ERROR_BAD_OPTION,
                                       _("Use --export-data or --import-data, not both at once.")));
-  if (options->export_data != NULL || options->import_data != NULL)
+  if (options->export_data != NULL || options->import_data != NULL || options->export_sheet != NULL)
     return run_user_data (options);
 
   if (options->export_occupancy != NULL)
@@ -304,9 +339,11 @@ ldn_command_line_run (const LdnCommandLineOptions *options)
       return EXIT_SUCCESS;
     }
 
-  if (options->dose != NULL || options->schedule != NULL || options->days != NULL || options->dose_time != NULL)
+  if (options->dose != NULL || options->schedule != NULL || options->days != NULL || options->dose_time != NULL ||
+      options->paper != NULL)
     return fail (g_error_new_literal (LDN_COMMAND_LINE_ERROR, LDN_COMMAND_LINE_ERROR_BAD_OPTION,
-                                      _("--dose, --schedule, --days and --dose-time go with --export-occupancy.")));
+                                      _("--dose, --schedule, --days and --dose-time go with --export-occupancy; "
+                                        "--dose and --paper with --export-sheet.")));
 
   return -1;
 }

@@ -27,6 +27,8 @@ GQuark ldn_command_line_error_quark (void);
 
 /* The raw option values as typed; NULL for "not given". */
 typedef struct {
+  const char *export_sheet;
+  const char *paper;
   const char *export_data;
   const char *import_data;
   const char *export_occupancy;
@@ -61,6 +63,14 @@ gboolean ldn_export_user_data         (LdnContentStore             *content,
                                        GError                     **error);
 gboolean ldn_import_user_data         (LdnContentStore             *content,
                                        LdnUserStore                *user,
+                                       const char                  *path,
+                                       GError                     **error);
+
+/* The discussion sheet as PDF from the saved data. */
+gboolean ldn_export_sheet             (LdnContentStore             *content,
+                                       LdnUserStore                *user,
+                                       double                       dose_mg,
+                                       const char                  *paper,
                                        const char                  *path,
                                        GError                     **error);
 

@@ -1,0 +1,309 @@
+/* ldn-sheet-data.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "ldn-sheet-data.h"
+#include "user/ldn-teach-back-recorder.h"
+
+/* The chart on paper: one dose at the usual evening time, over two days,
+ * long enough to show what is left the next night. */
+#define SHEET_SPAN_H 48
+#define SHEET_DOSE_MINUTE (22 * 60)
+
+static void
+flag_free (LdnSheetFlag *flag)
+{
+  g_free (flag->question);
+  g_free (flag->answer);
+  g_free (flag->why);
+  g_free (flag);
+}
+
+static void
+side_effect_free (LdnSheetSideEffect *item)
+{
+  g_free (item->name);
+  g_free (item->severity);
+  g_free (item->since);
+  g_free (item->note);
+  g_free (item);
+}
+
+void
+ldn_sheet_data_free (LdnSheetData *data)
+{
+  if (data == NULL)
+    return;
+
+  g_free (data->name);
+  g_free (data->date);
+  g_clear_pointer (&data->flags, g_ptr_array_unref);
+  g_free (data->other_medicines);
+  g_clear_pointer (&data->differences, g_ptr_array_unref);
+  g_clear_pointer (&data->explain_again, g_ptr_array_unref);
+  g_clear_pointer (&data->curve, ldn_occupancy_curve_free);
+  g_clear_pointer (&data->pet_points, g_array_unref);
+  g_clear_pointer (&data->side_effects, g_ptr_array_unref);
+  g_free (data->other_side_effects);
+  g_clear_pointer (&data->questions, g_ptr_array_unref);
+  g_clear_pointer (&data->ask3, g_ptr_array_unref);
+  g_free (data->what_matters);
+  g_clear_pointer (&data->sources, g_ptr_array_unref);
+  g_free (data->content_version);
+  g_free (data->reviewed);
+  g_free (data);
+}
+
+static void
+cite (GHashTable         *cited,
+      const char * const *sources)
+{
+  for (guint i = 0; sources != NULL && sources[i] != NULL; i++)
+    g_hash_table_add (cited, g_strdup (sources[i]));
+}
+
+static gboolean
+collect_flags (LdnSheetData    *data,
+               LdnContentStore *content,
+               LdnUserStore    *user,
+               GHashTable      *cited,
+               GError         **error)
+{
+  g_autoptr(GPtrArray) topics = ldn_content_store_list_safety_topics (content, error);
+
+  if (topics == NULL)
+    return FALSE;
+
+  /* The content lists opioids first; high-prominence topics stay first. */
+  for (guint pass = 0; pass < 2; pass++)
+    for (guint i = 0; i < topics->len; i++)
+      {
+        const LdnSafetyTopic *topic = g_ptr_array_index (topics, i);
+        LdnSafetyAnswer answer = ldn_user_store_get_answer (user, topic->id);
+        LdnSheetFlag *flag;
+
+        if ((pass == 0) != topic->high_prominence || (answer != LDN_ANSWER_YES && answer != LDN_ANSWER_UNSURE))
+          continue;
+
+        flag = g_new0 (LdnSheetFlag, 1);
+        flag->question = g_strdup (topic->question);
+        flag->answer = g_strdup (answer == LDN_ANSWER_YES ? _("Yes") : _("Not sure"));
+        flag->why = g_strdup (topic->why);
+        flag->high = topic->high_prominence;
+        g_ptr_array_add (data->flags, flag);
+        cite (cited, (const char * const *) topic->sources);
+      }
+
+  return TRUE;
+}
+
+/* The key differences are the side-by-side table of the guide. */
+static gboolean
+collect_understanding (LdnSheetData    *data,
+                       LdnContentStore *content,
+                       LdnUserStore    *user,
+                       GHashTable      *cited,
+                       GError         **error)
+{
+  g_autoptr(GPtrArray) pages = ldn_content_store_list_pages (content, error);
+
+  if (pages == NULL)
+    return FALSE;
+
+  for (guint p = 0; p < pages->len; p++)
+    {
+      const LdnPageInfo *page = g_ptr_array_index (pages, p);
+      g_autoptr(GPtrArray) blocks = ldn_content_store_get_blocks (content, page->id, error);
+
+      if (blocks == NULL)
+        return FALSE;
+      if (data->reviewed == NULL || g_strcmp0 (page->last_reviewed, data->reviewed) > 0)
+        {
+          g_free (data->reviewed);
+          data->reviewed = g_strdup (page->last_reviewed);
+        }
+
+      for (guint b = 0; b < blocks->len; b++)
+        {
+          const LdnBlock *block = g_ptr_array_index (blocks, b);
+
+          if (block->kind == LDN_BLOCK_TABLE && g_str_equal (page->id, "side-by-side"))
+            {
+              GStrv header = g_ptr_array_index (block->rows, 0);
+
+              for (guint r = 1; r < block->rows->len; r++)
+                {
+                  GStrv row = g_ptr_array_index (block->rows, r);
+                  /* Translators: a row of the LDN vs 50 mg comparison on the sheet,
+                   * e.g. "Daily dose — Low dose (LDN): About 1 to 5 mg · Standard dose: 50 mg". */
+                  g_ptr_array_add (data->differences, g_strdup_printf (_("%s — %s: %s · %s: %s"),
+                                                                       row[0], header[1], row[1], header[2], row[2]));
+                }
+              cite (cited, (const char * const *) block->sources);
+            }
+
+          if (block->kind == LDN_BLOCK_TEACH_BACK)
+            {
+              g_autofree char *answer = ldn_teach_back_recorder_dup_answer (LDN_TEACH_BACK_RECORDER (user),
+                                                                            block->question_id);
+
+              for (guint c = 0; answer != NULL && c < block->choices->len; c++)
+                {
+                  const LdnChoice *choice = g_ptr_array_index (block->choices, c);
+
+                  if (g_str_equal (choice->id, answer) && !choice->correct)
+                    g_ptr_array_add (data->explain_again, g_strdup (page->title));
+                }
+            }
+        }
+    }
+
+  return TRUE;
+}
+
+static gboolean
+collect_side_effects (LdnSheetData    *data,
+                      LdnContentStore *content,
+                      LdnUserStore    *user,
+                      GError         **error)
+{
+  static const char *severities[] = { "", N_("Mild"), N_("Moderate"), N_("Severe") };
+  g_autoptr(GPtrArray) items = ldn_content_store_list_side_effects (content, error);
+
+  if (items == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      const LdnSideEffect *item = g_ptr_array_index (items, i);
+      g_autoptr(LdnChecklistEntry) entry = ldn_user_store_get_checklist_entry (user, item->id, error);
+      LdnSheetSideEffect *row;
+
+      if (entry == NULL)
+        return FALSE;
+      if (!entry->noticed)
+        continue;
+
+      row = g_new0 (LdnSheetSideEffect, 1);
+      row->name = g_strdup (item->name);
+      row->severity = g_strdup (entry->severity == LDN_SEVERITY_NONE ? "" : _(severities[entry->severity]));
+      row->since = g_strdup (entry->since ? entry->since : "");
+      row->note = g_strdup (entry->note);
+      g_ptr_array_add (data->side_effects, row);
+    }
+
+  data->other_side_effects = ldn_user_store_dup_text (user, LDN_USER_TEXT_OTHER_SIDE_EFFECTS);
+  return TRUE;
+}
+
+static gboolean
+collect_questions (LdnSheetData    *data,
+                   LdnContentStore *content,
+                   LdnUserStore    *user,
+                   GError         **error)
+{
+  g_autoptr(GPtrArray) mine = ldn_user_store_list_questions (user, error);
+  g_autoptr(GPtrArray) suggested = NULL;
+
+  if (mine == NULL || (suggested = ldn_content_store_list_suggested_questions (content, error)) == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < mine->len; i++)
+    g_ptr_array_add (data->questions, g_strdup (((LdnUserQuestion *) g_ptr_array_index (mine, i))->text));
+  for (guint i = 0; i < suggested->len; i++)
+    if (((LdnSuggestedQuestion *) g_ptr_array_index (suggested, i))->ask3)
+      g_ptr_array_add (data->ask3, g_strdup (((LdnSuggestedQuestion *) g_ptr_array_index (suggested, i))->text));
+
+  data->what_matters = ldn_user_store_dup_text (user, LDN_USER_TEXT_WHAT_MATTERS);
+  return TRUE;
+}
+
+static gboolean
+collect_chart (LdnSheetData    *data,
+               LdnContentStore *content,
+               GHashTable      *cited,
+               GError         **error)
+{
+  static const char *model_sources[] = { "P1", "P2", "P3", "S35", NULL };
+  g_autoptr(LdnOccupancyModel) model = ldn_content_store_load_occupancy_model (content, error);
+  LdnDoseSchedule schedule = { data->dose_mg, 1, 24 };
+
+  if (model == NULL || (data->pet_points = ldn_content_store_list_pet_points (content, error)) == NULL)
+    return FALSE;
+
+  data->span_h = SHEET_SPAN_H;
+  data->dose_minute = SHEET_DOSE_MINUTE;
+  data->curve = ldn_occupancy_model_compute_curve (model, &schedule, data->span_h, data->span_h / 1000, error);
+  if (data->curve == NULL)
+    return FALSE;
+
+  cite (cited, model_sources);
+  return TRUE;
+}
+
+static gboolean
+collect_sources (LdnSheetData    *data,
+                 LdnContentStore *content,
+                 GHashTable      *cited,
+                 GError         **error)
+{
+  g_autoptr(GPtrArray) all = ldn_content_store_list_sources (content, error);
+
+  if (all == NULL)
+    return FALSE;
+
+  /* In the guide's reference-list order (by author). */
+  for (guint i = 0; i < all->len; i++)
+    {
+      const LdnSource *source = g_ptr_array_index (all, i);
+
+      if (g_hash_table_contains (cited, source->id))
+        g_ptr_array_add (data->sources, ldn_source_dup_citation (source));
+    }
+
+  return TRUE;
+}
+
+LdnSheetData *
+ldn_sheet_data_collect (LdnContentStore *content,
+                        LdnUserStore    *user,
+                        double           dose_mg,
+                        gboolean         include_chart,
+                        gboolean         include_sources,
+                        GError         **error)
+{
+  g_autoptr(LdnSheetData) data = g_new0 (LdnSheetData, 1);
+  g_autoptr(GHashTable) cited = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  g_return_val_if_fail (LDN_IS_CONTENT_STORE (content) && LDN_IS_USER_STORE (user), NULL);
+
+  data->dose_mg = dose_mg > 0 ? dose_mg : 4.5;
+  data->name = ldn_user_store_dup_text (user, LDN_USER_TEXT_NAME);
+  /* Translators: the sheet's date, e.g. "21 November 2026"; see strftime(3). */
+  data->date = g_date_time_format (now, _("%-d %B %Y"));
+  data->flags = g_ptr_array_new_with_free_func ((GDestroyNotify) flag_free);
+  data->differences = g_ptr_array_new_with_free_func (g_free);
+  data->explain_again = g_ptr_array_new_with_free_func (g_free);
+  data->side_effects = g_ptr_array_new_with_free_func ((GDestroyNotify) side_effect_free);
+  data->questions = g_ptr_array_new_with_free_func (g_free);
+  data->ask3 = g_ptr_array_new_with_free_func (g_free);
+  data->sources = g_ptr_array_new_with_free_func (g_free);
+  data->content_version = g_strdup (ldn_content_store_get_content_version (content));
+  data->other_medicines = ldn_user_store_dup_text (user, LDN_USER_TEXT_OTHER_MEDICINES);
+
+  if (!collect_flags (data, content, user, cited, error) ||
+      !collect_understanding (data, content, user, cited, error) ||
+      !collect_side_effects (data, content, user, error) ||
+      !collect_questions (data, content, user, error) ||
+      (include_chart && !collect_chart (data, content, cited, error)) ||
+      (include_sources && !collect_sources (data, content, cited, error)))
+    return NULL;
+
+  return g_steal_pointer (&data);
+}

@@ -1,0 +1,65 @@
+/* ldn-sheet-data.h
+ *
+ * Everything the discussion sheet shows, gathered once from the content
+ * and the person's data, so that layout never touches a database.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "content/ldn-content-store.h"
+#include "model/ldn-occupancy-model.h"
+#include "user/ldn-user-store.h"
+
+G_BEGIN_DECLS
+
+typedef struct {
+  char     *question;   /* the safety question, in the person's voice */
+  char     *answer;     /* "Yes" or "Not sure" */
+  char     *why;
+  gboolean  high;       /* opioids: first and strongest */
+} LdnSheetFlag;
+
+typedef struct {
+  char *name;
+  char *severity;       /* "" when not set */
+  char *since;          /* "" when not set */
+  char *note;
+} LdnSheetSideEffect;
+
+typedef struct {
+  char              *name;              /* optional, may be "" */
+  char              *date;              /* e.g. "21 November 2026" */
+  GPtrArray         *flags;             /* LdnSheetFlag, opioids first */
+  char              *other_medicines;
+  GPtrArray         *differences;       /* strings: what LDN is vs 50 mg */
+  GPtrArray         *explain_again;     /* strings: teach-back topics answered wrongly */
+  LdnOccupancyCurve *curve;             /* NULL leaves the chart out */
+  GArray            *pet_points;
+  double             dose_mg;
+  guint              dose_minute;
+  double             span_h;
+  GPtrArray         *side_effects;      /* LdnSheetSideEffect, noticed only */
+  char              *other_side_effects;
+  GPtrArray         *questions;         /* strings, in the person's order */
+  GPtrArray         *ask3;              /* strings */
+  char              *what_matters;
+  GPtrArray         *sources;           /* strings: short citations */
+  char              *content_version;
+  char              *reviewed;          /* latest page review date */
+} LdnSheetData;
+
+void          ldn_sheet_data_free    (LdnSheetData    *data);
+/* DOSE_MG <= 0 uses 4.5 mg. INCLUDE_CHART and INCLUDE_SOURCES are the
+ * sheet's options. */
+LdnSheetData *ldn_sheet_data_collect (LdnContentStore *content,
+                                      LdnUserStore    *user,
+                                      double           dose_mg,
+                                      gboolean         include_chart,
+                                      gboolean         include_sources,
+                                      GError         **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LdnSheetData, ldn_sheet_data_free)
+
+G_END_DECLS

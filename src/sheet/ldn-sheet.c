@@ -1,0 +1,763 @@
+/* ldn-sheet.c
+ *
+ * The sheet is a list of items (text, the flags box, the chart, table
+ * rows) laid out top to bottom. Pagination places each item whole when
+ * it fits; text that does not fit continues on the next page at a line
+ * boundary; a table row moves whole to the next page unless it is taller
+ * than a page, and only then its note continues line by line.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <cairo-pdf.h>
+#include <gio/gio.h>
+#include <glib/gi18n.h>
+#include <pango/pangocairo.h>
+
+#include "chart/ldn-chart-draw.h"
+#include "ldn-sheet.h"
+
+#define MARGIN        48.0
+#define FOOTER        36.0
+#define CHART_HEIGHT 220.0
+#define BOX_PADDING    8.0
+#define N_COLUMNS      4
+#define NOTE_COLUMN    3
+
+typedef enum {
+  ITEM_TEXT,
+  ITEM_BOX,     /* text inside a border: the flags for the doctor */
+  ITEM_CHART,
+  ITEM_ROW,     /* a table row; the note column may continue */
+} ItemKind;
+
+typedef struct {
+  ItemKind     kind;
+  double       space_before;
+  gboolean     keep_with_next;    /* headings stay with what follows */
+  gboolean     strong;            /* a box with the strongest border */
+  gboolean     header;            /* a table header, repeated after a break */
+  PangoLayout *layout;            /* TEXT, BOX, or the ROW's note */
+  double       x;
+  PangoLayout *cells[N_COLUMNS];
+  double       cell_x[N_COLUMNS];
+  GArray      *line_top;          /* per line of LAYOUT, in points */
+  GArray      *line_bottom;
+} Item;
+
+typedef struct {
+  Item  *item;
+  guint  page;
+  double y;
+  guint  first_line;
+  guint  end_line;
+} Piece;
+
+struct _LdnSheet
+{
+  double              width;
+  double              height;
+  PangoContext       *context;
+  GPtrArray          *items;
+  GArray             *pieces;
+  guint               n_pages;
+  const LdnSheetData *data;       /* for the chart; owned by the caller */
+  char               *footer;
+};
+
+void
+ldn_paper_get_size (LdnPaper  paper,
+                    double   *width,
+                    double   *height)
+{
+  *width = paper == LDN_PAPER_LETTER ? 612 : 595.28;
+  *height = paper == LDN_PAPER_LETTER ? 792 : 841.89;
+}
+
+gboolean
+ldn_paper_from_string (const char *name,
+                       LdnPaper   *paper)
+{
+  if (g_strcmp0 (name, "a4") == 0)
+    *paper = LDN_PAPER_A4;
+  else if (g_strcmp0 (name, "letter") == 0)
+    *paper = LDN_PAPER_LETTER;
+  else
+    return FALSE;
+
+  return TRUE;
+}
+
+static void
+item_free (Item *item)
+{
+  g_clear_object (&item->layout);
+  for (guint i = 0; i < N_COLUMNS; i++)
+    g_clear_object (&item->cells[i]);
+  g_clear_pointer (&item->line_top, g_array_unref);
+  g_clear_pointer (&item->line_bottom, g_array_unref);
+  g_free (item);
+}
+
+static PangoLayout *
+new_layout (LdnSheet   *sheet,
+            const char *markup,
+            const char *font,
+            double      width)
+{
+  PangoLayout *layout = pango_layout_new (sheet->context);
+  PangoFontDescription *description = pango_font_description_from_string (font);
+
+  pango_layout_set_font_description (layout, description);
+  pango_layout_set_width (layout, pango_units_from_double (width));
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_markup (layout, markup, -1);
+  pango_font_description_free (description);
+
+  return layout;
+}
+
+static void
+measure_lines (Item *item)
+{
+  PangoLayoutIter *iter = pango_layout_get_iter (item->layout);
+
+  item->line_top = g_array_new (FALSE, FALSE, sizeof (double));
+  item->line_bottom = g_array_new (FALSE, FALSE, sizeof (double));
+  do
+    {
+      int top, bottom;
+      double t, b;
+
+      pango_layout_iter_get_line_yrange (iter, &top, &bottom);
+      t = pango_units_to_double (top);
+      b = pango_units_to_double (bottom);
+      g_array_append_val (item->line_top, t);
+      g_array_append_val (item->line_bottom, b);
+    }
+  while (pango_layout_iter_next_line (iter));
+  pango_layout_iter_free (iter);
+}
+
+static Item *
+add_item (LdnSheet *sheet,
+          ItemKind  kind,
+          double    space_before)
+{
+  Item *item = g_new0 (Item, 1);
+
+  item->kind = kind;
+  item->space_before = space_before;
+  g_ptr_array_add (sheet->items, item);
+
+  return item;
+}
+
+static void
+add_text (LdnSheet   *sheet,
+          const char *markup,
+          const char *font,
+          double      indent,
+          double      space_before,
+          gboolean    keep_with_next)
+{
+  Item *item = add_item (sheet, ITEM_TEXT, space_before);
+
+  item->x = MARGIN + indent;
+  item->keep_with_next = keep_with_next;
+  item->layout = new_layout (sheet, markup, font, sheet->width - 2 * MARGIN - indent);
+  measure_lines (item);
+}
+
+static void
+add_plain (LdnSheet   *sheet,
+           const char *text,
+           const char *font,
+           double      indent,
+           double      space_before)
+{
+  g_autofree char *escaped = g_markup_escape_text (text, -1);
+
+  add_text (sheet, escaped, font, indent, space_before, FALSE);
+}
+
+static void
+add_heading (LdnSheet   *sheet,
+             const char *text)
+{
+  g_autofree char *escaped = g_markup_escape_text (text, -1);
+
+  add_text (sheet, escaped, "Sans Bold 12.5", 0, 14, TRUE);
+}
+
+static void
+add_row (LdnSheet           *sheet,
+         const char * const *cells,
+         gboolean            header)
+{
+  static const double share[N_COLUMNS] = { 0.25, 0.13, 0.15, 0.47 };
+  double width = sheet->width - 2 * MARGIN, x = MARGIN;
+  Item *item = add_item (sheet, ITEM_ROW, header ? 6 : 2);
+
+  item->header = header;
+  for (guint c = 0; c < N_COLUMNS; c++)
+    {
+      g_autofree char *escaped = g_markup_escape_text (cells[c], -1);
+
+      item->cell_x[c] = x;
+      item->cells[c] = new_layout (sheet, escaped, header ? "Sans Bold 9.5" : "Sans 9.5", width * share[c] - 8);
+      x += width * share[c];
+    }
+  item->layout = g_object_ref (item->cells[NOTE_COLUMN]);
+  measure_lines (item);
+}
+
+static double
+cell_height (PangoLayout *layout)
+{
+  int height;
+
+  pango_layout_get_size (layout, NULL, &height);
+  return pango_units_to_double (height);
+}
+
+/* Everything but the splittable note column of a row. */
+static double
+row_fixed_height (const Item *item)
+{
+  double height = 0;
+
+  for (guint c = 0; c < N_COLUMNS; c++)
+    if (c != NOTE_COLUMN)
+      height = MAX (height, cell_height (item->cells[c]));
+
+  return height;
+}
+
+static double
+lines_height (const Item *item,
+              guint       first,
+              guint       end)
+{
+  if (end <= first)
+    return 0;
+
+  return g_array_index (item->line_bottom, double, end - 1) - g_array_index (item->line_top, double, first);
+}
+
+static double
+piece_height (const Piece *piece)
+{
+  const Item *item = piece->item;
+  double text = lines_height (item, piece->first_line, piece->end_line);
+
+  switch (item->kind)
+    {
+    case ITEM_CHART:
+      return CHART_HEIGHT;
+    case ITEM_BOX:
+      return text + 2 * BOX_PADDING;
+    case ITEM_ROW:
+      return piece->first_line == 0 ? MAX (text, row_fixed_height (item)) + 4 : text + 4;
+    case ITEM_TEXT:
+    default:
+      return text;
+    }
+}
+
+static void
+place (LdnSheet *sheet,
+       Item     *item,
+       guint     page,
+       double    y,
+       guint     first,
+       guint     end)
+{
+  Piece piece = { item, page, y, first, end };
+
+  g_array_append_val (sheet->pieces, piece);
+}
+
+static guint
+n_lines (const Item *item)
+{
+  return item->line_top ? item->line_top->len : 0;
+}
+
+/* How many lines from FIRST fit in AVAILABLE points. */
+static guint
+lines_that_fit (const Item *item,
+                guint       first,
+                double      available)
+{
+  guint end = first;
+
+  while (end < n_lines (item) && lines_height (item, first, end + 1) <= available)
+    end++;
+
+  return end;
+}
+
+static void
+paginate (LdnSheet *sheet)
+{
+  double top = MARGIN, bottom = sheet->height - MARGIN - FOOTER;
+  double y = top;
+  guint page = 0;
+  Item *table_header = NULL;
+
+  for (guint i = 0; i < sheet->items->len; i++)
+    {
+      Item *item = g_ptr_array_index (sheet->items, i);
+      guint first = 0, total = n_lines (item);
+      double extra = item->kind == ITEM_BOX ? 2 * BOX_PADDING : item->kind == ITEM_ROW ? 4 : 0;
+
+      if (item->kind == ITEM_ROW && item->header)
+        table_header = item;
+      else if (item->kind != ITEM_ROW)
+        table_header = NULL;
+
+      if (y > top)
+        y += item->space_before;
+
+      /* A heading moves on with the first lines of what follows it. */
+      if (item->keep_with_next && i + 1 < sheet->items->len)
+        {
+          Piece probe = { item, 0, 0, 0, total };
+          Item *next = g_ptr_array_index (sheet->items, i + 1);
+          double need = piece_height (&probe) + (next->kind == ITEM_CHART ? CHART_HEIGHT : 40);
+
+          if (y + need > bottom && y > top)
+            {
+              page++;
+              y = top;
+            }
+        }
+
+      for (;;)
+        {
+          Piece whole = { item, 0, 0, first, total };
+          double height = piece_height (&whole);
+          guint end;
+
+          if (y + height <= bottom)
+            {
+              place (sheet, item, page, y, first, total);
+              y += height;
+              break;
+            }
+
+          /* Rows and the chart never split if a fresh page can hold them. */
+          if ((item->kind == ITEM_CHART || item->kind == ITEM_ROW) && height <= bottom - top && y > top)
+            end = first;
+          else if (item->kind == ITEM_CHART)
+            end = first;
+          else
+            end = lines_that_fit (item, first, bottom - y - extra);
+
+          /* No lone first or last line: short texts move whole, long ones
+           * leave at least two lines on each side of the break. */
+          if (item->kind != ITEM_ROW && y > top)
+            {
+              if (total - first <= 3 || end - first < 2)
+                end = first;
+              else if (total - end < 2)
+                end = total - 2;
+            }
+
+          if (end > first && (item->kind != ITEM_ROW || first > 0 || row_fixed_height (item) <= bottom - y - extra))
+            {
+              place (sheet, item, page, y, first, end);
+              first = end;
+            }
+          else if (y <= top && item->kind == ITEM_CHART)
+            {
+              place (sheet, item, page, y, 0, 0);  /* taller than a page: draw it anyway */
+              y = bottom;
+              break;
+            }
+
+          page++;
+          y = top;
+
+          /* A table that goes on keeps its header at the top. */
+          if (table_header != NULL && item != table_header)
+            {
+              Piece header = { table_header, 0, 0, 0, n_lines (table_header) };
+
+              place (sheet, table_header, page, y, 0, n_lines (table_header));
+              y += piece_height (&header);
+            }
+        }
+    }
+
+  sheet->n_pages = page + 1;
+}
+
+static void
+add_flags (LdnSheet           *sheet,
+           const LdnSheetData *data)
+{
+  g_autoptr(GString) markup = g_string_new (NULL);
+  Item *item;
+
+  if (data->flags->len == 0)
+    {
+      add_plain (sheet, _("No safety flags: every safety question was answered “No” or left open."),
+                 "Sans 10", 0, 4);
+      return;
+    }
+
+  for (guint i = 0; i < data->flags->len; i++)
+    {
+      const LdnSheetFlag *flag = g_ptr_array_index (data->flags, i);
+      g_autofree char *line = g_markup_printf_escaped (flag->high ? "<span size='larger'><b>%s %s</b></span>\n%s"
+                                                                  : "<b>%s %s</b>\n%s",
+                                                       flag->question, flag->answer, flag->why);
+
+      if (markup->len > 0)
+        g_string_append (markup, "\n\n");
+      if (flag->high)
+        /* Translators: in front of the opioid flag on the sheet. */
+        g_string_append (markup, _("<b>MOST IMPORTANT</b>\n"));
+      g_string_append (markup, line);
+    }
+
+  item = add_item (sheet, ITEM_BOX, 6);
+  item->strong = ((LdnSheetFlag *) g_ptr_array_index (data->flags, 0))->high;
+  item->x = MARGIN;
+  item->layout = new_layout (sheet, markup->str, "Sans 10", sheet->width - 2 * MARGIN - 2 * BOX_PADDING - 4);
+  measure_lines (item);
+}
+
+static void
+add_list (LdnSheet  *sheet,
+          GPtrArray *lines,
+          gboolean   numbered)
+{
+  for (guint i = 0; i < lines->len; i++)
+    {
+      g_autofree char *line = numbered ? g_strdup_printf ("%u. %s", i + 1, (char *) g_ptr_array_index (lines, i))
+                                       : g_strdup_printf ("• %s", (char *) g_ptr_array_index (lines, i));
+      add_plain (sheet, line, "Sans 10", 10, 3);
+    }
+}
+
+static void
+build (LdnSheet           *sheet,
+       const LdnSheetData *data)
+{
+  g_autofree char *title = g_markup_printf_escaped ("<b>%s</b>", _("Low-dose naltrexone: notes for my doctor"));
+  g_autofree char *who = g_strdup_printf (_("Name: %s    Date: %s"),
+                                          *data->name ? data->name : "____________________", data->date);
+
+  add_text (sheet, title, "Sans 17", 0, 0, FALSE);
+  add_plain (sheet, who, "Sans 10", 0, 6);
+  add_plain (sheet, _("Low-dose naltrexone (LDN) means about 1 to 5 mg a day of naltrexone, a medicine licensed at "
+                      "50 mg. At low doses it is used off-label."), "Sans 10", 0, 6);
+
+  add_heading (sheet, _("Flags for the doctor"));
+  add_flags (sheet, data);
+  if (*data->other_medicines != '\0')
+    {
+      g_autofree char *line = g_strdup_printf (_("Other medicines and supplements: %s"), data->other_medicines);
+      add_plain (sheet, line, "Sans 10", 0, 6);
+    }
+
+  add_heading (sheet, _("What I understood"));
+  add_list (sheet, data->differences, FALSE);
+  if (data->explain_again->len > 0)
+    {
+      add_plain (sheet, _("Topics I would like explained again:"), "Sans Bold 10", 0, 8);
+      add_list (sheet, data->explain_again, FALSE);
+    }
+
+  if (data->curve != NULL)
+    {
+      g_autofree char *heading = g_strdup_printf (_("Estimated receptor occupancy after one %g mg dose"), data->dose_mg);
+
+      add_heading (sheet, heading);
+      add_item (sheet, ITEM_CHART, 4);
+      add_plain (sheet, _("This is a model estimate, not a measurement: no brain scan has been done below 2 mg or "
+                          "after repeated low doses. Blocking receptors is not the same as an effect, and people "
+                          "differ a lot."), "Sans Italic 9", 0, 4);
+    }
+
+  add_heading (sheet, _("Side effects I have noticed"));
+  if (data->side_effects->len == 0)
+    add_plain (sheet, _("None noticed so far."), "Sans 10", 0, 4);
+  else
+    {
+      const char *header[] = { _("Side effect"), _("How bad"), _("Since"), _("Note") };
+
+      add_row (sheet, header, TRUE);
+      for (guint i = 0; i < data->side_effects->len; i++)
+        {
+          const LdnSheetSideEffect *row = g_ptr_array_index (data->side_effects, i);
+          const char *cells[] = { row->name, row->severity, row->since, row->note };
+
+          add_row (sheet, cells, FALSE);
+        }
+    }
+  if (*data->other_side_effects != '\0')
+    {
+      add_plain (sheet, _("Other side effects:"), "Sans Bold 10", 0, 8);
+      add_plain (sheet, data->other_side_effects, "Sans 10", 0, 2);
+    }
+
+  add_heading (sheet, _("My questions"));
+  if (data->questions->len == 0)
+    add_plain (sheet, _("No questions written yet."), "Sans 10", 0, 4);
+  add_list (sheet, data->questions, TRUE);
+  add_plain (sheet, _("Ask 3 Questions:"), "Sans Bold 10", 0, 8);
+  add_list (sheet, data->ask3, FALSE);
+  if (*data->what_matters != '\0')
+    {
+      add_plain (sheet, _("What matters to me:"), "Sans Bold 10", 0, 8);
+      add_plain (sheet, data->what_matters, "Sans 10", 0, 2);
+    }
+
+  if (data->sources->len > 0)
+    {
+      add_heading (sheet, _("Sources"));
+      for (guint i = 0; i < data->sources->len; i++)
+        add_plain (sheet, g_ptr_array_index (data->sources, i), "Sans 8", 0, 2);
+    }
+  {
+    g_autofree char *about = g_strdup_printf (_("Made with LDN Guide, content version %s, reviewed %s. This sheet is for "
+                                                "discussion with your doctor. It is not a prescription and not medical "
+                                                "advice."),
+                                              data->content_version ? data->content_version : "?",
+                                              data->reviewed ? data->reviewed : "?");
+    add_plain (sheet, about, "Sans Italic 8.5", 0, 12);
+  }
+}
+
+LdnSheet *
+ldn_sheet_new (const LdnSheetData *data,
+               double              page_width,
+               double              page_height)
+{
+  LdnSheet *sheet = g_new0 (LdnSheet, 1);
+  cairo_font_options_t *options;
+
+  g_return_val_if_fail (data != NULL, NULL);
+
+  sheet->data = data;
+  sheet->width = page_width;
+  sheet->height = page_height;
+  sheet->context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
+  pango_cairo_context_set_resolution (sheet->context, 72);
+  /* Unhinted metrics, fixed here: lines measured for pagination must
+   * keep their height on every surface, screen or paper. */
+  options = cairo_font_options_create ();
+  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
+  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
+  pango_cairo_context_set_font_options (sheet->context, options);
+  cairo_font_options_destroy (options);
+  sheet->items = g_ptr_array_new_with_free_func ((GDestroyNotify) item_free);
+  sheet->pieces = g_array_new (FALSE, FALSE, sizeof (Piece));
+  sheet->footer = g_strdup (_("LDN Guide · for discussion with your doctor · not a prescription or medical advice"));
+
+  build (sheet, data);
+  paginate (sheet);
+
+  return sheet;
+}
+
+void
+ldn_sheet_free (LdnSheet *sheet)
+{
+  if (sheet == NULL)
+    return;
+
+  g_array_unref (sheet->pieces);
+  g_ptr_array_unref (sheet->items);
+  g_object_unref (sheet->context);
+  g_free (sheet->footer);
+  g_free (sheet);
+}
+
+guint
+ldn_sheet_get_n_pages (LdnSheet *sheet)
+{
+  g_return_val_if_fail (sheet != NULL, 0);
+
+  return sheet->n_pages;
+}
+
+/* Shows lines FIRST..END of LAYOUT with their top at Y. Only those lines
+ * are drawn (not the whole layout clipped), so a PDF holds each word
+ * once, where it is seen. */
+static void
+show_lines (cairo_t     *cr,
+            const Item  *item,
+            PangoLayout *layout,
+            double       x,
+            double       y,
+            guint        first,
+            guint        end)
+{
+  double offset = g_array_index (item->line_top, double, first);
+  PangoLayoutIter *iter = pango_layout_get_iter (layout);
+  guint index = 0;
+
+  do
+    {
+      if (index >= first && index < end)
+        {
+          PangoRectangle logical;
+
+          pango_layout_iter_get_line_extents (iter, NULL, &logical);
+          cairo_move_to (cr, x + pango_units_to_double (logical.x),
+                         y - offset + pango_units_to_double (pango_layout_iter_get_baseline (iter)));
+          pango_cairo_show_layout_line (cr, pango_layout_iter_get_line_readonly (iter));
+        }
+      index++;
+    }
+  while (index < end && pango_layout_iter_next_line (iter));
+
+  pango_layout_iter_free (iter);
+}
+
+static void
+draw_piece (LdnSheet    *sheet,
+            cairo_t     *cr,
+            const Piece *piece)
+{
+  const Item *item = piece->item;
+  double height = piece_height (piece);
+
+  switch (item->kind)
+    {
+    case ITEM_TEXT:
+      show_lines (cr, item, item->layout, item->x, piece->y, piece->first_line, piece->end_line);
+      break;
+
+    case ITEM_BOX:
+      cairo_set_line_width (cr, item->strong ? 2.5 : 1);
+      cairo_rectangle (cr, item->x, piece->y, sheet->width - 2 * MARGIN, height);
+      cairo_stroke (cr);
+      show_lines (cr, item, item->layout, item->x + BOX_PADDING + 2, piece->y + BOX_PADDING,
+                  piece->first_line, piece->end_line);
+      break;
+
+    case ITEM_CHART:
+      {
+        LdnChartData chart = {
+          .curve = sheet->data->curve,
+          .span_h = sheet->data->span_h,
+          .dose_minute = sheet->data->dose_minute,
+          .pet_points = (const LdnPetPoint *) sheet->data->pet_points->data,
+          .n_pet_points = sheet->data->pet_points->len,
+          .labels = {
+            .y_axis = _("Receptors blocked (%)"),
+            .sustained = _("Estimate and range"),
+            .transient = _("Brief-blockade idea"),
+            .measured = _("Brain scan (measured)"),
+            .no_data = sheet->data->dose_mg < 2 ? _("No measurements below 2 mg") : NULL,
+            .day_format = _("Day %u"),
+          },
+        };
+        LdnChartStyle style;
+
+        ldn_chart_style_init_for_print (&style);
+        cairo_save (cr);
+        cairo_translate (cr, MARGIN, piece->y);
+        ldn_chart_draw (cr, sheet->width - 2 * MARGIN, CHART_HEIGHT, &chart, &style, -1, -1);
+        cairo_restore (cr);
+      }
+      break;
+
+    case ITEM_ROW:
+      if (piece->first_line == 0)
+        for (guint c = 0; c < N_COLUMNS; c++)
+          if (c != NOTE_COLUMN)
+            {
+              cairo_move_to (cr, item->cell_x[c], piece->y + 2);
+              pango_cairo_show_layout (cr, item->cells[c]);
+            }
+      show_lines (cr, item, item->layout, item->cell_x[NOTE_COLUMN], piece->y + 2,
+                  piece->first_line, piece->end_line);
+      cairo_set_line_width (cr, item->header ? 1 : 0.4);
+      cairo_move_to (cr, MARGIN, piece->y + height);
+      cairo_line_to (cr, sheet->width - MARGIN, piece->y + height);
+      cairo_stroke (cr);
+      break;
+    }
+}
+
+void
+ldn_sheet_draw_page (LdnSheet *sheet,
+                     cairo_t  *cr,
+                     guint     page)
+{
+  g_autofree char *number = NULL;
+  PangoLayout *footer;
+
+  g_return_if_fail (sheet != NULL && cr != NULL);
+  g_return_if_fail (page < sheet->n_pages);
+
+  cairo_save (cr);
+  cairo_set_source_rgb (cr, 0.1, 0.1, 0.1);
+
+  for (guint i = 0; i < sheet->pieces->len; i++)
+    {
+      const Piece *piece = &g_array_index (sheet->pieces, Piece, i);
+
+      if (piece->page == page)
+        draw_piece (sheet, cr, piece);
+    }
+
+  /* Translators: the sheet's page number, e.g. "Page 2 of 3". */
+  number = g_strdup_printf (_("Page %u of %u"), page + 1, sheet->n_pages);
+  footer = new_layout (sheet, "", "Sans 8", sheet->width - 2 * MARGIN);
+  pango_layout_set_text (footer, sheet->footer, -1);
+  cairo_move_to (cr, MARGIN, sheet->height - MARGIN - 10);
+  pango_cairo_show_layout (cr, footer);
+  pango_layout_set_text (footer, number, -1);
+  pango_layout_set_alignment (footer, PANGO_ALIGN_RIGHT);
+  cairo_move_to (cr, MARGIN, sheet->height - MARGIN - 10);
+  pango_cairo_show_layout (cr, footer);
+  g_object_unref (footer);
+  cairo_restore (cr);
+}
+
+gboolean
+ldn_sheet_write_pdf (LdnSheet   *sheet,
+                     const char *path,
+                     GError    **error)
+{
+  cairo_surface_t *surface;
+  cairo_status_t status;
+  cairo_t *cr;
+
+  g_return_val_if_fail (sheet != NULL && path != NULL, FALSE);
+
+  surface = cairo_pdf_surface_create (path, sheet->width, sheet->height);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, _("LDN Guide discussion sheet"));
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "LDN Guide " PACKAGE_VERSION);
+  cr = cairo_create (surface);
+
+  for (guint page = 0; page < sheet->n_pages; page++)
+    {
+      ldn_sheet_draw_page (sheet, cr, page);
+      cairo_show_page (cr);
+    }
+
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Could not write the PDF %s: %s"),
+                   path, cairo_status_to_string (status));
+      return FALSE;
+    }
+
+  return TRUE;
+}

@@ -1,0 +1,47 @@
+/* ldn-sheet.h
+ *
+ * The discussion sheet's layout with Pango and cairo, no widgets: it
+ * paginates once for a page size and draws any page onto any cairo
+ * surface, so the preview, the printout and the PDF are the same pages.
+ * Units are points (1/72 inch).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <cairo.h>
+
+#include "ldn-sheet-data.h"
+
+G_BEGIN_DECLS
+
+typedef enum {
+  LDN_PAPER_A4,
+  LDN_PAPER_LETTER,
+} LdnPaper;
+
+void      ldn_paper_get_size       (LdnPaper            paper,
+                                    double             *width,
+                                    double             *height);
+gboolean  ldn_paper_from_string    (const char         *name,
+                                    LdnPaper           *paper);
+
+typedef struct _LdnSheet LdnSheet;
+
+LdnSheet *ldn_sheet_new            (const LdnSheetData *data,
+                                    double              page_width,
+                                    double              page_height);
+void      ldn_sheet_free           (LdnSheet           *sheet);
+guint     ldn_sheet_get_n_pages    (LdnSheet           *sheet);
+/* Draws page PAGE (from 0) with its top-left corner at the origin. */
+void      ldn_sheet_draw_page      (LdnSheet           *sheet,
+                                    cairo_t            *cr,
+                                    guint               page);
+gboolean  ldn_sheet_write_pdf      (LdnSheet           *sheet,
+                                    const char         *path,
+                                    GError            **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LdnSheet, ldn_sheet_free)
+
+G_END_DECLS

@@ -1,0 +1,311 @@
+/* test-sheet.c: the discussion sheet carries everything, on any paper.
+ *
+ * The PDF is read back with pdftotext and pdffonts, as a person's PDF
+ * viewer and printer would see it.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "sheet/ldn-sheet.h"
+#include "user/ldn-teach-back-recorder.h"
+
+static LdnContentStore *content;
+
+typedef struct {
+  char         *dir;
+  LdnUserStore *user;
+  char         *pdf;
+} Fixture;
+
+static void
+fixture_setup (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autofree char *path = NULL;
+
+  fixture->dir = g_dir_make_tmp ("ldn-sheet-XXXXXX", NULL);
+  path = g_build_filename (fixture->dir, "user.sqlite", NULL);
+  fixture->user = ldn_user_store_open (path);
+  fixture->pdf = g_build_filename (fixture->dir, "sheet.pdf", NULL);
+}
+
+static void
+fixture_teardown (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(GDir) dir = g_dir_open (fixture->dir, 0, NULL);
+  const char *name;
+
+  g_clear_object (&fixture->user);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
+      g_unlink (path);
+    }
+  g_rmdir (fixture->dir);
+  g_free (fixture->dir);
+  g_free (fixture->pdf);
+}
+
+static char *
+run (const char *program,
+     const char *argument,
+     const char *pdf)
+{
+  const char *argv[] = { program, argument, pdf, "-", NULL };
+  g_autoptr(GError) error = NULL;
+  char *out = NULL;
+  int status;
+
+  if (g_str_equal (program, "pdffonts") || g_str_equal (program, "pdfinfo"))
+    argv[1] = pdf, argv[2] = NULL;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                NULL, NULL, &out, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+
+  return out;
+}
+
+static guint
+write_sheet (Fixture  *fixture,
+             LdnPaper  paper)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LdnSheetData) data = ldn_sheet_data_collect (content, fixture->user, 3, TRUE, TRUE, &error);
+  g_autoptr(LdnSheet) sheet = NULL;
+  double width, height;
+
+  g_assert_no_error (error);
+  ldn_paper_get_size (paper, &width, &height);
+  sheet = ldn_sheet_new (data, width, height);
+  g_assert_true (ldn_sheet_write_pdf (sheet, fixture->pdf, &error));
+  g_assert_no_error (error);
+
+  return ldn_sheet_get_n_pages (sheet);
+}
+
+/* pdftotext without -layout, lines joined: what a reader can search. */
+static char *
+sheet_text (Fixture *fixture)
+{
+  g_autofree char *raw = run ("pdftotext", "-nopgbrk", fixture->pdf);
+  g_auto(GStrv) lines = g_strsplit (raw, "\n", -1);
+
+  return g_strjoinv (" ", lines);
+}
+
+static void
+assert_contains (const char *text,
+                 const char *wanted)
+{
+  if (strstr (text, wanted) == NULL)
+    g_error ("the sheet lacks “%s”", wanted);
+}
+
+static void
+fill_typical (LdnUserStore *user)
+{
+  g_assert_true (ldn_user_store_set_answer (user, "opioids", LDN_ANSWER_YES, NULL));
+  g_assert_true (ldn_user_store_set_answer (user, "surgery", LDN_ANSWER_UNSURE, NULL));
+  g_assert_true (ldn_user_store_set_answer (user, "kidney", LDN_ANSWER_NO, NULL));
+  g_assert_true (ldn_user_store_set_noticed (user, "vivid-dreams", TRUE, NULL));
+  g_assert_true (ldn_user_store_set_severity (user, "vivid-dreams", LDN_SEVERITY_MILD, NULL));
+  g_assert_true (ldn_user_store_set_since (user, "vivid-dreams", "2026-11-02", NULL));
+  g_assert_true (ldn_user_store_set_note (user, "vivid-dreams", "Only the first week", NULL));
+  g_assert_true (ldn_user_store_set_noticed (user, "headache", TRUE, NULL));
+  g_assert_true (ldn_user_store_set_note (user, "headache", "Mornings, gone by noon", NULL));
+  g_assert_true (ldn_user_store_set_text (user, LDN_USER_TEXT_OTHER_SIDE_EFFECTS, "Dry mouth at night", NULL));
+  g_assert_true (ldn_user_store_set_text (user, LDN_USER_TEXT_WHAT_MATTERS, "Sleeping through", NULL));
+  g_assert_cmpint (ldn_user_store_add_question (user, "Can I keep my cough syrup?", NULL, NULL), >, 0);
+  g_assert_cmpint (ldn_user_store_add_question (user, "How will we know it helps?", NULL, NULL), >, 0);
+  /* A wrong answer on the mechanism page asks for it to be explained again. */
+  g_assert_true (ldn_teach_back_recorder_record_answer (LDN_TEACH_BACK_RECORDER (user), "tb-mechanism", "a", NULL));
+}
+
+static void
+test_every_section (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autofree char *text = NULL;
+
+  fill_typical (fixture->user);
+  write_sheet (fixture, LDN_PAPER_A4);
+  text = sheet_text (fixture);
+
+  assert_contains (text, "Low-dose naltrexone: notes for my doctor");
+  assert_contains (text, "Flags for the doctor");
+  assert_contains (text, "MOST IMPORTANT");
+  assert_contains (text, "Do you take any opioid medicine, even now and then? Yes");
+  assert_contains (text, "Do you have surgery or a procedure planned? Not sure");
+  g_assert_null (strstr (text, "kidney disease? No"));
+  assert_contains (text, "What I understood");
+  assert_contains (text, "Daily dose — Low dose (LDN): About 1 to 5 mg · Standard dose: 50 mg");
+  assert_contains (text, "Topics I would like explained again");
+  assert_contains (text, "How LDN might work");
+  assert_contains (text, "Estimated receptor occupancy after one 3 mg dose");
+  assert_contains (text, "model estimate, not a measurement");
+  assert_contains (text, "Side effects I have noticed");
+  assert_contains (text, "Vivid dreams or nightmares");
+  assert_contains (text, "Only the first week");
+  assert_contains (text, "2026-11-02");
+  assert_contains (text, "Mornings, gone by noon");
+  assert_contains (text, "Dry mouth at night");
+  assert_contains (text, "1. Can I keep my cough syrup?");
+  assert_contains (text, "2. How will we know it helps?");
+  assert_contains (text, "What are my options?");
+  assert_contains (text, "Sleeping through");
+  assert_contains (text, "Sources");
+  assert_contains (text, "Rabiner EA");
+  assert_contains (text, "content version 2026");
+  assert_contains (text, "not a prescription and not medical advice");
+  assert_contains (text, "Page 1 of");
+}
+
+static void
+test_no_flags_and_nothing_noticed (Fixture       *fixture,
+                                   gconstpointer  data)
+{
+  g_autofree char *text = NULL;
+
+  g_assert_true (ldn_user_store_set_answer (fixture->user, "opioids", LDN_ANSWER_NO, NULL));
+  write_sheet (fixture, LDN_PAPER_A4);
+  text = sheet_text (fixture);
+
+  g_assert_null (strstr (text, "MOST IMPORTANT"));
+  g_assert_null (strstr (text, "opioid medicine, even now and then?"));
+  assert_contains (text, "No safety flags");
+  assert_contains (text, "None noticed so far.");
+  assert_contains (text, "No questions written yet.");
+}
+
+static void
+test_long_note_and_fifty_questions (Fixture       *fixture,
+                                    gconstpointer  data)
+{
+  g_autoptr(GString) note = g_string_new (NULL);
+  g_autoptr(GRegex) word = g_regex_new ("w(\\d{4})", 0, 0, NULL);
+  g_autoptr(GMatchInfo) match = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *info = NULL;
+  guint n_words = 0, expected = 0, pages;
+
+  /* A 10 000-character note of numbered words, to find every one again. */
+  while (note->len + 6 <= LDN_USER_TEXT_MAX_CHARS)
+    g_string_append_printf (note, "w%04u ", ++n_words);
+  g_assert_true (ldn_user_store_set_noticed (fixture->user, "sleep", TRUE, NULL));
+  g_assert_true (ldn_user_store_set_note (fixture->user, "sleep", note->str, NULL));
+  for (guint i = 1; i <= 50; i++)
+    {
+      g_autofree char *question = g_strdup_printf ("Question number %02u?", i);
+      g_assert_cmpint (ldn_user_store_add_question (fixture->user, question, NULL, NULL), >, 0);
+    }
+
+  pages = write_sheet (fixture, LDN_PAPER_A4);
+  g_assert_cmpuint (pages, >=, 3);
+  text = sheet_text (fixture);
+
+  /* Every word of the note, once, in order: nothing cut at page breaks. */
+  g_regex_match (word, text, 0, &match);
+  while (g_match_info_matches (match))
+    {
+      g_autofree char *digits = g_match_info_fetch (match, 1);
+
+      g_assert_cmpuint (atoi (digits), ==, ++expected);
+      g_match_info_next (match, NULL);
+    }
+  g_assert_cmpuint (expected, ==, n_words);
+
+  for (guint i = 1; i <= 50; i++)
+    {
+      g_autofree char *line = g_strdup_printf ("%u. Question number %02u?", i, i);
+      assert_contains (text, line);
+    }
+
+  for (guint i = 1; i <= pages; i++)
+    {
+      g_autofree char *number = g_strdup_printf ("Page %u of %u", i, pages);
+      assert_contains (text, number);
+    }
+
+  info = run ("pdfinfo", NULL, fixture->pdf);
+  {
+    g_autofree char *count = g_strdup_printf ("Pages:           %u", pages);
+    assert_contains (info, count);
+  }
+}
+
+static void
+test_any_script_with_embedded_fonts (Fixture       *fixture,
+                                     gconstpointer  data)
+{
+  g_autofree char *text = NULL;
+  g_autofree char *fonts = NULL;
+  g_auto(GStrv) lines = NULL;
+
+  g_assert_true (ldn_user_store_set_noticed (fixture->user, "nausea", TRUE, NULL));
+  g_assert_true (ldn_user_store_set_note (fixture->user, "nausea", "صداع خفيف في الصباح", NULL));
+  g_assert_true (ldn_user_store_set_noticed (fixture->user, "sleep", TRUE, NULL));
+  g_assert_true (ldn_user_store_set_note (fixture->user, "sleep", "夜里做梦很多 Сны 🌙", NULL));
+  write_sheet (fixture, LDN_PAPER_LETTER);
+
+  text = sheet_text (fixture);
+  assert_contains (text, "夜里做梦很多");
+  assert_contains (text, "Сны");
+
+  /* Every font is embedded, so any printer shows the same letters. */
+  fonts = run ("pdffonts", NULL, fixture->pdf);
+  lines = g_strsplit (fonts, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), >, 3);
+  for (guint i = 2; lines[i] != NULL; i++)
+    {
+      g_auto(GStrv) columns = NULL;
+      guint n = 0;
+
+      if (*lines[i] == '\0')
+        continue;
+      columns = g_regex_split_simple ("\\s+", lines[i], 0, 0);
+      n = g_strv_length (columns);
+      /* ... emb sub uni object ID: "emb" is the fifth column from the end. */
+      g_assert_cmpuint (n, >=, 6);
+      if (!g_str_equal (columns[n - 5], "yes"))
+        g_error ("font not embedded: %s", lines[i]);
+    }
+
+  {
+    g_autofree char *info = run ("pdfinfo", NULL, fixture->pdf);
+    assert_contains (info, "612 x 792 pts (letter)");
+  }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+  int result;
+
+  g_test_init (&argc, &argv, NULL);
+
+  path = ldn_content_store_dup_default_path ();
+  content = ldn_content_store_new (path, NULL, &error);
+  g_assert_no_error (error);
+
+#define ADD(name, func) g_test_add ("/sheet/" name, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  ADD ("every-section", test_every_section);
+  ADD ("no-flags-and-nothing-noticed", test_no_flags_and_nothing_noticed);
+  ADD ("long-note-and-fifty-questions", test_long_note_and_fifty_questions);
+  ADD ("any-script-with-embedded-fonts", test_any_script_with_embedded_fonts);
+#undef ADD
+
+  result = g_test_run ();
+  g_clear_object (&content);
+
+  return result;
+}
