@@ -10,6 +10,7 @@
 
 #include <glib/gstdio.h>
 
+#include "ldn-test-pdf.h"
 #include "sheet/ldn-sheet.h"
 #include "user/ldn-teach-back-recorder.h"
 
@@ -51,27 +52,6 @@ fixture_teardown (Fixture       *fixture,
   g_free (fixture->pdf);
 }
 
-static char *
-run (const char *program,
-     const char *argument,
-     const char *pdf)
-{
-  const char *argv[] = { program, argument, pdf, "-", NULL };
-  g_autoptr(GError) error = NULL;
-  char *out = NULL;
-  int status;
-
-  if (g_str_equal (program, "pdffonts") || g_str_equal (program, "pdfinfo"))
-    argv[1] = pdf, argv[2] = NULL;
-
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
-                NULL, NULL, &out, NULL, &status, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-
-  return out;
-}
-
 static guint
 write_sheet (Fixture  *fixture,
              LdnPaper  paper)
@@ -83,29 +63,11 @@ write_sheet (Fixture  *fixture,
 
   g_assert_no_error (error);
   ldn_paper_get_size (paper, &width, &height);
-  sheet = ldn_sheet_new (data, width, height);
+  sheet = ldn_sheet_new (g_steal_pointer (&data), width, height);
   g_assert_true (ldn_sheet_write_pdf (sheet, fixture->pdf, &error));
   g_assert_no_error (error);
 
   return ldn_sheet_get_n_pages (sheet);
-}
-
-/* pdftotext without -layout, lines joined: what a reader can search. */
-static char *
-sheet_text (Fixture *fixture)
-{
-  g_autofree char *raw = run ("pdftotext", "-nopgbrk", fixture->pdf);
-  g_auto(GStrv) lines = g_strsplit (raw, "\n", -1);
-
-  return g_strjoinv (" ", lines);
-}
-
-static void
-assert_contains (const char *text,
-                 const char *wanted)
-{
-  if (strstr (text, wanted) == NULL)
-    g_error ("the sheet lacks “%s”", wanted);
 }
 
 static void
@@ -136,35 +98,48 @@ test_every_section (Fixture       *fixture,
 
   fill_typical (fixture->user);
   write_sheet (fixture, LDN_PAPER_A4);
-  text = sheet_text (fixture);
+  text = ldn_test_pdf_text (fixture->pdf);
 
-  assert_contains (text, "Low-dose naltrexone: notes for my doctor");
-  assert_contains (text, "Flags for the doctor");
-  assert_contains (text, "MOST IMPORTANT");
-  assert_contains (text, "Do you take any opioid medicine, even now and then? Yes");
-  assert_contains (text, "Do you have surgery or a procedure planned? Not sure");
+  ldn_test_assert_contains (text, "Low-dose naltrexone: notes for my doctor");
+  ldn_test_assert_contains (text, "Flags for the doctor");
+  ldn_test_assert_contains (text, "MOST IMPORTANT");
+  ldn_test_assert_contains (text, "Do you take any opioid medicine, even now and then? Yes");
+  ldn_test_assert_contains (text, "Do you have surgery or a procedure planned? Not sure");
   g_assert_null (strstr (text, "kidney disease? No"));
-  assert_contains (text, "What I understood");
-  assert_contains (text, "Daily dose — Low dose (LDN): About 1 to 5 mg · Standard dose: 50 mg");
-  assert_contains (text, "Topics I would like explained again");
-  assert_contains (text, "How LDN might work");
-  assert_contains (text, "Estimated receptor occupancy after one 3 mg dose");
-  assert_contains (text, "model estimate, not a measurement");
-  assert_contains (text, "Side effects I have noticed");
-  assert_contains (text, "Vivid dreams or nightmares");
-  assert_contains (text, "Only the first week");
-  assert_contains (text, "2026-11-02");
-  assert_contains (text, "Mornings, gone by noon");
-  assert_contains (text, "Dry mouth at night");
-  assert_contains (text, "1. Can I keep my cough syrup?");
-  assert_contains (text, "2. How will we know it helps?");
-  assert_contains (text, "What are my options?");
-  assert_contains (text, "Sleeping through");
-  assert_contains (text, "Sources");
-  assert_contains (text, "Rabiner EA");
-  assert_contains (text, "content version 2026");
-  assert_contains (text, "not a prescription and not medical advice");
-  assert_contains (text, "Page 1 of");
+  ldn_test_assert_contains (text, "What I understood");
+  ldn_test_assert_contains (text, "Daily dose — Low dose (LDN): About 1 to 5 mg · Standard dose: 50 mg");
+  ldn_test_assert_contains (text, "Topics I would like explained again");
+  ldn_test_assert_contains (text, "How LDN might work");
+  ldn_test_assert_contains (text, "Estimated receptor occupancy after one 3 mg dose");
+  ldn_test_assert_contains (text, "model estimate, not a measurement");
+  ldn_test_assert_contains (text, "Side effects I have noticed");
+  ldn_test_assert_contains (text, "Vivid dreams or nightmares");
+  ldn_test_assert_contains (text, "Only the first week");
+  ldn_test_assert_contains (text, "2026-11-02");
+  ldn_test_assert_contains (text, "Mornings, gone by noon");
+  ldn_test_assert_contains (text, "Dry mouth at night");
+  ldn_test_assert_contains (text, "1. Can I keep my cough syrup?");
+  ldn_test_assert_contains (text, "2. How will we know it helps?");
+  ldn_test_assert_contains (text, "What are my options?");
+  ldn_test_assert_contains (text, "Sleeping through");
+  ldn_test_assert_contains (text, "Sources");
+  ldn_test_assert_contains (text, "Rabiner EA");
+  ldn_test_assert_contains (text, "content version 2026");
+  ldn_test_assert_contains (text, "not a prescription and not medical advice");
+  ldn_test_assert_contains (text, "Page 1 of");
+}
+
+static void
+answer_all_no (LdnUserStore *user)
+{
+  g_autoptr(GPtrArray) topics = ldn_content_store_list_safety_topics (content, NULL);
+
+  g_assert_nonnull (topics);
+  for (guint i = 0; i < topics->len; i++)
+    {
+      const LdnSafetyTopic *topic = g_ptr_array_index (topics, i);
+      g_assert_true (ldn_user_store_set_answer (user, topic->id, LDN_ANSWER_NO, NULL));
+    }
 }
 
 static void
@@ -175,13 +150,23 @@ test_no_flags_and_nothing_noticed (Fixture       *fixture,
 
   g_assert_true (ldn_user_store_set_answer (fixture->user, "opioids", LDN_ANSWER_NO, NULL));
   write_sheet (fixture, LDN_PAPER_A4);
-  text = sheet_text (fixture);
+  text = ldn_test_pdf_text (fixture->pdf);
 
   g_assert_null (strstr (text, "MOST IMPORTANT"));
   g_assert_null (strstr (text, "opioid medicine, even now and then?"));
-  assert_contains (text, "No safety flags");
-  assert_contains (text, "None noticed so far.");
-  assert_contains (text, "No questions written yet.");
+  /* Questions left open are listed for the doctor, never read as "no". */
+  g_assert_null (strstr (text, "No safety flags"));
+  ldn_test_assert_contains (text, "Safety questions I have not answered yet:");
+  ldn_test_assert_contains (text, "Do you have surgery or a procedure planned?");
+  ldn_test_assert_contains (text, "None noticed so far.");
+  ldn_test_assert_contains (text, "No questions written yet.");
+
+  answer_all_no (fixture->user);
+  write_sheet (fixture, LDN_PAPER_A4);
+  g_free (text);
+  text = ldn_test_pdf_text (fixture->pdf);
+  ldn_test_assert_contains (text, "No safety flags");
+  g_assert_null (strstr (text, "not answered yet"));
 }
 
 static void
@@ -208,7 +193,7 @@ test_long_note_and_fifty_questions (Fixture       *fixture,
 
   pages = write_sheet (fixture, LDN_PAPER_A4);
   g_assert_cmpuint (pages, >=, 3);
-  text = sheet_text (fixture);
+  text = ldn_test_pdf_text (fixture->pdf);
 
   /* Every word of the note, once, in order: nothing cut at page breaks. */
   g_regex_match (word, text, 0, &match);
@@ -224,19 +209,19 @@ test_long_note_and_fifty_questions (Fixture       *fixture,
   for (guint i = 1; i <= 50; i++)
     {
       g_autofree char *line = g_strdup_printf ("%u. Question number %02u?", i, i);
-      assert_contains (text, line);
+      ldn_test_assert_contains (text, line);
     }
 
   for (guint i = 1; i <= pages; i++)
     {
       g_autofree char *number = g_strdup_printf ("Page %u of %u", i, pages);
-      assert_contains (text, number);
+      ldn_test_assert_contains (text, number);
     }
 
-  info = run ("pdfinfo", NULL, fixture->pdf);
+  info = ldn_test_pdf_tool ("pdfinfo", fixture->pdf);
   {
     g_autofree char *count = g_strdup_printf ("Pages:           %u", pages);
-    assert_contains (info, count);
+    ldn_test_assert_contains (info, count);
   }
 }
 
@@ -254,12 +239,12 @@ test_any_script_with_embedded_fonts (Fixture       *fixture,
   g_assert_true (ldn_user_store_set_note (fixture->user, "sleep", "夜里做梦很多 Сны 🌙", NULL));
   write_sheet (fixture, LDN_PAPER_LETTER);
 
-  text = sheet_text (fixture);
-  assert_contains (text, "夜里做梦很多");
-  assert_contains (text, "Сны");
+  text = ldn_test_pdf_text (fixture->pdf);
+  ldn_test_assert_contains (text, "夜里做梦很多");
+  ldn_test_assert_contains (text, "Сны");
 
   /* Every font is embedded, so any printer shows the same letters. */
-  fonts = run ("pdffonts", NULL, fixture->pdf);
+  fonts = ldn_test_pdf_tool ("pdffonts", fixture->pdf);
   lines = g_strsplit (fonts, "\n", -1);
   g_assert_cmpuint (g_strv_length (lines), >, 3);
   for (guint i = 2; lines[i] != NULL; i++)
@@ -278,8 +263,8 @@ test_any_script_with_embedded_fonts (Fixture       *fixture,
     }
 
   {
-    g_autofree char *info = run ("pdfinfo", NULL, fixture->pdf);
-    assert_contains (info, "612 x 792 pts (letter)");
+    g_autofree char *info = ldn_test_pdf_tool ("pdfinfo", fixture->pdf);
+    ldn_test_assert_contains (info, "612 x 792 pts (letter)");
   }
 }
 

@@ -51,6 +51,8 @@ static const struct {
   { "app.quit", { "<Control>q", NULL } },
   { "app.help", { "F1", NULL } },
   { "win.search", { "<Control>f", NULL } },
+  { "win.print", { "<Control>p", NULL } },
+  { "win.save-sheet", { "<Control><Shift>s", NULL } },
   { "window.close", { "<Control>w", NULL } },
   { "win.section::learn", { "<Alt>1", NULL } },
   { "win.section::timeline", { "<Alt>2", NULL } },

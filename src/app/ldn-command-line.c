@@ -263,7 +263,7 @@ ldn_export_sheet (LdnContentStore *content,
     return FALSE;
 
   ldn_paper_get_size (paper, &width, &height);
-  sheet = ldn_sheet_new (data, width, height);
+  sheet = ldn_sheet_new (g_steal_pointer (&data), width, height);
   return ldn_sheet_write_pdf (sheet, path, error);
 }
 

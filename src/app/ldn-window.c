@@ -28,6 +28,7 @@ struct _LdnWindow
   LdnLearnPage         *learn_page;
   LdnTimelinePage      *timeline_page;
   LdnSideEffectsPage   *side_effects_page;
+  LdnSheetPage         *sheet_page;
   AdwToastOverlay      *toast_overlay;
 };
 
@@ -70,6 +71,7 @@ ldn_window_load_content (LdnWindow      *self,
                        self->settings);
   ldn_timeline_page_load (self->timeline_page, store, error, self->settings);
   ldn_side_effects_page_load (self->side_effects_page, store, error, ldn_application_get_user_store (application));
+  ldn_sheet_page_load (self->sheet_page, store, error, ldn_application_get_user_store (application), self->settings);
   /* Teach-back answers are shown on the guided pages too. */
   g_signal_connect_object (ldn_application_get_user_store (application), "reset",
                            G_CALLBACK (ldn_learn_page_reload), self->learn_page, G_CONNECT_SWAPPED);
@@ -122,6 +124,14 @@ ldn_window_get_side_effects_page (LdnWindow *self)
   return self->side_effects_page;
 }
 
+LdnSheetPage *
+ldn_window_get_sheet_page (LdnWindow *self)
+{
+  g_return_val_if_fail (LDN_IS_WINDOW (self), NULL);
+
+  return self->sheet_page;
+}
+
 LdnLearnPage *
 ldn_window_get_learn_page (LdnWindow *self)
 {
@@ -153,6 +163,23 @@ ldn_window_section_action (GtkWidget  *widget,
     }
 
   adw_view_stack_set_visible_child_name (self->stack, section);
+}
+
+/* Printing works from every section: the sheet is always the thing printed. */
+static void
+ldn_window_print_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  ldn_sheet_page_print (LDN_WINDOW (widget)->sheet_page);
+}
+
+static void
+ldn_window_save_sheet_action (GtkWidget  *widget,
+                              const char *action_name,
+                              GVariant   *parameter)
+{
+  ldn_sheet_page_save_pdf (LDN_WINDOW (widget)->sheet_page);
 }
 
 static void
@@ -290,12 +317,15 @@ ldn_window_class_init (LdnWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LdnWindow, learn_page);
   gtk_widget_class_bind_template_child (widget_class, LdnWindow, timeline_page);
   gtk_widget_class_bind_template_child (widget_class, LdnWindow, side_effects_page);
+  gtk_widget_class_bind_template_child (widget_class, LdnWindow, sheet_page);
   gtk_widget_class_bind_template_child (widget_class, LdnWindow, toast_overlay);
   gtk_widget_class_bind_template_callback (widget_class, switcher_slot_collapsed_cb);
   gtk_widget_class_bind_template_callback (widget_class, visible_section_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "win.section", "s", ldn_window_section_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, ldn_window_search_action);
+  gtk_widget_class_install_action (widget_class, "win.print", NULL, ldn_window_print_action);
+  gtk_widget_class_install_action (widget_class, "win.save-sheet", NULL, ldn_window_save_sheet_action);
 }
 
 static void

@@ -9,6 +9,7 @@
 
 #include "ldn-application.h"
 #include "pages/ldn-learn-page.h"
+#include "pages/ldn-sheet-page.h"
 #include "pages/ldn-side-effects-page.h"
 #include "pages/ldn-timeline-page.h"
 
@@ -24,6 +25,7 @@ gboolean    ldn_window_get_switcher_at_bottom (LdnWindow      *self);
 LdnLearnPage *ldn_window_get_learn_page       (LdnWindow      *self);
 LdnTimelinePage *ldn_window_get_timeline_page (LdnWindow      *self);
 LdnSideEffectsPage *ldn_window_get_side_effects_page (LdnWindow *self);
+LdnSheetPage *ldn_window_get_sheet_page       (LdnWindow      *self);
 void        ldn_window_add_toast              (LdnWindow      *self,
                                                const char     *message);
 

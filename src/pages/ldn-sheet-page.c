@@ -5,21 +5,498 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
+#include "app/ldn-compat.h"
+#include "app/ldn-window.h"
+#include "sheet/ldn-sheet-preview.h"
+
 #include "ldn-sheet-page.h"
 
 struct _LdnSheetPage
 {
-  AdwBin parent_instance;
+  AdwBin           parent_instance;
+
+  LdnContentStore *content;
+  LdnUserStore    *user;
+  GSettings       *settings;
+  char            *problem;     /* why there is no sheet, or NULL */
+  LdnSheet        *sheet;
+  double           page_width;
+  double           page_height;
+  gboolean         loading;
+
+  AdwEntryRow     *name_row;
+  AdwComboRow     *paper_row;
+  GtkSwitch       *chart_switch;
+  GtkSwitch       *sources_switch;
+  GtkLabel        *pages_label;
+  GtkBox          *preview_box;
 };
 
 G_DEFINE_FINAL_TYPE (LdnSheetPage, ldn_sheet_page, ADW_TYPE_BIN)
 
 static void
+say (LdnSheetPage *self,
+     const char   *message)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (LDN_IS_WINDOW (root))
+    ldn_window_add_toast (LDN_WINDOW (root), message);
+  else
+    g_message ("%s", message);
+}
+
+static LdnPaper
+selected_paper (LdnSheetPage *self)
+{
+  return adw_combo_row_get_selected (self->paper_row) == 1 ? LDN_PAPER_LETTER : LDN_PAPER_A4;
+}
+
+/* Until the person picks a size, follow the locale: US Letter where that
+ * is what printers hold. */
+static LdnPaper
+initial_paper (GSettings *settings)
+{
+  g_autoptr(GVariant) chosen = g_settings_get_user_value (settings, "sheet-paper");
+  g_autofree char *name = NULL;
+  LdnPaper paper = LDN_PAPER_A4;
+
+  if (chosen != NULL)
+    {
+      ldn_paper_from_string (g_variant_get_string (chosen, NULL), &paper);
+      return paper;
+    }
+
+  name = g_strdup (gtk_paper_size_get_default ());
+  return g_str_has_prefix (name, "na_letter") ? LDN_PAPER_LETTER : LDN_PAPER_A4;
+}
+
+static void
+clear_preview (LdnSheetPage *self)
+{
+  GtkWidget *child;
+
+  /* Previews point at the sheet, so they go first. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->preview_box))) != NULL)
+    gtk_box_remove (self->preview_box, child);
+  g_clear_pointer (&self->sheet, ldn_sheet_free);
+}
+
+static LdnSheet *
+build_sheet (LdnSheetPage  *self,
+             double         width,
+             double         height,
+             GError       **error)
+{
+  g_autoptr(LdnSheetData) data = NULL;
+
+  if (self->content == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_INITIALIZED,
+                           self->problem ? self->problem : _("The guide's content is not loaded."));
+      return NULL;
+    }
+
+  data = ldn_sheet_data_collect (self->content, self->user,
+                                 g_settings_get_double (self->settings, "dose-mg"),
+                                 gtk_switch_get_active (self->chart_switch),
+                                 gtk_switch_get_active (self->sources_switch),
+                                 error);
+  if (data == NULL)
+    return NULL;
+
+  return ldn_sheet_new (g_steal_pointer (&data), width, height);
+}
+
+static void
+show_problem (LdnSheetPage *self,
+              const char   *message)
+{
+  GtkWidget *label = gtk_label_new (message);
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, "error");
+  gtk_box_append (self->preview_box, label);
+  gtk_label_set_text (self->pages_label, "");
+}
+
+void
+ldn_sheet_page_refresh (LdnSheetPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *count = NULL;
+  guint n_pages;
+
+  g_return_if_fail (LDN_IS_SHEET_PAGE (self));
+
+  if (self->settings == NULL)
+    return;
+
+  clear_preview (self);
+  ldn_paper_get_size (selected_paper (self), &self->page_width, &self->page_height);
+  self->sheet = build_sheet (self, self->page_width, self->page_height, &error);
+  if (self->sheet == NULL)
+    {
+      g_autofree char *message = g_strdup_printf (_("The sheet cannot be made: %s"), error->message);
+
+      show_problem (self, message);
+      return;
+    }
+
+  n_pages = ldn_sheet_get_n_pages (self->sheet);
+  for (guint page = 0; page < n_pages; page++)
+    gtk_box_append (self->preview_box,
+                    ldn_sheet_preview_new (self->sheet, self->page_width, self->page_height, page));
+
+  count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u page", "%u pages", n_pages), n_pages);
+  gtk_label_set_text (self->pages_label, count);
+}
+
+static void
+options_changed_cb (LdnSheetPage *self)
+{
+  if (self->loading || self->settings == NULL)
+    return;
+
+  g_settings_set_string (self->settings, "sheet-paper",
+                         selected_paper (self) == LDN_PAPER_LETTER ? "letter" : "a4");
+  g_settings_set_boolean (self->settings, "sheet-include-chart", gtk_switch_get_active (self->chart_switch));
+  g_settings_set_boolean (self->settings, "sheet-include-sources", gtk_switch_get_active (self->sources_switch));
+  ldn_sheet_page_refresh (self);
+}
+
+/* The name is saved as it is typed; a refused name stays in the box,
+ * marked, so nothing typed is lost. */
+static void
+name_changed_cb (LdnSheetPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  const char *name = gtk_editable_get_text (GTK_EDITABLE (self->name_row));
+
+  if (self->loading || self->user == NULL)
+    return;
+
+  if (ldn_user_store_set_text (self->user, LDN_USER_TEXT_NAME, name, &error))
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (self->name_row), "error");
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->name_row), NULL);
+      ldn_sheet_page_refresh (self);
+    }
+  else
+    {
+      g_autofree char *message = g_strdup_printf (_("Your name was not saved: %s"), error->message);
+
+      gtk_widget_add_css_class (GTK_WIDGET (self->name_row), "error");
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->name_row), message);
+    }
+}
+
+static void
+load_name (LdnSheetPage *self)
+{
+  g_autofree char *name = ldn_user_store_dup_text (self->user, LDN_USER_TEXT_NAME);
+
+  self->loading = TRUE;
+  gtk_editable_set_text (GTK_EDITABLE (self->name_row), name ? name : "");
+  self->loading = FALSE;
+}
+
+static void
+user_reset_cb (LdnSheetPage *self)
+{
+  load_name (self);
+  ldn_sheet_page_refresh (self);
+}
+
+void
+ldn_sheet_page_load (LdnSheetPage    *self,
+                     LdnContentStore *content,
+                     const GError    *error,
+                     LdnUserStore    *user,
+                     GSettings       *settings)
+{
+  g_return_if_fail (LDN_IS_SHEET_PAGE (self));
+  g_return_if_fail (LDN_IS_USER_STORE (user));
+  g_return_if_fail (G_IS_SETTINGS (settings));
+
+  g_set_object (&self->content, content);
+  g_set_object (&self->user, user);
+  g_set_object (&self->settings, settings);
+  g_clear_pointer (&self->problem, g_free);
+  if (error != NULL)
+    self->problem = g_strdup (error->message);
+
+  self->loading = TRUE;
+  adw_combo_row_set_selected (self->paper_row, initial_paper (settings) == LDN_PAPER_LETTER ? 1 : 0);
+  gtk_switch_set_active (self->chart_switch, g_settings_get_boolean (settings, "sheet-include-chart"));
+  gtk_switch_set_active (self->sources_switch, g_settings_get_boolean (settings, "sheet-include-sources"));
+  self->loading = FALSE;
+  load_name (self);
+
+  g_signal_connect_object (user, "reset", G_CALLBACK (user_reset_cb), self, G_CONNECT_SWAPPED);
+  ldn_sheet_page_refresh (self);
+}
+
+guint
+ldn_sheet_page_get_n_pages (LdnSheetPage *self)
+{
+  g_return_val_if_fail (LDN_IS_SHEET_PAGE (self), 0);
+
+  return self->sheet ? ldn_sheet_get_n_pages (self->sheet) : 0;
+}
+
+gboolean
+ldn_sheet_page_write_pdf (LdnSheetPage  *self,
+                          const char    *path,
+                          GError       **error)
+{
+  g_return_val_if_fail (LDN_IS_SHEET_PAGE (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (self->sheet == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_INITIALIZED,
+                           self->problem ? self->problem : _("There is no sheet to save."));
+      return FALSE;
+    }
+
+  return ldn_sheet_write_pdf (self->sheet, path, error);
+}
+
+static void
+pdf_file_chosen_cb (GFile    *file,
+                    gpointer  user_data)
+{
+  g_autoptr(LdnSheetPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = file ? g_file_get_path (file) : NULL;
+  g_autofree char *message = NULL;
+
+  if (file == NULL)
+    return;
+
+  if (path == NULL)
+    message = g_strdup (_("The sheet was not saved: choose a folder on this computer."));
+  else if (ldn_sheet_page_write_pdf (self, path, &error))
+    message = g_strdup_printf (_("The sheet was saved to %s"), path);
+  else
+    message = g_strdup_printf (_("The sheet was not saved: %s"), error->message);
+
+  say (self, message);
+}
+
+void
+ldn_sheet_page_save_pdf (LdnSheetPage *self)
+{
+  GtkRoot *root;
+
+  g_return_if_fail (LDN_IS_SHEET_PAGE (self));
+
+  ldn_sheet_page_refresh (self);
+  if (self->sheet == NULL)
+    {
+      say (self, self->problem ? self->problem : _("There is no sheet to save."));
+      return;
+    }
+
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  /* Translators: the suggested file name of the saved sheet. */
+  ldn_compat_save_file (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, _("Save Sheet as PDF"),
+                        _("ldn-discussion-sheet.pdf"), pdf_file_chosen_cb, g_object_ref (self));
+}
+
+/* Printing lays the sheet out again for the paper the dialog settles
+ * on, with the same code as the preview and the PDF. */
+typedef struct {
+  LdnSheetPage *page;
+  LdnSheet     *sheet;
+} PrintJob;
+
+static void
+print_job_free (gpointer data)
+{
+  PrintJob *job = data;
+
+  g_clear_pointer (&job->sheet, ldn_sheet_free);
+  g_object_unref (job->page);
+  g_free (job);
+}
+
+static void
+begin_print_cb (GtkPrintOperation *operation,
+                GtkPrintContext   *context,
+                PrintJob          *job)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_clear_pointer (&job->sheet, ldn_sheet_free);
+  job->sheet = build_sheet (job->page, gtk_print_context_get_width (context),
+                            gtk_print_context_get_height (context), &error);
+  if (job->sheet == NULL)
+    {
+      g_autofree char *message = g_strdup_printf (_("The sheet was not printed: %s"), error->message);
+
+      say (job->page, message);
+      gtk_print_operation_cancel (operation);
+      return;
+    }
+
+  gtk_print_operation_set_n_pages (operation, (int) ldn_sheet_get_n_pages (job->sheet));
+}
+
+static void
+draw_page_cb (GtkPrintOperation *operation,
+              GtkPrintContext   *context,
+              int                page,
+              PrintJob          *job)
+{
+  if (job->sheet != NULL && page >= 0)
+    ldn_sheet_draw_page (job->sheet, gtk_print_context_get_cairo_context (context), (guint) page);
+}
+
+static void
+print_done_cb (GtkPrintOperation       *operation,
+               GtkPrintOperationResult  result,
+               PrintJob                *job)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (result == GTK_PRINT_OPERATION_RESULT_APPLY)
+    {
+      g_autoptr(GtkPrintSettings) settings = gtk_print_settings_copy (gtk_print_operation_get_print_settings (operation));
+
+      /* A saved printer name makes GTK 4.8 crash when that printer is
+       * gone; the dialog finds the default printer by itself. */
+      gtk_print_settings_unset (settings, GTK_PRINT_SETTINGS_PRINTER);
+      g_settings_set_value (job->page->settings, "print-settings", gtk_print_settings_to_gvariant (settings));
+    }
+  else if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
+    {
+      g_autofree char *message = NULL;
+
+      gtk_print_operation_get_error (operation, &error);
+      message = g_strdup_printf (_("The sheet was not printed: %s"), error ? error->message : _("unknown error"));
+      say (job->page, message);
+    }
+}
+
+static GtkPageSetup *
+page_setup_for (LdnPaper paper)
+{
+  GtkPageSetup *setup = gtk_page_setup_new ();
+  g_autoptr(GtkPaperSize) size = gtk_paper_size_new (paper == LDN_PAPER_LETTER ? GTK_PAPER_NAME_LETTER
+                                                                               : GTK_PAPER_NAME_A4);
+
+  gtk_page_setup_set_paper_size (setup, size);
+  return setup;
+}
+
+static GtkPrintSettings *
+saved_print_settings (GSettings *settings)
+{
+  g_autoptr(GVariant) saved = g_settings_get_value (settings, "print-settings");
+  GtkPrintSettings *print_settings = gtk_print_settings_new_from_gvariant (saved);
+
+  gtk_print_settings_unset (print_settings, GTK_PRINT_SETTINGS_PRINTER);
+  return print_settings;
+}
+
+GtkPrintOperation *
+ldn_sheet_page_new_print_operation (LdnSheetPage *self)
+{
+  GtkPrintOperation *operation;
+  g_autoptr(GtkPageSetup) setup = NULL;
+  g_autoptr(GtkPrintSettings) print_settings = NULL;
+  PrintJob *job;
+
+  g_return_val_if_fail (LDN_IS_SHEET_PAGE (self), NULL);
+  g_return_val_if_fail (self->settings != NULL, NULL);
+
+  operation = gtk_print_operation_new ();
+  setup = page_setup_for (selected_paper (self));
+  print_settings = saved_print_settings (self->settings);
+  gtk_print_operation_set_default_page_setup (operation, setup);
+  gtk_print_operation_set_print_settings (operation, print_settings);
+  /* The sheet draws its own margins, as on the preview. */
+  gtk_print_operation_set_use_full_page (operation, TRUE);
+  gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
+  gtk_print_operation_set_embed_page_setup (operation, TRUE);
+  gtk_print_operation_set_job_name (operation, _("LDN Discussion Sheet"));
+
+  job = g_new0 (PrintJob, 1);
+  job->page = g_object_ref (self);
+  g_object_set_data_full (G_OBJECT (operation), "ldn-print-job", job, print_job_free);
+  g_signal_connect (operation, "begin-print", G_CALLBACK (begin_print_cb), job);
+  g_signal_connect (operation, "draw-page", G_CALLBACK (draw_page_cb), job);
+  g_signal_connect (operation, "done", G_CALLBACK (print_done_cb), job);
+
+  return operation;
+}
+
+void
+ldn_sheet_page_print (LdnSheetPage *self)
+{
+  g_autoptr(GtkPrintOperation) operation = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkRoot *root;
+  GtkPrintOperationResult result;
+
+  g_return_if_fail (LDN_IS_SHEET_PAGE (self));
+
+  if (self->settings == NULL || self->content == NULL)
+    {
+      say (self, self->problem ? self->problem : _("There is no sheet to print."));
+      return;
+    }
+
+  operation = ldn_sheet_page_new_print_operation (self);
+  gtk_print_operation_set_allow_async (operation, TRUE);
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  result = gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+                                    GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, &error);
+  if (result == GTK_PRINT_OPERATION_RESULT_ERROR && error != NULL)
+    {
+      g_autofree char *message = g_strdup_printf (_("The sheet was not printed: %s"), error->message);
+
+      say (self, message);
+    }
+}
+
+/* What the person entered elsewhere may have changed since. */
+static void
+ldn_sheet_page_map (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (ldn_sheet_page_parent_class)->map (widget);
+  ldn_sheet_page_refresh (LDN_SHEET_PAGE (widget));
+}
+
+static void
 ldn_sheet_page_dispose (GObject *object)
 {
+  LdnSheetPage *self = LDN_SHEET_PAGE (object);
+
+  if (self->preview_box != NULL)
+    clear_preview (self);
   gtk_widget_dispose_template (GTK_WIDGET (object), LDN_TYPE_SHEET_PAGE);
+  g_clear_object (&self->content);
+  g_clear_object (&self->user);
+  g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (ldn_sheet_page_parent_class)->dispose (object);
+}
+
+static void
+ldn_sheet_page_finalize (GObject *object)
+{
+  LdnSheetPage *self = LDN_SHEET_PAGE (object);
+
+  g_free (self->problem);
+  g_clear_pointer (&self->sheet, ldn_sheet_free);
+
+  G_OBJECT_CLASS (ldn_sheet_page_parent_class)->finalize (object);
 }
 
 static void
@@ -29,8 +506,18 @@ ldn_sheet_page_class_init (LdnSheetPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = ldn_sheet_page_dispose;
+  object_class->finalize = ldn_sheet_page_finalize;
+  widget_class->map = ldn_sheet_page_map;
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/ldn-sheet-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, LdnSheetPage, name_row);
+  gtk_widget_class_bind_template_child (widget_class, LdnSheetPage, paper_row);
+  gtk_widget_class_bind_template_child (widget_class, LdnSheetPage, chart_switch);
+  gtk_widget_class_bind_template_child (widget_class, LdnSheetPage, sources_switch);
+  gtk_widget_class_bind_template_child (widget_class, LdnSheetPage, pages_label);
+  gtk_widget_class_bind_template_child (widget_class, LdnSheetPage, preview_box);
+  gtk_widget_class_bind_template_callback (widget_class, name_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, options_changed_cb);
 }
 
 static void

@@ -1,5 +1,8 @@
 /* ldn-sheet-page.h
  *
+ * The Discussion Sheet section: options, a live preview of the real
+ * pages, printing and saving as PDF.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
@@ -7,10 +10,31 @@
 
 #include <adwaita.h>
 
+#include "content/ldn-content-store.h"
+#include "sheet/ldn-sheet.h"
+#include "user/ldn-user-store.h"
+
 G_BEGIN_DECLS
 
 #define LDN_TYPE_SHEET_PAGE (ldn_sheet_page_get_type ())
 
 G_DECLARE_FINAL_TYPE (LdnSheetPage, ldn_sheet_page, LDN, SHEET_PAGE, AdwBin)
+
+void      ldn_sheet_page_load        (LdnSheetPage    *self,
+                                      LdnContentStore *content,
+                                      const GError    *error,
+                                      LdnUserStore    *user,
+                                      GSettings       *settings);
+/* Gathers the data again and redraws the preview. */
+void      ldn_sheet_page_refresh     (LdnSheetPage    *self);
+guint     ldn_sheet_page_get_n_pages (LdnSheetPage    *self);
+void      ldn_sheet_page_print       (LdnSheetPage    *self);
+/* The operation behind print, for the paper chosen on the page; it
+ * lays the sheet out again for the page size the dialog settles on. */
+GtkPrintOperation *ldn_sheet_page_new_print_operation (LdnSheetPage *self);
+void      ldn_sheet_page_save_pdf    (LdnSheetPage    *self);
+gboolean  ldn_sheet_page_write_pdf   (LdnSheetPage    *self,
+                                      const char      *path,
+                                      GError         **error);
 
 G_END_DECLS

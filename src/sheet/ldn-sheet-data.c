@@ -43,6 +43,7 @@ ldn_sheet_data_free (LdnSheetData *data)
   g_free (data->name);
   g_free (data->date);
   g_clear_pointer (&data->flags, g_ptr_array_unref);
+  g_clear_pointer (&data->unanswered, g_ptr_array_unref);
   g_free (data->other_medicines);
   g_clear_pointer (&data->differences, g_ptr_array_unref);
   g_clear_pointer (&data->explain_again, g_ptr_array_unref);
@@ -87,7 +88,12 @@ collect_flags (LdnSheetData    *data,
         LdnSafetyAnswer answer = ldn_user_store_get_answer (user, topic->id);
         LdnSheetFlag *flag;
 
-        if ((pass == 0) != topic->high_prominence || (answer != LDN_ANSWER_YES && answer != LDN_ANSWER_UNSURE))
+        if ((pass == 0) != topic->high_prominence)
+          continue;
+        /* Unanswered is not "no": the doctor should ask. */
+        if (answer == LDN_ANSWER_NONE)
+          g_ptr_array_add (data->unanswered, g_strdup (topic->question));
+        if (answer != LDN_ANSWER_YES && answer != LDN_ANSWER_UNSURE)
           continue;
 
         flag = g_new0 (LdnSheetFlag, 1);
@@ -288,6 +294,7 @@ ldn_sheet_data_collect (LdnContentStore *content,
   /* Translators: the sheet's date, e.g. "21 November 2026"; see strftime(3). */
   data->date = g_date_time_format (now, _("%-d %B %Y"));
   data->flags = g_ptr_array_new_with_free_func ((GDestroyNotify) flag_free);
+  data->unanswered = g_ptr_array_new_with_free_func (g_free);
   data->differences = g_ptr_array_new_with_free_func (g_free);
   data->explain_again = g_ptr_array_new_with_free_func (g_free);
   data->side_effects = g_ptr_array_new_with_free_func ((GDestroyNotify) side_effect_free);

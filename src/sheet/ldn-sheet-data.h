@@ -32,6 +32,7 @@ typedef struct {
   char              *name;              /* optional, may be "" */
   char              *date;              /* e.g. "21 November 2026" */
   GPtrArray         *flags;             /* LdnSheetFlag, opioids first */
+  GPtrArray         *unanswered;        /* strings: safety questions left open */
   char              *other_medicines;
   GPtrArray         *differences;       /* strings: what LDN is vs 50 mg */
   GPtrArray         *explain_again;     /* strings: teach-back topics answered wrongly */

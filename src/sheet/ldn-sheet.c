@@ -63,7 +63,7 @@ struct _LdnSheet
   GPtrArray          *items;
   GArray             *pieces;
   guint               n_pages;
-  const LdnSheetData *data;       /* for the chart; owned by the caller */
+  LdnSheetData       *data;
   char               *footer;
 };
 
@@ -397,18 +397,24 @@ paginate (LdnSheet *sheet)
 }
 
 static void
-add_flags (LdnSheet           *sheet,
-           const LdnSheetData *data)
+add_list (LdnSheet  *sheet,
+          GPtrArray *lines,
+          gboolean   numbered)
+{
+  for (guint i = 0; i < lines->len; i++)
+    {
+      g_autofree char *line = numbered ? g_strdup_printf ("%u. %s", i + 1, (char *) g_ptr_array_index (lines, i))
+                                       : g_strdup_printf ("• %s", (char *) g_ptr_array_index (lines, i));
+      add_plain (sheet, line, "Sans 10", 10, 3);
+    }
+}
+
+static void
+add_flag_box (LdnSheet           *sheet,
+              const LdnSheetData *data)
 {
   g_autoptr(GString) markup = g_string_new (NULL);
   Item *item;
-
-  if (data->flags->len == 0)
-    {
-      add_plain (sheet, _("No safety flags: every safety question was answered “No” or left open."),
-                 "Sans 10", 0, 4);
-      return;
-    }
 
   for (guint i = 0; i < data->flags->len; i++)
     {
@@ -433,15 +439,21 @@ add_flags (LdnSheet           *sheet,
 }
 
 static void
-add_list (LdnSheet  *sheet,
-          GPtrArray *lines,
-          gboolean   numbered)
+add_flags (LdnSheet           *sheet,
+           const LdnSheetData *data)
 {
-  for (guint i = 0; i < lines->len; i++)
+  if (data->flags->len > 0)
+    add_flag_box (sheet, data);
+  else if (data->unanswered->len > 0)
+    add_plain (sheet, _("No safety question was answered “Yes” or “Not sure”."), "Sans 10", 0, 4);
+  else
+    add_plain (sheet, _("No safety flags: every safety question was answered “No”."), "Sans 10", 0, 4);
+
+  /* Unanswered is not "no": the doctor should ask these. */
+  if (data->unanswered->len > 0)
     {
-      g_autofree char *line = numbered ? g_strdup_printf ("%u. %s", i + 1, (char *) g_ptr_array_index (lines, i))
-                                       : g_strdup_printf ("• %s", (char *) g_ptr_array_index (lines, i));
-      add_plain (sheet, line, "Sans 10", 10, 3);
+      add_plain (sheet, _("Safety questions I have not answered yet:"), "Sans Bold 10", 0, 6);
+      add_list (sheet, data->unanswered, FALSE);
     }
 }
 
@@ -536,7 +548,7 @@ build (LdnSheet           *sheet,
 }
 
 LdnSheet *
-ldn_sheet_new (const LdnSheetData *data,
+ldn_sheet_new (LdnSheetData       *data,
                double              page_width,
                double              page_height)
 {
@@ -577,6 +589,7 @@ ldn_sheet_free (LdnSheet *sheet)
   g_ptr_array_unref (sheet->items);
   g_object_unref (sheet->context);
   g_free (sheet->footer);
+  ldn_sheet_data_free (sheet->data);
   g_free (sheet);
 }
 

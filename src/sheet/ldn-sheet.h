@@ -29,7 +29,8 @@ gboolean  ldn_paper_from_string    (const char         *name,
 
 typedef struct _LdnSheet LdnSheet;
 
-LdnSheet *ldn_sheet_new            (const LdnSheetData *data,
+/* Takes DATA: the chart is drawn from it whenever a page is drawn. */
+LdnSheet *ldn_sheet_new            (LdnSheetData       *data,
                                     double              page_width,
                                     double              page_height);
 void      ldn_sheet_free           (LdnSheet           *sheet);

@@ -1,0 +1,258 @@
+/* test-sheet-page.c: a person opens the Discussion Sheet, sees the pages
+ * they will get, types their name, changes the paper, saves a PDF and
+ * prints; the preview, the PDF and the printout are the same pages.
+ *
+ * Printing goes through GtkPrintOperation's export to a file, the path
+ * a real print job takes up to the printer.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "app/ldn-application.h"
+#include "app/ldn-window.h"
+#include "ldn-test-pdf.h"
+#include "ldn-test-ui.h"
+#include "sheet/ldn-sheet-preview.h"
+
+static LdnApplication *app;
+static char *dir;
+
+static LdnWindow *
+open_sheet_section (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  LdnWindow *window;
+
+  g_settings_set_string (settings, "last-section", "sheet");
+  window = ldn_window_new (app);
+  gtk_window_set_default_size (GTK_WINDOW (window), 900, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  ldn_test_wait_mapped (GTK_WIDGET (ldn_window_get_sheet_page (window)));
+
+  return window;
+}
+
+static guint
+n_previews (LdnSheetPage *page)
+{
+  g_autoptr(GPtrArray) previews = g_ptr_array_new ();
+
+  ldn_test_collect (GTK_WIDGET (page), LDN_TYPE_SHEET_PREVIEW, previews);
+  return previews->len;
+}
+
+static char *
+temp_pdf (const char *name)
+{
+  return g_build_filename (dir, name, NULL);
+}
+
+static void
+type_name (LdnSheetPage *page,
+           const char   *name)
+{
+  gtk_editable_set_text (ldn_test_nth (GTK_WIDGET (page), ADW_TYPE_ENTRY_ROW, 0), name);
+}
+
+static void
+test_preview_matches_the_pdf (void)
+{
+  LdnWindow *window = open_sheet_section ();
+  LdnSheetPage *page = ldn_window_get_sheet_page (window);
+  LdnUserStore *user = ldn_application_get_user_store (app);
+  g_autofree char *pdf = temp_pdf ("saved.pdf");
+  g_autofree char *text = NULL;
+  g_autofree char *stored = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpuint (ldn_sheet_page_get_n_pages (page), >=, 1);
+  g_assert_cmpuint (n_previews (page), ==, ldn_sheet_page_get_n_pages (page));
+
+  type_name (page, "Ana Álvarez");
+  stored = ldn_user_store_dup_text (user, LDN_USER_TEXT_NAME);
+  g_assert_cmpstr (stored, ==, "Ana Álvarez");
+
+  g_assert_true (ldn_sheet_page_write_pdf (page, pdf, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (ldn_test_pdf_n_pages (pdf), ==, n_previews (page));
+  text = ldn_test_pdf_text (pdf);
+  ldn_test_assert_contains (text, "Ana Álvarez");
+
+  ldn_test_close_window (GTK_WINDOW (window));
+}
+
+/* Entries from other sections appear when the sheet is shown again. */
+static void
+test_sheet_follows_the_other_sections (void)
+{
+  LdnUserStore *user = ldn_application_get_user_store (app);
+  LdnWindow *window = open_sheet_section ();
+  LdnSheetPage *page = ldn_window_get_sheet_page (window);
+  g_autofree char *pdf = temp_pdf ("questions.pdf");
+  g_autofree char *text = NULL;
+  guint before = ldn_sheet_page_get_n_pages (page);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.section", "s", "side-effects");
+  for (guint i = 0; i < 60; i++)
+    {
+      g_autofree char *question = g_strdup_printf ("Question %02u about my other medicines and LDN?", i);
+      g_assert_cmpint (ldn_user_store_add_question (user, question, NULL, NULL), >, 0);
+    }
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.section", "s", "sheet");
+  ldn_test_wait_mapped (GTK_WIDGET (page));
+
+  g_assert_cmpuint (ldn_sheet_page_get_n_pages (page), >, before);
+  g_assert_cmpuint (n_previews (page), ==, ldn_sheet_page_get_n_pages (page));
+  g_assert_true (ldn_sheet_page_write_pdf (page, pdf, NULL));
+  text = ldn_test_pdf_text (pdf);
+  ldn_test_assert_contains (text, "Question 59 about my other medicines and LDN?");
+
+  ldn_test_close_window (GTK_WINDOW (window));
+}
+
+static void
+test_paper_and_options_are_kept (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  LdnWindow *window = open_sheet_section ();
+  LdnSheetPage *page = ldn_window_get_sheet_page (window);
+  g_autofree char *pdf = temp_pdf ("letter.pdf");
+  g_autofree char *info = NULL;
+  g_autofree char *text = NULL;
+
+  adw_combo_row_set_selected (ldn_test_nth (GTK_WIDGET (page), ADW_TYPE_COMBO_ROW, 0), 1);
+  gtk_switch_set_active (ldn_test_nth (GTK_WIDGET (page), GTK_TYPE_SWITCH, 1), FALSE);
+  g_assert_cmpstr (g_settings_get_string (settings, "sheet-paper"), ==, "letter");
+  g_assert_false (g_settings_get_boolean (settings, "sheet-include-sources"));
+
+  g_assert_true (ldn_sheet_page_write_pdf (page, pdf, NULL));
+  info = ldn_test_pdf_tool ("pdfinfo", pdf);
+  ldn_test_assert_contains (info, "612 x 792 pts (letter)");
+  text = ldn_test_pdf_text (pdf);
+  g_assert_null (strstr (text, "Sources"));
+  ldn_test_close_window (GTK_WINDOW (window));
+
+  /* A new window shows the same choices. */
+  window = open_sheet_section ();
+  page = ldn_window_get_sheet_page (window);
+  g_assert_cmpuint (adw_combo_row_get_selected (ldn_test_nth (GTK_WIDGET (page), ADW_TYPE_COMBO_ROW, 0)), ==, 1);
+  g_assert_false (gtk_switch_get_active (ldn_test_nth (GTK_WIDGET (page), GTK_TYPE_SWITCH, 1)));
+  gtk_switch_set_active (ldn_test_nth (GTK_WIDGET (page), GTK_TYPE_SWITCH, 1), TRUE);
+  adw_combo_row_set_selected (ldn_test_nth (GTK_WIDGET (page), ADW_TYPE_COMBO_ROW, 0), 0);
+  ldn_test_close_window (GTK_WINDOW (window));
+}
+
+/* A name far too long is refused and stays in the box, marked, so the
+ * person can shorten it; what is saved is never the refused text. */
+static void
+test_refused_name_is_kept_on_screen (void)
+{
+  LdnUserStore *user = ldn_application_get_user_store (app);
+  LdnWindow *window = open_sheet_section ();
+  LdnSheetPage *page = ldn_window_get_sheet_page (window);
+  AdwEntryRow *row = ldn_test_nth (GTK_WIDGET (page), ADW_TYPE_ENTRY_ROW, 0);
+  g_autofree char *huge = g_strnfill (20000, 'n');
+  g_autofree char *stored = NULL;
+
+  type_name (page, "Sam");
+  type_name (page, huge);
+  g_assert_cmpuint (strlen (gtk_editable_get_text (GTK_EDITABLE (row))), ==, 20000);
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (row), "error"));
+  g_assert_nonnull (gtk_widget_get_tooltip_text (GTK_WIDGET (row)));
+  stored = ldn_user_store_dup_text (user, LDN_USER_TEXT_NAME);
+  g_assert_cmpuint (strlen (stored), <=, LDN_USER_TEXT_MAX_CHARS);
+
+  type_name (page, "Sam Lee");
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (row), "error"));
+  g_clear_pointer (&stored, g_free);
+  stored = ldn_user_store_dup_text (user, LDN_USER_TEXT_NAME);
+  g_assert_cmpstr (stored, ==, "Sam Lee");
+  ldn_test_close_window (GTK_WINDOW (window));
+}
+
+static void
+print_done_cb (GtkPrintOperation       *operation,
+               GtkPrintOperationResult  result,
+               gpointer                 data)
+{
+  *(GtkPrintOperationResult *) data = result;
+}
+
+static gboolean
+print_finished (gpointer data)
+{
+  return *(GtkPrintOperationResult *) data != GTK_PRINT_OPERATION_RESULT_IN_PROGRESS;
+}
+
+/* What goes to the printer: the same pages as the preview, on the
+ * paper the page asks for, with what the person typed. */
+static void
+test_printout_matches_the_preview (void)
+{
+  LdnWindow *window = open_sheet_section ();
+  LdnSheetPage *page = ldn_window_get_sheet_page (window);
+  g_autoptr(GtkPrintOperation) operation = NULL;
+  g_autofree char *pdf = temp_pdf ("printed.pdf");
+  g_autofree char *info = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkPrintOperationResult result = GTK_PRINT_OPERATION_RESULT_IN_PROGRESS;
+
+  type_name (page, "Printed Person");
+  operation = ldn_sheet_page_new_print_operation (page);
+  gtk_print_operation_set_export_filename (operation, pdf);
+  g_signal_connect (operation, "done", G_CALLBACK (print_done_cb), &result);
+  gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_EXPORT, GTK_WINDOW (window), &error);
+  g_assert_no_error (error);
+  ldn_test_iterate_until (print_finished, &result);
+  g_assert_cmpint (result, ==, GTK_PRINT_OPERATION_RESULT_APPLY);
+
+  g_assert_cmpuint (ldn_test_pdf_n_pages (pdf), ==, ldn_sheet_page_get_n_pages (page));
+  info = ldn_test_pdf_tool ("pdfinfo", pdf);
+  ldn_test_assert_contains (info, "pts (A4)");
+  text = ldn_test_pdf_text (pdf);
+  ldn_test_assert_contains (text, "Printed Person");
+  ldn_test_assert_contains (text, "Page 1 of");
+
+  ldn_test_close_window (GTK_WINDOW (window));
+}
+
+static void
+remove_dir (const char *path)
+{
+  g_autoptr(GDir) listing = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (listing != NULL && (name = g_dir_read_name (listing)) != NULL)
+    {
+      g_autofree char *file = g_build_filename (path, name, NULL);
+      g_unlink (file);
+    }
+  g_rmdir (path);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int result;
+
+  app = ldn_test_ui_init (&argc, &argv);
+  dir = g_dir_make_tmp ("ldn-sheet-page-XXXXXX", NULL);
+
+  g_test_add_func ("/sheet-page/preview-matches-the-pdf", test_preview_matches_the_pdf);
+  g_test_add_func ("/sheet-page/sheet-follows-the-other-sections", test_sheet_follows_the_other_sections);
+  g_test_add_func ("/sheet-page/paper-and-options-are-kept", test_paper_and_options_are_kept);
+  g_test_add_func ("/sheet-page/refused-name-is-kept-on-screen", test_refused_name_is_kept_on_screen);
+  g_test_add_func ("/sheet-page/printout-matches-the-preview", test_printout_matches_the_preview);
+  result = g_test_run ();
+
+  g_object_unref (app);
+  remove_dir (dir);
+  g_free (dir);
+  return result;
+}
