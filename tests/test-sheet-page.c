@@ -218,6 +218,16 @@ test_printout_matches_the_preview (void)
   ldn_test_assert_contains (text, "Printed Person");
   ldn_test_assert_contains (text, "Page 1 of");
 
+  /* The page setup is remembered for the next print. */
+  {
+    g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+    g_autoptr(GVariant) setup = g_settings_get_value (settings, "page-setup");
+    g_autoptr(GtkPageSetup) restored = gtk_page_setup_new_from_gvariant (setup);
+
+    g_assert_nonnull (restored);
+    g_assert_cmpstr (gtk_paper_size_get_name (gtk_page_setup_get_paper_size (restored)), ==, GTK_PAPER_NAME_A4);
+  }
+
   ldn_test_close_window (GTK_WINDOW (window));
 }
 

@@ -313,6 +313,7 @@ ldn_sheet_page_save_pdf (LdnSheetPage *self)
 typedef struct {
   LdnSheetPage *page;
   LdnSheet     *sheet;
+  GtkPageSetup *setup;    /* what the dialog settled on */
 } PrintJob;
 
 static void
@@ -321,6 +322,7 @@ print_job_free (gpointer data)
   PrintJob *job = data;
 
   g_clear_pointer (&job->sheet, ldn_sheet_free);
+  g_clear_object (&job->setup);
   g_object_unref (job->page);
   g_free (job);
 }
@@ -345,6 +347,8 @@ begin_print_cb (GtkPrintOperation *operation,
     }
 
   gtk_print_operation_set_n_pages (operation, (int) ldn_sheet_get_n_pages (job->sheet));
+  g_clear_object (&job->setup);
+  job->setup = gtk_page_setup_copy (gtk_print_context_get_page_setup (context));
 }
 
 static void
@@ -355,6 +359,21 @@ draw_page_cb (GtkPrintOperation *operation,
 {
   if (job->sheet != NULL && page >= 0)
     ldn_sheet_draw_page (job->sheet, gtk_print_context_get_cairo_context (context), (guint) page);
+}
+
+/* A paper picked in the print dialog becomes the sheet's paper, so the
+ * preview shows what was printed. */
+static void
+remember_page_setup (LdnSheetPage *self,
+                     GtkPageSetup *setup)
+{
+  const char *paper = gtk_paper_size_get_name (gtk_page_setup_get_paper_size (setup));
+
+  g_settings_set_value (self->settings, "page-setup", gtk_page_setup_to_gvariant (setup));
+  if (g_str_equal (paper, GTK_PAPER_NAME_LETTER))
+    adw_combo_row_set_selected (self->paper_row, 1);
+  else if (g_str_equal (paper, GTK_PAPER_NAME_A4))
+    adw_combo_row_set_selected (self->paper_row, 0);
 }
 
 static void
@@ -372,6 +391,8 @@ print_done_cb (GtkPrintOperation       *operation,
        * gone; the dialog finds the default printer by itself. */
       gtk_print_settings_unset (settings, GTK_PRINT_SETTINGS_PRINTER);
       g_settings_set_value (job->page->settings, "print-settings", gtk_print_settings_to_gvariant (settings));
+      if (job->setup != NULL)
+        remember_page_setup (job->page, job->setup);
     }
   else if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
     {
@@ -383,13 +404,20 @@ print_done_cb (GtkPrintOperation       *operation,
     }
 }
 
+/* The last page setup, on the paper the page shows. */
 static GtkPageSetup *
-page_setup_for (LdnPaper paper)
+page_setup_for (GSettings *settings,
+                LdnPaper   paper)
 {
-  GtkPageSetup *setup = gtk_page_setup_new ();
+  g_autoptr(GVariant) saved = g_settings_get_value (settings, "page-setup");
   g_autoptr(GtkPaperSize) size = gtk_paper_size_new (paper == LDN_PAPER_LETTER ? GTK_PAPER_NAME_LETTER
                                                                                : GTK_PAPER_NAME_A4);
+  GtkPageSetup *setup = NULL;
 
+  if (g_variant_n_children (saved) > 0)
+    setup = gtk_page_setup_new_from_gvariant (saved);
+  if (setup == NULL)
+    setup = gtk_page_setup_new ();
   gtk_page_setup_set_paper_size (setup, size);
   return setup;
 }
@@ -416,7 +444,7 @@ ldn_sheet_page_new_print_operation (LdnSheetPage *self)
   g_return_val_if_fail (self->settings != NULL, NULL);
 
   operation = gtk_print_operation_new ();
-  setup = page_setup_for (selected_paper (self));
+  setup = page_setup_for (self->settings, selected_paper (self));
   print_settings = saved_print_settings (self->settings);
   gtk_print_operation_set_default_page_setup (operation, setup);
   gtk_print_operation_set_print_settings (operation, print_settings);
