@@ -120,6 +120,18 @@ test_sources_have_citations (void)
   g_assert_nonnull (strstr (citation, "Arthritis Rheum. 2013;65(2):529-538"));
   g_assert_nonnull (strstr (citation, "doi:10.1002/art.37734"));
 
+  /* Authors ending "et al." get no second full stop. */
+  {
+    g_autoptr(GPtrArray) sources = ldn_content_store_list_sources (store, NULL);
+
+    g_assert_nonnull (sources);
+    for (guint j = 0; j < sources->len; j++)
+      {
+        g_autofree char *text = ldn_source_dup_citation (g_ptr_array_index (sources, j));
+        g_assert_null (strstr (text, ".."));
+      }
+  }
+
   missing = ldn_content_store_get_source (store, "S999", &error);
   g_assert_null (missing);
   g_assert_error (error, LDN_CONTENT_ERROR, LDN_CONTENT_ERROR_NOT_FOUND);

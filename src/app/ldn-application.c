@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "ldn-application.h"
+#include "ldn-print-command.h"
 #include "ldn-command-line.h"
 #include "ldn-compat.h"
 #include "ldn-window.h"
@@ -27,6 +28,10 @@ static const GOptionEntry main_entries[] = {
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the version and exit"), NULL },
   { "export-sheet", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Write the discussion sheet from your saved data to a PDF file, without opening a window"), N_("FILE.pdf") },
+  { "print-sheet", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Print the discussion sheet from your saved data, without a dialog"), NULL },
+  { "printer", 0, 0, G_OPTION_ARG_STRING, NULL, N_("The printer for --print-sheet (default: the default printer)"),
+    N_("NAME") },
   { "paper", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Paper size for the sheet (default: a4)"), N_("a4|letter") },
   { "export-data", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Save all your answers and notes to a JSON file, without opening a window"), N_("FILE.json") },
@@ -124,6 +129,7 @@ ldn_application_handle_local_options (GApplication *app,
   g_autofree char *export_data = NULL;
   g_autofree char *export_sheet = NULL;
   g_autofree char *paper = NULL;
+  g_autofree char *printer = NULL;
   g_autofree char *import_data = NULL;
   g_autofree char *dose = NULL;
   g_autofree char *schedule = NULL;
@@ -140,6 +146,7 @@ ldn_application_handle_local_options (GApplication *app,
   g_variant_dict_lookup (options, "export-data", "^ay", &export_data);
   g_variant_dict_lookup (options, "export-sheet", "^ay", &export_sheet);
   g_variant_dict_lookup (options, "paper", "s", &paper);
+  g_variant_dict_lookup (options, "printer", "s", &printer);
   g_variant_dict_lookup (options, "import-data", "^ay", &import_data);
   g_variant_dict_lookup (options, "dose", "s", &dose);
   g_variant_dict_lookup (options, "schedule", "s", &schedule);
@@ -149,6 +156,9 @@ ldn_application_handle_local_options (GApplication *app,
   command_line.export_data = export_data;
   command_line.export_sheet = export_sheet;
   command_line.paper = paper;
+  command_line.print_sheet = g_variant_dict_contains (options, "print-sheet");
+  command_line.printer = printer;
+  command_line.print_func = ldn_print_sheet_to_printer;
   command_line.import_data = import_data;
   command_line.dose = dose;
   command_line.schedule = schedule;

@@ -300,6 +300,18 @@ run_user_data (const LdnCommandLineOptions *options)
       if (!ldn_export_sheet (content, user, dose, options->paper, options->export_sheet, &error))
         return fail (error);
     }
+  if (options->print_sheet)
+    {
+      double dose = 0;
+
+      if (options->dose != NULL && !parse_dose (options->dose, &dose, &error))
+        return fail (error);
+      if (options->print_func == NULL)
+        return fail (g_error_new_literal (LDN_COMMAND_LINE_ERROR, LDN_COMMAND_LINE_ERROR_BAD_OPTION,
+                                          _("Printing is not available here.")));
+      if (!options->print_func (content, user, dose, options->paper, options->printer, &error))
+        return fail (error);
+    }
   if (options->import_data != NULL && !ldn_import_user_data (content, user, options->import_data, &error))
     return fail (error);
 
@@ -314,7 +326,11 @@ ldn_command_line_run (const LdnCommandLineOptions *options)
   if (options->export_data != NULL && options->import_data != NULL)
     return fail (g_error_new_literal (LDN_COMMAND_LINE_ERROR, LDN_COMMAND_LINE_ERROR_BAD_OPTION,
                                       _("Use --export-data or --import-data, not both at once.")));
-  if (options->export_data != NULL || options->import_data != NULL || options->export_sheet != NULL)
+  if (options->printer != NULL && !options->print_sheet)
+    return fail (g_error_new_literal (LDN_COMMAND_LINE_ERROR, LDN_COMMAND_LINE_ERROR_BAD_OPTION,
+                                      _("--printer goes with --print-sheet.")));
+  if (options->export_data != NULL || options->import_data != NULL || options->export_sheet != NULL ||
+      options->print_sheet)
     return run_user_data (options);
 
   if (options->export_occupancy != NULL)
@@ -343,7 +359,7 @@ ldn_command_line_run (const LdnCommandLineOptions *options)
       options->paper != NULL)
     return fail (g_error_new_literal (LDN_COMMAND_LINE_ERROR, LDN_COMMAND_LINE_ERROR_BAD_OPTION,
                                       _("--dose, --schedule, --days and --dose-time go with --export-occupancy; "
-                                        "--dose and --paper with --export-sheet.")));
+                                        "--dose and --paper with --export-sheet or --print-sheet.")));
 
   return -1;
 }

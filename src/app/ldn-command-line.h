@@ -25,9 +25,21 @@ typedef enum {
 
 GQuark ldn_command_line_error_quark (void);
 
+/* Prints the sheet; the GTK side supplies it, so this unit stays
+ * without GTK. */
+typedef gboolean (*LdnPrintSheetFunc) (LdnContentStore  *content,
+                                       LdnUserStore     *user,
+                                       double            dose_mg,
+                                       const char       *paper,
+                                       const char       *printer,
+                                       GError          **error);
+
 /* The raw option values as typed; NULL for "not given". */
 typedef struct {
   const char *export_sheet;
+  gboolean    print_sheet;
+  const char *printer;
+  LdnPrintSheetFunc print_func;
   const char *paper;
   const char *export_data;
   const char *import_data;

@@ -666,17 +666,20 @@ ldn_chart_style_init_for_print (LdnChartStyle *style)
 {
   g_return_if_fail (style != NULL);
 
+  /* Every colour is opaque, the screen's translucent ones mixed with
+   * white: a translucent fill makes the PostScript that many printers
+   * receive turn the whole page into a picture, text included. */
   *style = (LdnChartStyle) {
     .foreground = { 0.1, 0.1, 0.1, 1 },
     .background = { 1, 1, 1, 0 },
     .grid = { 0.6, 0.6, 0.6, 1 },
-    .night = { 0.5, 0.5, 0.5, 0.12 },
+    .night = { 0.94, 0.94, 0.94, 1 },
     .sustained = { 0.11, 0.44, 0.85, 1 },
-    .band = { 0.11, 0.44, 0.85, 0.2 },
+    .band = { 0.82, 0.89, 0.97, 1 },
     .transient = { 0.75, 0.38, 0.0, 1 },
     .comparison = { 0.45, 0.45, 0.45, 1 },
     .marker = { 0.15, 0.65, 0.35, 1 },
-    .playhead = { 0.1, 0.1, 0.1, 0.7 },
+    .playhead = { 0.37, 0.37, 0.37, 1 },
     .font = "Sans 8",
     .line_width = 2,
   };

@@ -188,6 +188,16 @@ ldn_source_dup_short_label (const LdnSource *source)
   return g_steal_pointer (&base);
 }
 
+/* "et al." and titles ending in "?" need no second full stop. */
+static void
+append_with_stop (GString    *citation,
+                  const char *text)
+{
+  g_string_append (citation, text);
+  if (!g_str_has_suffix (text, ".") && !g_str_has_suffix (text, "?") && !g_str_has_suffix (text, "!"))
+    g_string_append_c (citation, '.');
+}
+
 char *
 ldn_source_dup_citation (const LdnSource *source)
 {
@@ -196,7 +206,9 @@ ldn_source_dup_citation (const LdnSource *source)
   g_return_val_if_fail (source != NULL, NULL);
 
   citation = g_string_new (NULL);
-  g_string_append_printf (citation, "%s. %s.", source->authors, source->title);
+  append_with_stop (citation, source->authors);
+  g_string_append_c (citation, ' ');
+  append_with_stop (citation, source->title);
   if (source->journal != NULL)
     g_string_append_printf (citation, " %s.", source->journal);
   if (source->year != 0)
