@@ -123,10 +123,12 @@ test_paper_and_options_are_kept (void)
   g_autofree char *pdf = temp_pdf ("letter.pdf");
   g_autofree char *info = NULL;
   g_autofree char *text = NULL;
+  g_autofree char *saved_paper = NULL;
 
   adw_combo_row_set_selected (ldn_test_nth (GTK_WIDGET (page), ADW_TYPE_COMBO_ROW, 0), 1);
   gtk_switch_set_active (ldn_test_nth (GTK_WIDGET (page), GTK_TYPE_SWITCH, 1), FALSE);
-  g_assert_cmpstr (g_settings_get_string (settings, "sheet-paper"), ==, "letter");
+  saved_paper = g_settings_get_string (settings, "sheet-paper");
+  g_assert_cmpstr (saved_paper, ==, "letter");
   g_assert_false (g_settings_get_boolean (settings, "sheet-include-sources"));
 
   g_assert_true (ldn_sheet_page_write_pdf (page, pdf, NULL));
