@@ -48,11 +48,12 @@ static const GOptionEntry main_entries[] = {
 };
 
 /* Keyboard shortcuts live here, in one table, so the shortcuts window
- * (gtk/help-overlay.ui) and the code cannot drift apart unnoticed. */
+ * (app/ldn-shortcuts.ui) and the code cannot drift apart unnoticed. */
 static const struct {
   const char *action;
-  const char *accels[2];
+  const char *accels[3];
 } app_accels[] = {
+  { "win.show-help-overlay", { "<Control>question", "<Control>slash", NULL } },
   { "app.quit", { "<Control>q", NULL } },
   { "app.help", { "F1", NULL } },
   { "win.search", { "<Control>f", NULL } },

@@ -25,6 +25,13 @@ struct _LdnWindow
   AdwViewSwitcherBar   *switcher_bar;
   AdwViewStack         *stack;
   GtkToggleButton      *search_button;
+  AdwBin               *learn_slot;
+  AdwBin               *timeline_slot;
+  AdwBin               *side_effects_slot;
+  AdwBin               *sheet_slot;
+  /* Each section is built the first time it is shown or asked for, so
+   * the window opens as fast as the section it opens on allows. */
+  gboolean              sections_ready;
   LdnLearnPage         *learn_page;
   LdnTimelinePage      *timeline_page;
   LdnSideEffectsPage   *side_effects_page;
@@ -57,25 +64,112 @@ ldn_window_report_user_data (LdnWindow    *self,
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
-/* The guide needs the application's content store, which a window only
- * knows once its "application" property is set, after construction. */
-static void
-ldn_window_load_content (LdnWindow      *self,
-                         LdnApplication *application)
+static LdnApplication *
+ldn_window_get_ldn_application (LdnWindow *self)
 {
-  g_autoptr(GError) error = NULL;
-  LdnContentStore *store = ldn_application_get_content_store (application, &error);
+  return LDN_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+}
 
+/* The content store opens on the first section that needs it; a broken
+ * file is then reported by every section that would have shown it. */
+static LdnContentStore *
+ldn_window_get_content (LdnWindow  *self,
+                        GError    **error)
+{
+  return ldn_application_get_content_store (ldn_window_get_ldn_application (self), error);
+}
+
+static LdnLearnPage *
+ensure_learn_page (LdnWindow *self)
+{
+  LdnApplication *application = ldn_window_get_ldn_application (self);
+  g_autoptr(GError) error = NULL;
+  LdnContentStore *store;
+
+  if (self->learn_page != NULL)
+    return self->learn_page;
+
+  self->learn_page = g_object_new (LDN_TYPE_LEARN_PAGE, NULL);
+  adw_bin_set_child (self->learn_slot, GTK_WIDGET (self->learn_page));
+  store = ldn_window_get_content (self, &error);
   ldn_learn_page_load (self->learn_page, store, error,
                        ldn_application_get_teach_back_recorder (application),
                        self->settings);
-  ldn_timeline_page_load (self->timeline_page, store, error, self->settings);
-  ldn_side_effects_page_load (self->side_effects_page, store, error, ldn_application_get_user_store (application));
-  ldn_sheet_page_load (self->sheet_page, store, error, ldn_application_get_user_store (application), self->settings);
+  g_object_bind_property (self->search_button, "active", self->learn_page, "search-mode",
+                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
   /* Teach-back answers are shown on the guided pages too. */
   g_signal_connect_object (ldn_application_get_user_store (application), "reset",
                            G_CALLBACK (ldn_learn_page_reload), self->learn_page, G_CONNECT_SWAPPED);
-  ldn_window_report_user_data (self, ldn_application_get_user_store (application));
+  return self->learn_page;
+}
+
+static LdnTimelinePage *
+ensure_timeline_page (LdnWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  LdnContentStore *store;
+
+  if (self->timeline_page != NULL)
+    return self->timeline_page;
+
+  self->timeline_page = g_object_new (LDN_TYPE_TIMELINE_PAGE, NULL);
+  adw_bin_set_child (self->timeline_slot, GTK_WIDGET (self->timeline_page));
+  store = ldn_window_get_content (self, &error);
+  ldn_timeline_page_load (self->timeline_page, store, error, self->settings);
+  return self->timeline_page;
+}
+
+static LdnSideEffectsPage *
+ensure_side_effects_page (LdnWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  LdnContentStore *store;
+
+  if (self->side_effects_page != NULL)
+    return self->side_effects_page;
+
+  self->side_effects_page = g_object_new (LDN_TYPE_SIDE_EFFECTS_PAGE, NULL);
+  adw_bin_set_child (self->side_effects_slot, GTK_WIDGET (self->side_effects_page));
+  store = ldn_window_get_content (self, &error);
+  ldn_side_effects_page_load (self->side_effects_page, store, error,
+                              ldn_application_get_user_store (ldn_window_get_ldn_application (self)));
+  return self->side_effects_page;
+}
+
+static LdnSheetPage *
+ensure_sheet_page (LdnWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  LdnContentStore *store;
+
+  if (self->sheet_page != NULL)
+    return self->sheet_page;
+
+  self->sheet_page = g_object_new (LDN_TYPE_SHEET_PAGE, NULL);
+  adw_bin_set_child (self->sheet_slot, GTK_WIDGET (self->sheet_page));
+  store = ldn_window_get_content (self, &error);
+  ldn_sheet_page_load (self->sheet_page, store, error,
+                       ldn_application_get_user_store (ldn_window_get_ldn_application (self)),
+                       self->settings);
+  return self->sheet_page;
+}
+
+static void
+ensure_visible_section (LdnWindow *self)
+{
+  const char *section = adw_view_stack_get_visible_child_name (self->stack);
+
+  if (!self->sections_ready || section == NULL)
+    return;
+
+  if (g_str_equal (section, "learn"))
+    ensure_learn_page (self);
+  else if (g_str_equal (section, "timeline"))
+    ensure_timeline_page (self);
+  else if (g_str_equal (section, "side-effects"))
+    ensure_side_effects_page (self);
+  else if (g_str_equal (section, "sheet"))
+    ensure_sheet_page (self);
 }
 
 LdnWindow *
@@ -86,7 +180,9 @@ ldn_window_new (LdnApplication *application)
   g_return_val_if_fail (LDN_IS_APPLICATION (application), NULL);
 
   self = g_object_new (LDN_TYPE_WINDOW, "application", application, NULL);
-  ldn_window_load_content (self, application);
+  self->sections_ready = TRUE;
+  ensure_visible_section (self);
+  ldn_window_report_user_data (self, ldn_application_get_user_store (application));
 
   return self;
 }
@@ -104,7 +200,7 @@ ldn_window_get_timeline_page (LdnWindow *self)
 {
   g_return_val_if_fail (LDN_IS_WINDOW (self), NULL);
 
-  return self->timeline_page;
+  return ensure_timeline_page (self);
 }
 
 void
@@ -121,7 +217,7 @@ ldn_window_get_side_effects_page (LdnWindow *self)
 {
   g_return_val_if_fail (LDN_IS_WINDOW (self), NULL);
 
-  return self->side_effects_page;
+  return ensure_side_effects_page (self);
 }
 
 LdnSheetPage *
@@ -129,7 +225,7 @@ ldn_window_get_sheet_page (LdnWindow *self)
 {
   g_return_val_if_fail (LDN_IS_WINDOW (self), NULL);
 
-  return self->sheet_page;
+  return ensure_sheet_page (self);
 }
 
 LdnLearnPage *
@@ -137,7 +233,7 @@ ldn_window_get_learn_page (LdnWindow *self)
 {
   g_return_val_if_fail (LDN_IS_WINDOW (self), NULL);
 
-  return self->learn_page;
+  return ensure_learn_page (self);
 }
 
 const char *
@@ -165,13 +261,30 @@ ldn_window_section_action (GtkWidget  *widget,
   adw_view_stack_set_visible_child_name (self->stack, section);
 }
 
+/* The shortcuts window is built when asked for, not with every window
+ * as GtkApplication would do: it is a large tree nobody needs at start. */
+static void
+ldn_window_show_shortcuts_action (GtkWidget  *widget,
+                                  const char *action_name,
+                                  GVariant   *parameter)
+{
+  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource (RESOURCE_BASE_PATH "/ldn-shortcuts.ui");
+  GtkWindow *shortcuts = GTK_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
+
+  /* Shortcuts named by action show the accelerators the app set. */
+  gtk_window_set_application (shortcuts, gtk_window_get_application (GTK_WINDOW (widget)));
+  gtk_window_set_transient_for (shortcuts, GTK_WINDOW (widget));
+  gtk_window_set_modal (shortcuts, TRUE);
+  gtk_window_present (shortcuts);
+}
+
 /* Printing works from every section: the sheet is always the thing printed. */
 static void
 ldn_window_print_action (GtkWidget  *widget,
                          const char *action_name,
                          GVariant   *parameter)
 {
-  ldn_sheet_page_print (LDN_WINDOW (widget)->sheet_page);
+  ldn_sheet_page_print (ensure_sheet_page (LDN_WINDOW (widget)));
 }
 
 static void
@@ -179,7 +292,7 @@ ldn_window_save_sheet_action (GtkWidget  *widget,
                               const char *action_name,
                               GVariant   *parameter)
 {
-  ldn_sheet_page_save_pdf (LDN_WINDOW (widget)->sheet_page);
+  ldn_sheet_page_save_pdf (ensure_sheet_page (LDN_WINDOW (widget)));
 }
 
 static void
@@ -190,7 +303,7 @@ ldn_window_search_action (GtkWidget  *widget,
   LdnWindow *self = LDN_WINDOW (widget);
 
   adw_view_stack_set_visible_child_name (self->stack, "learn");
-  ldn_learn_page_start_search (self->learn_page);
+  ldn_learn_page_start_search (ensure_learn_page (self));
 }
 
 /* Search belongs to the guide, so its button shows only there. */
@@ -202,6 +315,7 @@ visible_section_changed_cb (LdnWindow *self)
   if (self->search_button == NULL)
     return;
 
+  ensure_visible_section (self);
   in_learn = g_strcmp0 (adw_view_stack_get_visible_child_name (self->stack), "learn") == 0;
   gtk_widget_set_visible (GTK_WIDGET (self->search_button), in_learn);
   if (!in_learn)
@@ -304,26 +418,23 @@ ldn_window_class_init (LdnWindowClass *klass)
   window_class->close_request = ldn_window_close_request;
 
   g_type_ensure (LDN_TYPE_COLLAPSING_BIN);
-  g_type_ensure (LDN_TYPE_LEARN_PAGE);
-  g_type_ensure (LDN_TYPE_TIMELINE_PAGE);
-  g_type_ensure (LDN_TYPE_SIDE_EFFECTS_PAGE);
-  g_type_ensure (LDN_TYPE_SHEET_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/ldn-window.ui");
   gtk_widget_class_bind_template_child (widget_class, LdnWindow, switcher_slot);
   gtk_widget_class_bind_template_child (widget_class, LdnWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, LdnWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, LdnWindow, search_button);
-  gtk_widget_class_bind_template_child (widget_class, LdnWindow, learn_page);
-  gtk_widget_class_bind_template_child (widget_class, LdnWindow, timeline_page);
-  gtk_widget_class_bind_template_child (widget_class, LdnWindow, side_effects_page);
-  gtk_widget_class_bind_template_child (widget_class, LdnWindow, sheet_page);
+  gtk_widget_class_bind_template_child (widget_class, LdnWindow, learn_slot);
+  gtk_widget_class_bind_template_child (widget_class, LdnWindow, timeline_slot);
+  gtk_widget_class_bind_template_child (widget_class, LdnWindow, side_effects_slot);
+  gtk_widget_class_bind_template_child (widget_class, LdnWindow, sheet_slot);
   gtk_widget_class_bind_template_child (widget_class, LdnWindow, toast_overlay);
   gtk_widget_class_bind_template_callback (widget_class, switcher_slot_collapsed_cb);
   gtk_widget_class_bind_template_callback (widget_class, visible_section_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "win.section", "s", ldn_window_section_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, ldn_window_search_action);
+  gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL, ldn_window_show_shortcuts_action);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, ldn_window_print_action);
   gtk_widget_class_install_action (widget_class, "win.save-sheet", NULL, ldn_window_save_sheet_action);
 }
@@ -335,7 +446,5 @@ ldn_window_init (LdnWindow *self)
 
   self->settings = g_settings_new (APP_ID);
   ldn_window_restore_state (self);
-  g_object_bind_property (self->search_button, "active", self->learn_page, "search-mode",
-                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
   visible_section_changed_cb (self);
 }

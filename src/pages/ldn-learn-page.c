@@ -223,9 +223,15 @@ carousel_page_changed_cb (LdnLearnPage *self,
 
   self->current = index;
   ensure_page_built (self, index);
-  if (index > 0)
-    ensure_page_built (self, index - 1);
-  ensure_page_built (self, index + 1);
+  /* The pages either side are built for swiping, but not before the
+   * guide has its size: the first frame should cost one page. The jump
+   * that waits for that size comes back here. */
+  if (gtk_widget_get_width (GTK_WIDGET (self->carousel)) > 0)
+    {
+      if (index > 0)
+        ensure_page_built (self, index - 1);
+      ensure_page_built (self, index + 1);
+    }
 
   update_progress (self);
   if (self->settings != NULL)
