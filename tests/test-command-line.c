@@ -200,6 +200,42 @@ test_export_options_alone_are_refused (void)
   run_result_clear (&result);
 }
 
+/* Mistakes are found before anything is read or written: a refused sheet
+ * leaves no file behind, and the message names what to fix. */
+static void
+test_mistakes_write_nothing (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("ldn-cli-XXXXXX", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "sheet.pdf", NULL);
+  g_autofree char *sheet_arg = g_strconcat ("--export-sheet=", pdf, NULL);
+  g_autofree char *user_arg = g_strconcat ("LDN_GUIDE_USER_DATA=", dir, "/user.sqlite", NULL);
+  const struct { const char *args[4]; const char *message; } cases[] = {
+    { { sheet_arg, "--paper=b5", NULL }, "“a4” or “letter”" },
+    { { sheet_arg, "--dose=0.1", NULL }, "between 0.5 and 50 mg" },
+    { { sheet_arg, "--days=3", NULL }, "go with --export-occupancy" },
+    { { sheet_arg, "--export-occupancy=x.csv", NULL }, "runs on its own" },
+    { { "--export-sheet=", NULL }, "Give a file name" },
+    { { "--printer=office", NULL }, "--print-sheet" },
+  };
+
+  g_setenv ("LDN_GUIDE_USER_DATA", user_arg + strlen ("LDN_GUIDE_USER_DATA="), TRUE);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      RunResult result = { 0 };
+
+      run_ldn_guide (&result, cases[i].args);
+      g_assert_false (g_spawn_check_wait_status (result.status, NULL));
+      if (strstr (result.err, cases[i].message) == NULL)
+        g_error ("expected “%s” in: %s", cases[i].message, result.err);
+      g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
+      run_result_clear (&result);
+    }
+  /* Not even the data file was created. */
+  g_assert_false (g_file_test (user_arg + strlen ("LDN_GUIDE_USER_DATA="), G_FILE_TEST_EXISTS));
+  g_unsetenv ("LDN_GUIDE_USER_DATA");
+  g_rmdir (dir);
+}
+
 static void
 test_parse_dose_time (void)
 {
@@ -359,6 +395,7 @@ main (int   argc,
   g_test_add_func ("/command-line/export-nightly", test_export_nightly);
   g_test_add_func ("/command-line/export-refuses-bad-arguments", test_export_refuses_bad_arguments);
   g_test_add_func ("/command-line/export-options-alone-are-refused", test_export_options_alone_are_refused);
+  g_test_add_func ("/command-line/mistakes-write-nothing", test_mistakes_write_nothing);
   g_test_add_func ("/command-line/parse-dose-time", test_parse_dose_time);
   g_test_add_func ("/command-line/user-data-round-trip", test_user_data_round_trip);
   g_test_add_func ("/command-line/export-sheet", test_export_sheet);

@@ -24,28 +24,6 @@ struct _LdnApplication
 
 G_DEFINE_FINAL_TYPE (LdnApplication, ldn_application, ADW_TYPE_APPLICATION)
 
-static const GOptionEntry main_entries[] = {
-  { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the version and exit"), NULL },
-  { "export-sheet", 0, 0, G_OPTION_ARG_FILENAME, NULL,
-    N_("Write the discussion sheet from your saved data to a PDF file, without opening a window"), N_("FILE.pdf") },
-  { "print-sheet", 0, 0, G_OPTION_ARG_NONE, NULL,
-    N_("Print the discussion sheet from your saved data, without a dialog"), NULL },
-  { "printer", 0, 0, G_OPTION_ARG_STRING, NULL, N_("The printer for --print-sheet (default: the default printer)"),
-    N_("NAME") },
-  { "paper", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Paper size for the sheet (default: a4)"), N_("a4|letter") },
-  { "export-data", 0, 0, G_OPTION_ARG_FILENAME, NULL,
-    N_("Save all your answers and notes to a JSON file, without opening a window"), N_("FILE.json") },
-  { "import-data", 0, 0, G_OPTION_ARG_FILENAME, NULL,
-    N_("Replace your answers and notes with those in a JSON file made by --export-data"), N_("FILE.json") },
-  { "export-occupancy", 0, 0, G_OPTION_ARG_FILENAME, NULL,
-    N_("Write the model’s occupancy estimates to a CSV file, without opening a window"), N_("FILE.csv") },
-  { "dose", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Dose in mg for the export, 0.5 to 50"), N_("MG") },
-  { "schedule", 0, 0, G_OPTION_ARG_STRING, NULL, N_("One dose or one every night (default: single)"),
-    N_("single|nightly") },
-  { "days", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Days to cover (default: 3 for single, 14 for nightly)"), N_("N") },
-  { "dose-time", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Clock time of the dose (default: 22:00)"), N_("HH:MM") },
-  { NULL }
-};
 
 /* Keyboard shortcuts live here, in one table, so the shortcuts window
  * (app/ldn-shortcuts.ui) and the code cannot drift apart unnoticed. */
@@ -126,16 +104,6 @@ ldn_application_handle_local_options (GApplication *app,
                                       GVariantDict *options)
 {
   LdnCommandLineOptions command_line = { NULL };
-  g_autofree char *export_occupancy = NULL;
-  g_autofree char *export_data = NULL;
-  g_autofree char *export_sheet = NULL;
-  g_autofree char *paper = NULL;
-  g_autofree char *printer = NULL;
-  g_autofree char *import_data = NULL;
-  g_autofree char *dose = NULL;
-  g_autofree char *schedule = NULL;
-  g_autofree char *dose_time = NULL;
-  g_autofree char *days = NULL;
 
   if (g_variant_dict_contains (options, "version"))
     {
@@ -143,28 +111,8 @@ ldn_application_handle_local_options (GApplication *app,
       return EXIT_SUCCESS;
     }
 
-  g_variant_dict_lookup (options, "export-occupancy", "^ay", &export_occupancy);
-  g_variant_dict_lookup (options, "export-data", "^ay", &export_data);
-  g_variant_dict_lookup (options, "export-sheet", "^ay", &export_sheet);
-  g_variant_dict_lookup (options, "paper", "s", &paper);
-  g_variant_dict_lookup (options, "printer", "s", &printer);
-  g_variant_dict_lookup (options, "import-data", "^ay", &import_data);
-  g_variant_dict_lookup (options, "dose", "s", &dose);
-  g_variant_dict_lookup (options, "schedule", "s", &schedule);
-  g_variant_dict_lookup (options, "days", "s", &days);
-  g_variant_dict_lookup (options, "dose-time", "s", &dose_time);
-  command_line.export_occupancy = export_occupancy;
-  command_line.export_data = export_data;
-  command_line.export_sheet = export_sheet;
-  command_line.paper = paper;
-  command_line.print_sheet = g_variant_dict_contains (options, "print-sheet");
-  command_line.printer = printer;
+  ldn_command_line_options_from_dict (options, &command_line);
   command_line.print_func = ldn_print_sheet_to_printer;
-  command_line.import_data = import_data;
-  command_line.dose = dose;
-  command_line.schedule = schedule;
-  command_line.dose_time = dose_time;
-  command_line.days = days;
 
   return ldn_command_line_run (&command_line);
 }
@@ -377,7 +325,7 @@ ldn_application_class_init (LdnApplicationClass *klass)
 static void
 ldn_application_init (LdnApplication *self)
 {
-  g_application_add_main_option_entries (G_APPLICATION (self), main_entries);
+  g_application_add_main_option_entries (G_APPLICATION (self), ldn_command_line_option_entries ());
   g_application_set_option_context_summary (G_APPLICATION (self),
                                             _("Understand low-dose naltrexone and prepare for a talk with your doctor."));
   g_action_map_add_action_entries (G_ACTION_MAP (self),

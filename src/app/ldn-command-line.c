@@ -35,6 +35,56 @@ bad_option (GError    **error,
   return FALSE;
 }
 
+static const GOptionEntry option_entries[] = {
+  { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the version and exit"), NULL },
+  { "export-sheet", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Write the discussion sheet from your saved data to a PDF file, without opening a window"), N_("FILE.pdf") },
+  { "print-sheet", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Print the discussion sheet from your saved data, without a dialog"), NULL },
+  { "printer", 0, 0, G_OPTION_ARG_STRING, NULL, N_("The printer for --print-sheet (default: the default printer)"),
+    N_("NAME") },
+  { "paper", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Paper size for the sheet (default: a4)"), N_("a4|letter") },
+  { "export-data", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Save all your answers and notes to a JSON file, without opening a window"), N_("FILE.json") },
+  { "import-data", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Replace your answers and notes with those in a JSON file made by --export-data"), N_("FILE.json") },
+  { "export-occupancy", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Write the model’s occupancy estimates to a CSV file, without opening a window"), N_("FILE.csv") },
+  { "dose", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Dose in mg for the export, 0.5 to 50"), N_("MG") },
+  { "schedule", 0, 0, G_OPTION_ARG_STRING, NULL, N_("One dose or one every night (default: single)"),
+    N_("single|nightly") },
+  { "days", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Days to cover (default: 3 for single, 14 for nightly)"), N_("N") },
+  { "dose-time", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Clock time of the dose (default: 22:00)"), N_("HH:MM") },
+  { NULL }
+};
+
+const GOptionEntry *
+ldn_command_line_option_entries (void)
+{
+  return option_entries;
+}
+
+/* The strings stay owned by DICT. */
+void
+ldn_command_line_options_from_dict (GVariantDict          *dict,
+                                    LdnCommandLineOptions *options)
+{
+  g_return_if_fail (dict != NULL);
+  g_return_if_fail (options != NULL);
+
+  g_variant_dict_lookup (dict, "export-occupancy", "^&ay", &options->export_occupancy);
+  g_variant_dict_lookup (dict, "export-data", "^&ay", &options->export_data);
+  g_variant_dict_lookup (dict, "export-sheet", "^&ay", &options->export_sheet);
+  g_variant_dict_lookup (dict, "import-data", "^&ay", &options->import_data);
+  g_variant_dict_lookup (dict, "paper", "&s", &options->paper);
+  g_variant_dict_lookup (dict, "printer", "&s", &options->printer);
+  g_variant_dict_lookup (dict, "dose", "&s", &options->dose);
+  g_variant_dict_lookup (dict, "schedule", "&s", &options->schedule);
+  g_variant_dict_lookup (dict, "days", "&s", &options->days);
+  g_variant_dict_lookup (dict, "dose-time", "&s", &options->dose_time);
+  options->print_sheet = g_variant_dict_contains (dict, "print-sheet");
+}
+
 gboolean
 ldn_parse_dose_time (const char *text,
                      guint      *minute_of_day,
@@ -318,17 +368,71 @@ run_user_data (const LdnCommandLineOptions *options)
   return EXIT_SUCCESS;
 }
 
+static gboolean
+check_sheet_options (const LdnCommandLineOptions *options,
+                     GError                     **error)
+{
+  LdnPaper paper;
+  double dose;
+
+  if (options->export_sheet != NULL && *options->export_sheet == '\0')
+    return bad_option (error, _("Give a file name: --export-sheet=FILE.pdf"));
+  if (options->dose != NULL && !parse_dose (options->dose, &dose, error))
+    return FALSE;
+  if (options->paper != NULL && !ldn_paper_from_string (options->paper, &paper))
+    return bad_option (error, _("The paper must be “a4” or “letter”, not “%s”."), options->paper);
+  if (options->schedule != NULL || options->days != NULL || options->dose_time != NULL)
+    return bad_option (error, _("--schedule, --days and --dose-time go with --export-occupancy."));
+  return TRUE;
+}
+
+gboolean
+ldn_command_line_check (const LdnCommandLineOptions *options,
+                        GError                     **error)
+{
+  gboolean for_data, for_sheet;
+
+  g_return_val_if_fail (options != NULL, FALSE);
+
+  for_data = options->export_data != NULL || options->import_data != NULL;
+  for_sheet = options->export_sheet != NULL || options->print_sheet;
+
+  if (options->export_data != NULL && options->import_data != NULL)
+    return bad_option (error, _("Use --export-data or --import-data, not both at once."));
+  if ((options->export_data != NULL && *options->export_data == '\0') ||
+      (options->import_data != NULL && *options->import_data == '\0'))
+    return bad_option (error, _("Give a file name: --export-data=FILE.json or --import-data=FILE.json"));
+  if (options->printer != NULL && !options->print_sheet)
+    return bad_option (error, _("--printer goes with --print-sheet."));
+  if (options->export_occupancy != NULL && (for_data || for_sheet))
+    return bad_option (error, _("--export-occupancy runs on its own, without --export-data, --import-data, "
+                                "--export-sheet or --print-sheet."));
+  if (for_sheet)
+    return check_sheet_options (options, error);
+  if (options->export_occupancy != NULL)
+    {
+      LdnOccupancyRequest request;
+
+      if (*options->export_occupancy == '\0')
+        return bad_option (error, _("Give a file name: --export-occupancy=FILE.csv"));
+      return ldn_parse_occupancy_request (options, &request, error);
+    }
+  if (options->dose != NULL || options->schedule != NULL || options->days != NULL || options->dose_time != NULL ||
+      options->paper != NULL)
+    return bad_option (error, _("--dose, --schedule, --days and --dose-time go with --export-occupancy; "
+                                "--dose and --paper with --export-sheet or --print-sheet."));
+  return TRUE;
+}
+
 int
 ldn_command_line_run (const LdnCommandLineOptions *options)
 {
+  GError *error = NULL;
+
   g_return_val_if_fail (options != NULL, EXIT_FAILURE);
 
-  if (options->export_data != NULL && options->import_data != NULL)
-    return fail (g_error_new_literal (LDN_COMMAND_LINE_ERROR, LDN_COMMAND_LINE_ERROR_BAD_OPTION,
-                                      _("Use --export-data or --import-data, not both at once.")));
-  if (options->printer != NULL && !options->print_sheet)
-    return fail (g_error_new_literal (LDN_COMMAND_LINE_ERROR, LDN_COMMAND_LINE_ERROR_BAD_OPTION,
-                                      _("--printer goes with --print-sheet.")));
+  if (!ldn_command_line_check (options, &error))
+    return fail (error);
   if (options->export_data != NULL || options->import_data != NULL || options->export_sheet != NULL ||
       options->print_sheet)
     return run_user_data (options);
@@ -338,11 +442,6 @@ ldn_command_line_run (const LdnCommandLineOptions *options)
       LdnOccupancyRequest request;
       g_autofree char *path = NULL;
       g_autoptr(LdnContentStore) store = NULL;
-      GError *error = NULL;
-
-      if (*options->export_occupancy == '\0')
-        return fail (g_error_new_literal (LDN_COMMAND_LINE_ERROR, LDN_COMMAND_LINE_ERROR_BAD_OPTION,
-                                          _("Give a file name: --export-occupancy=FILE.csv")));
 
       if (!ldn_parse_occupancy_request (options, &request, &error))
         return fail (error);
@@ -354,12 +453,6 @@ ldn_command_line_run (const LdnCommandLineOptions *options)
 
       return EXIT_SUCCESS;
     }
-
-  if (options->dose != NULL || options->schedule != NULL || options->days != NULL || options->dose_time != NULL ||
-      options->paper != NULL)
-    return fail (g_error_new_literal (LDN_COMMAND_LINE_ERROR, LDN_COMMAND_LINE_ERROR_BAD_OPTION,
-                                      _("--dose, --schedule, --days and --dose-time go with --export-occupancy; "
-                                        "--dose and --paper with --export-sheet or --print-sheet.")));
 
   return -1;
 }

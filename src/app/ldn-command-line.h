@@ -86,6 +86,15 @@ gboolean ldn_export_sheet             (LdnContentStore             *content,
                                        const char                  *path,
                                        GError                     **error);
 
+/* The options `ldn-guide` takes; GApplication fills a GVariantDict. */
+const GOptionEntry *ldn_command_line_option_entries (void);
+void     ldn_command_line_options_from_dict (GVariantDict                *dict,
+                                             LdnCommandLineOptions       *options);
+/* Every option and combination checked before anything is read or
+ * written: a mistake costs nothing. */
+gboolean ldn_command_line_check       (const LdnCommandLineOptions *options,
+                                       GError                     **error);
+
 /* Runs what the options ask for. Returns the exit status, or -1 when
  * nothing was asked of the command line and the app should start. */
 int      ldn_command_line_run         (const LdnCommandLineOptions *options);
