@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
+#include <string.h>
 
 #include "ldn-teach-back-recorder.h"
 #include "ldn-user-data-json.h"
@@ -84,6 +85,14 @@ add_checklist (JsonBuilder          *builder,
   return TRUE;
 }
 
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b,
+                 gpointer      user_data)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
 char *
 ldn_user_data_to_json (LdnUserStore         *store,
                        const LdnUserDataIds *ids,
@@ -94,8 +103,8 @@ ldn_user_data_to_json (LdnUserStore         *store,
   g_autoptr(JsonNode) root = NULL;
   g_autoptr(GPtrArray) questions = NULL;
   g_autoptr(GHashTable) teach_back = NULL;
-  GHashTableIter iter;
-  gpointer key, value;
+  g_autofree const char **teach_back_ids = NULL;
+  guint n_teach_back;
 
   g_return_val_if_fail (LDN_IS_USER_STORE (store), NULL);
   g_return_val_if_fail (ids != NULL, NULL);
@@ -132,11 +141,13 @@ ldn_user_data_to_json (LdnUserStore         *store,
   teach_back = ldn_user_store_dup_teach_back (store);
   json_builder_set_member_name (builder, "teach_back");
   json_builder_begin_object (builder);
-  g_hash_table_iter_init (&iter, teach_back);
-  while (g_hash_table_iter_next (&iter, &key, &value))
+  /* In a fixed order, so the same data always makes the same file. */
+  teach_back_ids = (const char **) g_hash_table_get_keys_as_array (teach_back, &n_teach_back);
+  g_qsort_with_data (teach_back_ids, n_teach_back, sizeof (char *), compare_strings, NULL);
+  for (guint i = 0; i < n_teach_back; i++)
     {
-      json_builder_set_member_name (builder, key);
-      json_builder_add_string_value (builder, value);
+      json_builder_set_member_name (builder, teach_back_ids[i]);
+      json_builder_add_string_value (builder, g_hash_table_lookup (teach_back, teach_back_ids[i]));
     }
   json_builder_end_object (builder);
 

@@ -1,0 +1,91 @@
+/* fuzz-sheet-text.c: the discussion sheet laid out and drawn with any
+ * text a person could type as their name, notes and questions. Text
+ * the store refuses (not UTF-8, too long) is skipped, as in the app.
+ * The input's parts are separated by NUL bytes.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <cairo.h>
+#include <string.h>
+
+#include "fuzz-target.h"
+#include "sheet/ldn-sheet-data.h"
+#include "sheet/ldn-sheet.h"
+
+#define MAX_QUESTIONS 60
+
+int
+LLVMFuzzerInitialize (int    *argc,
+                      char ***argv)
+{
+  return 0;
+}
+
+static void
+store_part (LdnUserStore *user,
+            guint         index,
+            const char   *text)
+{
+  static const LdnUserText texts[] = {
+    LDN_USER_TEXT_NAME, LDN_USER_TEXT_WHAT_MATTERS, LDN_USER_TEXT_OTHER_SIDE_EFFECTS,
+    LDN_USER_TEXT_OTHER_MEDICINES,
+  };
+
+  if (index < G_N_ELEMENTS (texts))
+    ldn_user_store_set_text (user, texts[index], text, NULL);
+  else if (index == G_N_ELEMENTS (texts))
+    {
+      ldn_user_store_set_noticed (user, "vivid-dreams", TRUE, NULL);
+      ldn_user_store_set_note (user, "vivid-dreams", text, NULL);
+    }
+  else
+    ldn_user_store_add_question (user, text, NULL, NULL);
+}
+
+static void
+draw_every_page (LdnSheet *sheet)
+{
+  for (guint page = 0; page < ldn_sheet_get_n_pages (sheet); page++)
+    {
+      cairo_surface_t *surface = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
+      cairo_t *cr = cairo_create (surface);
+
+      ldn_sheet_draw_page (sheet, cr, page);
+      g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+      cairo_destroy (cr);
+      cairo_surface_destroy (surface);
+    }
+}
+
+int
+LLVMFuzzerTestOneInput (const uint8_t *data,
+                        size_t         size)
+{
+  LdnUserStore *user = fuzz_user_store ();
+  g_autoptr(LdnSheetData) sheet_data = NULL;
+  g_autoptr(LdnSheet) sheet = NULL;
+  g_autoptr(GError) error = NULL;
+  size_t start = 0;
+  guint part = 0;
+  double width, height;
+
+  for (size_t i = 0; i <= size && part < 5 + MAX_QUESTIONS; i++)
+    if (i == size || data[i] == '\0')
+      {
+        g_autofree char *text = g_strndup ((const char *) data + start, i - start);
+
+        store_part (user, part++, text);
+        start = i + 1;
+      }
+
+  sheet_data = ldn_sheet_data_collect (fuzz_content_store (), user, 4.5, TRUE, TRUE, &error);
+  g_assert_no_error (error);
+  ldn_paper_get_size (size % 2 ? LDN_PAPER_LETTER : LDN_PAPER_A4, &width, &height);
+  sheet = ldn_sheet_new (g_steal_pointer (&sheet_data), width, height);
+  g_assert_cmpuint (ldn_sheet_get_n_pages (sheet), >=, 1);
+  draw_every_page (sheet);
+  return 0;
+}
