@@ -29,8 +29,9 @@ def main(paths):
         except (OSError, ValueError, KeyError) as e:
             print(f"cannot read test log {path}: {e}")
             failed += 1
-    suffix = f", {skipped} skipped" if skipped else ""
-    print(f"{passed} passed, {failed} failed{suffix}")
+    if skipped:
+        print(f"{skipped} skipped")
+    print(f"{passed} passed, {failed} failed")
     return 0 if failed == 0 and passed > 0 else 1
 
 

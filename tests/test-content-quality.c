@@ -234,6 +234,7 @@ test_every_statement_has_a_source (void)
             {
               g_autoptr(LdnSource) source = ldn_content_store_get_source (store, block->sources[s], &error);
               g_assert_no_error (error);
+              g_assert_nonnull (source);
             }
         }
     }

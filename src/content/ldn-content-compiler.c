@@ -539,7 +539,6 @@ compile_teach_back (LdnContentCompiler *self,
   const char *id = get_id (self, block, path);
   JsonArray *choices = get_array (self, block, path, "choices", TRUE);
   g_autofree char *choices_path = member_path (path, "choices");
-  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
   guint n_correct = 0;
 
   if (id == NULL || choices == NULL)

@@ -270,12 +270,6 @@ effect_state_init (EffectState               *state,
   state->g = from_absorption - from_elimination;
 }
 
-static inline double
-occupancy_from_ratio (double ratio)
-{
-  return ratio <= 0 ? 0 : 100 * ratio / (1 + ratio);
-}
-
 static void
 curve_reserve (LdnOccupancyCurve *curve,
                guint              n_points)
