@@ -5,6 +5,7 @@
 
 #include "config.h"
 
+#include "ldn-test-tmp.h"
 #include "ldn-test-ui.h"
 
 LdnApplication *
@@ -19,7 +20,7 @@ ldn_test_ui_init (int    *argc,
   g_test_init (argc, argv, NULL);
 
   /* Each run starts with no saved answers, and never touches the real ones. */
-  dir = g_dir_make_tmp ("ldn-ui-XXXXXX", NULL);
+  dir = ldn_test_tmp_dir ("ldn-ui");
   path = g_build_filename (dir, "user.sqlite", NULL);
   g_setenv ("LDN_GUIDE_USER_DATA", path, TRUE);
 

@@ -8,6 +8,7 @@
 #include <glib/gstdio.h>
 
 #include "content/ldn-content-compiler.h"
+#include "ldn-test-tmp.h"
 #include "content/ldn-content-store.h"
 
 static const char base_meta[] = "{ \"meta\": { \"content_version\": \"test-1\" } }";
@@ -33,7 +34,7 @@ compile (const char *page_json,
 {
   g_autoptr(LdnContentCompiler) compiler = ldn_content_compiler_new ();
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("ldn-content-XXXXXX", NULL);
+  g_autofree char *dir = ldn_test_tmp_dir ("ldn-content");
   g_autofree char *output = g_build_filename (dir, "content.sqlite", NULL);
 
   ldn_content_compiler_add_data (compiler, "meta.json", base_meta, -1);
@@ -48,15 +49,11 @@ compile (const char *page_json,
     {
       if (output_path != NULL)
         *output_path = g_steal_pointer (&output);
-      else
-        g_unlink (output);
-      g_rmdir (dir);
       return NULL;
     }
 
   g_assert_error (error, LDN_CONTENT_ERROR, LDN_CONTENT_ERROR_INVALID);
   g_assert_false (g_file_test (output, G_FILE_TEST_EXISTS));
-  g_rmdir (dir);
   return g_strdup (error->message);
 }
 

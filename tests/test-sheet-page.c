@@ -15,6 +15,7 @@
 #include "app/ldn-application.h"
 #include "app/ldn-window.h"
 #include "ldn-test-pdf.h"
+#include "ldn-test-tmp.h"
 #include "ldn-test-ui.h"
 #include "sheet/ldn-sheet-preview.h"
 
@@ -233,20 +234,6 @@ test_printout_matches_the_preview (void)
   ldn_test_close_window (GTK_WINDOW (window));
 }
 
-static void
-remove_dir (const char *path)
-{
-  g_autoptr(GDir) listing = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (listing != NULL && (name = g_dir_read_name (listing)) != NULL)
-    {
-      g_autofree char *file = g_build_filename (path, name, NULL);
-      g_unlink (file);
-    }
-  g_rmdir (path);
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -254,7 +241,7 @@ main (int   argc,
   int result;
 
   app = ldn_test_ui_init (&argc, &argv);
-  dir = g_dir_make_tmp ("ldn-sheet-page-XXXXXX", NULL);
+  dir = ldn_test_tmp_dir ("ldn-sheet-page");
 
   g_test_add_func ("/sheet-page/preview-matches-the-pdf", test_preview_matches_the_pdf);
   g_test_add_func ("/sheet-page/sheet-follows-the-other-sections", test_sheet_follows_the_other_sections);
@@ -264,7 +251,6 @@ main (int   argc,
   result = g_test_run ();
 
   g_object_unref (app);
-  remove_dir (dir);
   g_free (dir);
   return result;
 }

@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "ldn-test-tmp.h"
 #include "sheet/ldn-sheet.h"
 
 #define RUNS 20
@@ -55,7 +56,7 @@ int
 main (void)
 {
   g_autofree char *content_path = ldn_content_store_dup_default_path ();
-  g_autofree char *dir = g_dir_make_tmp ("ldn-bench-XXXXXX", NULL);
+  g_autofree char *dir = ldn_test_tmp_dir ("ldn-bench");
   g_autofree char *user_path = g_build_filename (dir, "user.sqlite", NULL);
   g_autofree char *pdf = g_build_filename (dir, "sheet.pdf", NULL);
   g_autoptr(LdnContentStore) content = ldn_content_store_new (content_path, NULL, NULL);
@@ -87,15 +88,6 @@ main (void)
   bench ("long", content, user, pdf);
 
   g_clear_object (&user);
-  g_unlink (pdf);
-  g_unlink (user_path);
-  {
-    g_autofree char *wal = g_strconcat (user_path, "-wal", NULL);
-    g_autofree char *shm = g_strconcat (user_path, "-shm", NULL);
-    g_unlink (wal);
-    g_unlink (shm);
-  }
-  g_rmdir (dir);
 
   return 0;
 }

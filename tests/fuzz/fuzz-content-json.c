@@ -11,6 +11,7 @@
 
 #include "content/ldn-content-compiler.h"
 #include "fuzz-target.h"
+#include "ldn-test-tmp.h"
 
 static char *output_path;
 
@@ -18,7 +19,7 @@ int
 LLVMFuzzerInitialize (int    *argc,
                       char ***argv)
 {
-  g_autofree char *dir = g_dir_make_tmp ("ldn-fuzz-content-XXXXXX", NULL);
+  g_autofree char *dir = ldn_test_tmp_dir ("ldn-fuzz-content");
 
   output_path = g_build_filename (dir, "content.sqlite", NULL);
   return 0;

@@ -9,6 +9,7 @@
 
 #include "content/ldn-content-store.h"
 #include "fuzz-target.h"
+#include "ldn-test-tmp.h"
 
 LdnUserStore *
 fuzz_user_store (void)
@@ -18,10 +19,9 @@ fuzz_user_store (void)
 
   if (store == NULL)
     {
-      g_autofree char *dir = g_dir_make_tmp ("ldn-fuzz-XXXXXX", NULL);
+      g_autofree char *dir = ldn_test_tmp_dir ("ldn-fuzz");
       g_autofree char *path = g_build_filename (dir, "user.sqlite", NULL);
 
-      g_assert_nonnull (dir);
       store = ldn_user_store_open (path);
       g_assert_true (ldn_user_store_is_persistent (store));
     }
