@@ -60,7 +60,7 @@ page_is (gpointer data)
 
   return g_strcmp0 (ldn_learn_page_get_current_page (wait->page), wait->expected) == 0 &&
          position == wait->index &&
-         gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (adw_carousel_get_nth_page (carousel, (guint) position))) != NULL;
+         adw_bin_get_child (ADW_BIN (adw_carousel_get_nth_page (carousel, (guint) position))) != NULL;
 }
 
 static guint
@@ -155,6 +155,52 @@ test_resumes_on_saved_page (void)
   g_settings_set_string (settings, "learn-page", "serotonin");
   window = open_window ();
   wait_for_page (ldn_window_get_learn_page (window), "serotonin");
+  close_window (window);
+}
+
+static gboolean
+popover_is_mapped (gpointer data)
+{
+  return gtk_widget_get_mapped (GTK_WIDGET (data));
+}
+
+/* The list under "3 of 13" names every page, marks the one being read,
+ * and takes the reader to the page picked. */
+static void
+test_page_list_goes_to_page (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  LdnWindow *window;
+  LdnLearnPage *learn;
+  GtkMenuButton *button;
+  GtkPopover *popover;
+  GtkListBox *list;
+  GtkListBoxRow *selected;
+  guint n_rows = 0;
+
+  g_settings_set_string (settings, "learn-page", "serotonin");
+  window = open_window ();
+  learn = ldn_window_get_learn_page (window);
+  wait_for_page (learn, "serotonin");
+
+  button = ldn_test_nth (GTK_WIDGET (learn), GTK_TYPE_MENU_BUTTON, 0);
+  gtk_menu_button_popup (button);
+  popover = gtk_menu_button_get_popover (button);
+  ldn_test_iterate_until (popover_is_mapped, popover);
+
+  list = ldn_test_nth (GTK_WIDGET (popover), GTK_TYPE_LIST_BOX, 0);
+  while (gtk_list_box_get_row_at_index (list, (int) n_rows) != NULL)
+    n_rows++;
+  g_assert_cmpuint (n_rows, ==, ldn_learn_page_get_n_pages (learn));
+
+  selected = gtk_list_box_get_selected_row (list);
+  g_assert_nonnull (selected);
+  g_assert_cmpuint (gtk_list_box_row_get_index (selected), ==, index_of_page ("serotonin"));
+
+  g_signal_emit_by_name (list, "row-activated", gtk_list_box_get_row_at_index (list, (int) index_of_page ("safety")));
+  wait_for_page (learn, "safety");
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (popover)));
+
   close_window (window);
 }
 
@@ -329,6 +375,7 @@ main (int   argc,
 
   g_test_add_func ("/learn/walk-every-page", test_walk_every_page);
   g_test_add_func ("/learn/resumes-on-saved-page", test_resumes_on_saved_page);
+  g_test_add_func ("/learn/page-list-goes-to-page", test_page_list_goes_to_page);
   g_test_add_func ("/learn/teach-back-answer-is-kept", test_teach_back_answer_is_kept);
   g_test_add_func ("/learn/source-link-opens-citation", test_source_link_opens_citation);
   g_test_add_func ("/learn/search-opens-result", test_search_opens_result);

@@ -27,7 +27,7 @@ struct _LdnLearnPage
   LdnTeachBackRecorder *recorder;
   GSettings            *settings;
   GPtrArray            *pages;         /* LdnPageInfo, the guided pages */
-  GPtrArray            *page_widgets;  /* one scrolled window per page, then "All sources" */
+  GPtrArray            *page_widgets;  /* one AdwBin slot per page, then "All sources" */
   char                 *progress_text;
   guint                 current;
   GtkWidget            *highlighted;
@@ -87,11 +87,21 @@ format_review_date (const char *date)
   return g_date_time_format (when, _("%-d %B %Y"));
 }
 
+static GtkWidget *
+scroller_in_slot (GtkWidget *slot)
+{
+  GtkWidget *scroller = gtk_scrolled_window_new ();
+
+  adw_bin_set_child (ADW_BIN (slot), scroller);
+  return scroller;
+}
+
 static void
 build_guided_page (LdnLearnPage      *self,
-                   GtkWidget         *scroller,
+                   GtkWidget         *slot,
                    const LdnPageInfo *page)
 {
+  GtkWidget *scroller = scroller_in_slot (slot);
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) blocks = ldn_content_store_get_blocks (self->store, page->id, &error);
   GPtrArray *block_widgets = g_ptr_array_new ();
@@ -117,16 +127,16 @@ build_guided_page (LdnLearnPage      *self,
     }
 
   gtk_box_append (GTK_BOX (column), ldn_wrapped_label_new (reviewed_text, "dim-label"));
-  g_object_set_data_full (G_OBJECT (scroller), "ldn-blocks", block_widgets, (GDestroyNotify) g_ptr_array_unref);
+  g_object_set_data_full (G_OBJECT (slot), "ldn-blocks", block_widgets, (GDestroyNotify) g_ptr_array_unref);
 }
 
 static void
 build_sources_page (LdnLearnPage *self,
-                    GtkWidget    *scroller)
+                    GtkWidget    *slot)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) sources = ldn_content_store_list_sources (self->store, &error);
-  GtkWidget *column = ldn_reading_column_new (scroller, 720);
+  GtkWidget *column = ldn_reading_column_new (scroller_in_slot (slot), 720);
   GtkWidget *list = gtk_list_box_new ();
   g_autofree char *version = g_strdup_printf (_("Content version %s"),
                                               ldn_content_store_get_content_version (self->store));
@@ -167,19 +177,19 @@ static void
 ensure_page_built (LdnLearnPage *self,
                    guint         index)
 {
-  GtkWidget *scroller;
+  GtkWidget *slot;
 
   if (index >= n_carousel_pages (self))
     return;
 
-  scroller = g_ptr_array_index (self->page_widgets, index);
-  if (gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scroller)) != NULL)
+  slot = g_ptr_array_index (self->page_widgets, index);
+  if (adw_bin_get_child (ADW_BIN (slot)) != NULL)
     return;
 
   if (index < self->pages->len)
-    build_guided_page (self, scroller, g_ptr_array_index (self->pages, index));
+    build_guided_page (self, slot, g_ptr_array_index (self->pages, index));
   else
-    build_sources_page (self, scroller);
+    build_sources_page (self, slot);
 }
 
 static void
@@ -520,6 +530,18 @@ fill_pages_list (LdnLearnPage *self)
     }
 }
 
+/* The list is filled the first time it is opened: most readers never
+ * open it, and its rows would cost time before the first frame. */
+static void
+pages_popover_show_cb (LdnLearnPage *self)
+{
+  if (self->pages == NULL || gtk_widget_get_first_child (GTK_WIDGET (self->pages_list)) != NULL)
+    return;
+
+  fill_pages_list (self);
+  gtk_list_box_select_row (self->pages_list, gtk_list_box_get_row_at_index (self->pages_list, self->current));
+}
+
 static guint
 saved_index (LdnLearnPage *self)
 {
@@ -573,18 +595,18 @@ ldn_learn_page_load (LdnLearnPage         *self,
   self->store = g_object_ref (store);
   self->page_widgets = g_ptr_array_new ();
 
+  /* Empty slots keep the carousel's page count and indicator right
+   * while costing almost nothing until a page is built into one. */
   for (guint i = 0; i <= self->pages->len; i++)
     {
-      GtkWidget *scroller = gtk_scrolled_window_new ();
+      GtkWidget *slot = adw_bin_new ();
 
-      gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-      gtk_widget_set_hexpand (scroller, TRUE);
-      gtk_widget_set_vexpand (scroller, TRUE);
-      adw_carousel_append (self->carousel, scroller);
-      g_ptr_array_add (self->page_widgets, scroller);
+      gtk_widget_set_hexpand (slot, TRUE);
+      gtk_widget_set_vexpand (slot, TRUE);
+      adw_carousel_append (self->carousel, slot);
+      g_ptr_array_add (self->page_widgets, slot);
     }
 
-  fill_pages_list (self);
   gtk_stack_set_visible_child_name (self->view_stack, "guide");
   go_to_index (self, saved_index (self), FALSE);
 }
@@ -596,7 +618,12 @@ ldn_learn_page_reload (LdnLearnPage *self)
 
   clear_highlight (self);
   for (guint i = 0; i < n_carousel_pages (self); i++)
-    gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (g_ptr_array_index (self->page_widgets, i)), NULL);
+    {
+      GtkWidget *slot = g_ptr_array_index (self->page_widgets, i);
+
+      adw_bin_set_child (ADW_BIN (slot), NULL);
+      g_object_set_data (G_OBJECT (slot), "ldn-blocks", NULL);
+    }
 
   ensure_page_built (self, self->current);
   if (self->current > 0)
@@ -754,6 +781,7 @@ ldn_learn_page_class_init (LdnLearnPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LdnLearnPage, error_page);
   gtk_widget_class_bind_template_callback (widget_class, carousel_page_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, page_row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, pages_popover_show_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
