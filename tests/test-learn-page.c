@@ -344,6 +344,49 @@ test_search_opens_result (void)
   close_window (window);
 }
 
+static gboolean
+no_results_shown (gpointer data)
+{
+  g_autoptr(GPtrArray) status_pages = g_ptr_array_new ();
+
+  ldn_test_collect (GTK_WIDGET (data), ADW_TYPE_STATUS_PAGE, status_pages);
+  for (guint i = 0; i < status_pages->len; i++)
+    if (gtk_widget_get_mapped (g_ptr_array_index (status_pages, i)) &&
+        g_strcmp0 (adw_status_page_get_title (g_ptr_array_index (status_pages, i)), "No Results Found") == 0)
+      return TRUE;
+
+  return FALSE;
+}
+
+static gboolean
+no_results_gone (gpointer data)
+{
+  return !no_results_shown (data);
+}
+
+/* A search that finds nothing says so, and closing it goes back to the page. */
+static void
+test_search_without_results_says_so (void)
+{
+  LdnWindow *window = open_window ();
+  LdnLearnPage *learn = ldn_window_get_learn_page (window);
+  const char *page_before = NULL;
+  GtkEditable *entry;
+
+  page_before = ldn_learn_page_get_current_page (learn);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL));
+  entry = ldn_test_nth (GTK_WIDGET (learn), GTK_TYPE_SEARCH_ENTRY, 0);
+  gtk_editable_set_text (entry, "xylophone");
+  ldn_test_iterate_until (no_results_shown, learn);
+
+  g_object_set (learn, "search-mode", FALSE, NULL);
+  g_assert_cmpstr (gtk_editable_get_text (entry), ==, "");
+  g_assert_cmpstr (ldn_learn_page_get_current_page (learn), ==, page_before);
+  ldn_test_iterate_until (no_results_gone, learn);
+
+  close_window (window);
+}
+
 static void
 test_missing_content_says_so (void)
 {
@@ -379,6 +422,7 @@ main (int   argc,
   g_test_add_func ("/learn/teach-back-answer-is-kept", test_teach_back_answer_is_kept);
   g_test_add_func ("/learn/source-link-opens-citation", test_source_link_opens_citation);
   g_test_add_func ("/learn/search-opens-result", test_search_opens_result);
+  g_test_add_func ("/learn/search-without-results-says-so", test_search_without_results_says_so);
   g_test_add_func ("/learn/missing-content-says-so", test_missing_content_says_so);
 
   result = g_test_run ();

@@ -36,15 +36,16 @@ struct _LdnLearnPage
   guint                 pending_index;  /* where to go once the carousel has a size */
   gboolean              search_mode;
 
+  GtkStack             *view_stack;
+  /* Made on the first search: NULL until then. */
   GtkSearchBar         *search_bar;
   GtkSearchEntry       *search_entry;
-  GtkStack             *view_stack;
+  GtkListBox           *results_list;
+
   AdwCarousel          *carousel;
   GtkMenuButton        *pages_button;
   GtkPopover           *pages_popover;
   GtkListBox           *pages_list;
-  GtkListBox           *results_list;
-  AdwStatusPage        *error_page;
 };
 
 G_DEFINE_FINAL_TYPE (LdnLearnPage, ldn_learn_page, ADW_TYPE_BIN)
@@ -411,6 +412,36 @@ result_row_new (const LdnSearchHit *hit)
   return row;
 }
 
+/* Status pages are made when first needed: their large icons would
+ * otherwise be loaded before the first frame. */
+static AdwStatusPage *
+ensure_status_page (LdnLearnPage *self,
+                    const char   *name,
+                    const char   *icon_name,
+                    const char   *title)
+{
+  GtkWidget *page = gtk_stack_get_child_by_name (self->view_stack, name);
+
+  if (page == NULL)
+    {
+      page = adw_status_page_new ();
+      adw_status_page_set_icon_name (ADW_STATUS_PAGE (page), icon_name);
+      adw_status_page_set_title (ADW_STATUS_PAGE (page), title);
+      gtk_stack_add_named (self->view_stack, page, name);
+    }
+
+  return ADW_STATUS_PAGE (page);
+}
+
+static void
+show_no_results (LdnLearnPage *self)
+{
+  AdwStatusPage *page = ensure_status_page (self, "no-results", "edit-find-symbolic", _("No Results Found"));
+
+  adw_status_page_set_description (page, _("Try a different word, such as “opioid”, “sleep” or “dose”."));
+  gtk_stack_set_visible_child (self->view_stack, GTK_WIDGET (page));
+}
+
 static void
 search_changed_cb (LdnLearnPage *self)
 {
@@ -442,7 +473,10 @@ search_changed_cb (LdnLearnPage *self)
   for (guint i = 0; i < hits->len; i++)
     gtk_list_box_append (self->results_list, result_row_new (g_ptr_array_index (hits, i)));
 
-  gtk_stack_set_visible_child_name (self->view_stack, hits->len > 0 ? "results" : "no-results");
+  if (hits->len > 0)
+    gtk_stack_set_visible_child_name (self->view_stack, "results");
+  else
+    show_no_results (self);
 }
 
 static void
@@ -497,11 +531,76 @@ search_mode_changed_cb (LdnLearnPage *self)
     }
 }
 
+static GtkWidget *
+results_page_new (LdnLearnPage *self)
+{
+  GtkWidget *scroller = gtk_scrolled_window_new ();
+  GtkWidget *clamp = adw_clamp_new ();
+  GtkWidget *list = gtk_list_box_new ();
+
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 720);
+  gtk_widget_set_margin_top (clamp, 18);
+  gtk_widget_set_margin_bottom (clamp, 18);
+  gtk_widget_set_margin_start (clamp, 12);
+  gtk_widget_set_margin_end (clamp, 12);
+  gtk_widget_set_valign (list, GTK_ALIGN_START);
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Search results"), -1);
+  g_signal_connect_swapped (list, "row-activated", G_CALLBACK (result_activated_cb), self);
+
+  adw_clamp_set_child (ADW_CLAMP (clamp), list);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), clamp);
+  self->results_list = GTK_LIST_BOX (list);
+
+  return scroller;
+}
+
+static GtkWidget *
+search_bar_new (LdnLearnPage *self)
+{
+  GtkWidget *bar = gtk_search_bar_new ();
+  GtkWidget *clamp = adw_clamp_new ();
+  GtkWidget *entry = gtk_search_entry_new ();
+
+  gtk_search_bar_set_show_close_button (GTK_SEARCH_BAR (bar), TRUE);
+  adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 560);
+  g_object_set (entry, "placeholder-text", _("Search the guide"), NULL);
+  gtk_widget_set_hexpand (entry, TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Search the guide"), -1);
+  g_signal_connect_swapped (entry, "search-changed", G_CALLBACK (search_changed_cb), self);
+  g_signal_connect_swapped (entry, "activate", G_CALLBACK (search_activate_cb), self);
+  g_signal_connect_swapped (entry, "stop-search", G_CALLBACK (stop_search_cb), self);
+
+  adw_clamp_set_child (ADW_CLAMP (clamp), entry);
+  gtk_search_bar_set_child (GTK_SEARCH_BAR (bar), clamp);
+  gtk_search_bar_connect_entry (GTK_SEARCH_BAR (bar), GTK_EDITABLE (entry));
+  g_signal_connect_swapped (bar, "notify::search-mode-enabled", G_CALLBACK (search_mode_changed_cb), self);
+  self->search_entry = GTK_SEARCH_ENTRY (entry);
+
+  return bar;
+}
+
+/* Search is made the first time it is used, not before the first frame. */
+static void
+ensure_search (LdnLearnPage *self)
+{
+  if (self->search_bar != NULL)
+    return;
+
+  gtk_stack_add_named (self->view_stack, results_page_new (self), "results");
+  self->search_bar = GTK_SEARCH_BAR (search_bar_new (self));
+  /* Not a bound template child: AdwBin unparents its own child. */
+  gtk_box_prepend (GTK_BOX (adw_bin_get_child (ADW_BIN (self))), GTK_WIDGET (self->search_bar));
+}
+
 void
 ldn_learn_page_start_search (LdnLearnPage *self)
 {
   g_return_if_fail (LDN_IS_LEARN_PAGE (self));
 
+  ensure_search (self);
   gtk_search_bar_set_search_mode (self->search_bar, TRUE);
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
@@ -558,8 +657,11 @@ static void
 show_error (LdnLearnPage *self,
             const char   *message)
 {
-  adw_status_page_set_description (self->error_page, message);
-  gtk_stack_set_visible_child_name (self->view_stack, "error");
+  AdwStatusPage *page = ensure_status_page (self, "error", "dialog-error-symbolic",
+                                            _("The Guide Could Not Be Opened"));
+
+  adw_status_page_set_description (page, message);
+  gtk_stack_set_visible_child (self->view_stack, GTK_WIDGET (page));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "learn.previous", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "learn.next", FALSE);
 }
@@ -712,7 +814,7 @@ ldn_learn_page_set_property (GObject      *object,
     case PROP_SEARCH_MODE:
       if (g_value_get_boolean (value))
         ldn_learn_page_start_search (self);
-      else
+      else if (self->search_bar != NULL)
         gtk_search_bar_set_search_mode (self->search_bar, FALSE);
       break;
     default:
@@ -770,22 +872,14 @@ ldn_learn_page_class_init (LdnLearnPageClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/ldn-learn-page.ui");
-  gtk_widget_class_bind_template_child (widget_class, LdnLearnPage, search_bar);
-  gtk_widget_class_bind_template_child (widget_class, LdnLearnPage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, LdnLearnPage, view_stack);
   gtk_widget_class_bind_template_child (widget_class, LdnLearnPage, carousel);
   gtk_widget_class_bind_template_child (widget_class, LdnLearnPage, pages_button);
   gtk_widget_class_bind_template_child (widget_class, LdnLearnPage, pages_popover);
   gtk_widget_class_bind_template_child (widget_class, LdnLearnPage, pages_list);
-  gtk_widget_class_bind_template_child (widget_class, LdnLearnPage, results_list);
-  gtk_widget_class_bind_template_child (widget_class, LdnLearnPage, error_page);
   gtk_widget_class_bind_template_callback (widget_class, carousel_page_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, page_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, pages_popover_show_cb);
-  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
-  gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
-  gtk_widget_class_bind_template_callback (widget_class, result_activated_cb);
 
   gtk_widget_class_install_action (widget_class, "learn.previous", NULL, learn_previous_action);
   gtk_widget_class_install_action (widget_class, "learn.next", NULL, learn_next_action);
@@ -801,9 +895,6 @@ ldn_learn_page_init (LdnLearnPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   self->pending_index = NO_PENDING_INDEX;
 
-  g_signal_connect_swapped (self->search_bar, "notify::search-mode-enabled",
-                            G_CALLBACK (search_mode_changed_cb), self);
-  gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "learn.previous", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "learn.next", FALSE);
 }
