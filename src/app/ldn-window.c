@@ -22,7 +22,10 @@ struct _LdnWindow
   guint                 layout_idle_id;
 
   LdnCollapsingBin     *switcher_slot;
-  AdwViewSwitcherBar   *switcher_bar;
+  GtkBox               *content_box;
+  GtkMenuButton        *primary_menu_button;
+  GMenuModel           *primary_menu;
+  AdwViewSwitcherBar   *switcher_bar;  /* made the first time the window is narrow */
   AdwViewStack         *stack;
   GtkToggleButton      *search_button;
   AdwBin               *learn_slot;
@@ -192,7 +195,7 @@ ldn_window_get_switcher_at_bottom (LdnWindow *self)
 {
   g_return_val_if_fail (LDN_IS_WINDOW (self), FALSE);
 
-  return adw_view_switcher_bar_get_reveal (self->switcher_bar);
+  return self->switcher_bar != NULL && adw_view_switcher_bar_get_reveal (self->switcher_bar);
 }
 
 LdnTimelinePage *
@@ -327,9 +330,17 @@ ldn_window_apply_layout (gpointer user_data)
 {
   LdnWindow *self = LDN_WINDOW (user_data);
 
+  gboolean narrow = ldn_collapsing_bin_get_collapsed (self->switcher_slot);
+
   self->layout_idle_id = 0;
-  adw_view_switcher_bar_set_reveal (self->switcher_bar,
-                                    ldn_collapsing_bin_get_collapsed (self->switcher_slot));
+  if (narrow && self->switcher_bar == NULL)
+    {
+      self->switcher_bar = ADW_VIEW_SWITCHER_BAR (adw_view_switcher_bar_new ());
+      adw_view_switcher_bar_set_stack (self->switcher_bar, self->stack);
+      gtk_box_append (self->content_box, GTK_WIDGET (self->switcher_bar));
+    }
+  if (self->switcher_bar != NULL)
+    adw_view_switcher_bar_set_reveal (self->switcher_bar, narrow);
 
   return G_SOURCE_REMOVE;
 }
@@ -421,7 +432,9 @@ ldn_window_class_init (LdnWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/ldn-window.ui");
   gtk_widget_class_bind_template_child (widget_class, LdnWindow, switcher_slot);
-  gtk_widget_class_bind_template_child (widget_class, LdnWindow, switcher_bar);
+  gtk_widget_class_bind_template_child (widget_class, LdnWindow, content_box);
+  gtk_widget_class_bind_template_child (widget_class, LdnWindow, primary_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, LdnWindow, primary_menu);
   gtk_widget_class_bind_template_child (widget_class, LdnWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, LdnWindow, search_button);
   gtk_widget_class_bind_template_child (widget_class, LdnWindow, learn_slot);
@@ -439,10 +452,23 @@ ldn_window_class_init (LdnWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.save-sheet", NULL, ldn_window_save_sheet_action);
 }
 
+/* The menu's widgets are made the first time it opens, not before the
+ * first frame. */
+static void
+create_primary_menu (GtkMenuButton *button,
+                     gpointer       user_data)
+{
+  LdnWindow *self = LDN_WINDOW (user_data);
+
+  if (gtk_menu_button_get_menu_model (button) == NULL)
+    gtk_menu_button_set_menu_model (button, self->primary_menu);
+}
+
 static void
 ldn_window_init (LdnWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_menu_button_set_create_popup_func (self->primary_menu_button, create_primary_menu, self, NULL);
 
   self->settings = g_settings_new (APP_ID);
   ldn_window_restore_state (self);
