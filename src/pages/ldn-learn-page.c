@@ -44,7 +44,7 @@ struct _LdnLearnPage
 
   AdwCarousel          *carousel;
   GtkMenuButton        *pages_button;
-  GtkPopover           *pages_popover;
+  GtkPopover           *pages_popover;  /* made when first opened: NULL until then */
   GtkListBox           *pages_list;
 };
 
@@ -216,7 +216,8 @@ update_progress (LdnLearnPage *self)
   gtk_menu_button_set_label (self->pages_button, self->progress_text);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "learn.previous", self->current > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "learn.next", self->current + 1 < n_carousel_pages (self));
-  gtk_list_box_select_row (self->pages_list, gtk_list_box_get_row_at_index (self->pages_list, self->current));
+  if (self->pages_list != NULL)
+    gtk_list_box_select_row (self->pages_list, gtk_list_box_get_row_at_index (self->pages_list, self->current));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROGRESS_TEXT]);
 }
 
@@ -629,14 +630,35 @@ fill_pages_list (LdnLearnPage *self)
     }
 }
 
-/* The list is filled the first time it is opened: most readers never
+/* The list is made the first time it is opened: most readers never
  * open it, and its rows would cost time before the first frame. */
 static void
-pages_popover_show_cb (LdnLearnPage *self)
+create_pages_popover (GtkMenuButton *button,
+                      gpointer       user_data)
 {
-  if (self->pages == NULL || gtk_widget_get_first_child (GTK_WIDGET (self->pages_list)) != NULL)
+  LdnLearnPage *self = LDN_LEARN_PAGE (user_data);
+  GtkWidget *scroller;
+  GtkWidget *list;
+
+  if (self->pages == NULL || gtk_menu_button_get_popover (button) != NULL)
     return;
 
+  list = gtk_list_box_new ();
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_BROWSE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Pages of the guide"), -1);
+  g_signal_connect_swapped (list, "row-activated", G_CALLBACK (page_row_activated_cb), self);
+
+  scroller = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 480);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), list);
+
+  self->pages_popover = GTK_POPOVER (gtk_popover_new ());
+  gtk_popover_set_child (self->pages_popover, scroller);
+  gtk_menu_button_set_popover (button, GTK_WIDGET (self->pages_popover));
+
+  self->pages_list = GTK_LIST_BOX (list);
   fill_pages_list (self);
   gtk_list_box_select_row (self->pages_list, gtk_list_box_get_row_at_index (self->pages_list, self->current));
 }
@@ -875,11 +897,7 @@ ldn_learn_page_class_init (LdnLearnPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LdnLearnPage, view_stack);
   gtk_widget_class_bind_template_child (widget_class, LdnLearnPage, carousel);
   gtk_widget_class_bind_template_child (widget_class, LdnLearnPage, pages_button);
-  gtk_widget_class_bind_template_child (widget_class, LdnLearnPage, pages_popover);
-  gtk_widget_class_bind_template_child (widget_class, LdnLearnPage, pages_list);
   gtk_widget_class_bind_template_callback (widget_class, carousel_page_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, page_row_activated_cb);
-  gtk_widget_class_bind_template_callback (widget_class, pages_popover_show_cb);
 
   gtk_widget_class_install_action (widget_class, "learn.previous", NULL, learn_previous_action);
   gtk_widget_class_install_action (widget_class, "learn.next", NULL, learn_next_action);
@@ -894,6 +912,7 @@ ldn_learn_page_init (LdnLearnPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->pending_index = NO_PENDING_INDEX;
+  gtk_menu_button_set_create_popup_func (self->pages_button, create_pages_popover, self, NULL);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "learn.previous", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "learn.next", FALSE);
