@@ -11,6 +11,7 @@
 
 #include "app/ldn-application.h"
 #include "app/ldn-window.h"
+#include "pages/ldn-side-effects-page.h"
 #include "ldn-test-ui.h"
 
 static LdnApplication *app;
@@ -76,12 +77,48 @@ static void
 test_app_shortcuts (void)
 {
   g_auto(GStrv) quit = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "app.quit");
-  g_auto(GStrv) help = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "app.help");
+  g_auto(GStrv) help = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "win.help");
   g_auto(GStrv) overlay = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "win.show-help-overlay");
 
   g_assert_cmpstr (quit[0], ==, "<Control>q");
   g_assert_cmpstr (help[0], ==, "F1");
   g_assert_true (g_strv_contains ((const char * const *) overlay, "<Control>question"));
+}
+
+/* The help page of what is on screen: it must exist and be about it. */
+static void
+assert_help_page (LdnWindow  *window,
+                  const char *expected)
+{
+  const char *page = ldn_window_get_help_page (window);
+  g_autofree char *file = g_build_filename (g_getenv ("LDN_HELP_DIR"), "C", page, NULL);
+  g_autofree char *path = g_strconcat (file, ".page", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *id = g_strdup_printf ("id=\"%s\"", page);
+
+  g_assert_cmpstr (page, ==, expected);
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  g_assert_nonnull (strstr (text, id));
+}
+
+static void
+test_help_follows_section (void)
+{
+  LdnWindow *window = open_window ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
+    {
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.section", "s", sections[i]));
+      assert_help_page (window, sections[i]);
+    }
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.section", "s", "side-effects"));
+  ldn_side_effects_page_show_view (ldn_window_get_side_effects_page (window), "safety");
+  assert_help_page (window, "safety");
+  ldn_side_effects_page_show_view (ldn_window_get_side_effects_page (window), "questions");
+  assert_help_page (window, "side-effects");
+
+  close_and_wait_for_finalize (window);
 }
 
 static void
@@ -351,6 +388,7 @@ main (int   argc,
   g_test_add_func ("/window/sections-switch-by-action", test_sections_switch_by_action);
   g_test_add_func ("/window/section-shortcuts", test_section_shortcuts);
   g_test_add_func ("/window/app-shortcuts", test_app_shortcuts);
+  g_test_add_func ("/window/help-follows-section", test_help_follows_section);
   g_test_add_func ("/window/state-restored-and-saved", test_state_restored_and_saved);
   g_test_add_func ("/window/phone-width-moves-switcher-to-bottom", test_phone_width_moves_switcher_to_bottom);
   g_test_add_func ("/window/shortcuts-window-lists-every-shortcut", test_shortcuts_window_lists_every_shortcut);

@@ -33,7 +33,7 @@ static const struct {
 } app_accels[] = {
   { "win.show-help-overlay", { "<Control>question", "<Control>slash", NULL } },
   { "app.quit", { "<Control>q", NULL } },
-  { "app.help", { "F1", NULL } },
+  { "win.help", { "F1", NULL } },
   { "win.search", { "<Control>f", NULL } },
   { "win.print", { "<Control>p", NULL } },
   { "win.save-sheet", { "<Control><Shift>s", NULL } },

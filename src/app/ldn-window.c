@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "ldn-collapsing-bin.h"
+#include "ldn-compat.h"
 #include "ldn-window.h"
 #include "pages/ldn-learn-page.h"
 #include "pages/ldn-sheet-page.h"
@@ -196,6 +197,32 @@ ldn_window_get_switcher_at_bottom (LdnWindow *self)
   g_return_val_if_fail (LDN_IS_WINDOW (self), FALSE);
 
   return self->switcher_bar != NULL && adw_view_switcher_bar_get_reveal (self->switcher_bar);
+}
+
+const char *
+ldn_window_get_help_page (LdnWindow *self)
+{
+  const char *section;
+
+  g_return_val_if_fail (LDN_IS_WINDOW (self), NULL);
+
+  section = adw_view_stack_get_visible_child_name (self->stack);
+  if (g_strcmp0 (section, "side-effects") == 0 && self->side_effects_page != NULL &&
+      g_strcmp0 (ldn_side_effects_page_get_view (self->side_effects_page), "safety") == 0)
+    return "safety";
+
+  /* Each section's help page has the section's name. */
+  return section;
+}
+
+static void
+ldn_window_help_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  LdnWindow *self = LDN_WINDOW (widget);
+
+  ldn_compat_show_help (GTK_WINDOW (self), ldn_window_get_help_page (self));
 }
 
 LdnTimelinePage *
@@ -447,6 +474,7 @@ ldn_window_class_init (LdnWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.section", "s", ldn_window_section_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, ldn_window_search_action);
+  gtk_widget_class_install_action (widget_class, "win.help", NULL, ldn_window_help_action);
   gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL, ldn_window_show_shortcuts_action);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, ldn_window_print_action);
   gtk_widget_class_install_action (widget_class, "win.save-sheet", NULL, ldn_window_save_sheet_action);

@@ -22,6 +22,8 @@ G_DECLARE_FINAL_TYPE (LdnWindow, ldn_window, LDN, WINDOW, AdwApplicationWindow)
 LdnWindow  *ldn_window_new                    (LdnApplication *application);
 const char *ldn_window_get_visible_section    (LdnWindow      *self);
 gboolean    ldn_window_get_switcher_at_bottom (LdnWindow      *self);
+/* The help page (its Mallard id) about what is on screen. */
+const char *ldn_window_get_help_page          (LdnWindow      *self);
 LdnLearnPage *ldn_window_get_learn_page       (LdnWindow      *self);
 LdnTimelinePage *ldn_window_get_timeline_page (LdnWindow      *self);
 LdnSideEffectsPage *ldn_window_get_side_effects_page (LdnWindow *self);

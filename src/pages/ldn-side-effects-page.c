@@ -70,6 +70,14 @@ ldn_side_effects_page_load (LdnSideEffectsPage *self,
   self->reset_handler = g_signal_connect_swapped (user, "reset", G_CALLBACK (user_data_reset_cb), self);
 }
 
+const char *
+ldn_side_effects_page_get_view (LdnSideEffectsPage *self)
+{
+  g_return_val_if_fail (LDN_IS_SIDE_EFFECTS_PAGE (self), NULL);
+
+  return gtk_stack_get_visible_child_name (self->stack);
+}
+
 void
 ldn_side_effects_page_show_view (LdnSideEffectsPage *self,
                                  const char         *name)

@@ -25,6 +25,8 @@ void ldn_side_effects_page_load      (LdnSideEffectsPage *self,
                                       const GError       *error,
                                       LdnUserStore       *user);
 /* "checklist", "safety" or "questions". */
+/* "checklist", "safety" or "questions": the part on screen. */
+const char *ldn_side_effects_page_get_view (LdnSideEffectsPage *self);
 void ldn_side_effects_page_show_view (LdnSideEffectsPage *self,
                                       const char         *name);
 
