@@ -129,6 +129,54 @@ test_every_section (Fixture       *fixture,
   ldn_test_assert_contains (text, "Page 1 of");
 }
 
+/* A screen reader hears which sections each page holds: every heading
+ * once, on the page where it is printed, in order. */
+static void
+test_page_headings (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  const char *expected[] = { "Flags for the doctor", "What I understood", "Side effects I have noticed", "Sources" };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LdnSheetData) sheet_data = NULL;
+  g_autoptr(LdnSheet) sheet = NULL;
+  g_autoptr(GString) all = g_string_new ("|");
+  g_auto(GStrv) first_page = NULL;
+  const char *at = NULL;
+  double width, height;
+
+  fill_typical (fixture->user);
+  sheet_data = ldn_sheet_data_collect (content, fixture->user, 3, TRUE, TRUE, &error);
+  g_assert_no_error (error);
+  ldn_paper_get_size (LDN_PAPER_A4, &width, &height);
+  sheet = ldn_sheet_new (g_steal_pointer (&sheet_data), width, height);
+  g_assert_cmpuint (ldn_sheet_get_n_pages (sheet), >, 1);
+
+  first_page = ldn_sheet_dup_page_headings (sheet, 0);
+  g_assert_true (g_strv_contains ((const char * const *) first_page, "Flags for the doctor"));
+
+  for (guint page = 0; page < ldn_sheet_get_n_pages (sheet); page++)
+    {
+      g_auto(GStrv) headings = ldn_sheet_dup_page_headings (sheet, page);
+
+      for (guint i = 0; headings[i] != NULL; i++)
+        g_string_append_printf (all, "%s|", headings[i]);
+    }
+
+  at = all->str;
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      g_autofree char *needle = g_strdup_printf ("|%s|", expected[i]);
+      const char *found = strstr (at, needle);
+
+      g_assert_nonnull (found);
+      g_assert_null (strstr (found + 1, needle));
+      at = found;
+    }
+
+  g_auto(GStrv) beyond = ldn_sheet_dup_page_headings (sheet, ldn_sheet_get_n_pages (sheet));
+  g_assert_cmpuint (g_strv_length (beyond), ==, 0);
+}
+
 static void
 answer_all_no (LdnUserStore *user)
 {
@@ -284,6 +332,7 @@ main (int   argc,
 
 #define ADD(name, func) g_test_add ("/sheet/" name, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("every-section", test_every_section);
+  ADD ("page-headings", test_page_headings);
   ADD ("no-flags-and-nothing-noticed", test_no_flags_and_nothing_noticed);
   ADD ("long-note-and-fifty-questions", test_long_note_and_fifty_questions);
   ADD ("any-script-with-embedded-fonts", test_any_script_with_embedded_fonts);

@@ -552,4 +552,10 @@ static void
 ldn_sheet_page_init (LdnSheetPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* libadwaita 1.2 does not name an entry row's text field after the
+   * row's title, so a screen reader would announce a nameless field. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_editable_get_delegate (GTK_EDITABLE (self->name_row))),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Your name, printed on the sheet (optional)"),
+                                  -1);
 }

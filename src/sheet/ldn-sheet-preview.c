@@ -96,6 +96,8 @@ ldn_sheet_preview_new (LdnSheet *sheet,
 {
   LdnSheetPreview *self = g_object_new (LDN_TYPE_SHEET_PREVIEW, NULL);
   g_autofree char *label = NULL;
+  g_autofree char *description = NULL;
+  g_auto(GStrv) headings = NULL;
 
   self->sheet = sheet;
   self->page_width = page_width;
@@ -104,7 +106,20 @@ ldn_sheet_preview_new (LdnSheet *sheet,
 
   /* Translators: the accessible name of a page in the sheet preview. */
   label = g_strdup_printf (_("Preview of page %u of %u"), page + 1, ldn_sheet_get_n_pages (sheet));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  headings = ldn_sheet_dup_page_headings (sheet, page);
+  if (headings[0] != NULL)
+    {
+      g_autofree char *list = g_strjoinv ("; ", headings);
+
+      /* Translators: a screen reader's description of a sheet page, followed by its headings. */
+      description = g_strdup_printf (_("This page holds: %s."), list);
+    }
+  else
+    description = g_strdup (_("This page continues the page before."));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
+                                  -1);
 
   return GTK_WIDGET (self);
 }

@@ -67,6 +67,24 @@ struct _LdnSheet
   char               *footer;
 };
 
+GStrv
+ldn_sheet_dup_page_headings (LdnSheet *sheet,
+                             guint     page)
+{
+  g_autoptr(GStrvBuilder) headings = g_strv_builder_new ();
+
+  for (guint i = 0; i < sheet->pieces->len; i++)
+    {
+      const Piece *piece = &g_array_index (sheet->pieces, Piece, i);
+
+      /* Only headings are kept with what follows them. */
+      if (piece->page == page && piece->item->keep_with_next && piece->first_line == 0)
+        g_strv_builder_add (headings, pango_layout_get_text (piece->item->layout));
+    }
+
+  return g_strv_builder_end (headings);
+}
+
 void
 ldn_paper_get_size (LdnPaper  paper,
                     double   *width,

@@ -35,6 +35,10 @@ LdnSheet *ldn_sheet_new            (LdnSheetData       *data,
                                     double              page_height);
 void      ldn_sheet_free           (LdnSheet           *sheet);
 guint     ldn_sheet_get_n_pages    (LdnSheet           *sheet);
+/* The headings that start on page PAGE (from 0), in order; for a screen
+ * reader, which cannot see the drawn page. */
+GStrv     ldn_sheet_dup_page_headings (LdnSheet        *sheet,
+                                       guint            page);
 /* Draws page PAGE (from 0) with its top-left corner at the origin. */
 void      ldn_sheet_draw_page      (LdnSheet           *sheet,
                                     cairo_t            *cr,

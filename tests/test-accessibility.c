@@ -1,0 +1,198 @@
+/* test-accessibility.c: every control in every section has a name that a
+ * screen reader can say, and the pictures say what they show.
+ *
+ * Runs with GTK_A11Y=test, so GTK keeps each widget's accessible
+ * properties where GTK's accessibility test API can read them.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "app/ldn-application.h"
+#include "app/ldn-window.h"
+#include "pages/ldn-side-effects-page.h"
+#include "ldn-test-ui.h"
+
+static LdnApplication *app;
+
+/* Widgets a person can operate. */
+static gboolean
+is_control (GtkWidget *widget)
+{
+  return GTK_IS_BUTTON (widget) || GTK_IS_MENU_BUTTON (widget) || GTK_IS_CHECK_BUTTON (widget) ||
+         GTK_IS_SWITCH (widget) || GTK_IS_EDITABLE (widget) || GTK_IS_TEXT_VIEW (widget) ||
+         GTK_IS_SCALE (widget) || GTK_IS_DROP_DOWN (widget) || GTK_IS_LIST_BOX (widget) ||
+         GTK_IS_CALENDAR (widget);
+}
+
+/* GTK's and libadwaita's own composite widgets name their parts. */
+static gboolean
+is_inside_toolkit_widget (GtkWidget *widget)
+{
+  GType toolkit_composites[] = {
+    GTK_TYPE_SPIN_BUTTON, GTK_TYPE_DROP_DOWN, GTK_TYPE_SEARCH_ENTRY, GTK_TYPE_PASSWORD_ENTRY,
+    GTK_TYPE_ENTRY, GTK_TYPE_CALENDAR, GTK_TYPE_WINDOW_CONTROLS, GTK_TYPE_POPOVER_MENU,
+    ADW_TYPE_VIEW_SWITCHER, ADW_TYPE_VIEW_SWITCHER_BAR,
+    GTK_TYPE_STACK_SWITCHER,
+  };
+
+  /* An expander row keeps its rows in a list of its own. */
+  if (GTK_IS_LIST_BOX (widget) && gtk_widget_get_ancestor (widget, ADW_TYPE_EXPANDER_ROW) != NULL)
+    return TRUE;
+
+  for (GtkWidget *parent = gtk_widget_get_parent (widget); parent != NULL; parent = gtk_widget_get_parent (parent))
+    for (guint i = 0; i < G_N_ELEMENTS (toolkit_composites); i++)
+      if (G_TYPE_CHECK_INSTANCE_TYPE (parent, toolkit_composites[i]))
+        return TRUE;
+
+  return FALSE;
+}
+
+static gboolean
+has_visible_text (GtkWidget *widget)
+{
+  if (GTK_IS_LABEL (widget) && *gtk_label_get_text (GTK_LABEL (widget)) != '\0')
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    if (has_visible_text (child))
+      return TRUE;
+
+  return FALSE;
+}
+
+/* A name comes from an accessible label, a "labelled by" relation, or
+ * the text the control shows (a button's or a check button's label). */
+static gboolean
+has_name (GtkWidget *widget)
+{
+  GtkAccessible *accessible = GTK_ACCESSIBLE (widget);
+
+  if (gtk_test_accessible_has_property (accessible, GTK_ACCESSIBLE_PROPERTY_LABEL) ||
+      gtk_test_accessible_has_relation (accessible, GTK_ACCESSIBLE_RELATION_LABELLED_BY))
+    return TRUE;
+
+  if (GTK_IS_EDITABLE (widget) || GTK_IS_TEXT_VIEW (widget) || GTK_IS_LIST_BOX (widget) ||
+      GTK_IS_SCALE (widget) || GTK_IS_DROP_DOWN (widget) || GTK_IS_SWITCH (widget))
+    return FALSE;  /* what they show is their value, not their name */
+
+  return has_visible_text (widget);
+}
+
+static void
+collect_unnamed (GtkWidget *widget,
+                 GString   *unnamed,
+                 guint     *n_controls)
+{
+  if (is_control (widget) && gtk_widget_get_visible (widget) && !is_inside_toolkit_widget (widget))
+    {
+      (*n_controls)++;
+      if (!has_name (widget))
+        g_string_append_printf (unnamed, "\n  %s (%s)", G_OBJECT_TYPE_NAME (widget),
+                                gtk_widget_get_tooltip_text (widget) ? gtk_widget_get_tooltip_text (widget)
+                                                                     : "no tooltip");
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    collect_unnamed (child, unnamed, n_controls);
+}
+
+/* Returns how many controls were looked at. */
+static guint
+assert_every_control_named (GtkWidget  *root,
+                            const char *where)
+{
+  g_autoptr(GString) unnamed = g_string_new (NULL);
+  guint n_controls = 0;
+
+  collect_unnamed (root, unnamed, &n_controls);
+  if (unnamed->len > 0)
+    g_error ("Controls without an accessible name in %s:%s", where, unnamed->str);
+
+  return n_controls;
+}
+
+static LdnWindow *
+open_window (void)
+{
+  LdnWindow *window = ldn_window_new (app);
+
+  gtk_window_present (GTK_WINDOW (window));
+  ldn_test_wait_mapped (GTK_WIDGET (window));
+  return window;
+}
+
+static void
+test_every_control_has_a_name (void)
+{
+  const char *sections[] = { "learn", "timeline", "side-effects", "sheet" };
+  const char *side_effect_views[] = { "checklist", "safety", "questions" };
+  LdnWindow *window = open_window ();
+  guint n_controls = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
+    {
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.section", "s", sections[i]));
+      n_controls += assert_every_control_named (GTK_WIDGET (window), sections[i]);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (side_effect_views); i++)
+    {
+      ldn_side_effects_page_show_view (ldn_window_get_side_effects_page (window), side_effect_views[i]);
+      n_controls += assert_every_control_named (GTK_WIDGET (ldn_window_get_side_effects_page (window)),
+                                                side_effect_views[i]);
+    }
+  g_test_message ("%u controls have a name", n_controls);
+  /* Each section has at least a dozen controls: make sure they were seen. */
+  g_assert_cmpuint (n_controls, >, 4 * 12);
+
+  ldn_test_close_window (GTK_WINDOW (window));
+}
+
+/* The chart and the sheet preview are pictures: a screen reader needs
+ * their role and a description of what they show. */
+static void
+test_pictures_describe_themselves (void)
+{
+  LdnWindow *window = open_window ();
+  g_autoptr(GPtrArray) widgets = g_ptr_array_new ();
+  guint pictures = 0;
+
+  ldn_window_get_timeline_page (window);
+  ldn_window_get_sheet_page (window);
+  ldn_test_collect (GTK_WIDGET (window), GTK_TYPE_WIDGET, widgets);
+  for (guint i = 0; i < widgets->len; i++)
+    {
+      GtkAccessible *accessible = g_ptr_array_index (widgets, i);
+
+      if (gtk_accessible_get_accessible_role (accessible) != GTK_ACCESSIBLE_ROLE_IMG ||
+          GTK_IS_IMAGE (accessible))
+        continue;
+
+      pictures++;
+      g_assert_true (gtk_test_accessible_has_property (accessible, GTK_ACCESSIBLE_PROPERTY_LABEL));
+      g_assert_true (gtk_test_accessible_has_property (accessible, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION));
+    }
+  g_assert_cmpuint (pictures, >=, 2);
+
+  ldn_test_close_window (GTK_WINDOW (window));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int result;
+
+  app = ldn_test_ui_init (&argc, &argv);
+
+  g_test_add_func ("/accessibility/every-control-has-a-name", test_every_control_has_a_name);
+  g_test_add_func ("/accessibility/pictures-describe-themselves", test_pictures_describe_themselves);
+
+  result = g_test_run ();
+  g_object_unref (app);
+  return result;
+}
