@@ -175,6 +175,24 @@ test_reduced_motion_shows_finished_chart (void)
   g_object_set (settings, "gtk-enable-animations", TRUE, NULL);
 }
 
+/* Reduced motion switched on while the sweep plays stops it at once. */
+static void
+test_reduced_motion_stops_a_playing_sweep (void)
+{
+  GtkSettings *settings = gtk_settings_get_default ();
+  LdnWindow *window = open_timeline ();
+  LdnTimelinePage *page = ldn_window_get_timeline_page (window);
+  LdnOccupancyChart *chart = ldn_test_nth (GTK_WIDGET (page), LDN_TYPE_OCCUPANCY_CHART, 0);
+
+  g_assert_true (ldn_timeline_page_get_playing (page));
+  g_object_set (settings, "gtk-enable-animations", FALSE, NULL);
+  g_assert_false (ldn_timeline_page_get_playing (page));
+  g_assert_cmpfloat (ldn_occupancy_chart_get_playhead (chart), <, 0);
+
+  close_window (window);
+  g_object_set (settings, "gtk-enable-animations", TRUE, NULL);
+}
+
 static void
 test_table_and_captions (void)
 {
@@ -217,6 +235,7 @@ main (int   argc,
   g_test_add_func ("/timeline/playhead-sweeps-and-stops", test_playhead_sweeps_and_stops);
   g_test_add_func ("/timeline/scrubbing-sets-the-readout", test_scrubbing_sets_the_readout);
   g_test_add_func ("/timeline/reduced-motion-shows-finished-chart", test_reduced_motion_shows_finished_chart);
+  g_test_add_func ("/timeline/reduced-motion-stops-a-playing-sweep", test_reduced_motion_stops_a_playing_sweep);
   g_test_add_func ("/timeline/table-and-captions", test_table_and_captions);
 
   result = g_test_run ();

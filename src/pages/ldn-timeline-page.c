@@ -220,6 +220,19 @@ play_clicked_cb (LdnTimelinePage *self)
   play_from (self, playhead < 0 || playhead >= self->span_h - 1e-6 ? 0 : playhead);
 }
 
+/* Turning animations off (reduced motion) while the sweep plays stops it
+ * and shows the whole curve, as if it had never moved. */
+static void
+enable_animations_changed_cb (LdnTimelinePage *self)
+{
+  if (animations_enabled (self))
+    return;
+
+  self->play_when_shown = FALSE;
+  stop_animation (self);
+  set_playhead (self, -1);
+}
+
 static void
 speed_changed_cb (LdnTimelinePage *self)
 {
@@ -702,4 +715,6 @@ ldn_timeline_page_init (LdnTimelinePage *self)
                            G_CONNECT_SWAPPED | G_CONNECT_AFTER);
   /* Not a template child: GTK 4.8 disposes those as widgets. */
   self->scrub_adjustment = gtk_range_get_adjustment (GTK_RANGE (self->scrubber));
+  g_signal_connect_object (gtk_widget_get_settings (GTK_WIDGET (self)), "notify::gtk-enable-animations",
+                           G_CALLBACK (enable_animations_changed_cb), self, G_CONNECT_SWAPPED);
 }
