@@ -15,9 +15,7 @@ main (int   argc,
 {
   g_autoptr(LdnApplication) app = NULL;
 
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  ldn_application_bind_translations ();
 
   app = ldn_application_new ();
 

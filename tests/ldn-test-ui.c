@@ -18,6 +18,7 @@ ldn_test_ui_init (int    *argc,
   LdnApplication *app;
 
   g_test_init (argc, argv, NULL);
+  ldn_application_bind_translations ();
 
   /* Each run starts with no saved answers, and never touches the real ones. */
   dir = ldn_test_tmp_dir ("ldn-ui");

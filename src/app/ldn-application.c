@@ -44,6 +44,16 @@ static const struct {
   { "win.section::sheet", { "<Alt>4", NULL } },
 };
 
+void
+ldn_application_bind_translations (void)
+{
+  const char *localedir = g_getenv ("LDN_GUIDE_LOCALEDIR");
+
+  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL && *localedir != '\0' ? localedir : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+}
+
 LdnApplication *
 ldn_application_new (void)
 {

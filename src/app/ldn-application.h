@@ -17,6 +17,9 @@ G_DECLARE_FINAL_TYPE (LdnApplication, ldn_application, LDN, APPLICATION, AdwAppl
 #include "user/ldn-teach-back-recorder.h"
 #include "user/ldn-user-store.h"
 
+/* Binds the app's translations; LDN_GUIDE_LOCALEDIR points an uninstalled
+ * build (meson devenv, the tests) at the catalogs in the build folder. */
+void                  ldn_application_bind_translations       (void);
 LdnApplication       *ldn_application_new                     (void);
 /* Opened on first use; NULL with ERROR set when the content is unusable. */
 LdnContentStore      *ldn_application_get_content_store       (LdnApplication *self,

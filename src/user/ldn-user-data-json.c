@@ -443,8 +443,13 @@ read_file (JsonObject           *root,
   if (version == NULL || !JSON_NODE_HOLDS_VALUE (version) || json_node_get_value_type (version) != G_TYPE_INT64)
     return field_error (error, "version", _("must be a whole number"));
   if (json_node_get_int (version) != LDN_USER_DATA_VERSION)
-    return field_error (error, "version", _("this file has version %" G_GINT64_FORMAT "; this LDN Guide reads version %d"),
-                        json_node_get_int (version), LDN_USER_DATA_VERSION);
+    {
+      /* Printed first: a format macro inside _() would hide the string from xgettext. */
+      g_autofree char *found = g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (version));
+
+      return field_error (error, "version", _("this file has version %s; this LDN Guide reads version %d"),
+                          found, LDN_USER_DATA_VERSION);
+    }
 
   for (GList *l = members; l != NULL; l = l->next)
     if (!g_strv_contains (fields, l->data))
