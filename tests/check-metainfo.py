@@ -1,13 +1,36 @@
 #!/usr/bin/env python3
 """Check what a software center needs from the metainfo and that
 Debian 12's appstreamcli does not enforce: a dated release with notes,
-the launchable, an OARS rating and the offline-only promise."""
+the launchable, an OARS rating, the offline-only promise, branding colours,
+the controls it supports, and at least four screenshots, each with a
+caption and each committed under data/screenshots/ (made by
+build-aux/take-screenshots.py)."""
+import os
 import sys
 import xml.etree.ElementTree as ET
 
 
-def problems(root):
+def screenshot_problems(root, screenshots_dir):
     found = []
+    shots = root.findall("screenshots/screenshot")
+    if len(shots) < 4:
+        found.append(f"{len(shots)} screenshots; a software center wants at least 4")
+    if len([s for s in shots if s.get("type") == "default"]) != 1:
+        found.append("not exactly one default screenshot")
+    for shot in shots:
+        image = shot.findtext("image", "")
+        name = image.rsplit("/", 1)[-1]
+        if not image.startswith("https://"):
+            found.append(f"screenshot {image!r} is not an https address")
+        if not os.path.isfile(os.path.join(screenshots_dir, name)):
+            found.append(f"screenshot {name} is not in {screenshots_dir}")
+        if not shot.findtext("caption"):
+            found.append(f"screenshot {name} has no caption")
+    return found
+
+
+def problems(root, screenshots_dir):
+    found = screenshot_problems(root, screenshots_dir)
     if root.find("launchable[@type='desktop-id']") is None:
         found.append("no <launchable type='desktop-id'>")
     if root.find("developer_name") is None and root.find("developer") is None:
@@ -27,18 +50,24 @@ def problems(root):
         found.append("no <supports><internet>offline-only</internet></supports>")
     if root.find("requires/display_length") is None:
         found.append("no display_length")
+    schemes = {c.get("scheme_preference") for c in root.findall("branding/color[@type='primary']")}
+    if not {"light", "dark"} <= schemes:
+        found.append("no primary branding colour for both light and dark")
+    controls = {c.text for c in root.findall("supports/control")}
+    if not {"keyboard", "pointing", "touch"} <= controls:
+        found.append("supported controls must list keyboard, pointing and touch")
     return found
 
 
 def main():
-    path = sys.argv[1]
+    path, screenshots_dir = sys.argv[1], sys.argv[2]
     print("1..1")
     try:
         root = ET.parse(path).getroot()
     except (OSError, ET.ParseError) as e:
         print(f"not ok 1 - cannot read {path}: {e}")
         return 1
-    found = problems(root)
+    found = problems(root, screenshots_dir)
     for p in found:
         print(f"# {p}")
     print(f"{'not ok' if found else 'ok'} 1 - {path} has what a software center needs")
