@@ -147,6 +147,9 @@ since_button (ItemRow    *row,
   GtkWidget *clear = gtk_button_new_with_mnemonic (_("_Clear Date"));
   g_autofree char *label = g_strdup_printf (_("Since when: %s"), name);
 
+  /* GTK 4.8 puts the raw "_" of a mnemonic into the name it computes. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (clear), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Clear date"), -1);
+
   row->calendar = GTK_CALENDAR (gtk_calendar_new ());
   g_signal_connect (row->calendar, "day-selected", G_CALLBACK (day_selected_cb), row);
   g_signal_connect (clear, "clicked", G_CALLBACK (clear_since_cb), row);

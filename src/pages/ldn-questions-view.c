@@ -250,10 +250,11 @@ ldn_questions_view_new (LdnContentStore *content,
   GtkWidget *add_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *add_button = gtk_button_new_with_mnemonic (_("_Add Question"));
 
+  /* GTK 4.8 puts the raw "_" of a mnemonic into the name it computes. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (add_button), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Add question"), -1);
   self->content = g_object_ref (content);
   self->user = g_object_ref (user);
   self->suggested = ldn_content_store_list_suggested_questions (content, &error);
-
 
   gtk_box_append (GTK_BOX (column), ldn_wrapped_label_new (_("My Questions"), "title-2"));
   gtk_box_append (GTK_BOX (column),
