@@ -1,5 +1,6 @@
 /* test-accessibility.c: every control in every section has a name that a
- * screen reader can say, and the pictures say what they show.
+ * screen reader can say and can be reached with the keyboard, and the
+ * pictures say what they show.
  *
  * Runs with GTK_A11Y=test, so GTK keeps each widget's accessible
  * properties where GTK's accessibility test API can read them.
@@ -82,6 +83,20 @@ has_name (GtkWidget *widget)
   return has_visible_text (widget);
 }
 
+/* Keyboard users reach a control with Tab; lists are reached through
+ * their rows, entries through their text. */
+static gboolean
+takes_focus (GtkWidget *widget)
+{
+  if (GTK_IS_LIST_BOX (widget) || GTK_IS_EDITABLE (widget) || GTK_IS_DROP_DOWN (widget))
+    return TRUE;
+  /* A menu button is focused through the toggle button inside it. */
+  if (GTK_IS_MENU_BUTTON (widget))
+    return takes_focus (gtk_widget_get_first_child (widget));
+
+  return gtk_widget_get_focusable (widget) && gtk_widget_get_can_focus (widget);
+}
+
 static void
 collect_unnamed (GtkWidget *widget,
                  GString   *unnamed,
@@ -89,11 +104,15 @@ collect_unnamed (GtkWidget *widget,
 {
   if (is_control (widget) && gtk_widget_get_visible (widget) && !is_inside_toolkit_widget (widget))
     {
+      const char *tooltip = gtk_widget_get_tooltip_text (widget);
+
       (*n_controls)++;
       if (!has_name (widget))
-        g_string_append_printf (unnamed, "\n  %s (%s)", G_OBJECT_TYPE_NAME (widget),
-                                gtk_widget_get_tooltip_text (widget) ? gtk_widget_get_tooltip_text (widget)
-                                                                     : "no tooltip");
+        g_string_append_printf (unnamed, "\n  %s (%s): no accessible name", G_OBJECT_TYPE_NAME (widget),
+                                tooltip ? tooltip : "no tooltip");
+      if (!takes_focus (widget))
+        g_string_append_printf (unnamed, "\n  %s (%s): cannot be reached with the keyboard",
+                                G_OBJECT_TYPE_NAME (widget), tooltip ? tooltip : "no tooltip");
     }
 
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
@@ -110,7 +129,7 @@ assert_every_control_named (GtkWidget  *root,
 
   collect_unnamed (root, unnamed, &n_controls);
   if (unnamed->len > 0)
-    g_error ("Controls without an accessible name in %s:%s", where, unnamed->str);
+    g_error ("Controls a screen reader or keyboard user cannot use in %s:%s", where, unnamed->str);
 
   return n_controls;
 }
