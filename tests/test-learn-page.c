@@ -359,6 +359,48 @@ no_results_shown (gpointer data)
 }
 
 static gboolean
+press_key (GtkWidget       *widget,
+           guint            keyval,
+           GdkModifierType  state)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+  gboolean handled = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && !handled; i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
+        g_signal_emit_by_name (controller, "key-pressed", keyval, 0, state, &handled);
+    }
+
+  return handled;
+}
+
+/* Typing a letter on the guide starts a search with that letter; a
+ * shortcut such as Ctrl+C does not. */
+static void
+test_typing_starts_search (void)
+{
+  LdnWindow *window = open_window ();
+  LdnLearnPage *learn = ldn_window_get_learn_page (window);
+  gboolean search_mode = TRUE;
+  GtkEditable *entry;
+
+  g_assert_false (press_key (GTK_WIDGET (window), GDK_KEY_c, GDK_CONTROL_MASK));
+  g_object_get (learn, "search-mode", &search_mode, NULL);
+  g_assert_false (search_mode);
+
+  g_assert_true (press_key (GTK_WIDGET (window), GDK_KEY_c, 0));
+  g_object_get (learn, "search-mode", &search_mode, NULL);
+  g_assert_true (search_mode);
+  entry = ldn_test_nth (GTK_WIDGET (learn), GTK_TYPE_SEARCH_ENTRY, 0);
+  g_assert_cmpstr (gtk_editable_get_text (entry), ==, "c");
+
+  close_window (window);
+}
+
+static gboolean
 no_results_gone (gpointer data)
 {
   return !no_results_shown (data);
@@ -422,6 +464,7 @@ main (int   argc,
   g_test_add_func ("/learn/teach-back-answer-is-kept", test_teach_back_answer_is_kept);
   g_test_add_func ("/learn/source-link-opens-citation", test_source_link_opens_citation);
   g_test_add_func ("/learn/search-opens-result", test_search_opens_result);
+  g_test_add_func ("/learn/typing-starts-search", test_typing_starts_search);
   g_test_add_func ("/learn/search-without-results-says-so", test_search_without_results_says_so);
   g_test_add_func ("/learn/missing-content-says-so", test_missing_content_says_so);
 

@@ -173,7 +173,13 @@ test_phone_width_moves_switcher_to_bottom (void)
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, 360);
   ldn_test_iterate_until (switcher_is_at_bottom, window);
 
-  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 700);
+  /* At the default size the sections fit in the header bar. */
+  {
+    g_autoptr(GVariant) width = g_settings_get_default_value (settings, "window-width");
+    g_autoptr(GVariant) height = g_settings_get_default_value (settings, "window-height");
+
+    gtk_window_set_default_size (GTK_WINDOW (window), g_variant_get_int32 (width), g_variant_get_int32 (height));
+  }
   ldn_test_iterate_until (switcher_is_in_header, window);
 
   close_and_wait_for_finalize (window);

@@ -480,6 +480,21 @@ ldn_window_class_init (LdnWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.save-sheet", NULL, ldn_window_save_sheet_action);
 }
 
+/* Typing on the guide starts a search, as in other GNOME apps. Keys that
+ * a focused control uses never bubble up to here. */
+static gboolean
+window_key_pressed_cb (LdnWindow       *self,
+                       guint            keyval,
+                       guint            keycode,
+                       GdkModifierType  state)
+{
+  if (self->learn_page == NULL ||
+      g_strcmp0 (adw_view_stack_get_visible_child_name (self->stack), "learn") != 0)
+    return GDK_EVENT_PROPAGATE;
+
+  return ldn_learn_page_type_to_search (self->learn_page, keyval, state);
+}
+
 /* The menu's widgets are made the first time it opens, not before the
  * first frame. */
 static void
@@ -495,7 +510,11 @@ create_primary_menu (GtkMenuButton *button,
 static void
 ldn_window_init (LdnWindow *self)
 {
+  GtkEventController *typing = gtk_event_controller_key_new ();
+
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect_swapped (typing, "key-pressed", G_CALLBACK (window_key_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), typing);
   gtk_menu_button_set_create_popup_func (self->primary_menu_button, create_primary_menu, self, NULL);
 
   self->settings = g_settings_new (APP_ID);

@@ -606,6 +606,29 @@ ldn_learn_page_start_search (LdnLearnPage *self)
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 
+gboolean
+ldn_learn_page_type_to_search (LdnLearnPage    *self,
+                               guint            keyval,
+                               GdkModifierType  state)
+{
+  gunichar character = gdk_keyval_to_unicode (keyval);
+  char utf8[8] = { 0 };
+
+  g_return_val_if_fail (LDN_IS_LEARN_PAGE (self), FALSE);
+
+  if (self->store == NULL || character == 0 || !g_unichar_isgraph (character) ||
+      (state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SUPER_MASK)) != 0 ||
+      (self->search_bar != NULL && gtk_search_bar_get_search_mode (self->search_bar)))
+    return GDK_EVENT_PROPAGATE;
+
+  ldn_learn_page_start_search (self);
+  g_unichar_to_utf8 (character, utf8);
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), utf8);
+  gtk_editable_set_position (GTK_EDITABLE (self->search_entry), -1);
+
+  return GDK_EVENT_STOP;
+}
+
 static void
 fill_pages_list (LdnLearnPage *self)
 {
@@ -913,6 +936,7 @@ ldn_learn_page_init (LdnLearnPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   self->pending_index = NO_PENDING_INDEX;
   gtk_menu_button_set_create_popup_func (self->pages_button, create_pages_popover, self, NULL);
+
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "learn.previous", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "learn.next", FALSE);

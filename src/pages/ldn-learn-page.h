@@ -28,6 +28,11 @@ gboolean    ldn_learn_page_show_page          (LdnLearnPage         *self,
                                                const char           *page_id,
                                                guint                 block_position);
 void        ldn_learn_page_start_search       (LdnLearnPage         *self);
+/* A printable key without Ctrl, Alt or Super starts a search with its
+ * character; returns whether the key was used. */
+gboolean    ldn_learn_page_type_to_search     (LdnLearnPage         *self,
+                                               guint                 keyval,
+                                               GdkModifierType       state);
 /* Rebuilds the pages from the store, e.g. after the person's answers
  * were imported or deleted. */
 void        ldn_learn_page_reload             (LdnLearnPage         *self);
