@@ -209,6 +209,51 @@ test_pages_are_readable (void)
 }
 
 static void
+append_long_words (GString    *found,
+                   const char *text,
+                   const char *where)
+{
+  g_auto(GStrv) words = g_strsplit_set (text ? text : "", " \t\n", -1);
+
+  for (guint i = 0; words[i] != NULL; i++)
+    if (g_utf8_strlen (words[i], -1) > LDN_CONTENT_MAX_WORD)
+      g_string_append_printf (found, "\n  “%s” in %s", words[i], where);
+}
+
+/* The guide's labels wrap only between words (it measures much faster),
+ * so no word may be wider than a phone screen. */
+static void
+test_no_word_too_long_for_a_phone (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) pages = ldn_content_store_list_pages (store, &error);
+  g_autoptr(GPtrArray) sources = ldn_content_store_list_sources (store, &error);
+  g_autoptr(GString) found = g_string_new (NULL);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < pages->len; i++)
+    {
+      const LdnPageInfo *page = g_ptr_array_index (pages, i);
+      g_autofree char *text = page_text (page->id);
+
+      append_long_words (found, page->title, page->id);
+      append_long_words (found, page->summary, page->id);
+      append_long_words (found, text, page->id);
+    }
+  for (guint i = 0; i < sources->len; i++)
+    {
+      g_autofree char *label = ldn_source_dup_short_label (g_ptr_array_index (sources, i));
+
+      append_long_words (found, label, "a source's short label");
+    }
+
+  if (found->len > 0)
+    g_error ("Words longer than %d characters:%s", LDN_CONTENT_MAX_WORD, found->str);
+  append_long_words (found, "a deliberately overlong word: Pseudopseudohypoparathyroidism", "the test");
+  g_assert_cmpuint (found->len, >, 0);
+}
+
+static void
 test_every_statement_has_a_source (void)
 {
   g_autoptr(GError) error = NULL;
@@ -367,6 +412,7 @@ main (int   argc,
 
   g_test_add_func ("/content-quality/grade-formula", test_grade_formula);
   g_test_add_func ("/content-quality/pages-are-readable", test_pages_are_readable);
+  g_test_add_func ("/content-quality/no-word-too-long-for-a-phone", test_no_word_too_long_for_a_phone);
   g_test_add_func ("/content-quality/every-statement-has-a-source", test_every_statement_has_a_source);
   g_test_add_func ("/content-quality/no-rejected-claims", test_no_rejected_claims);
   g_test_add_func ("/content-quality/deny-list-catches-a-rejected-claim", test_deny_list_catches_a_rejected_claim);

@@ -158,6 +158,44 @@ test_resumes_on_saved_page (void)
   close_window (window);
 }
 
+/* Every page, with text scaled 1.5 (GNOME's Large Text), fits a 360 px
+ * phone screen: nothing on it asks for more width than that. */
+static void
+test_every_page_fits_a_phone_with_large_text (void)
+{
+  GtkSettings *gtk_settings = gtk_settings_get_default ();
+  g_autoptr(GError) error = NULL;
+  LdnContentStore *store = ldn_application_get_content_store (app, &error);
+  g_autoptr(GPtrArray) pages = ldn_content_store_list_pages (store, &error);
+  int dpi = 0;
+  LdnWindow *window;
+  LdnLearnPage *learn;
+  int minimum;
+
+  g_assert_no_error (error);
+  g_object_get (gtk_settings, "gtk-xft-dpi", &dpi, NULL);
+  g_object_set (gtk_settings, "gtk-xft-dpi", 96 * 1024 * 3 / 2, NULL);
+  window = open_window ();
+  learn = ldn_window_get_learn_page (window);
+
+  for (guint i = 0; i < pages->len; i++)
+    {
+      const char *id = ((LdnPageInfo *) g_ptr_array_index (pages, i))->id;
+
+      g_assert_true (ldn_learn_page_show_page (learn, id, 0));
+      wait_for_page (learn, id);
+    }
+  g_assert_true (ldn_learn_page_show_page (learn, "all-sources", 0));
+  wait_for_page (learn, "all-sources");
+
+  gtk_widget_measure (GTK_WIDGET (learn), GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+  g_test_message ("the guide needs at least %d px with large text", minimum);
+  g_assert_cmpint (minimum, <=, 360);
+
+  close_window (window);
+  g_object_set (gtk_settings, "gtk-xft-dpi", dpi, NULL);
+}
+
 static gboolean
 popover_is_mapped (gpointer data)
 {
@@ -460,6 +498,7 @@ main (int   argc,
 
   g_test_add_func ("/learn/walk-every-page", test_walk_every_page);
   g_test_add_func ("/learn/resumes-on-saved-page", test_resumes_on_saved_page);
+  g_test_add_func ("/learn/every-page-fits-a-phone-with-large-text", test_every_page_fits_a_phone_with_large_text);
   g_test_add_func ("/learn/page-list-goes-to-page", test_page_list_goes_to_page);
   g_test_add_func ("/learn/teach-back-answer-is-kept", test_teach_back_answer_is_kept);
   g_test_add_func ("/learn/source-link-opens-citation", test_source_link_opens_citation);

@@ -136,6 +136,10 @@ void ldn_suggested_question_free (LdnSuggestedQuestion *question);
 
 /* "Younger 2013", "US prescribing information": what a marker shows. */
 char *ldn_source_dup_short_label (const LdnSource *source);
+
+/* The longest unbroken string (in characters) allowed in the guide's own
+ * text: its pages wrap only between words, and must fit a phone screen. */
+#define LDN_CONTENT_MAX_WORD 24
 /* One line a reader can look up: authors, title, journal, year, details, ids. */
 char *ldn_source_dup_citation    (const LdnSource *source);
 

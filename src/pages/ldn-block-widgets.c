@@ -109,7 +109,7 @@ ldn_source_markers_new (LdnContentStore    *store,
                         const char * const *source_ids)
 {
   GtkWidget *box = vertical_box (6);
-  GtkWidget *links = ldn_wrapped_label_new (NULL, "ldn-source-links");
+  GtkWidget *links = ldn_prose_label_new (NULL, "ldn-source-links");
   GtkWidget *revealer = gtk_revealer_new ();
   g_autoptr(GString) markup = g_string_new (NULL);
   MarkerData *marker = g_new0 (MarkerData, 1);
@@ -155,11 +155,11 @@ text_block (LdnContentStore *store,
       gtk_widget_add_css_class (box, css_class);
     }
   if (heading != NULL)
-    gtk_box_append (GTK_BOX (box), ldn_wrapped_label_new (heading, "ldn-block-kicker"));
+    gtk_box_append (GTK_BOX (box), ldn_prose_label_new (heading, "ldn-block-kicker"));
   if (block->title != NULL)
-    gtk_box_append (GTK_BOX (box), ldn_wrapped_label_new (block->title, "title-4"));
+    gtk_box_append (GTK_BOX (box), ldn_prose_label_new (block->title, "title-4"));
   if (block->body != NULL)
-    gtk_box_append (GTK_BOX (box), ldn_wrapped_label_new (block->body, "ldn-body"));
+    gtk_box_append (GTK_BOX (box), ldn_prose_label_new (block->body, "ldn-body"));
 
   if (block->kind == LDN_BLOCK_LIST)
     for (guint i = 0; i < block->rows->len; i++)
@@ -167,7 +167,7 @@ text_block (LdnContentStore *store,
         GStrv item = g_ptr_array_index (block->rows, i);
         /* Translators: a bullet point in a list. */
         g_autofree char *bullet = g_strdup_printf (_("•  %s"), item[0]);
-        GtkWidget *label = ldn_wrapped_label_new (bullet, "ldn-body");
+        GtkWidget *label = ldn_prose_label_new (bullet, "ldn-body");
 
         gtk_widget_set_margin_start (label, 12);
         gtk_box_append (GTK_BOX (box), label);
@@ -186,7 +186,7 @@ table_block (LdnContentStore *store,
   GtkWidget *grid = gtk_grid_new ();
 
   if (block->body != NULL)
-    gtk_box_append (GTK_BOX (box), ldn_wrapped_label_new (block->body, "title-4"));
+    gtk_box_append (GTK_BOX (box), ldn_prose_label_new (block->body, "title-4"));
 
   gtk_grid_set_column_spacing (GTK_GRID (grid), 18);
   gtk_grid_set_row_spacing (GTK_GRID (grid), 10);
@@ -202,7 +202,8 @@ table_block (LdnContentStore *store,
         {
           GtkWidget *cell = ldn_wrapped_label_new (row[c], r == 0 || c == 0 ? "heading" : NULL);
 
-          /* Narrow minimum, so on a phone the columns wrap instead of overflowing. */
+          /* Narrow minimum, so on a phone the columns wrap instead of overflowing;
+           * that needs breaks inside words too, so this is not a prose label. */
           gtk_label_set_max_width_chars (GTK_LABEL (cell), 28);
           gtk_label_set_width_chars (GTK_LABEL (cell), 6);
           gtk_widget_set_hexpand (cell, TRUE);
@@ -283,7 +284,7 @@ teach_back_block (LdnContentStore      *store,
   gtk_widget_add_css_class (box, "card");
   gtk_widget_add_css_class (box, "ldn-teach-back");
   gtk_box_append (GTK_BOX (box), ldn_wrapped_label_new (_("Check your understanding"), "ldn-block-kicker"));
-  gtk_box_append (GTK_BOX (box), ldn_wrapped_label_new (block->title, "title-4"));
+  gtk_box_append (GTK_BOX (box), ldn_prose_label_new (block->title, "title-4"));
 
   for (guint i = 0; i < block->choices->len; i++)
     if (((LdnChoice *) g_ptr_array_index (block->choices, i))->correct)
@@ -296,7 +297,7 @@ teach_back_block (LdnContentStore      *store,
     {
       const LdnChoice *choice = g_ptr_array_index (block->choices, i);
       GtkWidget *button = gtk_check_button_new ();
-      GtkWidget *label = ldn_wrapped_label_new (choice->text, NULL);
+      GtkWidget *label = ldn_prose_label_new (choice->text, NULL);
       ChoiceData *data = g_new0 (ChoiceData, 1);
 
       gtk_check_button_set_child (GTK_CHECK_BUTTON (button), label);
@@ -377,17 +378,22 @@ conditions_block (LdnContentStore *store)
       g_autofree char *strength_class = g_strdup_printf ("ldn-strength-%s", condition->strength);
       GtkWidget *box = vertical_box (6);
       GtkWidget *header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
-      GtkWidget *name = ldn_wrapped_label_new (condition->name, "heading");
-      GtkWidget *strength = gtk_label_new (condition->strength_words);
+      GtkWidget *name = ldn_prose_label_new (condition->name, "heading");
+      GtkWidget *strength = ldn_prose_label_new (condition->strength_words, NULL);
 
       gtk_widget_set_hexpand (name, TRUE);
+      /* The badge wraps too, so name and badge fit side by side on a phone. */
+      gtk_label_set_xalign (GTK_LABEL (strength), 1);
+      gtk_label_set_justify (GTK_LABEL (strength), GTK_JUSTIFY_RIGHT);
+      gtk_label_set_max_width_chars (GTK_LABEL (strength), 16);
+      gtk_widget_set_halign (strength, GTK_ALIGN_END);
       gtk_widget_set_valign (strength, GTK_ALIGN_START);
       gtk_widget_add_css_class (strength, "ldn-strength");
       gtk_widget_add_css_class (strength, strength_class);
       gtk_box_append (GTK_BOX (header), name);
       gtk_box_append (GTK_BOX (header), strength);
       gtk_box_append (GTK_BOX (box), header);
-      gtk_box_append (GTK_BOX (box), ldn_wrapped_label_new (condition->summary, "ldn-body"));
+      gtk_box_append (GTK_BOX (box), ldn_prose_label_new (condition->summary, "ldn-body"));
       gtk_box_append (GTK_BOX (box), ldn_source_markers_new (store, (const char * const *) condition->sources));
       append_list_item (list, box);
     }
@@ -413,11 +419,11 @@ side_effects_block (LdnContentStore *store)
                          : side_effect->transient == 0 ? _("May not pass on its own")
                          : _("Not known whether it passes");
 
-      gtk_box_append (GTK_BOX (box), ldn_wrapped_label_new (side_effect->name, "heading"));
-      gtk_box_append (GTK_BOX (box), ldn_wrapped_label_new (side_effect->frequency, "ldn-body"));
+      gtk_box_append (GTK_BOX (box), ldn_prose_label_new (side_effect->name, "heading"));
+      gtk_box_append (GTK_BOX (box), ldn_prose_label_new (side_effect->frequency, "ldn-body"));
       gtk_box_append (GTK_BOX (box), ldn_wrapped_label_new (course, "dim-label"));
       if (side_effect->note != NULL && *side_effect->note != '\0')
-        gtk_box_append (GTK_BOX (box), ldn_wrapped_label_new (side_effect->note, "ldn-body"));
+        gtk_box_append (GTK_BOX (box), ldn_prose_label_new (side_effect->note, "ldn-body"));
       gtk_box_append (GTK_BOX (box), ldn_source_markers_new (store, (const char * const *) side_effect->sources));
       append_list_item (list, box);
     }

@@ -44,6 +44,7 @@ struct _LdnLearnPage
 
   AdwCarousel          *carousel;
   GtkMenuButton        *pages_button;
+  GtkLabel             *progress_label;
   GtkPopover           *pages_popover;  /* made when first opened: NULL until then */
   GtkListBox           *pages_list;
 };
@@ -109,10 +110,10 @@ build_guided_page (LdnLearnPage      *self,
   GtkWidget *column = ldn_reading_column_new (scroller, 720);
   g_autofree char *reviewed = format_review_date (page->last_reviewed);
   g_autofree char *reviewed_text = g_strdup_printf (_("Last reviewed: %s"), reviewed);
-  GtkWidget *title = ldn_wrapped_label_new (page->title, "title-1");
+  GtkWidget *title = ldn_prose_label_new (page->title, "title-1");
 
   gtk_box_append (GTK_BOX (column), title);
-  gtk_box_append (GTK_BOX (column), ldn_wrapped_label_new (page->summary, "ldn-page-summary"));
+  gtk_box_append (GTK_BOX (column), ldn_prose_label_new (page->summary, "ldn-page-summary"));
   g_ptr_array_add (block_widgets, title);
 
   if (blocks == NULL)
@@ -127,7 +128,7 @@ build_guided_page (LdnLearnPage      *self,
       g_ptr_array_add (block_widgets, widget);
     }
 
-  gtk_box_append (GTK_BOX (column), ldn_wrapped_label_new (reviewed_text, "dim-label"));
+  gtk_box_append (GTK_BOX (column), ldn_prose_label_new (reviewed_text, "dim-label"));
   g_object_set_data_full (G_OBJECT (slot), "ldn-blocks", block_widgets, (GDestroyNotify) g_ptr_array_unref);
 }
 
@@ -213,7 +214,7 @@ update_progress (LdnLearnPage *self)
   else
     self->progress_text = g_strdup (_("All sources"));
 
-  gtk_menu_button_set_label (self->pages_button, self->progress_text);
+  gtk_label_set_text (self->progress_label, self->progress_text);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "learn.previous", self->current > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "learn.next", self->current + 1 < n_carousel_pages (self));
   if (self->pages_list != NULL)
@@ -936,6 +937,13 @@ ldn_learn_page_init (LdnLearnPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   self->pending_index = NO_PENDING_INDEX;
   gtk_menu_button_set_create_popup_func (self->pages_button, create_pages_popover, self, NULL);
+
+  /* Our own label, so that "All sources" can shorten on a phone with
+   * large text instead of widening the window. */
+  self->progress_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_ellipsize (self->progress_label, PANGO_ELLIPSIZE_END);
+  gtk_label_set_width_chars (self->progress_label, 5);
+  gtk_menu_button_set_child (self->pages_button, GTK_WIDGET (self->progress_label));
 
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "learn.previous", FALSE);

@@ -47,3 +47,13 @@ ldn_wrapped_label_new (const char *text,
 
   return label;
 }
+
+GtkWidget *
+ldn_prose_label_new (const char *text,
+                     const char *css_class)
+{
+  GtkWidget *label = ldn_wrapped_label_new (text, css_class);
+
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD);
+  return label;
+}

@@ -17,5 +17,11 @@ GtkWidget *ldn_reading_column_new (GtkWidget  *scroller,
                                    int         max_width);
 GtkWidget *ldn_wrapped_label_new  (const char *text,
                                    const char *css_class);
+/* For the guide's own sentences, which have no unbroken string longer
+ * than LDN_CONTENT_MAX_WORD (test-content-quality checks): wrapping only
+ * at word boundaries measures much faster than also allowing a break
+ * inside a word, which user text, addresses and errors need. */
+GtkWidget *ldn_prose_label_new    (const char *text,
+                                   const char *css_class);
 
 G_END_DECLS

@@ -126,7 +126,9 @@ def walk_guide(app):
         wait_for(lambda: app.findChild(lambda n: n.name == f"{page} of 13", requireResult=False, retry=False),
                  f"progress “{page} of 13”")
     press(next_button)
-    wait_for(lambda: app.findChild(lambda n: n.name == "All sources" and n.roleName in ("push button", "toggle button"),
+    # The progress under the page, which reads "All sources" on the last page.
+    wait_for(lambda: app.findChild(lambda n: n.name == "All sources" and n.roleName in ("push button", "toggle button",
+                                                                                        "label"),
                                    requireResult=False, retry=False), "the All sources page")
 
 
