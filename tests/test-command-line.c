@@ -10,6 +10,7 @@
 #include <math.h>
 
 #include "app/ldn-command-line.h"
+#include "ldn-test-tmp.h"
 
 typedef struct {
   char *out;
@@ -84,7 +85,7 @@ static GStrv
 run_export (const char * const *extra,
             RunResult          *result)
 {
-  g_autofree char *dir = g_dir_make_tmp ("ldn-export-XXXXXX", NULL);
+  g_autofree char *dir = ldn_test_tmp_dir ("ldn-export");
   g_autofree char *path = g_build_filename (dir, "occupancy.csv", NULL);
   g_autofree char *option = g_strdup_printf ("--export-occupancy=%s", path);
   g_autoptr(GPtrArray) args = g_ptr_array_new ();
@@ -100,8 +101,6 @@ run_export (const char * const *extra,
   if (g_file_get_contents (path, &csv, NULL, NULL))
     lines = g_strsplit (g_strchomp (csv), "\n", -1);
 
-  g_unlink (path);
-  g_rmdir (dir);
   return lines;
 }
 
@@ -205,7 +204,7 @@ test_export_options_alone_are_refused (void)
 static void
 test_mistakes_write_nothing (void)
 {
-  g_autofree char *dir = g_dir_make_tmp ("ldn-cli-XXXXXX", NULL);
+  g_autofree char *dir = ldn_test_tmp_dir ("ldn-cli");
   g_autofree char *pdf = g_build_filename (dir, "sheet.pdf", NULL);
   g_autofree char *sheet_arg = g_strconcat ("--export-sheet=", pdf, NULL);
   g_autofree char *user_arg = g_strconcat ("LDN_GUIDE_USER_DATA=", dir, "/user.sqlite", NULL);
@@ -233,7 +232,6 @@ test_mistakes_write_nothing (void)
   /* Not even the data file was created. */
   g_assert_false (g_file_test (user_arg + strlen ("LDN_GUIDE_USER_DATA="), G_FILE_TEST_EXISTS));
   g_unsetenv ("LDN_GUIDE_USER_DATA");
-  g_rmdir (dir);
 }
 
 static void
@@ -270,7 +268,7 @@ read_file (const char *path)
 static void
 test_user_data_round_trip (void)
 {
-  g_autofree char *dir = g_dir_make_tmp ("ldn-data-XXXXXX", NULL);
+  g_autofree char *dir = ldn_test_tmp_dir ("ldn-data");
   g_autofree char *store = g_build_filename (dir, "user.sqlite", NULL);
   g_autofree char *exported = g_build_filename (dir, "exported.json", NULL);
   g_autofree char *edited = g_build_filename (dir, "edited.json", NULL);
@@ -328,23 +326,12 @@ test_user_data_round_trip (void)
   }
 
   g_unsetenv ("LDN_GUIDE_USER_DATA");
-  g_unlink (exported);
-  g_unlink (edited);
-  g_unlink (again);
-  g_unlink (store);
-  {
-    g_autofree char *wal = g_strconcat (store, "-wal", NULL);
-    g_autofree char *shm = g_strconcat (store, "-shm", NULL);
-    g_unlink (wal);
-    g_unlink (shm);
-  }
-  g_rmdir (dir);
 }
 
 static void
 test_export_sheet (void)
 {
-  g_autofree char *dir = g_dir_make_tmp ("ldn-sheet-cli-XXXXXX", NULL);
+  g_autofree char *dir = ldn_test_tmp_dir ("ldn-sheet-cli");
   g_autofree char *store = g_build_filename (dir, "user.sqlite", NULL);
   g_autofree char *pdf = g_build_filename (dir, "sheet.pdf", NULL);
   g_autofree char *option = g_strdup_printf ("--export-sheet=%s", pdf);
@@ -370,15 +357,6 @@ test_export_sheet (void)
   run_result_clear (&result);
 
   g_unsetenv ("LDN_GUIDE_USER_DATA");
-  g_unlink (pdf);
-  g_unlink (store);
-  {
-    g_autofree char *wal = g_strconcat (store, "-wal", NULL);
-    g_autofree char *shm = g_strconcat (store, "-shm", NULL);
-    g_unlink (wal);
-    g_unlink (shm);
-  }
-  g_rmdir (dir);
 }
 
 int

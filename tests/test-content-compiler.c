@@ -97,8 +97,6 @@ test_minimal_content_compiles_and_opens (void)
   pages = ldn_content_store_list_pages (store, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (pages->len, ==, 1);
-
-  g_unlink (output);
 }
 
 static void
@@ -107,7 +105,7 @@ test_real_content_compiles (void)
   const char *dir = g_getenv ("LDN_CONTENT_SOURCE_DIR");
   g_autoptr(LdnContentCompiler) compiler = ldn_content_compiler_new ();
   g_autoptr(GError) error = NULL;
-  g_autofree char *tmp = g_dir_make_tmp ("ldn-content-XXXXXX", NULL);
+  g_autofree char *tmp = ldn_test_tmp_dir ("ldn-content");
   g_autofree char *output = g_build_filename (tmp, "content.sqlite", NULL);
   g_autofree char *pages_dir = g_build_filename (dir, "pages", NULL);
   const char *topics[] = { "meta.json", "sources.json", "conditions.json", "side-effects.json",
@@ -133,8 +131,6 @@ test_real_content_compiles (void)
   ldn_content_compiler_write (compiler, output, &error);
   g_assert_no_error (error);
   g_assert_true (g_file_test (output, G_FILE_TEST_IS_REGULAR));
-  g_unlink (output);
-  g_rmdir (tmp);
 }
 
 static void

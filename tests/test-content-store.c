@@ -9,6 +9,7 @@
 
 #include "content/ldn-content-schema.h"
 #include "content/ldn-content-store.h"
+#include "ldn-test-tmp.h"
 
 static LdnContentStore *
 open_real_store (void)
@@ -227,7 +228,7 @@ static void
 test_missing_and_damaged_files_say_so (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("ldn-store-XXXXXX", NULL);
+  g_autofree char *dir = ldn_test_tmp_dir ("ldn-store");
   g_autofree char *garbage = g_build_filename (dir, "content.sqlite", NULL);
   g_autoptr(LdnContentStore) missing = ldn_content_store_new ("/nonexistent/content.sqlite", NULL, &error);
   g_autoptr(LdnContentStore) damaged = NULL;
@@ -242,9 +243,6 @@ test_missing_and_damaged_files_say_so (void)
   g_assert_null (damaged);
   g_assert_error (error, LDN_CONTENT_ERROR, LDN_CONTENT_ERROR_OPEN);
   g_assert_nonnull (strstr (error->message, "damaged"));
-
-  g_unlink (garbage);
-  g_rmdir (dir);
 }
 
 static void

@@ -13,6 +13,7 @@
 #include "ldn-test-pdf.h"
 #include "sheet/ldn-sheet.h"
 #include "user/ldn-teach-back-recorder.h"
+#include "ldn-test-tmp.h"
 
 static LdnContentStore *content;
 
@@ -28,7 +29,7 @@ fixture_setup (Fixture       *fixture,
 {
   g_autofree char *path = NULL;
 
-  fixture->dir = g_dir_make_tmp ("ldn-sheet-XXXXXX", NULL);
+  fixture->dir = ldn_test_tmp_dir ("ldn-sheet");
   path = g_build_filename (fixture->dir, "user.sqlite", NULL);
   fixture->user = ldn_user_store_open (path);
   fixture->pdf = g_build_filename (fixture->dir, "sheet.pdf", NULL);
@@ -38,16 +39,7 @@ static void
 fixture_teardown (Fixture       *fixture,
                   gconstpointer  data)
 {
-  g_autoptr(GDir) dir = g_dir_open (fixture->dir, 0, NULL);
-  const char *name;
-
   g_clear_object (&fixture->user);
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
-      g_unlink (path);
-    }
-  g_rmdir (fixture->dir);
   g_free (fixture->dir);
   g_free (fixture->pdf);
 }

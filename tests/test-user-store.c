@@ -13,6 +13,7 @@
 #include "user/ldn-teach-back-recorder.h"
 #include "user/ldn-user-data-json.h"
 #include "user/ldn-user-store.h"
+#include "ldn-test-tmp.h"
 
 static const char *checklist_ids[] = { "vivid-dreams", "sleep", "nausea", NULL };
 static const char *safety_ids[] = { "opioids", "surgery", NULL };
@@ -28,33 +29,14 @@ static void
 fixture_setup (Fixture       *fixture,
                gconstpointer  data)
 {
-  fixture->dir = g_dir_make_tmp ("ldn-user-XXXXXX", NULL);
+  fixture->dir = ldn_test_tmp_dir ("ldn-user");
   fixture->path = g_build_filename (fixture->dir, "ldn-guide", "user.sqlite", NULL);
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
 }
 
 static void
 fixture_teardown (Fixture       *fixture,
                   gconstpointer  data)
 {
-  remove_tree (fixture->dir);
   g_free (fixture->dir);
   g_free (fixture->path);
 }
