@@ -117,7 +117,7 @@ ldn_compat_show_help (GtkWindow  *parent,
   g_autofree char *uri = ldn_compat_help_uri (page);
   g_autoptr(GtkUriLauncher) launcher = gtk_uri_launcher_new (uri);
 
-  gtk_uri_launcher_launch (launcher, parent, NULL, help_launched_cb, g_steal_pointer (&uri));
+  gtk_uri_launcher_launch (launcher, parent, NULL, help_launched_cb, g_strdup (uri));
 }
 G_GNUC_END_IGNORE_DEPRECATIONS
 #else
@@ -139,8 +139,10 @@ ldn_compat_show_help (GtkWindow  *parent,
 {
   g_autofree char *uri = ldn_compat_help_uri (page);
 
+  /* The callback owns a copy: passing `uri` and g_steal_pointer (&uri)
+   * in one call left the first NULL (arguments are evaluated in any order). */
   gtk_show_uri_full (parent, uri, GDK_CURRENT_TIME, NULL,
-                     help_launched_cb, g_steal_pointer (&uri));
+                     help_launched_cb, g_strdup (uri));
 }
 #endif
 
