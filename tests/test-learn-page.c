@@ -363,6 +363,32 @@ test_search_opens_result (void)
   g_assert_nonnull (results);
   ldn_test_iterate_until (results_shown, results);
 
+  /* The hit is shown in bold, with no stray marker characters around it. */
+  {
+    g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+    gboolean bold_hit = FALSE;
+
+    ldn_test_collect (GTK_WIDGET (gtk_list_box_get_row_at_index (results, 0)), GTK_TYPE_LABEL, labels);
+    for (guint i = 0; i < labels->len; i++)
+      {
+        GtkLabel *label = g_ptr_array_index (labels, i);
+        const char *text = gtk_label_get_text (label);
+        PangoAttrList *attrs = pango_layout_get_attributes (gtk_label_get_layout (label));
+
+        g_assert_null (strchr (text, '\x02'));
+        g_assert_null (strchr (text, '\x03'));
+        g_assert_null (strstr (gtk_label_get_label (label), "&#x"));
+        if (attrs != NULL && strstr (text, "codeine") != NULL)
+          {
+            g_autoptr(GSList) list = pango_attr_list_get_attributes (attrs);
+            for (GSList *l = list; l != NULL; l = l->next)
+              bold_hit |= ((PangoAttribute *) l->data)->klass->type == PANGO_ATTR_WEIGHT;
+            g_slist_free_full (g_steal_pointer (&list), (GDestroyNotify) pango_attribute_destroy);
+          }
+      }
+    g_assert_true (bold_hit);
+  }
+
   g_signal_emit_by_name (results, "row-activated", gtk_list_box_get_row_at_index (results, 0));
   g_assert_cmpstr (ldn_learn_page_get_current_page (learn), ==, "safety");
 

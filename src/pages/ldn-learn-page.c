@@ -380,11 +380,39 @@ ldn_learn_page_get_highlighted_block (LdnLearnPage *self)
 static char *
 snippet_to_markup (const char *snippet)
 {
-  g_autofree char *escaped = g_markup_escape_text (snippet, -1);
-  g_autoptr(GString) markup = g_string_new (escaped);
+  g_autoptr(GString) markup = g_string_new (NULL);
+  const char *p = snippet;
 
-  g_string_replace (markup, LDN_CONTENT_MATCH_START, "<b>", 0);
-  g_string_replace (markup, LDN_CONTENT_MATCH_END, "</b>", 0);
+  /* Escape the text between the match markers, not the markers: an escaped
+   * marker is a character reference Pango shows as a box. */
+  while (*p != '\0')
+    {
+      const char *start = strstr (p, LDN_CONTENT_MATCH_START);
+      const char *end;
+      g_autofree char *before = NULL;
+      g_autofree char *match = NULL;
+
+      if (start == NULL)
+        break;
+      end = strstr (start + 1, LDN_CONTENT_MATCH_END);
+      if (end == NULL)
+        break;
+
+      before = g_markup_escape_text (p, start - p);
+      match = g_markup_escape_text (start + 1, end - start - 1);
+      g_string_append_printf (markup, "%s<b>%s</b>", before, match);
+      p = end + 1;
+    }
+
+  if (*p != '\0')
+    {
+      g_autofree char *rest = g_markup_escape_text (p, -1);
+      g_string_append (markup, rest);
+    }
+
+  /* A marker without its partner is dropped, never shown. */
+  g_string_replace (markup, LDN_CONTENT_MATCH_START, "", 0);
+  g_string_replace (markup, LDN_CONTENT_MATCH_END, "", 0);
 
   return g_string_free (g_steal_pointer (&markup), FALSE);
 }
