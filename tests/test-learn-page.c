@@ -202,6 +202,12 @@ popover_is_mapped (gpointer data)
   return gtk_widget_get_mapped (GTK_WIDGET (data));
 }
 
+static gboolean
+list_is_allocated (gpointer data)
+{
+  return gtk_widget_get_width (GTK_WIDGET (data)) > 0;
+}
+
 /* The list under "3 of 13" names every page, marks the one being read,
  * and takes the reader to the page picked. */
 static void
@@ -230,6 +236,18 @@ test_page_list_goes_to_page (void)
   while (gtk_list_box_get_row_at_index (list, (int) n_rows) != NULL)
     n_rows++;
   g_assert_cmpuint (n_rows, ==, ldn_learn_page_get_n_pages (learn));
+
+  /* Whole titles: the list is wide enough that no title takes more than
+   * two lines (it once opened 50 px wide, a letter or two per line). */
+  ldn_test_iterate_until (list_is_allocated, list);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (list)), >=, 240);
+  for (guint i = 0; i < n_rows; i++)
+    {
+      GtkWidget *label = gtk_list_box_row_get_child (gtk_list_box_get_row_at_index (list, (int) i));
+
+      g_assert_true (GTK_IS_LABEL (label));
+      g_assert_cmpint (pango_layout_get_line_count (gtk_label_get_layout (GTK_LABEL (label))), <=, 2);
+    }
 
   selected = gtk_list_box_get_selected_row (list);
   g_assert_nonnull (selected);

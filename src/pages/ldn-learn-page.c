@@ -703,6 +703,9 @@ create_pages_popover (GtkMenuButton *button,
   scroller = gtk_scrolled_window_new ();
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
   gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
+  /* Without this the scroller asks only for its minimum width, and the
+   * wrapped titles break a letter or two per line. */
+  gtk_scrolled_window_set_propagate_natural_width (GTK_SCROLLED_WINDOW (scroller), TRUE);
   gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 480);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), list);
 
