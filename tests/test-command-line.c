@@ -359,6 +359,42 @@ test_export_sheet (void)
   g_unsetenv ("LDN_GUIDE_USER_DATA");
 }
 
+/* A backup must work exactly when something is broken: --export-data
+ * runs without the content, missing or damaged. */
+static void
+test_export_data_without_content (void)
+{
+  g_autofree char *dir = ldn_test_tmp_dir ("ldn-no-content");
+  g_autofree char *store = g_build_filename (dir, "user.sqlite", NULL);
+  g_autofree char *damaged = g_build_filename (dir, "damaged.sqlite", NULL);
+  g_autofree char *exported = g_build_filename (dir, "exported.json", NULL);
+  g_autofree char *option = g_strdup_printf ("--export-data=%s", exported);
+  g_autofree char *saved_content = g_strdup (g_getenv ("LDN_GUIDE_CONTENT"));
+  const char *contents[] = { "/nonexistent/content.sqlite", damaged };
+
+  g_assert_true (g_file_set_contents (damaged, "this is not a database, just bytes", -1, NULL));
+  g_setenv ("LDN_GUIDE_USER_DATA", store, TRUE);
+  for (guint i = 0; i < G_N_ELEMENTS (contents); i++)
+    {
+      g_autofree char *json = NULL;
+      RunResult result = { 0 };
+
+      g_unlink (exported);
+      g_setenv ("LDN_GUIDE_CONTENT", contents[i], TRUE);
+      run_ldn_guide (&result, (const char *[]) { option, NULL });
+      if (!g_spawn_check_wait_status (result.status, NULL))
+        g_error ("--export-data failed with content %s: %s", contents[i], result.err);
+      g_assert_nonnull (strstr (result.err, "exported without it"));
+      json = read_file (exported);
+      g_assert_nonnull (json);
+      g_assert_nonnull (strstr (json, "\"format\" : \"ldn-guide-data\""));
+      run_result_clear (&result);
+    }
+
+  g_setenv ("LDN_GUIDE_CONTENT", saved_content, TRUE);
+  g_unsetenv ("LDN_GUIDE_USER_DATA");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -377,6 +413,7 @@ main (int   argc,
   g_test_add_func ("/command-line/parse-dose-time", test_parse_dose_time);
   g_test_add_func ("/command-line/user-data-round-trip", test_user_data_round_trip);
   g_test_add_func ("/command-line/export-sheet", test_export_sheet);
+  g_test_add_func ("/command-line/export-data-without-content", test_export_data_without_content);
 
   return g_test_run ();
 }

@@ -9,15 +9,10 @@
 #include <math.h>
 
 #include "ldn-command-line.h"
-#include "model/ldn-occupancy-export.h"
-#include "sheet/ldn-sheet.h"
-#include "user/ldn-user-data-json.h"
+#include "export/ldn-export.h"
 
 G_DEFINE_QUARK (ldn-command-line-error-quark, ldn_command_line_error)
 
-/* CSV rows every ten minutes, from a curve computed every minute. */
-#define CSV_EVERY_H (10 / 60.0)
-#define CURVE_STEP_H (1 / 60.0)
 #define MAX_DAYS 30
 
 static gboolean G_GNUC_PRINTF (2, 3)
@@ -169,152 +164,12 @@ ldn_parse_occupancy_request (const LdnCommandLineOptions *options,
   return TRUE;
 }
 
-gboolean
-ldn_export_occupancy (LdnContentStore           *store,
-                      const LdnOccupancyRequest *request,
-                      const char                *path,
-                      GError                   **error)
-{
-  g_autoptr(LdnOccupancyModel) model = NULL;
-  g_autoptr(LdnOccupancyCurve) curve = NULL;
-  g_autofree char *csv = NULL;
-  LdnDoseSchedule schedule;
-
-  g_return_val_if_fail (LDN_IS_CONTENT_STORE (store), FALSE);
-  g_return_val_if_fail (request != NULL && path != NULL, FALSE);
-
-  schedule.dose_mg = request->dose_mg;
-  schedule.n_doses = request->nightly ? request->days : 1;
-  schedule.interval_h = 24;
-
-  model = ldn_content_store_load_occupancy_model (store, error);
-  if (model == NULL)
-    return FALSE;
-
-  curve = ldn_occupancy_model_compute_curve (model, &schedule, request->days * 24.0, CURVE_STEP_H, error);
-  if (curve == NULL)
-    return FALSE;
-
-  csv = ldn_occupancy_curve_to_csv (curve, CSV_EVERY_H);
-  if (!g_file_set_contents (path, csv, -1, error))
-    {
-      g_prefix_error (error, _("Could not write the occupancy table: "));
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
-typedef struct {
-  GStrv          checklist;
-  GStrv          safety;
-  GStrv          teach_back;
-  LdnUserDataIds ids;
-} ContentIds;
-
-static void
-content_ids_clear (ContentIds *ids)
-{
-  g_clear_pointer (&ids->checklist, g_strfreev);
-  g_clear_pointer (&ids->safety, g_strfreev);
-  g_clear_pointer (&ids->teach_back, g_strfreev);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ContentIds, content_ids_clear)
-
-static gboolean
-content_ids_load (ContentIds      *ids,
-                  LdnContentStore *content,
-                  GError         **error)
-{
-  if ((ids->checklist = ldn_content_store_dup_ids (content, LDN_CONTENT_IDS_SIDE_EFFECTS, error)) == NULL ||
-      (ids->safety = ldn_content_store_dup_ids (content, LDN_CONTENT_IDS_SAFETY_TOPICS, error)) == NULL ||
-      (ids->teach_back = ldn_content_store_dup_ids (content, LDN_CONTENT_IDS_TEACH_BACK, error)) == NULL)
-    return FALSE;
-
-  ids->ids.checklist_ids = (const char * const *) ids->checklist;
-  ids->ids.safety_ids = (const char * const *) ids->safety;
-  ids->ids.teach_back_ids = (const char * const *) ids->teach_back;
-  return TRUE;
-}
-
-gboolean
-ldn_export_user_data (LdnContentStore *content,
-                      LdnUserStore    *user,
-                      const char      *path,
-                      GError         **error)
-{
-  g_auto(ContentIds) ids = { NULL };
-  g_autofree char *json = NULL;
-
-  g_return_val_if_fail (LDN_IS_CONTENT_STORE (content) && LDN_IS_USER_STORE (user) && path != NULL, FALSE);
-
-  if (!content_ids_load (&ids, content, error) || (json = ldn_user_data_to_json (user, &ids.ids, error)) == NULL)
-    return FALSE;
-
-  if (!g_file_set_contents_full (path, json, -1, G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
-                                 0600, error))
-    {
-      g_prefix_error (error, _("Could not save your data: "));
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
-gboolean
-ldn_import_user_data (LdnContentStore *content,
-                      LdnUserStore    *user,
-                      const char      *path,
-                      GError         **error)
-{
-  g_auto(ContentIds) ids = { NULL };
-  g_autofree char *json = NULL;
-  gsize length;
-
-  g_return_val_if_fail (LDN_IS_CONTENT_STORE (content) && LDN_IS_USER_STORE (user) && path != NULL, FALSE);
-
-  if (!g_file_get_contents (path, &json, &length, error))
-    {
-      g_prefix_error (error, _("Could not read the file: "));
-      return FALSE;
-    }
-
-  return content_ids_load (&ids, content, error) &&
-         ldn_user_data_from_json (user, &ids.ids, json, length, error);
-}
-
 static int
 fail (GError *error)
 {
   g_printerr ("ldn-guide: %s\n", error->message);
   g_error_free (error);
   return EXIT_FAILURE;
-}
-
-gboolean
-ldn_export_sheet (LdnContentStore *content,
-                  LdnUserStore    *user,
-                  double           dose_mg,
-                  const char      *paper_name,
-                  const char      *path,
-                  GError         **error)
-{
-  g_autoptr(LdnSheetData) data = NULL;
-  g_autoptr(LdnSheet) sheet = NULL;
-  LdnPaper paper = LDN_PAPER_A4;
-  double width, height;
-
-  if (paper_name != NULL && !ldn_paper_from_string (paper_name, &paper))
-    return bad_option (error, _("The paper must be “a4” or “letter”, not “%s”."), paper_name);
-
-  data = ldn_sheet_data_collect (content, user, dose_mg, TRUE, TRUE, error);
-  if (data == NULL)
-    return FALSE;
-
-  ldn_paper_get_size (paper, &width, &height);
-  sheet = ldn_sheet_new (g_steal_pointer (&data), width, height);
-  return ldn_sheet_write_pdf (sheet, path, error);
 }
 
 /* Export or import, with the stores opened the way the app opens them. */
@@ -325,11 +180,21 @@ run_user_data (const LdnCommandLineOptions *options)
   g_autofree char *user_path = ldn_user_store_dup_default_path ();
   g_autoptr(LdnContentStore) content = NULL;
   g_autoptr(LdnUserStore) user = NULL;
+  g_autoptr(GError) content_error = NULL;
   GError *error = NULL;
+  LdnPaper paper = LDN_PAPER_A4;
+  double dose = 0;
 
-  content = ldn_content_store_new (content_path, NULL, &error);
-  if (content == NULL)
+  if (options->paper != NULL)
+    ldn_paper_from_string (options->paper, &paper);
+  if (options->dose != NULL && !parse_dose (options->dose, &dose, &error))
     return fail (error);
+
+  /* A backup must work exactly when something is broken: --export-data
+   * goes on without the content; everything else needs it. */
+  content = ldn_content_store_new (content_path, NULL, &content_error);
+  if (content == NULL && (options->import_data != NULL || options->export_sheet != NULL || options->print_sheet))
+    return fail (g_steal_pointer (&content_error));
 
   user = ldn_user_store_open (user_path);
   if (ldn_user_store_get_damaged_path (user) != NULL)
@@ -339,31 +204,38 @@ run_user_data (const LdnCommandLineOptions *options)
     return fail (g_error_new_literal (LDN_COMMAND_LINE_ERROR, LDN_COMMAND_LINE_ERROR_WRITE,
                                       ldn_user_store_get_problem (user)));
 
-  if (options->export_data != NULL && !ldn_export_user_data (content, user, options->export_data, &error))
-    return fail (error);
+  if (options->export_data != NULL)
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (options->export_data);
+
+      if (content == NULL)
+        g_printerr (_("ldn-guide: the guide’s content could not be read (%s); your saved data is exported "
+                      "without it.\n"), content_error->message);
+      if (!ldn_export_user_data_json (content, user, file, NULL, &error))
+        return fail (error);
+    }
   if (options->export_sheet != NULL)
     {
-      double dose = 0;
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (options->export_sheet);
 
-      if (options->dose != NULL && !parse_dose (options->dose, &dose, &error))
-        return fail (error);
-      if (!ldn_export_sheet (content, user, dose, options->paper, options->export_sheet, &error))
+      if (!ldn_export_sheet_pdf_from_stores (content, user, dose, paper, file, NULL, &error))
         return fail (error);
     }
   if (options->print_sheet)
     {
-      double dose = 0;
-
-      if (options->dose != NULL && !parse_dose (options->dose, &dose, &error))
-        return fail (error);
       if (options->print_func == NULL)
         return fail (g_error_new_literal (LDN_COMMAND_LINE_ERROR, LDN_COMMAND_LINE_ERROR_BAD_OPTION,
                                           _("Printing is not available here.")));
       if (!options->print_func (content, user, dose, options->paper, options->printer, &error))
         return fail (error);
     }
-  if (options->import_data != NULL && !ldn_import_user_data (content, user, options->import_data, &error))
-    return fail (error);
+  if (options->import_data != NULL)
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (options->import_data);
+
+      if (!ldn_import_user_data_json (content, user, file, NULL, &error))
+        return fail (error);
+    }
 
   return EXIT_SUCCESS;
 }
@@ -442,13 +314,16 @@ ldn_command_line_run (const LdnCommandLineOptions *options)
       LdnOccupancyRequest request;
       g_autofree char *path = NULL;
       g_autoptr(LdnContentStore) store = NULL;
+      g_autoptr(GFile) file = NULL;
 
       if (!ldn_parse_occupancy_request (options, &request, &error))
         return fail (error);
 
       path = ldn_content_store_dup_default_path ();
       store = ldn_content_store_new (path, NULL, &error);
-      if (store == NULL || !ldn_export_occupancy (store, &request, options->export_occupancy, &error))
+      file = g_file_new_for_commandline_arg (options->export_occupancy);
+      if (store == NULL ||
+          !ldn_export_occupancy_csv (store, request.dose_mg, request.nightly, request.days, file, NULL, &error))
         return fail (error);
 
       return EXIT_SUCCESS;

@@ -16,6 +16,7 @@
 #include "app/ldn-command-line.h"
 #include "app/ldn-compat.h"
 #include "chart/ldn-occupancy-chart.h"
+#include "export/ldn-export.h"
 #include "ldn-block-widgets.h"
 #include "ldn-timeline-page.h"
 #include "model/ldn-occupancy-export.h"
@@ -488,24 +489,16 @@ export_saved_cb (GFile    *file,
   g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
   g_autofree char *message = NULL;
-  LdnOccupancyRequest request;
   GtkWidget *overlay;
 
   if (file == NULL)
     return;
 
-  request = (LdnOccupancyRequest) {
-    .dose_mg = self->schedule.dose_mg,
-    .nightly = self->schedule.n_doses > 1,
-    .days = (guint) (self->span_h / 24),
-    .dose_minute = self->dose_minute,
-  };
-
-  path = g_file_get_path (file);
-  if (path == NULL || !ldn_export_occupancy (self->store, &request, path, &error))
-    message = g_strdup_printf (_("Could not save the data: %s"), error ? error->message : _("not a local file"));
+  if (!ldn_export_occupancy_csv (self->store, self->schedule.dose_mg, self->schedule.n_doses > 1,
+                                 (guint) (self->span_h / 24), file, NULL, &error))
+    message = g_strdup_printf (_("Could not save the data: %s"), error->message);
   else
-    message = g_strdup_printf (_("Saved to %s"), path);
+    message = g_strdup_printf (_("Saved to %s"), (path = g_file_get_parse_name (file)));
 
   overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
   if (overlay != NULL)

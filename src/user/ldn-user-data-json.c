@@ -12,6 +12,13 @@
 #include "ldn-teach-back-recorder.h"
 #include "ldn-user-data-json.h"
 
+char *
+ldn_user_data_choice_key (const char *question_id,
+                          const char *choice_id)
+{
+  return g_strconcat (question_id, "/", choice_id, NULL);
+}
+
 static void
 add_text_or_null (JsonBuilder *builder,
                   const char  *member,
