@@ -14,6 +14,7 @@
 #include <errno.h>
 #include <glib/gstdio.h>
 #include <sys/mount.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -269,6 +270,75 @@ test_read_only_folder (void)
   unmount (dir);
 }
 
+/* A data file of N_ENTRIES checklist entries, written piece by piece so
+ * the test itself stays small in memory. */
+static void
+write_hostile_import (const char *path,
+                      guint       n_entries)
+{
+  FILE *f = fopen (path, "w");
+
+  g_assert_nonnull (f);
+  fputs ("{\"format\" : \"ldn-guide-data\", \"version\" : 1, \"checklist\" : [", f);
+  for (guint i = 0; i < n_entries; i++)
+    fprintf (f, "%s{\"id\":\"item-%u\",\"noticed\":true,\"severity\":null,\"since\":null,\"note\":\"\"}",
+             i > 0 ? "," : "", i);
+  fputs ("], \"other_side_effects\" : \"\", \"safety\" : {\"other_medicines\" : \"\"}, \"questions\" : [], "
+         "\"what_matters\" : \"\", \"teach_back\" : {}}", f);
+  g_assert_cmpint (fclose (f), ==, 0);
+}
+
+static glong
+peak_rss_mb (void)
+{
+  struct rusage usage;
+
+  g_assert_cmpint (getrusage (RUSAGE_SELF, &usage), ==, 0);
+  return usage.ru_maxrss / 1024;
+}
+
+/* Issue 20: a 73 MB file with a million entries used 981 MB before it was
+ * refused. Now its size is refused before it is read, and a smaller file
+ * with too many values before json-glib builds it. */
+static void
+test_import_refuses_oversized (void)
+{
+  g_autofree char *dir = ldn_test_tmp_dir ("ldn-import");
+  g_autofree char *user_path = g_build_filename (dir, "user.sqlite", NULL);
+  g_autofree char *content_path = ldn_content_store_dup_default_path ();
+  g_autofree char *huge = g_build_filename (dir, "huge.json", NULL);
+  g_autofree char *many = g_build_filename (dir, "many.json", NULL);
+  g_autoptr(GFile) huge_file = g_file_new_for_path (huge);
+  g_autoptr(GFile) many_file = g_file_new_for_path (many);
+  g_autoptr(LdnContentStore) content = NULL;
+  g_autoptr(LdnUserStore) user = ldn_user_store_open (user_path);
+  g_autoptr(GError) error = NULL;
+  struct stat st;
+
+  content = ldn_content_store_new (content_path, NULL, &error);
+  g_assert_no_error (error);
+
+  write_hostile_import (huge, 1000000);
+  g_assert_cmpint (g_stat (huge, &st), ==, 0);
+  g_assert_cmpint (st.st_size, >, 70 * 1024 * 1024);
+  g_assert_false (ldn_import_user_data_json (content, user, huge_file, NULL, &error));
+  g_assert_error (error, LDN_EXPORT_ERROR, LDN_EXPORT_ERROR_TOO_BIG);
+  g_assert_nonnull (strstr (error->message, "Nothing was imported"));
+  g_clear_error (&error);
+
+  write_hostile_import (many, 110000);
+  g_assert_cmpint (g_stat (many, &st), ==, 0);
+  g_assert_cmpint (st.st_size, <, LDN_IMPORT_MAX_BYTES);
+  g_assert_false (ldn_import_user_data_json (content, user, many_file, NULL, &error));
+  g_assert_error (error, LDN_USER_ERROR, LDN_USER_ERROR_IMPORT);
+  g_assert_nonnull (strstr (error->message, "checklist"));
+
+  /* Under valgrind the figure is valgrind's own. */
+  g_test_message ("peak RSS %ld MB", peak_rss_mb ());
+  if (strstr (g_getenv ("LD_PRELOAD") ? g_getenv ("LD_PRELOAD") : "", "vgpreload") == NULL)
+    g_assert_cmpint (peak_rss_mb (), <, 200);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -282,6 +352,7 @@ main (int   argc,
   g_test_add_func ("/export/atomic/target-is-folder", test_target_is_folder);
   g_test_add_func ("/export/atomic/full-disk-keeps-old-file", test_full_disk_keeps_old_file);
   g_test_add_func ("/export/atomic/read-only-folder", test_read_only_folder);
+  g_test_add_func ("/export/import/refuses-oversized", test_import_refuses_oversized);
 
   return g_test_run ();
 }
