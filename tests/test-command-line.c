@@ -7,9 +7,11 @@
 
 #include <gio/gio.h>
 #include <glib/gstdio.h>
+#include <locale.h>
 #include <math.h>
 
 #include "app/ldn-command-line.h"
+#include "ldn-test-pdf.h"
 #include "ldn-test-tmp.h"
 
 typedef struct {
@@ -246,13 +248,13 @@ test_parse_dose_time (void)
     {
       g_autoptr(GError) error = NULL;
       guint minute = 0;
-      gboolean ok = ldn_parse_dose_time (cases[i].text, &minute, &error);
+      gboolean ok = ldn_dose_time_parse (cases[i].text, &minute, &error);
 
       g_assert_cmpint (ok, ==, cases[i].minutes >= 0);
       if (ok)
         g_assert_cmpuint (minute, ==, (guint) cases[i].minutes);
       else
-        g_assert_error (error, LDN_COMMAND_LINE_ERROR, LDN_COMMAND_LINE_ERROR_BAD_OPTION);
+        g_assert_error (error, LDN_DOSE_ERROR, LDN_DOSE_ERROR_INVALID);
     }
 }
 
@@ -395,6 +397,103 @@ test_export_data_without_content (void)
   g_unsetenv ("LDN_GUIDE_USER_DATA");
 }
 
+/* One parser for files and the command line: decimal digits and one dot.
+ * "0x10" was taken as 16 mg; "0,5" is refused with a message that says to
+ * write 0.5, also in a comma-decimal locale, where messages used to print
+ * "0,5". */
+static void
+test_dose_is_decimal_with_a_dot (void)
+{
+  const struct { const char *dose; const char *message; } cases[] = {
+    { "--dose=0x10", "digits and a dot" },
+    { "--dose=1e1", "digits and a dot" },
+    { "--dose=inf", "digits and a dot" },
+    { "--dose=nan", "digits and a dot" },
+    { "--dose= 3", "digits and a dot" },
+    { "--dose=3mg", "digits and a dot" },
+    { "--dose=+3", "digits and a dot" },
+    { "--dose=3.", "digits and a dot" },
+    { "--dose=0,5", "0.5, not “0,5”" },
+    { "--dose=4,5", "4.5, not “4,5”" },
+    { "--dose=60", "between 0.5 and 50 mg" },
+    { "--dose=0.25", "between 0.5 and 50 mg" },
+  };
+  g_autofree char *saved_numeric = g_strdup (g_getenv ("LC_NUMERIC"));
+
+  if (setlocale (LC_NUMERIC, "es_ES.UTF-8") == NULL)
+    g_test_message ("es_ES.UTF-8 is not installed; checking the C locale only");
+  else
+    g_setenv ("LC_NUMERIC", "es_ES.UTF-8", TRUE);
+  setlocale (LC_NUMERIC, "C");
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      const char *args[] = { cases[i].dose, NULL };
+      RunResult result = { 0 };
+      g_auto(GStrv) lines = run_export (args, &result);
+
+      if (g_spawn_check_wait_status (result.status, NULL) || lines != NULL)
+        g_error ("%s was accepted", cases[i].dose);
+      if (strstr (result.err, cases[i].message) == NULL)
+        g_error ("%s: expected “%s” in: %s", cases[i].dose, cases[i].message, result.err);
+      run_result_clear (&result);
+    }
+
+  /* Good doses still work. */
+  {
+    const char *args[] = { "--dose=0.5", NULL };
+    RunResult result = { 0 };
+    g_auto(GStrv) lines = run_export (args, &result);
+
+    g_assert_true (g_spawn_check_wait_status (result.status, NULL));
+    g_assert_nonnull (lines);
+    run_result_clear (&result);
+  }
+
+  if (saved_numeric != NULL)
+    g_setenv ("LC_NUMERIC", saved_numeric, TRUE);
+  else
+    g_unsetenv ("LC_NUMERIC");
+}
+
+/* --export-sheet without --dose uses the dose the window remembers, as the
+ * window's sheet does; it used to use 4.5 mg whatever was chosen. */
+static void
+test_export_sheet_uses_remembered_dose (void)
+{
+  g_autofree char *dir = ldn_test_tmp_dir ("ldn-remembered");
+  g_autofree char *store = g_build_filename (dir, "user.sqlite", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "sheet.pdf", NULL);
+  g_autofree char *settings_dir = g_build_filename (dir, "glib-2.0", "settings", NULL);
+  g_autofree char *keyfile = g_build_filename (settings_dir, "keyfile", NULL);
+  g_autofree char *option = g_strdup_printf ("--export-sheet=%s", pdf);
+  g_autofree char *saved_backend = g_strdup (g_getenv ("GSETTINGS_BACKEND"));
+  g_autofree char *saved_config = g_strdup (g_getenv ("XDG_CONFIG_HOME"));
+  g_autofree char *text = NULL;
+  RunResult result = { 0 };
+
+  g_assert_cmpint (g_mkdir_with_parents (settings_dir, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (keyfile, "[io/github/ldnguide/LdnGuide]\ndose-mg=1.5\n", -1, NULL));
+  g_setenv ("LDN_GUIDE_USER_DATA", store, TRUE);
+  g_setenv ("GSETTINGS_BACKEND", "keyfile", TRUE);
+  g_setenv ("XDG_CONFIG_HOME", dir, TRUE);
+
+  run_ldn_guide (&result, (const char *[]) { option, NULL });
+  if (!g_spawn_check_wait_status (result.status, NULL))
+    g_error ("--export-sheet failed: %s", result.err);
+  run_result_clear (&result);
+
+  text = ldn_test_pdf_text (pdf);
+  ldn_test_assert_contains (text, "after one 1.5 mg dose");
+
+  g_setenv ("GSETTINGS_BACKEND", saved_backend ? saved_backend : "memory", TRUE);
+  if (saved_config != NULL)
+    g_setenv ("XDG_CONFIG_HOME", saved_config, TRUE);
+  else
+    g_unsetenv ("XDG_CONFIG_HOME");
+  g_unsetenv ("LDN_GUIDE_USER_DATA");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -414,6 +513,8 @@ main (int   argc,
   g_test_add_func ("/command-line/user-data-round-trip", test_user_data_round_trip);
   g_test_add_func ("/command-line/export-sheet", test_export_sheet);
   g_test_add_func ("/command-line/export-data-without-content", test_export_data_without_content);
+  g_test_add_func ("/command-line/dose-is-decimal-with-a-dot", test_dose_is_decimal_with_a_dot);
+  g_test_add_func ("/command-line/export-sheet-uses-remembered-dose", test_export_sheet_uses_remembered_dose);
 
   return g_test_run ();
 }

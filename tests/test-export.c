@@ -339,6 +339,62 @@ test_import_refuses_oversized (void)
     g_assert_cmpint (peak_rss_mb (), <, 200);
 }
 
+/* An empty HOME or a relative XDG_DATA_HOME put user.sqlite in the current
+ * folder; the XDG spec says relative paths are to be ignored. */
+static void
+test_store_path_is_never_relative (void)
+{
+  static const struct { const char *home; const char *data_home; const char *expected; } cases[] = {
+    { "", "relative/data", NULL },
+    { "", "", NULL },
+    { "relative-home", NULL, NULL },
+    { "/home/someone", "relative/data", "/home/someone/.local/share/ldn-guide/user.sqlite" },
+    { "/home/someone", "/srv/data", "/srv/data/ldn-guide/user.sqlite" },
+    { "/home/someone", "", "/home/someone/.local/share/ldn-guide/user.sqlite" },
+  };
+  g_autofree char *saved_home = g_strdup (g_getenv ("HOME"));
+  g_autofree char *saved_data_home = g_strdup (g_getenv ("XDG_DATA_HOME"));
+
+  g_unsetenv ("LDN_GUIDE_USER_DATA");
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *path = NULL;
+
+      g_setenv ("HOME", cases[i].home, TRUE);
+      if (cases[i].data_home != NULL)
+        g_setenv ("XDG_DATA_HOME", cases[i].data_home, TRUE);
+      else
+        g_unsetenv ("XDG_DATA_HOME");
+
+      path = ldn_user_store_dup_default_path ();
+      /* With no usable HOME the user database's home folder is used, or
+       * nothing at all: never a relative path. */
+      if (path != NULL && !g_path_is_absolute (path))
+        g_error ("HOME=“%s” XDG_DATA_HOME=“%s” gave a relative path: %s",
+                 cases[i].home, cases[i].data_home ? cases[i].data_home : "(unset)", path);
+      if (cases[i].expected != NULL)
+        g_assert_cmpstr (path, ==, cases[i].expected);
+    }
+
+  if (saved_home != NULL)
+    g_setenv ("HOME", saved_home, TRUE);
+  if (saved_data_home != NULL)
+    g_setenv ("XDG_DATA_HOME", saved_data_home, TRUE);
+  else
+    g_unsetenv ("XDG_DATA_HOME");
+}
+
+/* Without any absolute place the store keeps data in memory and says why,
+ * rather than creating files in the current folder. */
+static void
+test_store_without_a_place_says_why (void)
+{
+  g_autoptr(LdnUserStore) store = ldn_user_store_open (NULL);
+
+  g_assert_false (ldn_user_store_is_persistent (store));
+  g_assert_nonnull (strstr (ldn_user_store_get_problem (store), "home folder"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -353,6 +409,8 @@ main (int   argc,
   g_test_add_func ("/export/atomic/full-disk-keeps-old-file", test_full_disk_keeps_old_file);
   g_test_add_func ("/export/atomic/read-only-folder", test_read_only_folder);
   g_test_add_func ("/export/import/refuses-oversized", test_import_refuses_oversized);
+  g_test_add_func ("/export/xdg/store-path-is-never-relative", test_store_path_is_never_relative);
+  g_test_add_func ("/export/xdg/store-without-a-place-says-why", test_store_without_a_place_says_why);
 
   return g_test_run ();
 }

@@ -6,14 +6,13 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <math.h>
 
 #include "ldn-command-line.h"
 #include "export/ldn-export.h"
+#include "util/ldn-xdg.h"
 
 G_DEFINE_QUARK (ldn-command-line-error-quark, ldn_command_line_error)
 
-#define MAX_DAYS 30
 
 static gboolean G_GNUC_PRINTF (2, 3)
 bad_option (GError    **error,
@@ -80,27 +79,20 @@ ldn_command_line_options_from_dict (GVariantDict          *dict,
   options->print_sheet = g_variant_dict_contains (dict, "print-sheet");
 }
 
-gboolean
-ldn_parse_dose_time (const char *text,
-                     guint      *minute_of_day,
-                     GError    **error)
+/* The dose the window remembers, as --export-sheet uses without --dose;
+ * the default when the settings schema is not installed. */
+static double
+remembered_dose (void)
 {
-  guint hour, minute;
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = source ? g_settings_schema_source_lookup (source, APP_ID, TRUE) : NULL;
+  g_autoptr(GSettings) settings = NULL;
 
-  g_return_val_if_fail (minute_of_day != NULL, FALSE);
+  if (schema == NULL)
+    return LDN_DOSE_SCENARIO_DEFAULT_MG;
 
-  if (text == NULL || strlen (text) != 5 || text[2] != ':' ||
-      !g_ascii_isdigit (text[0]) || !g_ascii_isdigit (text[1]) ||
-      !g_ascii_isdigit (text[3]) || !g_ascii_isdigit (text[4]))
-    return bad_option (error, _("The dose time must look like 22:00 (HH:MM), not “%s”."), text ? text : "");
-
-  hour = (text[0] - '0') * 10 + (text[1] - '0');
-  minute = (text[3] - '0') * 10 + (text[4] - '0');
-  if (hour > 23 || minute > 59)
-    return bad_option (error, _("The dose time must be a real time of day, from 00:00 to 23:59, not “%s”."), text);
-
-  *minute_of_day = hour * 60 + minute;
-  return TRUE;
+  settings = g_settings_new_full (schema, NULL, NULL);
+  return ldn_dose_scenario_get_dose_mg (ldn_dose_scenario_get_for_settings (settings));
 }
 
 static gboolean
@@ -108,60 +100,27 @@ parse_dose (const char *text,
             double     *dose_mg,
             GError    **error)
 {
-  char *end = NULL;
-  double value;
-
   if (text == NULL)
     return bad_option (error, _("Say which dose to model with --dose=MG, for example --dose=4.5."));
 
-  value = g_ascii_strtod (text, &end);
-  if (end == text || *end != '\0' || !isfinite (value))
-    return bad_option (error, _("The dose must be a number of milligrams, such as 4.5, not “%s”."), text);
-
-  if (value < LDN_DOSE_MIN_MG || value > LDN_DOSE_MAX_MG)
-    return bad_option (error, _("The dose must be between %g and %g mg, not %s mg."),
-                       LDN_DOSE_MIN_MG, LDN_DOSE_MAX_MG, text);
-
-  *dose_mg = value;
-  return TRUE;
+  return ldn_dose_parse (text, dose_mg, error);
 }
 
-gboolean
-ldn_parse_occupancy_request (const LdnCommandLineOptions *options,
-                             LdnOccupancyRequest         *request,
-                             GError                     **error)
+LdnDoseScenario *
+ldn_command_line_dup_scenario (const LdnCommandLineOptions *options,
+                               GError                     **error)
 {
-  g_return_val_if_fail (options != NULL && request != NULL, FALSE);
+  g_autoptr(LdnDoseScenario) scenario = ldn_dose_scenario_new ();
 
-  if (!parse_dose (options->dose, &request->dose_mg, error))
-    return FALSE;
+  g_return_val_if_fail (options != NULL, NULL);
 
-  if (options->schedule == NULL || g_str_equal (options->schedule, "single"))
-    request->nightly = FALSE;
-  else if (g_str_equal (options->schedule, "nightly"))
-    request->nightly = TRUE;
-  else
-    return bad_option (error, _("The schedule must be “single” or “nightly”, not “%s”."), options->schedule);
+  if (options->dose == NULL)
+    return bad_option (error, _("Say which dose to model with --dose=MG, for example --dose=4.5.")), NULL;
+  if (!ldn_dose_scenario_parse_options (scenario, options->dose, options->schedule, options->days,
+                                        options->dose_time, error))
+    return NULL;
 
-  if (options->days == NULL)
-    {
-      request->days = request->nightly ? 14 : 3;
-    }
-  else
-    {
-      guint64 days;
-
-      if (!g_ascii_string_to_unsigned (options->days, 10, 1, MAX_DAYS, &days, NULL))
-        return bad_option (error, _("The number of days must be a whole number from 1 to %d, not “%s”."),
-                           MAX_DAYS, options->days);
-      request->days = days;
-    }
-
-  request->dose_minute = 22 * 60;
-  if (options->dose_time != NULL && !ldn_parse_dose_time (options->dose_time, &request->dose_minute, error))
-    return FALSE;
-
-  return TRUE;
+  return g_steal_pointer (&scenario);
 }
 
 static int
@@ -183,11 +142,14 @@ run_user_data (const LdnCommandLineOptions *options)
   g_autoptr(GError) content_error = NULL;
   GError *error = NULL;
   LdnPaper paper = LDN_PAPER_A4;
-  double dose = 0;
+  double dose;
 
   if (options->paper != NULL)
     ldn_paper_from_string (options->paper, &paper);
-  if (options->dose != NULL && !parse_dose (options->dose, &dose, &error))
+  /* Without --dose, the dose the window shows, as the window's sheet does. */
+  if (options->dose == NULL)
+    dose = remembered_dose ();
+  else if (!parse_dose (options->dose, &dose, &error))
     return fail (error);
 
   /* A backup must work exactly when something is broken: --export-data
@@ -196,6 +158,13 @@ run_user_data (const LdnCommandLineOptions *options)
   if (content == NULL && (options->import_data != NULL || options->export_sheet != NULL || options->print_sheet))
     return fail (g_steal_pointer (&content_error));
 
+  if (user_path == NULL)
+    {
+      g_free (ldn_xdg_dup_data_home (&error));
+      if (error == NULL)
+        error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_NOT_FOUND, ldn_user_store_get_problem (user = ldn_user_store_open (NULL)));
+      return fail (error);
+    }
   user = ldn_user_store_open (user_path);
   if (ldn_user_store_get_damaged_path (user) != NULL)
     g_printerr (_("ldn-guide: your saved data was damaged; it was kept as %s and a fresh file started.\n"),
@@ -283,11 +252,12 @@ ldn_command_line_check (const LdnCommandLineOptions *options,
     return check_sheet_options (options, error);
   if (options->export_occupancy != NULL)
     {
-      LdnOccupancyRequest request;
+      g_autoptr(LdnDoseScenario) scenario = NULL;
 
       if (*options->export_occupancy == '\0')
         return bad_option (error, _("Give a file name: --export-occupancy=FILE.csv"));
-      return ldn_parse_occupancy_request (options, &request, error);
+      scenario = ldn_command_line_dup_scenario (options, error);
+      return scenario != NULL;
     }
   if (options->dose != NULL || options->schedule != NULL || options->days != NULL || options->dose_time != NULL ||
       options->paper != NULL)
@@ -311,19 +281,19 @@ ldn_command_line_run (const LdnCommandLineOptions *options)
 
   if (options->export_occupancy != NULL)
     {
-      LdnOccupancyRequest request;
+      g_autoptr(LdnDoseScenario) scenario = ldn_command_line_dup_scenario (options, &error);
       g_autofree char *path = NULL;
       g_autoptr(LdnContentStore) store = NULL;
       g_autoptr(GFile) file = NULL;
 
-      if (!ldn_parse_occupancy_request (options, &request, &error))
+      if (scenario == NULL)
         return fail (error);
 
       path = ldn_content_store_dup_default_path ();
       store = ldn_content_store_new (path, NULL, &error);
       file = g_file_new_for_commandline_arg (options->export_occupancy);
       if (store == NULL ||
-          !ldn_export_occupancy_csv (store, request.dose_mg, request.nightly, request.days, file, NULL, &error))
+          !ldn_export_occupancy_csv_for_scenario (store, scenario, file, NULL, &error))
         return fail (error);
 
       return EXIT_SUCCESS;

@@ -14,6 +14,7 @@
 
 #include "content/ldn-content-store.h"
 #include "export/ldn-export.h"
+#include "model/ldn-dose-scenario.h"
 #include "user/ldn-user-store.h"
 
 G_BEGIN_DECLS
@@ -52,19 +53,10 @@ typedef struct {
   const char *dose_time;
 } LdnCommandLineOptions;
 
-typedef struct {
-  double   dose_mg;
-  gboolean nightly;
-  guint    days;
-  guint    dose_minute;   /* minutes after midnight */
-} LdnOccupancyRequest;
+/* The occupancy scenario the options ask for (--dose is required). */
+LdnDoseScenario *ldn_command_line_dup_scenario (const LdnCommandLineOptions *options,
+                                                GError                     **error);
 
-gboolean ldn_parse_dose_time          (const char                  *text,
-                                       guint                       *minute_of_day,
-                                       GError                     **error);
-gboolean ldn_parse_occupancy_request  (const LdnCommandLineOptions *options,
-                                       LdnOccupancyRequest         *request,
-                                       GError                     **error);
 /* The options `ldn-guide` takes; GApplication fills a GVariantDict. */
 const GOptionEntry *ldn_command_line_option_entries (void);
 void     ldn_command_line_options_from_dict (GVariantDict                *dict,

@@ -51,6 +51,20 @@ ldn_export_occupancy_csv (LdnContentStore *content,
 }
 
 gboolean
+ldn_export_occupancy_csv_for_scenario (LdnContentStore *content,
+                                       LdnDoseScenario *scenario,
+                                       GFile           *file,
+                                       GCancellable    *cancellable,
+                                       GError         **error)
+{
+  g_return_val_if_fail (LDN_IS_DOSE_SCENARIO (scenario), FALSE);
+
+  return ldn_export_occupancy_csv (content, ldn_dose_scenario_get_dose_mg (scenario),
+                                   ldn_dose_scenario_get_nightly (scenario), ldn_dose_scenario_get_days (scenario),
+                                   file, cancellable, error);
+}
+
+gboolean
 ldn_export_sheet_pdf (LdnSheet      *sheet,
                       GFile         *file,
                       GCancellable  *cancellable,

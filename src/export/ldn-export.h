@@ -15,6 +15,7 @@
 
 #include "content/ldn-content-store.h"
 #include "export/ldn-atomic-file.h"
+#include "model/ldn-dose-scenario.h"
 #include "sheet/ldn-sheet.h"
 #include "user/ldn-user-store.h"
 
@@ -34,6 +35,13 @@ gboolean ldn_export_occupancy_csv   (LdnContentStore  *content,
                                      GFile            *file,
                                      GCancellable     *cancellable,
                                      GError          **error);
+
+/* The same for a scenario's dose, schedule and days. */
+gboolean ldn_export_occupancy_csv_for_scenario (LdnContentStore *content,
+                                                LdnDoseScenario *scenario,
+                                                GFile           *file,
+                                                GCancellable    *cancellable,
+                                                GError         **error);
 
 /* A laid-out sheet as PDF. */
 gboolean ldn_export_sheet_pdf       (LdnSheet         *sheet,
