@@ -95,15 +95,28 @@ remembered_dose (void)
   return ldn_dose_scenario_get_dose_mg (ldn_dose_scenario_get_for_settings (settings));
 }
 
+/* Every refused option is a LDN_COMMAND_LINE_ERROR_BAD_OPTION, whichever
+ * parser found the mistake. */
+static gboolean
+as_bad_option (GError **error,
+               GError  *cause)
+{
+  bad_option (error, "%s", cause->message);
+  g_error_free (cause);
+  return FALSE;
+}
+
 static gboolean
 parse_dose (const char *text,
             double     *dose_mg,
             GError    **error)
 {
+  GError *cause = NULL;
+
   if (text == NULL)
     return bad_option (error, _("Say which dose to model with --dose=MG, for example --dose=4.5."));
 
-  return ldn_dose_parse (text, dose_mg, error);
+  return ldn_dose_parse (text, dose_mg, &cause) || as_bad_option (error, cause);
 }
 
 LdnDoseScenario *
@@ -111,14 +124,15 @@ ldn_command_line_dup_scenario (const LdnCommandLineOptions *options,
                                GError                     **error)
 {
   g_autoptr(LdnDoseScenario) scenario = ldn_dose_scenario_new ();
+  GError *cause = NULL;
 
   g_return_val_if_fail (options != NULL, NULL);
 
   if (options->dose == NULL)
     return bad_option (error, _("Say which dose to model with --dose=MG, for example --dose=4.5.")), NULL;
   if (!ldn_dose_scenario_parse_options (scenario, options->dose, options->schedule, options->days,
-                                        options->dose_time, error))
-    return NULL;
+                                        options->dose_time, &cause))
+    return as_bad_option (error, cause), NULL;
 
   return g_steal_pointer (&scenario);
 }
