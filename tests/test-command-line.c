@@ -3,12 +3,15 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#define _GNU_SOURCE
+
 #include "config.h"
 
 #include <gio/gio.h>
 #include <glib/gstdio.h>
 #include <locale.h>
 #include <math.h>
+#include <unistd.h>
 
 #include "app/ldn-command-line.h"
 #include "ldn-test-pdf.h"
@@ -494,6 +497,48 @@ test_export_sheet_uses_remembered_dose (void)
   g_unsetenv ("LDN_GUIDE_USER_DATA");
 }
 
+/* Exports never write through a link and never leave a half file: the
+ * command line says why and the files stay as they were. */
+static void
+test_exports_refuse_links_and_missing_folders (void)
+{
+  g_autofree char *dir = ldn_test_tmp_dir ("ldn-cli-links");
+  g_autofree char *store = g_build_filename (dir, "user.sqlite", NULL);
+  g_autofree char *victim = g_build_filename (dir, "precious.txt", NULL);
+  g_autofree char *link = g_build_filename (dir, "out.json", NULL);
+  g_autofree char *missing = g_build_filename (dir, "no-such-folder", "out.pdf", NULL);
+  g_autofree char *data_option = g_strdup_printf ("--export-data=%s", link);
+  g_autofree char *sheet_option = g_strdup_printf ("--export-sheet=%s", missing);
+  g_autofree char *csv_option = g_strdup_printf ("--export-occupancy=%s", link);
+  g_autofree char *contents = NULL;
+  RunResult result = { 0 };
+
+  g_assert_true (g_file_set_contents (victim, "keep me", -1, NULL));
+  g_assert_cmpint (symlink (victim, link), ==, 0);
+  g_setenv ("LDN_GUIDE_USER_DATA", store, TRUE);
+
+  run_ldn_guide (&result, (const char *[]) { data_option, NULL });
+  g_assert_false (g_spawn_check_wait_status (result.status, NULL));
+  g_assert_nonnull (strstr (result.err, "symbolic link"));
+  run_result_clear (&result);
+
+  run_ldn_guide (&result, (const char *[]) { csv_option, "--dose=3", NULL });
+  g_assert_false (g_spawn_check_wait_status (result.status, NULL));
+  g_assert_nonnull (strstr (result.err, "symbolic link"));
+  run_result_clear (&result);
+
+  g_assert_true (g_file_get_contents (victim, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "keep me");
+  g_assert_true (g_file_test (link, G_FILE_TEST_IS_SYMLINK));
+
+  run_ldn_guide (&result, (const char *[]) { sheet_option, NULL });
+  g_assert_false (g_spawn_check_wait_status (result.status, NULL));
+  g_assert_nonnull (strstr (result.err, "does not exist"));
+  run_result_clear (&result);
+
+  g_unsetenv ("LDN_GUIDE_USER_DATA");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -515,6 +560,8 @@ main (int   argc,
   g_test_add_func ("/command-line/export-data-without-content", test_export_data_without_content);
   g_test_add_func ("/command-line/dose-is-decimal-with-a-dot", test_dose_is_decimal_with_a_dot);
   g_test_add_func ("/command-line/export-sheet-uses-remembered-dose", test_export_sheet_uses_remembered_dose);
+  g_test_add_func ("/command-line/exports-refuse-links-and-missing-folders",
+                   test_exports_refuse_links_and_missing_folders);
 
   return g_test_run ();
 }

@@ -129,6 +129,7 @@ test_bound_to_settings (void)
 {
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
   LdnDoseScenario *scenario = ldn_dose_scenario_get_for_settings (settings);
+  g_autofree char *schedule = NULL;
 
   g_settings_reset (settings, "dose-mg");
   g_assert_true (ldn_dose_scenario_get_for_settings (settings) == scenario);
@@ -142,7 +143,8 @@ test_bound_to_settings (void)
   ldn_dose_scenario_set_days (scenario, 14);
   ldn_dose_scenario_set_dose_minute (scenario, 60);
   g_assert_cmpfloat (g_settings_get_double (settings, "dose-mg"), ==, 1.5);
-  g_assert_cmpstr (g_settings_get_string (settings, "dose-schedule"), ==, "nightly");
+  schedule = g_settings_get_string (settings, "dose-schedule");
+  g_assert_cmpstr (schedule, ==, "nightly");
   g_assert_cmpint (g_settings_get_int (settings, "timeline-days"), ==, 14);
   g_assert_cmpint (g_settings_get_int (settings, "dose-minute"), ==, 60);
 

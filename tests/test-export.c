@@ -258,7 +258,7 @@ test_read_only_folder (void)
   path = g_build_filename (dir, "data.json", NULL);
   file = g_file_new_for_path (path);
   g_assert_true (g_file_set_contents (path, OLD_CONTENTS, -1, NULL));
-  g_assert_cmpint (mount (NULL, dir, NULL, MS_REMOUNT | MS_RDONLY, NULL), ==, 0);
+  g_assert_cmpint (mount ("tmpfs", dir, "tmpfs", MS_REMOUNT | MS_RDONLY, "size=64k"), ==, 0);
 
   g_assert_false (ldn_atomic_file_set_contents (file, "{}", 2, NULL, &error));
   g_assert_error (error, LDN_EXPORT_ERROR, LDN_EXPORT_ERROR_PERMISSION);

@@ -187,7 +187,9 @@ ldn_atomic_file_new (GFile        *target,
     }
 
   folder = g_path_get_dirname (path);
-  if (g_stat (folder, &st) != 0 || !S_ISDIR (st.st_mode))
+  if (g_stat (folder, &st) != 0)
+    return set_errno_error (error, target, errno), NULL;
+  if (!S_ISDIR (st.st_mode))
     return set_errno_error (error, target, ENOENT), NULL;
 
   temp_path = g_build_filename (folder, ".ldn-guide-XXXXXX.part", NULL);
