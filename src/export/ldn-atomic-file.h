@@ -85,6 +85,6 @@ void           ldn_export_set_write_error (GError        **error,
                                            GFile          *target,
                                            const GError   *cause);
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (LdnAtomicFile, ldn_atomic_file_discard)
+/* No g_autoptr: commit, fail and discard each free SELF. */
 
 G_END_DECLS
