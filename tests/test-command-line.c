@@ -3,13 +3,18 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#define _GNU_SOURCE
+
 #include "config.h"
 
 #include <gio/gio.h>
 #include <glib/gstdio.h>
+#include <locale.h>
 #include <math.h>
+#include <unistd.h>
 
 #include "app/ldn-command-line.h"
+#include "ldn-test-pdf.h"
 #include "ldn-test-tmp.h"
 
 typedef struct {
@@ -246,13 +251,13 @@ test_parse_dose_time (void)
     {
       g_autoptr(GError) error = NULL;
       guint minute = 0;
-      gboolean ok = ldn_parse_dose_time (cases[i].text, &minute, &error);
+      gboolean ok = ldn_dose_time_parse (cases[i].text, &minute, &error);
 
       g_assert_cmpint (ok, ==, cases[i].minutes >= 0);
       if (ok)
         g_assert_cmpuint (minute, ==, (guint) cases[i].minutes);
       else
-        g_assert_error (error, LDN_COMMAND_LINE_ERROR, LDN_COMMAND_LINE_ERROR_BAD_OPTION);
+        g_assert_error (error, LDN_DOSE_ERROR, LDN_DOSE_ERROR_INVALID);
     }
 }
 
@@ -359,6 +364,181 @@ test_export_sheet (void)
   g_unsetenv ("LDN_GUIDE_USER_DATA");
 }
 
+/* A backup must work exactly when something is broken: --export-data
+ * runs without the content, missing or damaged. */
+static void
+test_export_data_without_content (void)
+{
+  g_autofree char *dir = ldn_test_tmp_dir ("ldn-no-content");
+  g_autofree char *store = g_build_filename (dir, "user.sqlite", NULL);
+  g_autofree char *damaged = g_build_filename (dir, "damaged.sqlite", NULL);
+  g_autofree char *exported = g_build_filename (dir, "exported.json", NULL);
+  g_autofree char *option = g_strdup_printf ("--export-data=%s", exported);
+  g_autofree char *saved_content = g_strdup (g_getenv ("LDN_GUIDE_CONTENT"));
+  const char *contents[] = { "/nonexistent/content.sqlite", damaged };
+
+  g_assert_true (g_file_set_contents (damaged, "this is not a database, just bytes", -1, NULL));
+  g_setenv ("LDN_GUIDE_USER_DATA", store, TRUE);
+  for (guint i = 0; i < G_N_ELEMENTS (contents); i++)
+    {
+      g_autofree char *json = NULL;
+      RunResult result = { 0 };
+
+      g_unlink (exported);
+      g_setenv ("LDN_GUIDE_CONTENT", contents[i], TRUE);
+      run_ldn_guide (&result, (const char *[]) { option, NULL });
+      if (!g_spawn_check_wait_status (result.status, NULL))
+        g_error ("--export-data failed with content %s: %s", contents[i], result.err);
+      g_assert_nonnull (strstr (result.err, "exported without it"));
+      json = read_file (exported);
+      g_assert_nonnull (json);
+      g_assert_nonnull (strstr (json, "\"format\" : \"ldn-guide-data\""));
+      run_result_clear (&result);
+    }
+
+  g_setenv ("LDN_GUIDE_CONTENT", saved_content, TRUE);
+  g_unsetenv ("LDN_GUIDE_USER_DATA");
+}
+
+/* One parser for files and the command line: decimal digits and one dot.
+ * "0x10" was taken as 16 mg; "0,5" is refused with a message that says to
+ * write 0.5, also in a comma-decimal locale, where messages used to print
+ * "0,5". */
+static void
+test_dose_is_decimal_with_a_dot (void)
+{
+  const struct { const char *dose; const char *message; } cases[] = {
+    { "--dose=0x10", "digits and a dot" },
+    { "--dose=1e1", "digits and a dot" },
+    { "--dose=inf", "digits and a dot" },
+    { "--dose=nan", "digits and a dot" },
+    { "--dose= 3", "digits and a dot" },
+    { "--dose=3mg", "digits and a dot" },
+    { "--dose=+3", "digits and a dot" },
+    { "--dose=3.", "digits and a dot" },
+    { "--dose=0,5", "0.5, not “0,5”" },
+    { "--dose=4,5", "4.5, not “4,5”" },
+    { "--dose=60", "between 0.5 and 50 mg" },
+    { "--dose=0.25", "between 0.5 and 50 mg" },
+  };
+  g_autofree char *saved_numeric = g_strdup (g_getenv ("LC_NUMERIC"));
+
+  if (setlocale (LC_NUMERIC, "es_ES.UTF-8") == NULL)
+    g_test_message ("es_ES.UTF-8 is not installed; checking the C locale only");
+  else
+    g_setenv ("LC_NUMERIC", "es_ES.UTF-8", TRUE);
+  setlocale (LC_NUMERIC, "C");
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      const char *args[] = { cases[i].dose, NULL };
+      RunResult result = { 0 };
+      g_auto(GStrv) lines = run_export (args, &result);
+
+      if (g_spawn_check_wait_status (result.status, NULL) || lines != NULL)
+        g_error ("%s was accepted", cases[i].dose);
+      if (strstr (result.err, cases[i].message) == NULL)
+        g_error ("%s: expected “%s” in: %s", cases[i].dose, cases[i].message, result.err);
+      run_result_clear (&result);
+    }
+
+  /* Good doses still work. */
+  {
+    const char *args[] = { "--dose=0.5", NULL };
+    RunResult result = { 0 };
+    g_auto(GStrv) lines = run_export (args, &result);
+
+    g_assert_true (g_spawn_check_wait_status (result.status, NULL));
+    g_assert_nonnull (lines);
+    run_result_clear (&result);
+  }
+
+  if (saved_numeric != NULL)
+    g_setenv ("LC_NUMERIC", saved_numeric, TRUE);
+  else
+    g_unsetenv ("LC_NUMERIC");
+}
+
+/* --export-sheet without --dose uses the dose the window remembers, as the
+ * window's sheet does; it used to use 4.5 mg whatever was chosen. */
+static void
+test_export_sheet_uses_remembered_dose (void)
+{
+  g_autofree char *dir = ldn_test_tmp_dir ("ldn-remembered");
+  g_autofree char *store = g_build_filename (dir, "user.sqlite", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "sheet.pdf", NULL);
+  g_autofree char *settings_dir = g_build_filename (dir, "glib-2.0", "settings", NULL);
+  g_autofree char *keyfile = g_build_filename (settings_dir, "keyfile", NULL);
+  g_autofree char *option = g_strdup_printf ("--export-sheet=%s", pdf);
+  g_autofree char *saved_backend = g_strdup (g_getenv ("GSETTINGS_BACKEND"));
+  g_autofree char *saved_config = g_strdup (g_getenv ("XDG_CONFIG_HOME"));
+  g_autofree char *text = NULL;
+  RunResult result = { 0 };
+
+  g_assert_cmpint (g_mkdir_with_parents (settings_dir, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (keyfile, "[io/github/ldnguide/LdnGuide]\ndose-mg=1.5\n", -1, NULL));
+  g_setenv ("LDN_GUIDE_USER_DATA", store, TRUE);
+  g_setenv ("GSETTINGS_BACKEND", "keyfile", TRUE);
+  g_setenv ("XDG_CONFIG_HOME", dir, TRUE);
+
+  run_ldn_guide (&result, (const char *[]) { option, NULL });
+  if (!g_spawn_check_wait_status (result.status, NULL))
+    g_error ("--export-sheet failed: %s", result.err);
+  run_result_clear (&result);
+
+  text = ldn_test_pdf_text (pdf);
+  ldn_test_assert_contains (text, "after one 1.5 mg dose");
+
+  g_setenv ("GSETTINGS_BACKEND", saved_backend ? saved_backend : "memory", TRUE);
+  if (saved_config != NULL)
+    g_setenv ("XDG_CONFIG_HOME", saved_config, TRUE);
+  else
+    g_unsetenv ("XDG_CONFIG_HOME");
+  g_unsetenv ("LDN_GUIDE_USER_DATA");
+}
+
+/* Exports never write through a link and never leave a half file: the
+ * command line says why and the files stay as they were. */
+static void
+test_exports_refuse_links_and_missing_folders (void)
+{
+  g_autofree char *dir = ldn_test_tmp_dir ("ldn-cli-links");
+  g_autofree char *store = g_build_filename (dir, "user.sqlite", NULL);
+  g_autofree char *victim = g_build_filename (dir, "precious.txt", NULL);
+  g_autofree char *link = g_build_filename (dir, "out.json", NULL);
+  g_autofree char *missing = g_build_filename (dir, "no-such-folder", "out.pdf", NULL);
+  g_autofree char *data_option = g_strdup_printf ("--export-data=%s", link);
+  g_autofree char *sheet_option = g_strdup_printf ("--export-sheet=%s", missing);
+  g_autofree char *csv_option = g_strdup_printf ("--export-occupancy=%s", link);
+  g_autofree char *contents = NULL;
+  RunResult result = { 0 };
+
+  g_assert_true (g_file_set_contents (victim, "keep me", -1, NULL));
+  g_assert_cmpint (symlink (victim, link), ==, 0);
+  g_setenv ("LDN_GUIDE_USER_DATA", store, TRUE);
+
+  run_ldn_guide (&result, (const char *[]) { data_option, NULL });
+  g_assert_false (g_spawn_check_wait_status (result.status, NULL));
+  g_assert_nonnull (strstr (result.err, "symbolic link"));
+  run_result_clear (&result);
+
+  run_ldn_guide (&result, (const char *[]) { csv_option, "--dose=3", NULL });
+  g_assert_false (g_spawn_check_wait_status (result.status, NULL));
+  g_assert_nonnull (strstr (result.err, "symbolic link"));
+  run_result_clear (&result);
+
+  g_assert_true (g_file_get_contents (victim, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "keep me");
+  g_assert_true (g_file_test (link, G_FILE_TEST_IS_SYMLINK));
+
+  run_ldn_guide (&result, (const char *[]) { sheet_option, NULL });
+  g_assert_false (g_spawn_check_wait_status (result.status, NULL));
+  g_assert_nonnull (strstr (result.err, "does not exist"));
+  run_result_clear (&result);
+
+  g_unsetenv ("LDN_GUIDE_USER_DATA");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -377,6 +557,11 @@ main (int   argc,
   g_test_add_func ("/command-line/parse-dose-time", test_parse_dose_time);
   g_test_add_func ("/command-line/user-data-round-trip", test_user_data_round_trip);
   g_test_add_func ("/command-line/export-sheet", test_export_sheet);
+  g_test_add_func ("/command-line/export-data-without-content", test_export_data_without_content);
+  g_test_add_func ("/command-line/dose-is-decimal-with-a-dot", test_dose_is_decimal_with_a_dot);
+  g_test_add_func ("/command-line/export-sheet-uses-remembered-dose", test_export_sheet_uses_remembered_dose);
+  g_test_add_func ("/command-line/exports-refuse-links-and-missing-folders",
+                   test_exports_refuse_links_and_missing_folders);
 
   return g_test_run ();
 }

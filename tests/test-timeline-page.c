@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <locale.h>
 
 #include "app/ldn-application.h"
 #include "app/ldn-window.h"
@@ -222,6 +223,67 @@ test_table_and_captions (void)
   close_window (window);
 }
 
+static GtkSpinButton *
+find_spin_in_row (GtkWidget  *widget,
+                  const char *row_title)
+{
+  g_autoptr(GPtrArray) spins = g_ptr_array_new ();
+
+  ldn_test_collect (widget, GTK_TYPE_SPIN_BUTTON, spins);
+  for (guint i = 0; i < spins->len; i++)
+    {
+      GtkWidget *row = gtk_widget_get_ancestor (g_ptr_array_index (spins, i), ADW_TYPE_PREFERENCES_ROW);
+
+      if (row != NULL && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), row_title) == 0)
+        return g_ptr_array_index (spins, i);
+    }
+
+  g_error ("no spin button in a row titled “%s”", row_title);
+}
+
+/* In a comma-decimal locale a person types "0,5"; something that is not a
+ * plain number (1e1 was read as 10 mg) is refused on the field itself and
+ * the dose stays as it was. */
+static void
+test_dose_typed_the_locale_way (void)
+{
+  LdnWindow *window;
+  LdnTimelinePage *page;
+  GtkSpinButton *dose;
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autofree char *tooltip = NULL;
+
+  if (setlocale (LC_NUMERIC, "es_ES.UTF-8") == NULL)
+    {
+      g_test_skip ("es_ES.UTF-8 is not installed (build-aux/ldn-dev test generates it)");
+      return;
+    }
+
+  window = open_timeline ();
+  page = ldn_window_get_timeline_page (window);
+  dose = find_spin_in_row (GTK_WIDGET (page), "Dose (mg)");
+
+  gtk_editable_set_text (GTK_EDITABLE (dose), "0,5");
+  gtk_spin_button_update (dose);
+  g_assert_cmpfloat (gtk_spin_button_get_value (dose), ==, 0.5);
+  g_assert_cmpfloat (g_settings_get_double (settings, "dose-mg"), ==, 0.5);
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (dose), "error"));
+
+  gtk_editable_set_text (GTK_EDITABLE (dose), "1e1");
+  gtk_spin_button_update (dose);
+  g_assert_cmpfloat (gtk_spin_button_get_value (dose), ==, 0.5);
+  g_assert_cmpfloat (g_settings_get_double (settings, "dose-mg"), ==, 0.5);
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (dose), "error"));
+  tooltip = gtk_widget_get_tooltip_text (GTK_WIDGET (dose)) ? g_strdup (gtk_widget_get_tooltip_text (GTK_WIDGET (dose)))
+                                                             : NULL;
+  g_assert_nonnull (tooltip);
+  g_assert_nonnull (strstr (tooltip, "4,5"));
+
+  close_window (window);
+  setlocale (LC_NUMERIC, "C");
+  g_settings_reset (settings, "dose-mg");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -237,6 +299,7 @@ main (int   argc,
   g_test_add_func ("/timeline/reduced-motion-shows-finished-chart", test_reduced_motion_shows_finished_chart);
   g_test_add_func ("/timeline/reduced-motion-stops-a-playing-sweep", test_reduced_motion_stops_a_playing_sweep);
   g_test_add_func ("/timeline/table-and-captions", test_table_and_captions);
+  g_test_add_func ("/timeline/dose-typed-the-locale-way", test_dose_typed_the_locale_way);
 
   result = g_test_run ();
   g_clear_object (&app);

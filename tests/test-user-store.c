@@ -18,7 +18,8 @@
 static const char *checklist_ids[] = { "vivid-dreams", "sleep", "nausea", NULL };
 static const char *safety_ids[] = { "opioids", "surgery", NULL };
 static const char *teach_back_ids[] = { "tb-opioids", NULL };
-static const LdnUserDataIds ids = { checklist_ids, safety_ids, teach_back_ids };
+static const char *teach_back_choices[] = { "tb-opioids/a", "tb-opioids/b", "tb-opioids/c", NULL };
+static const LdnUserDataIds ids = { checklist_ids, safety_ids, teach_back_ids, teach_back_choices };
 
 typedef struct {
   char *dir;
@@ -403,6 +404,17 @@ test_bad_imports_change_nothing (Fixture       *fixture,
     { "\"What are my options?\"", "\"   \"", "questions[0]" },
     { "\"tb-opioids\" : \"b\"", "\"tb-unknown\" : \"b\"", "teach_back.tb-unknown" },
     { "\"what_matters\"", "\"what_maters\"", "what_maters" },
+    /* What the app never writes (issue 12). */
+    { "\"since\" : \"2026-11-02\"", "\"since\" : \" 2026-1-01\"", "checklist[0].since" },
+    { "\"since\" : \"2026-11-02\"", "\"since\" : \"2026-+1-+1\"", "checklist[0].since" },
+    { "\"since\" : \"2026-11-02\"", "\"since\" : \"2026-02-30\"", "checklist[0].since" },
+    { "\"Sleeping through\"", "\"Sleeping\\u0000 through\"", "what_matters" },
+    { "\"Dry mouth\"", "\"Dry\\u0000\"", "other_side_effects" },
+    { "\"tb-opioids\" : \"b\"", "\"tb-opioids\" : \"z\"", "teach_back.tb-opioids" },
+    { "\"What are my options?\"", "\"\\u200b\\u2060\\u00a0\\u3000\\ufeff\"", "questions[0]" },
+    { "\"What are my options?\"", "\"\\u202e\\u200d\"", "questions[0]" },
+    { "\"version\" : 1", "\"version\" : 18446744073709551617", "18446744073709551617" },
+    { "\"version\" : 1", "\"version\" : 1.0", "version" },
   };
   g_autoptr(LdnUserStore) store = ldn_user_store_open (fixture->path);
   g_autofree char *good = NULL;
@@ -431,6 +443,66 @@ test_bad_imports_change_nothing (Fixture       *fixture,
     g_assert_false (ldn_user_data_from_json (store, &ids, "{ not json", -1, &error));
     g_assert_error (error, LDN_USER_ERROR, LDN_USER_ERROR_IMPORT);
   }
+}
+
+/* A "since" date after today is refused: nobody noticed a side effect
+ * tomorrow. */
+static void
+test_import_refuses_future_since (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  g_autoptr(LdnUserStore) store = ldn_user_store_open (fixture->path);
+  g_autoptr(GDateTime) tomorrow = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GString) bad = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *good = NULL;
+  g_autofree char *date = NULL;
+  g_autofree char *replacement = NULL;
+  g_autofree char *after = NULL;
+
+  fill_everything (store);
+  good = export (store);
+  tomorrow = g_date_time_add_days (now, 1);
+  date = g_date_time_format (tomorrow, "%Y-%m-%d");
+  replacement = g_strdup_printf ("\"since\" : \"%s\"", date);
+  bad = g_string_new (good);
+  g_assert_cmpuint (g_string_replace (bad, "\"since\" : \"2026-11-02\"", replacement, 1), ==, 1);
+
+  g_assert_false (ldn_user_data_from_json (store, &ids, bad->str, -1, &error));
+  g_assert_error (error, LDN_USER_ERROR, LDN_USER_ERROR_IMPORT);
+  g_assert_nonnull (strstr (error->message, "checklist[0].since"));
+  g_assert_nonnull (strstr (error->message, "future"));
+  after = export (store);
+  g_assert_cmpstr (after, ==, good);
+}
+
+/* 80 000 levels in 160 KB overflowed json-glib's recursive parser's stack:
+ * the depth is refused before parsing, with the field named. */
+static void
+test_import_refuses_deep_nesting (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  g_autoptr(LdnUserStore) store = ldn_user_store_open (fixture->path);
+  g_autoptr(GString) deep = g_string_new ("{\"format\" : \"ldn-guide-data\", \"version\" : 1, \"what_matters\" : ");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *good = NULL;
+  g_autofree char *after = NULL;
+
+  fill_everything (store);
+  good = export (store);
+  for (guint i = 0; i < 80000; i++)
+    g_string_append_c (deep, '[');
+  for (guint i = 0; i < 80000; i++)
+    g_string_append_c (deep, ']');
+  g_string_append_c (deep, '}');
+
+  g_assert_false (ldn_user_data_from_json (store, &ids, deep->str, deep->len, &error));
+  g_assert_error (error, LDN_USER_ERROR, LDN_USER_ERROR_IMPORT);
+  g_assert_nonnull (strstr (error->message, "what_matters"));
+  g_assert_nonnull (strstr (error->message, "64 levels"));
+  after = export (store);
+  g_assert_cmpstr (after, ==, good);
 }
 
 static gboolean
@@ -527,6 +599,8 @@ main (int   argc,
   ADD ("delete-all", test_delete_all);
   ADD ("json-round-trip", test_json_round_trip);
   ADD ("bad-imports-change-nothing", test_bad_imports_change_nothing);
+  ADD ("import-refuses-future-since", test_import_refuses_future_since);
+  ADD ("import-refuses-deep-nesting", test_import_refuses_deep_nesting);
   ADD ("survives-being-killed", test_survives_being_killed);
 #undef ADD
 

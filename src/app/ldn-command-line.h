@@ -1,8 +1,9 @@
 /* ldn-command-line.h
  *
  * What `ldn-guide` does from the command line without opening a window:
- * checking the options and writing exports. No GTK here, so it works
- * without a display and is tested and fuzzed on its own.
+ * parsing and checking the options, then handing the work to the export
+ * services in src/export/. No GTK here, so it works without a display and
+ * is tested and fuzzed on its own.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -12,6 +13,8 @@
 #include <glib.h>
 
 #include "content/ldn-content-store.h"
+#include "export/ldn-export.h"
+#include "model/ldn-dose-scenario.h"
 #include "user/ldn-user-store.h"
 
 G_BEGIN_DECLS
@@ -50,41 +53,9 @@ typedef struct {
   const char *dose_time;
 } LdnCommandLineOptions;
 
-typedef struct {
-  double   dose_mg;
-  gboolean nightly;
-  guint    days;
-  guint    dose_minute;   /* minutes after midnight */
-} LdnOccupancyRequest;
-
-gboolean ldn_parse_dose_time          (const char                  *text,
-                                       guint                       *minute_of_day,
-                                       GError                     **error);
-gboolean ldn_parse_occupancy_request  (const LdnCommandLineOptions *options,
-                                       LdnOccupancyRequest         *request,
-                                       GError                     **error);
-gboolean ldn_export_occupancy         (LdnContentStore             *store,
-                                       const LdnOccupancyRequest   *request,
-                                       const char                  *path,
-                                       GError                     **error);
-
-/* The person's data as JSON, checked against the content's ids. */
-gboolean ldn_export_user_data         (LdnContentStore             *content,
-                                       LdnUserStore                *user,
-                                       const char                  *path,
-                                       GError                     **error);
-gboolean ldn_import_user_data         (LdnContentStore             *content,
-                                       LdnUserStore                *user,
-                                       const char                  *path,
-                                       GError                     **error);
-
-/* The discussion sheet as PDF from the saved data. */
-gboolean ldn_export_sheet             (LdnContentStore             *content,
-                                       LdnUserStore                *user,
-                                       double                       dose_mg,
-                                       const char                  *paper,
-                                       const char                  *path,
-                                       GError                     **error);
+/* The occupancy scenario the options ask for (--dose is required). */
+LdnDoseScenario *ldn_command_line_dup_scenario (const LdnCommandLineOptions *options,
+                                                GError                     **error);
 
 /* The options `ldn-guide` takes; GApplication fills a GVariantDict. */
 const GOptionEntry *ldn_command_line_option_entries (void);

@@ -9,6 +9,7 @@
 
 #include "app/ldn-compat.h"
 #include "app/ldn-window.h"
+#include "model/ldn-dose-scenario.h"
 #include "sheet/ldn-sheet-preview.h"
 
 #include "ldn-sheet-page.h"
@@ -100,7 +101,7 @@ build_sheet (LdnSheetPage  *self,
     }
 
   data = ldn_sheet_data_collect (self->content, self->user,
-                                 g_settings_get_double (self->settings, "dose-mg"),
+                                 ldn_dose_scenario_get_dose_mg (ldn_dose_scenario_get_for_settings (self->settings)),
                                  gtk_switch_get_active (self->chart_switch),
                                  gtk_switch_get_active (self->sources_switch),
                                  error);

@@ -13,9 +13,10 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
-#include "app/ldn-command-line.h"
+#include "model/ldn-dose-scenario.h"
 #include "app/ldn-compat.h"
 #include "chart/ldn-occupancy-chart.h"
+#include "export/ldn-export.h"
 #include "ldn-block-widgets.h"
 #include "ldn-timeline-page.h"
 #include "model/ldn-occupancy-export.h"
@@ -376,13 +377,17 @@ chosen_span (LdnTimelinePage *self)
 static void
 save_choices (LdnTimelinePage *self)
 {
+  LdnDoseScenario *scenario;
+
   if (self->settings == NULL)
     return;
 
-  g_settings_set_double (self->settings, "dose-mg", self->schedule.dose_mg);
-  g_settings_set_int (self->settings, "dose-minute", self->dose_minute);
-  g_settings_set_string (self->settings, "dose-schedule", self->schedule.n_doses > 1 ? "nightly" : "single");
-  g_settings_set_int (self->settings, "timeline-days", (int) (self->span_h / 24));
+  /* The one dose scenario, bound to the settings: the sheet reads it too. */
+  scenario = ldn_dose_scenario_get_for_settings (self->settings);
+  ldn_dose_scenario_set_dose_mg (scenario, self->schedule.dose_mg);
+  ldn_dose_scenario_set_dose_minute (scenario, self->dose_minute);
+  ldn_dose_scenario_set_nightly (scenario, gtk_toggle_button_get_active (self->nightly_button));
+  ldn_dose_scenario_set_days (scenario, (guint) (self->span_h / 24));
   g_settings_set_boolean (self->settings, "compare-standard-dose", gtk_switch_get_active (self->compare_switch));
 }
 
@@ -456,6 +461,29 @@ ldn_timeline_page_set_dose (LdnTimelinePage *self,
   gtk_spin_button_set_value (self->dose_spin, dose_mg);
 }
 
+/* People type the dose the locale's way ("0,5" where a comma is the
+ * decimal separator); a mistake is said on the field itself. */
+static int
+dose_input_cb (GtkSpinButton   *spin,
+               double          *value,
+               LdnTimelinePage *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!ldn_dose_parse_for_people (gtk_editable_get_text (GTK_EDITABLE (spin)), value, &error))
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (spin), "error");
+      gtk_widget_set_tooltip_text (GTK_WIDGET (spin), error->message);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, error->message, -1);
+      return GTK_INPUT_ERROR;
+    }
+
+  gtk_widget_remove_css_class (GTK_WIDGET (spin), "error");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (spin), NULL);
+  gtk_accessible_reset_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+  return TRUE;
+}
+
 static gboolean
 time_output_cb (GtkSpinButton   *spin,
                 LdnTimelinePage *self)
@@ -473,7 +501,7 @@ time_input_cb (GtkSpinButton   *spin,
 {
   guint minute;
 
-  if (!ldn_parse_dose_time (gtk_editable_get_text (GTK_EDITABLE (spin)), &minute, NULL))
+  if (!ldn_dose_time_parse (gtk_editable_get_text (GTK_EDITABLE (spin)), &minute, NULL))
     return GTK_INPUT_ERROR;
 
   *value = minute;
@@ -488,24 +516,16 @@ export_saved_cb (GFile    *file,
   g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
   g_autofree char *message = NULL;
-  LdnOccupancyRequest request;
   GtkWidget *overlay;
 
   if (file == NULL)
     return;
 
-  request = (LdnOccupancyRequest) {
-    .dose_mg = self->schedule.dose_mg,
-    .nightly = self->schedule.n_doses > 1,
-    .days = (guint) (self->span_h / 24),
-    .dose_minute = self->dose_minute,
-  };
-
-  path = g_file_get_path (file);
-  if (path == NULL || !ldn_export_occupancy (self->store, &request, path, &error))
-    message = g_strdup_printf (_("Could not save the data: %s"), error ? error->message : _("not a local file"));
+  if (!ldn_export_occupancy_csv (self->store, self->schedule.dose_mg, self->schedule.n_doses > 1,
+                                 (guint) (self->span_h / 24), file, NULL, &error))
+    message = g_strdup_printf (_("Could not save the data: %s"), error->message);
   else
-    message = g_strdup_printf (_("Saved to %s"), path);
+    message = g_strdup_printf (_("Saved to %s"), (path = g_file_get_parse_name (file)));
 
   overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
   if (overlay != NULL)
@@ -557,17 +577,17 @@ add_captions (LdnTimelinePage *self)
 static void
 restore_choices (LdnTimelinePage *self)
 {
-  g_autofree char *schedule = NULL;
-  int days;
+  LdnDoseScenario *scenario;
+  guint days;
 
   if (self->settings == NULL)
     return;
 
-  gtk_spin_button_set_value (self->dose_spin, g_settings_get_double (self->settings, "dose-mg"));
-  gtk_spin_button_set_value (self->time_spin, g_settings_get_int (self->settings, "dose-minute"));
-  schedule = g_settings_get_string (self->settings, "dose-schedule");
-  gtk_toggle_button_set_active (self->nightly_button, g_str_equal (schedule, "nightly"));
-  days = g_settings_get_int (self->settings, "timeline-days");
+  scenario = ldn_dose_scenario_get_for_settings (self->settings);
+  gtk_spin_button_set_value (self->dose_spin, ldn_dose_scenario_get_dose_mg (scenario));
+  gtk_spin_button_set_value (self->time_spin, ldn_dose_scenario_get_dose_minute (scenario));
+  gtk_toggle_button_set_active (self->nightly_button, ldn_dose_scenario_get_nightly (scenario));
+  days = ldn_dose_scenario_get_days (scenario);
   gtk_toggle_button_set_active (days >= 14 ? self->span_14days_button
                                 : days >= 3 ? self->span_3days_button
                                 : self->span_day_button, TRUE);
@@ -713,6 +733,7 @@ ldn_timeline_page_init (LdnTimelinePage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   g_signal_connect_object (self->chart, "map", G_CALLBACK (chart_mapped_cb), self,
                            G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+  g_signal_connect_object (self->dose_spin, "input", G_CALLBACK (dose_input_cb), self, 0);
   /* Not a template child: GTK 4.8 disposes those as widgets. */
   self->scrub_adjustment = gtk_range_get_adjustment (GTK_RANGE (self->scrubber));
   g_signal_connect_object (gtk_widget_get_settings (GTK_WIDGET (self)), "notify::gtk-enable-animations",

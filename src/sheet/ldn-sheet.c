@@ -18,6 +18,7 @@
 
 #include "chart/ldn-chart-draw.h"
 #include "ldn-sheet.h"
+#include "export/ldn-export.h"
 
 #define MARGIN        48.0
 #define FOOTER        36.0
@@ -756,39 +757,83 @@ ldn_sheet_draw_page (LdnSheet *sheet,
   cairo_restore (cr);
 }
 
-gboolean
-ldn_sheet_write_pdf (LdnSheet   *sheet,
-                     const char *path,
-                     GError    **error)
+typedef struct {
+  GOutputStream *stream;
+  GCancellable  *cancellable;
+  GError        *error;   /* the first write error */
+} PdfSink;
+
+static cairo_status_t
+write_to_stream (void                *closure,
+                 const unsigned char *data,
+                 unsigned int         length)
 {
+  PdfSink *sink = closure;
+
+  if (sink->error != NULL)
+    return CAIRO_STATUS_WRITE_ERROR;
+  if (!g_output_stream_write_all (sink->stream, data, length, NULL, sink->cancellable, &sink->error))
+    return CAIRO_STATUS_WRITE_ERROR;
+  return CAIRO_STATUS_SUCCESS;
+}
+
+gboolean
+ldn_sheet_write_pdf_to_stream (LdnSheet      *sheet,
+                               GOutputStream *stream,
+                               GCancellable  *cancellable,
+                               GError       **error)
+{
+  PdfSink sink = { stream, cancellable, NULL };
   cairo_surface_t *surface;
   cairo_status_t status;
   cairo_t *cr;
 
-  g_return_val_if_fail (sheet != NULL && path != NULL, FALSE);
+  g_return_val_if_fail (sheet != NULL, FALSE);
+  g_return_val_if_fail (G_IS_OUTPUT_STREAM (stream), FALSE);
 
-  surface = cairo_pdf_surface_create (path, sheet->width, sheet->height);
+  surface = cairo_pdf_surface_create_for_stream (write_to_stream, &sink, sheet->width, sheet->height);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, _("LDN Guide discussion sheet"));
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "LDN Guide " PACKAGE_VERSION);
   cr = cairo_create (surface);
 
-  for (guint page = 0; page < sheet->n_pages; page++)
+  for (guint page = 0; page < sheet->n_pages && sink.error == NULL; page++)
     {
       ldn_sheet_draw_page (sheet, cr, page);
       cairo_show_page (cr);
     }
 
+  status = cairo_status (cr);
   cairo_destroy (cr);
   cairo_surface_finish (surface);
-  status = cairo_surface_status (surface);
+  if (status == CAIRO_STATUS_SUCCESS)
+    status = cairo_surface_status (surface);
   cairo_surface_destroy (surface);
 
+  /* The stream's own error says more ("no space") than cairo's. */
+  if (sink.error != NULL)
+    {
+      g_propagate_error (error, sink.error);
+      return FALSE;
+    }
   if (status != CAIRO_STATUS_SUCCESS)
     {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Could not write the PDF %s: %s"),
-                   path, cairo_status_to_string (status));
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("The PDF could not be made: %s"),
+                   cairo_status_to_string (status));
       return FALSE;
     }
 
   return TRUE;
+}
+
+gboolean
+ldn_sheet_write_pdf (LdnSheet   *sheet,
+                     const char *path,
+                     GError    **error)
+{
+  g_autoptr(GFile) file = NULL;
+
+  g_return_val_if_fail (sheet != NULL && path != NULL, FALSE);
+
+  file = g_file_new_for_path (path);
+  return ldn_export_sheet_pdf (sheet, file, NULL, error);
 }

@@ -11,6 +11,7 @@
 #pragma once
 
 #include <cairo.h>
+#include <gio/gio.h>
 
 #include "ldn-sheet-data.h"
 
@@ -43,6 +44,14 @@ GStrv     ldn_sheet_dup_page_headings (LdnSheet        *sheet,
 void      ldn_sheet_draw_page      (LdnSheet           *sheet,
                                     cairo_t            *cr,
                                     guint               page);
+/* The whole sheet as PDF into STREAM; FALSE with the stream's own error
+ * (e.g. no space) or cairo's when anything failed. The stream is not
+ * closed. To write a file, use ldn_export_sheet_pdf (atomic). */
+gboolean  ldn_sheet_write_pdf_to_stream (LdnSheet      *sheet,
+                                         GOutputStream *stream,
+                                         GCancellable  *cancellable,
+                                         GError       **error);
+/* Atomically writes PATH through ldn_export_sheet_pdf. */
 gboolean  ldn_sheet_write_pdf      (LdnSheet           *sheet,
                                     const char         *path,
                                     GError            **error);

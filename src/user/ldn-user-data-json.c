@@ -12,6 +12,13 @@
 #include "ldn-teach-back-recorder.h"
 #include "ldn-user-data-json.h"
 
+char *
+ldn_user_data_choice_key (const char *question_id,
+                          const char *choice_id)
+{
+  return g_strconcat (question_id, "/", choice_id, NULL);
+}
+
 static void
 add_text_or_null (JsonBuilder *builder,
                   const char  *member,
@@ -201,6 +208,170 @@ field_error (GError    **error,
   return FALSE;
 }
 
+/* Checked on the bytes before json-glib parses them, whose parser recurses
+ * once per level and builds every node in memory: nesting, the number of
+ * values, NUL characters, and the version's text as written. */
+#define MAX_DEPTH  64
+#define MAX_VALUES 100000
+#define MAX_KEY    64
+
+typedef struct {
+  gboolean object;
+  guint    index;
+  char     key[MAX_KEY + 1];
+} ScanLevel;
+
+typedef struct {
+  ScanLevel levels[MAX_DEPTH];
+  guint     depth;
+  char     *version;   /* the top-level "version" value as written */
+} Scan;
+
+static char *
+scan_path (const Scan *scan)
+{
+  GString *path = g_string_new (NULL);
+
+  for (guint i = 0; i < scan->depth; i++)
+    {
+      const ScanLevel *level = &scan->levels[i];
+
+      if (level->object && level->key[0] != '\0')
+        g_string_append_printf (path, "%s%s", path->len > 0 ? "." : "", level->key);
+      else if (!level->object)
+        g_string_append_printf (path, "[%u]", level->index);
+      if (path->len > 120)
+        {
+          g_string_append (path, "…");
+          break;
+        }
+    }
+
+  if (path->len == 0)
+    g_string_append (path, "$");
+  return g_string_free (path, FALSE);
+}
+
+static gboolean G_GNUC_PRINTF (3, 4)
+scan_error (GError    **error,
+            const Scan *scan,
+            const char *format,
+            ...)
+{
+  g_autofree char *path = scan_path (scan);
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  g_set_error (error, LDN_USER_ERROR, LDN_USER_ERROR_IMPORT, _("In “%s”: %s"), path, message);
+  return FALSE;
+}
+
+static gboolean
+scan_json (const char *json,
+           gsize       length,
+           Scan       *scan,
+           GError    **error)
+{
+  g_autoptr(GString) version = NULL;
+  gboolean in_string = FALSE, escape = FALSE, expect_key = FALSE, capture_key = FALSE;
+  gsize key_length = 0;
+  guint n_values = 0;
+
+  for (gsize i = 0; i < length; i++)
+    {
+      char c = json[i];
+      ScanLevel *top = scan->depth > 0 ? &scan->levels[scan->depth - 1] : NULL;
+
+      if (c == '\0')
+        return scan_error (error, scan, _("the file contains a NUL character, which LDN Guide never writes"));
+
+      if (in_string)
+        {
+          if (escape)
+            {
+              escape = FALSE;
+              if (c == 'u' && i + 4 < length && strncmp (json + i + 1, "0000", 4) == 0)
+                return scan_error (error, scan, _("a text contains a NUL character (\\u0000), which would cut it "
+                                                  "short"));
+            }
+          else if (c == '\\')
+            escape = TRUE;
+          else if (c == '"')
+            {
+              in_string = FALSE;
+              if (capture_key)
+                top->key[key_length] = '\0';
+              capture_key = FALSE;
+              continue;
+            }
+          if (capture_key && key_length < MAX_KEY)
+            top->key[key_length++] = c;
+          continue;
+        }
+
+      switch (c)
+        {
+        case '"':
+          in_string = TRUE;
+          capture_key = top != NULL && top->object && expect_key;
+          key_length = 0;
+          break;
+
+        case '{':
+        case '[':
+          if (scan->depth == MAX_DEPTH)
+            return scan_error (error, scan, _("the data is nested more than %d levels deep"), MAX_DEPTH);
+          if (++n_values > MAX_VALUES)
+            return scan_error (error, scan, _("the file holds more than %d values"), MAX_VALUES);
+          scan->levels[scan->depth] = (ScanLevel) { .object = c == '{' };
+          scan->depth++;
+          expect_key = c == '{';
+          break;
+
+        case '}':
+        case ']':
+          if (scan->depth > 0)
+            scan->depth--;
+          expect_key = FALSE;
+          break;
+
+        case ',':
+          if (top != NULL)
+            {
+              top->index++;
+              expect_key = top->object;
+            }
+          if (++n_values > MAX_VALUES)
+            return scan_error (error, scan, _("the file holds more than %d values"), MAX_VALUES);
+          break;
+
+        case ':':
+          expect_key = FALSE;
+          break;
+
+        default:
+          /* The version's digits as written, so a huge one can be shown. */
+          if (scan->depth == 1 && top->object && !expect_key && g_str_equal (top->key, "version") &&
+              !g_ascii_isspace (c))
+            {
+              if (version == NULL)
+                version = g_string_new (NULL);
+              if (version->len < 64)
+                g_string_append_c (version, c);
+            }
+          break;
+        }
+    }
+
+  if (version != NULL)
+    scan->version = g_string_free (g_steal_pointer (&version), FALSE);
+  return TRUE;
+}
+
 static gboolean
 read_string (JsonNode   *node,
              const char *field,
@@ -232,6 +403,58 @@ known_id (const char * const *ids,
           const char         *id)
 {
   return ids == NULL || g_strv_contains (ids, id);
+}
+
+/* Exactly YYYY-MM-DD, a real day, not after today: what the app writes. */
+static gboolean
+check_since (const char *text,
+             const char *field,
+             GError    **error)
+{
+  g_autoptr(GDateTime) date = NULL;
+  g_autoptr(GDateTime) now = NULL;
+  int year, month, day;
+
+  for (guint i = 0; i < 10; i++)
+    if (text[i] == '\0' || (i == 4 || i == 7 ? text[i] != '-' : !g_ascii_isdigit (text[i])))
+      return field_error (error, field, _("must be a date like 2026-11-21, or null, not “%s”"), text);
+  if (text[10] != '\0')
+    return field_error (error, field, _("must be a date like 2026-11-21, or null, not “%s”"), text);
+
+  year = g_ascii_digit_value (text[0]) * 1000 + g_ascii_digit_value (text[1]) * 100 +
+         g_ascii_digit_value (text[2]) * 10 + g_ascii_digit_value (text[3]);
+  month = g_ascii_digit_value (text[5]) * 10 + g_ascii_digit_value (text[6]);
+  day = g_ascii_digit_value (text[8]) * 10 + g_ascii_digit_value (text[9]);
+  date = year >= 1900 ? g_date_time_new_local (year, month, day, 0, 0, 0) : NULL;
+  if (date == NULL)
+    return field_error (error, field, _("“%s” is not a day in the calendar"), text);
+
+  now = g_date_time_new_now_local ();
+  if (g_date_time_get_year (date) * 10000 + g_date_time_get_month (date) * 100 + g_date_time_get_day_of_month (date) >
+      g_date_time_get_year (now) * 10000 + g_date_time_get_month (now) * 100 + g_date_time_get_day_of_month (now))
+    return field_error (error, field, _("“%s” is in the future; a side effect is noticed since a day that has been"),
+                        text);
+
+  return TRUE;
+}
+
+/* Space, zero-width and other characters that show nothing. */
+static gboolean
+is_invisible_only (const char *text)
+{
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      GUnicodeType type = g_unichar_type (c);
+
+      if (!g_unichar_isspace (c) && type != G_UNICODE_FORMAT && type != G_UNICODE_CONTROL &&
+          type != G_UNICODE_SPACE_SEPARATOR && type != G_UNICODE_LINE_SEPARATOR &&
+          type != G_UNICODE_PARAGRAPH_SEPARATOR && c != 0x115F && c != 0x1160 && c != 0x3164 && c != 0xFFA0 &&
+          c != 0x034F && !(c >= 0xFE00 && c <= 0xFE0F) && !(c >= 0xE0100 && c <= 0xE01EF))
+        return FALSE;
+    }
+
+  return TRUE;
 }
 
 static gboolean
@@ -278,8 +501,9 @@ read_checklist_item (JsonNode             *node,
   here = g_strdup_printf ("%s.since", field);
   if (!read_string (json_object_get_member (object, "since"), here, TRUE, &entry->since, error))
     return FALSE;
-  if (entry->since != NULL && !ldn_user_date_check (entry->since, NULL))
-    return field_error (error, here, _("must be a date like 2026-11-21, or null"));
+  if (entry->since != NULL && (!check_since (entry->since, here, error) || !ldn_user_date_check (entry->since, NULL)))
+    return error == NULL || *error != NULL ? FALSE
+                                           : field_error (error, here, _("must be a date like 2026-11-21, or null"));
 
   g_free (here);
   here = g_strdup_printf ("%s.note", field);
@@ -390,6 +614,8 @@ read_questions (JsonNode   *node,
       trimmed = g_strstrip (g_strdup (text));
       if (*trimmed == '\0')
         return field_error (error, field, _("is empty"));
+      if (is_invisible_only (text))
+        return field_error (error, field, _("has only spaces or invisible characters"));
     }
 
   return TRUE;
@@ -420,6 +646,13 @@ read_teach_back (JsonNode             *node,
       if (!read_string (json_object_get_member (object, l->data), field, FALSE, &choice, error))
         return FALSE;
       g_hash_table_insert (data->teach_back, g_strdup (l->data), choice);
+      if (ids->teach_back_choices != NULL)
+        {
+          g_autofree char *key = ldn_user_data_choice_key (l->data, choice);
+
+          if (!g_strv_contains (ids->teach_back_choices, key))
+            return field_error (error, field, _("“%s” is not one of this question’s answers"), choice);
+        }
     }
 
   return TRUE;
@@ -428,6 +661,7 @@ read_teach_back (JsonNode             *node,
 static gboolean
 read_file (JsonObject           *root,
            const LdnUserDataIds *ids,
+           const char           *version_text,
            ImportData           *data,
            GError              **error)
 {
@@ -440,12 +674,17 @@ read_file (JsonObject           *root,
     return field_error (error, "format", _("this is not an LDN Guide data file"));
 
   version = json_object_get_member (root, "version");
-  if (version == NULL || !JSON_NODE_HOLDS_VALUE (version) || json_node_get_value_type (version) != G_TYPE_INT64)
+  if (version == NULL || !JSON_NODE_HOLDS_VALUE (version) ||
+      (json_node_get_value_type (version) != G_TYPE_INT64 && json_node_get_value_type (version) != G_TYPE_DOUBLE))
     return field_error (error, "version", _("must be a whole number"));
-  if (json_node_get_int (version) != LDN_USER_DATA_VERSION)
+  /* Compared as written: json-glib turns 2^64+1 into a double or -1. */
+  if (g_strcmp0 (version_text, G_STRINGIFY (LDN_USER_DATA_VERSION)) != 0 ||
+      json_node_get_value_type (version) != G_TYPE_INT64 || json_node_get_int (version) != LDN_USER_DATA_VERSION)
     {
       /* Printed first: a format macro inside _() would hide the string from xgettext. */
-      g_autofree char *found = g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (version));
+      g_autofree char *found = version_text != NULL && g_utf8_validate (version_text, -1, NULL)
+                                 ? g_strdup (version_text)
+                                 : g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (version));
 
       return field_error (error, "version", _("this file has version %s; this LDN Guide reads version %d"),
                           found, LDN_USER_DATA_VERSION);
@@ -531,16 +770,23 @@ ldn_user_data_from_json (LdnUserStore         *store,
   g_autoptr(JsonParser) parser = json_parser_new_immutable ();
   g_autoptr(GError) parse_error = NULL;
   ImportData data = { 0 };
+  Scan scan = { .depth = 0 };
   JsonNode *root;
   gboolean ok;
 
   g_return_val_if_fail (LDN_IS_USER_STORE (store), FALSE);
   g_return_val_if_fail (ids != NULL && json != NULL, FALSE);
 
+  if (length < 0)
+    length = strlen (json);
+  if (!scan_json (json, length, &scan, error))
+    return FALSE;
+
   if (!json_parser_load_from_data (parser, json, length, &parse_error))
     {
       g_set_error (error, LDN_USER_ERROR, LDN_USER_ERROR_IMPORT,
                    _("The file is not valid JSON: %s"), parse_error->message);
+      g_free (scan.version);
       return FALSE;
     }
 
@@ -549,12 +795,14 @@ ldn_user_data_from_json (LdnUserStore         *store,
     {
       g_set_error_literal (error, LDN_USER_ERROR, LDN_USER_ERROR_IMPORT,
                            _("The file does not hold LDN Guide data."));
+      g_free (scan.version);
       return FALSE;
     }
 
-  ok = read_file (json_node_get_object (root), ids, &data, error) &&
+  ok = read_file (json_node_get_object (root), ids, scan.version, &data, error) &&
        ldn_user_store_run_transaction (store, replace_all, &data, error);
   import_data_clear (&data);
+  g_free (scan.version);
   if (ok)
     g_signal_emit_by_name (store, "reset");
 

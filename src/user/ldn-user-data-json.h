@@ -24,7 +24,13 @@ typedef struct {
   const char * const *checklist_ids;
   const char * const *safety_ids;
   const char * const *teach_back_ids;
+  /* The choices of each teach-back question, as made by
+   * ldn_user_data_choice_key(); NULL accepts any choice. */
+  const char * const *teach_back_choices;
 } LdnUserDataIds;
+
+char     *ldn_user_data_choice_key (const char          *question_id,
+                                    const char          *choice_id);
 
 char     *ldn_user_data_to_json   (LdnUserStore         *store,
                                    const LdnUserDataIds *ids,

@@ -12,6 +12,7 @@
 
 #include "ldn-teach-back-recorder.h"
 #include "ldn-user-store.h"
+#include "util/ldn-xdg.h"
 #include "util/ldn-sqlite.h"
 
 G_DEFINE_QUARK (ldn-user-error-quark, ldn_user_error)
@@ -224,10 +225,14 @@ ldn_user_store_dup_default_path (void)
 {
   const char *override = g_getenv ("LDN_GUIDE_USER_DATA");
 
+  g_autofree char *data_home = NULL;
+
   if (override != NULL && *override != '\0')
     return g_strdup (override);
 
-  return g_build_filename (g_get_user_data_dir (), PACKAGE_NAME, "user.sqlite", NULL);
+  /* Never relative: the current folder is not where data lives. */
+  data_home = ldn_xdg_dup_data_home (NULL);
+  return data_home != NULL ? g_build_filename (data_home, PACKAGE_NAME, "user.sqlite", NULL) : NULL;
 }
 
 static int
@@ -387,7 +392,14 @@ ldn_user_store_open (const char *path)
   g_autoptr(LdnUserStore) self = g_object_new (LDN_TYPE_USER_STORE, NULL);
   OpenResult result;
 
-  g_return_val_if_fail (path != NULL, NULL);
+  if (path == NULL)
+    {
+      open_in_memory (self, _("LDN Guide cannot find your home folder, so it has nowhere to keep your data: "
+                              "set HOME to an absolute path. What you enter now will be lost when you close "
+                              "the app."));
+      self->statements = ldn_statement_cache_new (self->db);
+      return g_steal_pointer (&self);
+    }
 
   self->path = g_canonicalize_filename (path, NULL);
   self->persistent = TRUE;

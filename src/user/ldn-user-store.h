@@ -85,14 +85,16 @@ gboolean    ldn_user_date_check       (const char      *date,
 
 G_DECLARE_FINAL_TYPE (LdnUserStore, ldn_user_store, LDN, USER_STORE, GObject)
 
-/* $LDN_GUIDE_USER_DATA when set, else $XDG_DATA_HOME/ldn-guide/user.sqlite. */
+/* $LDN_GUIDE_USER_DATA when set, else $XDG_DATA_HOME/ldn-guide/user.sqlite
+ * (see ldn_xdg_dup_data_home: never relative); NULL when there is no
+ * absolute place, which ldn_user_store_open(NULL) reports as its problem. */
 char         *ldn_user_store_dup_default_path (void);
 
 /* Never fails for a damaged file: that is moved aside (see
  * get_damaged_path) and a fresh store started. When nothing can be
  * written at all, the store keeps data in memory for this session and
  * get_problem says why. */
-LdnUserStore *ldn_user_store_open             (const char       *path);
+LdnUserStore *ldn_user_store_open             (const char       *path);   /* nullable */
 const char   *ldn_user_store_get_path         (LdnUserStore     *self);
 const char   *ldn_user_store_get_damaged_path (LdnUserStore     *self);
 const char   *ldn_user_store_get_problem      (LdnUserStore     *self);
