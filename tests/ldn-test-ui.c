@@ -32,15 +32,24 @@ ldn_test_ui_init (int    *argc,
   return app;
 }
 
+static gboolean
+keep_waking (gpointer data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
 void
 ldn_test_iterate_until (gboolean (*done) (gpointer),
                         gpointer   data)
 {
   gint64 deadline = g_get_monotonic_time () + 15 * G_USEC_PER_SEC;
+  /* Wakes the loop, so the deadline is checked even when nothing happens. */
+  guint tick = g_timeout_add (100, keep_waking, NULL);
 
   while (!done (data) && g_get_monotonic_time () < deadline)
     g_main_context_iteration (NULL, TRUE);
 
+  g_source_remove (tick);
   g_assert_true (done (data));
 }
 

@@ -20,6 +20,7 @@ struct _LdnApplication
   LdnContentStore      *content_store;
   GError               *content_error;
   LdnUserStore         *user_store;
+  GFileMonitor         *user_monitor;
 };
 
 G_DEFINE_FINAL_TYPE (LdnApplication, ldn_application, ADW_TYPE_APPLICATION)
@@ -86,6 +87,32 @@ ldn_application_get_content_store (LdnApplication *self,
   return self->content_store;
 }
 
+static void
+user_file_changed_cb (LdnApplication *self)
+{
+  ldn_user_store_check_for_changes (self->user_store);
+}
+
+/* Another LDN Guide or `ldn-guide --import-data` writes to the
+ * write-ahead log: the windows show its changes while open (they
+ * also check when focused, and the store before each change). */
+static void
+watch_user_store (LdnApplication *self)
+{
+  g_autofree char *log_path = NULL;
+  g_autoptr(GFile) log_file = NULL;
+
+  if (!ldn_user_store_is_persistent (self->user_store))
+    return;
+
+  log_path = g_strconcat (ldn_user_store_get_path (self->user_store), "-wal", NULL);
+  log_file = g_file_new_for_path (log_path);
+  self->user_monitor = g_file_monitor_file (log_file, G_FILE_MONITOR_NONE, NULL, NULL);
+  if (self->user_monitor != NULL)
+    g_signal_connect_object (self->user_monitor, "changed", G_CALLBACK (user_file_changed_cb), self,
+                             G_CONNECT_SWAPPED);
+}
+
 LdnUserStore *
 ldn_application_get_user_store (LdnApplication *self)
 {
@@ -96,6 +123,7 @@ ldn_application_get_user_store (LdnApplication *self)
       g_autofree char *path = ldn_user_store_dup_default_path ();
 
       self->user_store = ldn_user_store_open (path);
+      watch_user_store (self);
     }
 
   return self->user_store;
@@ -163,11 +191,10 @@ ldn_application_quit_action (GSimpleAction *action,
   GtkApplication *app = GTK_APPLICATION (user_data);
   g_autoptr(GList) windows = g_list_copy (gtk_application_get_windows (app));
 
-  /* Closing each window lets it save its state before the process ends. */
+  /* Closing each window lets it save its state, and ask before text
+   * that is not saved is lost; the app ends with its last window. */
   for (GList *l = windows; l != NULL; l = l->next)
     gtk_window_close (GTK_WINDOW (l->data));
-
-  g_application_quit (G_APPLICATION (app));
 }
 
 static void
@@ -315,6 +342,9 @@ ldn_application_dispose (GObject *object)
 
   g_clear_object (&self->content_store);
   g_clear_error (&self->content_error);
+  if (self->user_monitor != NULL)
+    g_file_monitor_cancel (self->user_monitor);
+  g_clear_object (&self->user_monitor);
   g_clear_object (&self->user_store);
 
   G_OBJECT_CLASS (ldn_application_parent_class)->dispose (object);

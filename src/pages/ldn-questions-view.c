@@ -217,6 +217,21 @@ add_own_cb (LdnQuestionsView *self)
   ldn_questions_view_reload (self);
 }
 
+const char *
+ldn_questions_view_get_draft (LdnQuestionsView *self)
+{
+  const char *typed;
+
+  g_return_val_if_fail (LDN_IS_QUESTIONS_VIEW (self), NULL);
+
+  typed = gtk_editable_get_text (GTK_EDITABLE (self->new_question));
+  for (const char *c = typed; *c != '\0'; c = g_utf8_next_char (c))
+    if (!g_unichar_isspace (g_utf8_get_char (c)))
+      return typed;
+
+  return NULL;
+}
+
 static gboolean
 save_what_matters (const char *value,
                    gpointer    data,
