@@ -243,11 +243,11 @@ main (int   argc,
   app = ldn_test_ui_init (&argc, &argv);
   dir = ldn_test_tmp_dir ("ldn-sheet-page");
 
-  g_test_add_func ("/sheet-page/preview-matches-the-pdf", test_preview_matches_the_pdf);
-  g_test_add_func ("/sheet-page/sheet-follows-the-other-sections", test_sheet_follows_the_other_sections);
-  g_test_add_func ("/sheet-page/paper-and-options-are-kept", test_paper_and_options_are_kept);
-  g_test_add_func ("/sheet-page/refused-name-is-kept-on-screen", test_refused_name_is_kept_on_screen);
-  g_test_add_func ("/sheet-page/printout-matches-the-preview", test_printout_matches_the_preview);
+  ldn_test_add_func ("/sheet-page/preview-matches-the-pdf", test_preview_matches_the_pdf);
+  ldn_test_add_func ("/sheet-page/sheet-follows-the-other-sections", test_sheet_follows_the_other_sections);
+  ldn_test_add_func ("/sheet-page/paper-and-options-are-kept", test_paper_and_options_are_kept);
+  ldn_test_add_func ("/sheet-page/refused-name-is-kept-on-screen", test_refused_name_is_kept_on_screen);
+  ldn_test_add_func ("/sheet-page/printout-matches-the-preview", test_printout_matches_the_preview);
   result = g_test_run ();
 
   g_object_unref (app);

@@ -33,7 +33,8 @@ button_labelled (GtkWidget  *widget,
     if (g_strcmp0 (gtk_button_get_label (g_ptr_array_index (buttons, i)), label) == 0 && seen++ == index)
       return g_ptr_array_index (buttons, i);
 
-  g_error ("no button %u labelled “%s”", index, label);
+  g_test_fail_printf ("no button %u labelled “%s”", index, label);
+  return NULL;
 }
 
 typedef struct {
@@ -433,11 +434,11 @@ main (int   argc,
 
   app = ldn_test_ui_init (&argc, &argv);
 
-  g_test_add_func ("/side-effects/fill-in-close-and-find-again", test_fill_in_close_and_find_again);
-  g_test_add_func ("/side-effects/menu-actions-exist", test_menu_actions_exist);
-  g_test_add_func ("/side-effects/huge-paste-stays-in-view", test_huge_paste_stays_in_view);
-  g_test_add_func ("/side-effects/question-not-added-is-not-dropped", test_question_not_added_is_not_dropped);
-  g_test_add_func ("/side-effects/changes-from-another-process-are-shown", test_changes_from_another_process_are_shown);
+  ldn_test_add_func ("/side-effects/fill-in-close-and-find-again", test_fill_in_close_and_find_again);
+  ldn_test_add_func ("/side-effects/menu-actions-exist", test_menu_actions_exist);
+  ldn_test_add_func ("/side-effects/huge-paste-stays-in-view", test_huge_paste_stays_in_view);
+  ldn_test_add_func ("/side-effects/question-not-added-is-not-dropped", test_question_not_added_is_not_dropped);
+  ldn_test_add_func ("/side-effects/changes-from-another-process-are-shown", test_changes_from_another_process_are_shown);
 
   result = g_test_run ();
   g_clear_object (&app);
