@@ -8,7 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "ldn-application.h"
-#include "ldn-print-command.h"
+#include "print/ldn-print-operation.h"
 #include "ldn-command-line.h"
 #include "ldn-compat.h"
 #include "ldn-window.h"

@@ -9,6 +9,7 @@
 
 #include "app/ldn-compat.h"
 #include "app/ldn-window.h"
+#include "print/ldn-print-operation.h"
 #include "sheet/ldn-sheet-preview.h"
 
 #include "ldn-sheet-page.h"
@@ -84,14 +85,11 @@ clear_preview (LdnSheetPage *self)
   g_clear_pointer (&self->sheet, ldn_sheet_free);
 }
 
-static LdnSheet *
-build_sheet (LdnSheetPage  *self,
-             double         width,
-             double         height,
-             GError       **error)
+/* What the sheet holds, with the options the page shows. */
+static LdnSheetData *
+collect_data (LdnSheetPage  *self,
+              GError       **error)
 {
-  g_autoptr(LdnSheetData) data = NULL;
-
   if (self->content == NULL)
     {
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_INITIALIZED,
@@ -99,15 +97,22 @@ build_sheet (LdnSheetPage  *self,
       return NULL;
     }
 
-  data = ldn_sheet_data_collect (self->content, self->user,
+  return ldn_sheet_data_collect (self->content, self->user,
                                  g_settings_get_double (self->settings, "dose-mg"),
                                  gtk_switch_get_active (self->chart_switch),
                                  gtk_switch_get_active (self->sources_switch),
                                  error);
-  if (data == NULL)
-    return NULL;
+}
 
-  return ldn_sheet_new (g_steal_pointer (&data), width, height);
+static LdnSheet *
+build_sheet (LdnSheetPage  *self,
+             double         width,
+             double         height,
+             GError       **error)
+{
+  LdnSheetData *data = collect_data (self, error);
+
+  return data != NULL ? ldn_sheet_new (data, width, height) : NULL;
 }
 
 static void
@@ -308,59 +313,6 @@ ldn_sheet_page_save_pdf (LdnSheetPage *self)
                         _("ldn-discussion-sheet.pdf"), pdf_file_chosen_cb, g_object_ref (self));
 }
 
-/* Printing lays the sheet out again for the paper the dialog settles
- * on, with the same code as the preview and the PDF. */
-typedef struct {
-  LdnSheetPage *page;
-  LdnSheet     *sheet;
-  GtkPageSetup *setup;    /* what the dialog settled on */
-} PrintJob;
-
-static void
-print_job_free (gpointer data)
-{
-  PrintJob *job = data;
-
-  g_clear_pointer (&job->sheet, ldn_sheet_free);
-  g_clear_object (&job->setup);
-  g_object_unref (job->page);
-  g_free (job);
-}
-
-static void
-begin_print_cb (GtkPrintOperation *operation,
-                GtkPrintContext   *context,
-                PrintJob          *job)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_clear_pointer (&job->sheet, ldn_sheet_free);
-  job->sheet = build_sheet (job->page, gtk_print_context_get_width (context),
-                            gtk_print_context_get_height (context), &error);
-  if (job->sheet == NULL)
-    {
-      g_autofree char *message = g_strdup_printf (_("The sheet was not printed: %s"), error->message);
-
-      say (job->page, message);
-      gtk_print_operation_cancel (operation);
-      return;
-    }
-
-  gtk_print_operation_set_n_pages (operation, (int) ldn_sheet_get_n_pages (job->sheet));
-  g_clear_object (&job->setup);
-  job->setup = gtk_page_setup_copy (gtk_print_context_get_page_setup (context));
-}
-
-static void
-draw_page_cb (GtkPrintOperation *operation,
-              GtkPrintContext   *context,
-              int                page,
-              PrintJob          *job)
-{
-  if (job->sheet != NULL && page >= 0)
-    ldn_sheet_draw_page (job->sheet, gtk_print_context_get_cairo_context (context), (guint) page);
-}
-
 /* A paper picked in the print dialog becomes the sheet's paper, so the
  * preview shows what was printed. */
 static void
@@ -379,8 +331,10 @@ remember_page_setup (LdnSheetPage *self,
 static void
 print_done_cb (GtkPrintOperation       *operation,
                GtkPrintOperationResult  result,
-               PrintJob                *job)
+               LdnSheetPage            *self)
 {
+  LdnPrintOperation *print = LDN_PRINT_OPERATION (operation);
+  const GError *sheet_error = ldn_print_operation_get_sheet_error (print);
   g_autoptr(GError) error = NULL;
 
   if (result == GTK_PRINT_OPERATION_RESULT_APPLY)
@@ -390,17 +344,18 @@ print_done_cb (GtkPrintOperation       *operation,
       /* A saved printer name makes GTK 4.8 crash when that printer is
        * gone; the dialog finds the default printer by itself. */
       gtk_print_settings_unset (settings, GTK_PRINT_SETTINGS_PRINTER);
-      g_settings_set_value (job->page->settings, "print-settings", gtk_print_settings_to_gvariant (settings));
-      if (job->setup != NULL)
-        remember_page_setup (job->page, job->setup);
+      g_settings_set_value (self->settings, "print-settings", gtk_print_settings_to_gvariant (settings));
+      if (ldn_print_operation_get_used_page_setup (print) != NULL)
+        remember_page_setup (self, ldn_print_operation_get_used_page_setup (print));
     }
-  else if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
+  else if (result == GTK_PRINT_OPERATION_RESULT_ERROR || sheet_error != NULL)
     {
       g_autofree char *message = NULL;
 
       gtk_print_operation_get_error (operation, &error);
-      message = g_strdup_printf (_("The sheet was not printed: %s"), error ? error->message : _("unknown error"));
-      say (job->page, message);
+      message = g_strdup_printf (_("The sheet was not printed: %s"),
+                                 sheet_error ? sheet_error->message : error ? error->message : _("unknown error"));
+      say (self, message);
     }
 }
 
@@ -433,35 +388,27 @@ saved_print_settings (GSettings *settings)
 }
 
 GtkPrintOperation *
-ldn_sheet_page_new_print_operation (LdnSheetPage *self)
+ldn_sheet_page_new_print_operation (LdnSheetPage  *self,
+                                    GError       **error)
 {
-  GtkPrintOperation *operation;
+  LdnPrintOperation *operation;
+  g_autoptr(LdnSheetData) data = NULL;
   g_autoptr(GtkPageSetup) setup = NULL;
   g_autoptr(GtkPrintSettings) print_settings = NULL;
-  PrintJob *job;
 
   g_return_val_if_fail (LDN_IS_SHEET_PAGE (self), NULL);
   g_return_val_if_fail (self->settings != NULL, NULL);
 
-  operation = gtk_print_operation_new ();
+  data = collect_data (self, error);
+  if (data == NULL)
+    return NULL;
+
   setup = page_setup_for (self->settings, selected_paper (self));
   print_settings = saved_print_settings (self->settings);
-  gtk_print_operation_set_default_page_setup (operation, setup);
-  gtk_print_operation_set_print_settings (operation, print_settings);
-  /* The sheet draws its own margins, as on the preview. */
-  gtk_print_operation_set_use_full_page (operation, TRUE);
-  gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
-  gtk_print_operation_set_embed_page_setup (operation, TRUE);
-  gtk_print_operation_set_job_name (operation, _("LDN Discussion Sheet"));
+  operation = ldn_print_operation_new (g_steal_pointer (&data), setup, print_settings);
+  g_signal_connect_object (operation, "done", G_CALLBACK (print_done_cb), self, 0);
 
-  job = g_new0 (PrintJob, 1);
-  job->page = g_object_ref (self);
-  g_object_set_data_full (G_OBJECT (operation), "ldn-print-job", job, print_job_free);
-  g_signal_connect (operation, "begin-print", G_CALLBACK (begin_print_cb), job);
-  g_signal_connect (operation, "draw-page", G_CALLBACK (draw_page_cb), job);
-  g_signal_connect (operation, "done", G_CALLBACK (print_done_cb), job);
-
-  return operation;
+  return GTK_PRINT_OPERATION (operation);
 }
 
 void
@@ -480,7 +427,14 @@ ldn_sheet_page_print (LdnSheetPage *self)
       return;
     }
 
-  operation = ldn_sheet_page_new_print_operation (self);
+  operation = ldn_sheet_page_new_print_operation (self, &error);
+  if (operation == NULL)
+    {
+      g_autofree char *message = g_strdup_printf (_("The sheet was not printed: %s"), error->message);
+
+      say (self, message);
+      return;
+    }
   gtk_print_operation_set_allow_async (operation, TRUE);
   root = gtk_widget_get_root (GTK_WIDGET (self));
   result = gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
