@@ -417,6 +417,46 @@ test_changes_from_another_process_are_shown (void)
   ldn_user_store_set_text (store, LDN_USER_TEXT_OTHER_MEDICINES, "", NULL);
 }
 
+
+typedef struct {
+  GtkWidget  *root;
+  const char *text;
+} LabelSearch;
+
+static gboolean
+label_shown (gpointer data)
+{
+  LabelSearch *search = data;
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+
+  ldn_test_collect (search->root, GTK_TYPE_LABEL, labels);
+  for (guint i = 0; i < labels->len; i++)
+    if (g_strcmp0 (gtk_label_get_text (g_ptr_array_index (labels, i)), search->text) == 0 &&
+        gtk_widget_get_mapped (g_ptr_array_index (labels, i)))
+      return TRUE;
+
+  return FALSE;
+}
+
+/* A refusal on a page reaches the person as a toast in its window
+ * (through win.show-toast: pages do not call the window). */
+static void
+test_refusal_is_shown_as_a_toast (void)
+{
+  Section section;
+  LabelSearch search;
+
+  open_section (&section);
+  ldn_side_effects_page_show_view (ldn_window_get_side_effects_page (section.window), "questions");
+  gtk_editable_set_text (GTK_EDITABLE (ldn_test_nth (section.questions, GTK_TYPE_ENTRY, 0)), "   ");
+  g_signal_emit_by_name (ldn_test_nth (section.questions, GTK_TYPE_ENTRY, 0), "activate");
+
+  search.root = GTK_WIDGET (section.window);
+  search.text = "The question is empty.";
+  ldn_test_iterate_until (label_shown, &search);
+  close_section (&section);
+}
+
 static void
 test_menu_actions_exist (void)
 {
@@ -436,6 +476,7 @@ main (int   argc,
 
   ldn_test_add_func ("/side-effects/fill-in-close-and-find-again", test_fill_in_close_and_find_again);
   ldn_test_add_func ("/side-effects/menu-actions-exist", test_menu_actions_exist);
+  ldn_test_add_func ("/side-effects/refusal-is-shown-as-a-toast", test_refusal_is_shown_as_a_toast);
   ldn_test_add_func ("/side-effects/huge-paste-stays-in-view", test_huge_paste_stays_in_view);
   ldn_test_add_func ("/side-effects/question-not-added-is-not-dropped", test_question_not_added_is_not_dropped);
   ldn_test_add_func ("/side-effects/changes-from-another-process-are-shown", test_changes_from_another_process_are_shown);

@@ -11,6 +11,7 @@
 #include "print/ldn-print-operation.h"
 #include "ldn-command-line.h"
 #include "ldn-compat.h"
+#include "ldn-save-file.h"
 #include "ldn-window.h"
 
 struct _LdnApplication
@@ -227,27 +228,23 @@ toast (LdnApplication *self,
     ldn_window_add_toast (LDN_WINDOW (window), message);
 }
 
-static void
-export_file_chosen_cb (GFile    *file,
-                       gpointer  user_data)
+static gboolean
+write_user_data (GFile     *file,
+                 gpointer   data,
+                 GError   **error)
 {
-  g_autoptr(LdnApplication) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = file ? g_file_get_path (file) : NULL;
-  g_autofree char *message = NULL;
+  LdnApplication *self = data;
+  g_autofree char *path = g_file_get_path (file);
   LdnContentStore *content;
 
-  if (file == NULL)
-    return;
+  if (path == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, _("choose a folder on this computer."));
+      return FALSE;
+    }
 
-  content = ldn_application_get_content_store (self, &error);
-  if (path != NULL && content != NULL &&
-      ldn_export_user_data (content, ldn_application_get_user_store (self), path, &error))
-    message = g_strdup_printf (_("Your data was saved to %s"), path);
-  else
-    message = g_strdup_printf (_("Your data was not saved: %s"), error ? error->message : _("not a local file"));
-
-  toast (self, message);
+  content = ldn_application_get_content_store (self, error);
+  return content != NULL && ldn_export_user_data (content, ldn_application_get_user_store (self), path, error);
 }
 
 static void
@@ -257,8 +254,8 @@ ldn_application_export_data_action (GSimpleAction *action,
 {
   LdnApplication *self = LDN_APPLICATION (user_data);
 
-  ldn_compat_save_file (gtk_application_get_active_window (GTK_APPLICATION (self)),
-                        _("Export My Data"), "ldn-guide-data.json", export_file_chosen_cb, g_object_ref (self));
+  ldn_save_file (gtk_application_get_active_window (GTK_APPLICATION (self)),
+                 _("Export My Data"), "ldn-guide-data.json", write_user_data, g_object_ref (self), g_object_unref);
 }
 
 static void

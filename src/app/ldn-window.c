@@ -9,6 +9,7 @@
 
 #include "ldn-collapsing-bin.h"
 #include "ldn-compat.h"
+#include "ldn-save-file.h"
 #include "ldn-window.h"
 #include "pages/ldn-learn-page.h"
 #include "pages/ldn-questions-view.h"
@@ -320,12 +321,50 @@ ldn_window_print_action (GtkWidget  *widget,
   ldn_sheet_page_print (ensure_sheet_page (LDN_WINDOW (widget)));
 }
 
+static gboolean
+write_sheet (GFile     *file,
+             gpointer   data,
+             GError   **error)
+{
+  g_autofree char *path = g_file_get_path (file);
+
+  if (path == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, _("choose a folder on this computer."));
+      return FALSE;
+    }
+
+  return ldn_sheet_page_write_pdf (LDN_SHEET_PAGE (data), path, error);
+}
+
 static void
 ldn_window_save_sheet_action (GtkWidget  *widget,
                               const char *action_name,
                               GVariant   *parameter)
 {
-  ldn_sheet_page_save_pdf (ensure_sheet_page (LDN_WINDOW (widget)));
+  LdnWindow *self = LDN_WINDOW (widget);
+  LdnSheetPage *page = ensure_sheet_page (self);
+  g_autoptr(GError) error = NULL;
+
+  /* What the person entered elsewhere may have changed since. */
+  ldn_sheet_page_refresh (page);
+  if (!ldn_sheet_page_write_pdf (page, NULL, &error))
+    {
+      ldn_window_add_toast (self, error->message);
+      return;
+    }
+
+  /* Translators: the suggested file name of the saved sheet. */
+  ldn_save_file (GTK_WINDOW (self), _("Save Sheet as PDF"), _("ldn-discussion-sheet.pdf"),
+                 write_sheet, g_object_ref (page), g_object_unref);
+}
+
+static void
+ldn_window_show_toast_action (GtkWidget  *widget,
+                              const char *action_name,
+                              GVariant   *parameter)
+{
+  ldn_window_add_toast (LDN_WINDOW (widget), g_variant_get_string (parameter, NULL));
 }
 
 static void
@@ -573,6 +612,8 @@ ldn_window_class_init (LdnWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL, ldn_window_show_shortcuts_action);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, ldn_window_print_action);
   gtk_widget_class_install_action (widget_class, "win.save-sheet", NULL, ldn_window_save_sheet_action);
+  /* Pages show toasts through this action (see pages/ldn-toast.h). */
+  gtk_widget_class_install_action (widget_class, "win.show-toast", "s", ldn_window_show_toast_action);
 }
 
 /* Typing on the guide starts a search, as in other GNOME apps. Keys that

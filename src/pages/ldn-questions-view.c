@@ -9,6 +9,7 @@
 
 #include "ldn-questions-view.h"
 #include "ldn-page-layout.h"
+#include "ldn-toast.h"
 #include "ldn-user-text-view.h"
 
 struct _LdnQuestionsView
@@ -28,12 +29,9 @@ G_DEFINE_FINAL_TYPE (LdnQuestionsView, ldn_questions_view, ADW_TYPE_BIN)
 
 static void
 report (LdnQuestionsView *self,
-        const GError     *error)
+        const GError *error)
 {
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (error->message));
+  ldn_toast_show_error (GTK_WIDGET (self), error);
 }
 
 static void

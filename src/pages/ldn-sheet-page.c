@@ -7,12 +7,11 @@
 
 #include <glib/gi18n.h>
 
-#include "app/ldn-compat.h"
-#include "app/ldn-window.h"
 #include "print/ldn-print-operation.h"
 #include "sheet/ldn-sheet-preview.h"
 
 #include "ldn-sheet-page.h"
+#include "ldn-toast.h"
 
 struct _LdnSheetPage
 {
@@ -41,12 +40,7 @@ static void
 say (LdnSheetPage *self,
      const char   *message)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  if (LDN_IS_WINDOW (root))
-    ldn_window_add_toast (LDN_WINDOW (root), message);
-  else
-    g_message ("%s", message);
+  ldn_toast_show (GTK_WIDGET (self), message);
 }
 
 static LdnPaper
@@ -259,7 +253,6 @@ ldn_sheet_page_write_pdf (LdnSheetPage  *self,
                           GError       **error)
 {
   g_return_val_if_fail (LDN_IS_SHEET_PAGE (self), FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
 
   if (self->sheet == NULL)
     {
@@ -268,49 +261,7 @@ ldn_sheet_page_write_pdf (LdnSheetPage  *self,
       return FALSE;
     }
 
-  return ldn_sheet_write_pdf (self->sheet, path, error);
-}
-
-static void
-pdf_file_chosen_cb (GFile    *file,
-                    gpointer  user_data)
-{
-  g_autoptr(LdnSheetPage) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = file ? g_file_get_path (file) : NULL;
-  g_autofree char *message = NULL;
-
-  if (file == NULL)
-    return;
-
-  if (path == NULL)
-    message = g_strdup (_("The sheet was not saved: choose a folder on this computer."));
-  else if (ldn_sheet_page_write_pdf (self, path, &error))
-    message = g_strdup_printf (_("The sheet was saved to %s"), path);
-  else
-    message = g_strdup_printf (_("The sheet was not saved: %s"), error->message);
-
-  say (self, message);
-}
-
-void
-ldn_sheet_page_save_pdf (LdnSheetPage *self)
-{
-  GtkRoot *root;
-
-  g_return_if_fail (LDN_IS_SHEET_PAGE (self));
-
-  ldn_sheet_page_refresh (self);
-  if (self->sheet == NULL)
-    {
-      say (self, self->problem ? self->problem : _("There is no sheet to save."));
-      return;
-    }
-
-  root = gtk_widget_get_root (GTK_WIDGET (self));
-  /* Translators: the suggested file name of the saved sheet. */
-  ldn_compat_save_file (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, _("Save Sheet as PDF"),
-                        _("ldn-discussion-sheet.pdf"), pdf_file_chosen_cb, g_object_ref (self));
+  return path == NULL || ldn_sheet_write_pdf (self->sheet, path, error);
 }
 
 /* A paper picked in the print dialog becomes the sheet's paper, so the

@@ -35,7 +35,8 @@ void      ldn_sheet_page_print       (LdnSheetPage    *self);
  * ERROR when there is no sheet. */
 GtkPrintOperation *ldn_sheet_page_new_print_operation (LdnSheetPage  *self,
                                                        GError       **error);
-void      ldn_sheet_page_save_pdf    (LdnSheetPage    *self);
+/* Writes the sheet shown to PATH; with PATH NULL, only checks that
+ * there is a sheet (ERROR says why not). */
 gboolean  ldn_sheet_page_write_pdf   (LdnSheetPage    *self,
                                       const char      *path,
                                       GError         **error);
