@@ -10,6 +10,7 @@
 #include "ldn-application.h"
 #include "print/ldn-print-operation.h"
 #include "ldn-command-line.h"
+#include "chart/ldn-occupancy-chart.h"
 #include "ldn-compat.h"
 #include "ldn-save-file.h"
 #include "ldn-window.h"
@@ -177,6 +178,7 @@ ldn_application_startup (GApplication *app)
 
   g_set_application_name (_("LDN Guide"));
   gtk_window_set_default_icon_name (APP_ID);
+  ldn_occupancy_chart_set_color_functions (ldn_compat_widget_color, ldn_compat_lookup_color);
 
   for (guint i = 0; i < G_N_ELEMENTS (app_accels); i++)
     gtk_application_set_accels_for_action (GTK_APPLICATION (self),
