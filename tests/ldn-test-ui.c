@@ -33,14 +33,59 @@ ldn_test_ui_init (int    *argc,
 }
 
 void
+ldn_test_reset_settings (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_auto(GStrv) keys = NULL;
+
+  g_object_get (settings, "settings-schema", &schema, NULL);
+  keys = g_settings_schema_list_keys (schema);
+  for (guint i = 0; keys[i] != NULL; i++)
+    g_settings_reset (settings, keys[i]);
+}
+
+typedef struct {
+  GTestFunc func;
+} Case;
+
+static void
+run_case (gconstpointer data)
+{
+  const Case *test_case = data;
+
+  ldn_test_reset_settings ();
+  test_case->func ();
+}
+
+void
+ldn_test_add_func (const char *path,
+                   GTestFunc   func)
+{
+  Case *test_case = g_new0 (Case, 1);
+
+  test_case->func = func;
+  g_test_add_data_func_full (path, test_case, run_case, g_free);
+}
+
+static gboolean
+keep_waking (gpointer data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+void
 ldn_test_iterate_until (gboolean (*done) (gpointer),
                         gpointer   data)
 {
   gint64 deadline = g_get_monotonic_time () + 15 * G_USEC_PER_SEC;
+  /* Wakes the loop, so the deadline is checked even when nothing happens. */
+  guint tick = g_timeout_add (100, keep_waking, NULL);
 
   while (!done (data) && g_get_monotonic_time () < deadline)
     g_main_context_iteration (NULL, TRUE);
 
+  g_source_remove (tick);
   g_assert_true (done (data));
 }
 
@@ -94,7 +139,11 @@ ldn_test_nth (GtkWidget *widget,
 
   ldn_test_collect (widget, type, found);
   if (found->len <= index)
-    g_error ("no %s number %u under %s", g_type_name (type), index, G_OBJECT_TYPE_NAME (widget));
+    {
+      /* Fails this case only, not every case after it. */
+      g_test_fail_printf ("no %s number %u under %s", g_type_name (type), index, G_OBJECT_TYPE_NAME (widget));
+      return NULL;
+    }
 
   return g_ptr_array_index (found, index);
 }

@@ -14,6 +14,12 @@ G_BEGIN_DECLS
 /* Sets up GTest, an empty private data file, and a registered app. */
 LdnApplication *ldn_test_ui_init        (int        *argc,
                                          char     ***argv);
+/* Every key of the app's settings back to its default. */
+void            ldn_test_reset_settings (void);
+/* Like g_test_add_func(), with the settings reset before the case, so
+ * no case depends on what an earlier one left. */
+void            ldn_test_add_func       (const char  *path,
+                                         GTestFunc    func);
 /* Runs the main loop until DONE is true (at most 15 s; fails after). */
 void            ldn_test_iterate_until  (gboolean  (*done) (gpointer),
                                          gpointer    data);
@@ -24,7 +30,8 @@ void            ldn_test_close_window   (GtkWindow  *window);
 void            ldn_test_collect        (GtkWidget  *widget,
                                          GType       type,
                                          GPtrArray  *found);
-/* The INDEX-th descendant of TYPE; fails the test if there is none. */
+/* The INDEX-th descendant of TYPE; fails the case (and returns NULL)
+ * if there is none. */
 gpointer        ldn_test_nth            (GtkWidget  *widget,
                                          GType       type,
                                          guint       index);

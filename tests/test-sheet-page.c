@@ -17,6 +17,7 @@
 #include "ldn-test-pdf.h"
 #include "ldn-test-tmp.h"
 #include "ldn-test-ui.h"
+#include "print/ldn-print-operation.h"
 #include "sheet/ldn-sheet-preview.h"
 
 static LdnApplication *app;
@@ -66,6 +67,7 @@ test_preview_matches_the_pdf (void)
   LdnSheetPage *page = ldn_window_get_sheet_page (window);
   LdnUserStore *user = ldn_application_get_user_store (app);
   g_autofree char *pdf = temp_pdf ("saved.pdf");
+  g_autoptr(GFile) pdf_file = g_file_new_for_path (pdf);
   g_autofree char *text = NULL;
   g_autofree char *stored = NULL;
   g_autoptr(GError) error = NULL;
@@ -77,7 +79,7 @@ test_preview_matches_the_pdf (void)
   stored = ldn_user_store_dup_text (user, LDN_USER_TEXT_NAME);
   g_assert_cmpstr (stored, ==, "Ana Álvarez");
 
-  g_assert_true (ldn_sheet_page_write_pdf (page, pdf, &error));
+  g_assert_true (ldn_sheet_page_write_pdf (page, pdf_file, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (ldn_test_pdf_n_pages (pdf), ==, n_previews (page));
   text = ldn_test_pdf_text (pdf);
@@ -94,6 +96,7 @@ test_sheet_follows_the_other_sections (void)
   LdnWindow *window = open_sheet_section ();
   LdnSheetPage *page = ldn_window_get_sheet_page (window);
   g_autofree char *pdf = temp_pdf ("questions.pdf");
+  g_autoptr(GFile) pdf_file = g_file_new_for_path (pdf);
   g_autofree char *text = NULL;
   guint before = ldn_sheet_page_get_n_pages (page);
 
@@ -108,7 +111,7 @@ test_sheet_follows_the_other_sections (void)
 
   g_assert_cmpuint (ldn_sheet_page_get_n_pages (page), >, before);
   g_assert_cmpuint (n_previews (page), ==, ldn_sheet_page_get_n_pages (page));
-  g_assert_true (ldn_sheet_page_write_pdf (page, pdf, NULL));
+  g_assert_true (ldn_sheet_page_write_pdf (page, pdf_file, NULL));
   text = ldn_test_pdf_text (pdf);
   ldn_test_assert_contains (text, "Question 59 about my other medicines and LDN?");
 
@@ -122,6 +125,7 @@ test_paper_and_options_are_kept (void)
   LdnWindow *window = open_sheet_section ();
   LdnSheetPage *page = ldn_window_get_sheet_page (window);
   g_autofree char *pdf = temp_pdf ("letter.pdf");
+  g_autoptr(GFile) pdf_file = g_file_new_for_path (pdf);
   g_autofree char *info = NULL;
   g_autofree char *text = NULL;
   g_autofree char *saved_paper = NULL;
@@ -132,7 +136,7 @@ test_paper_and_options_are_kept (void)
   g_assert_cmpstr (saved_paper, ==, "letter");
   g_assert_false (g_settings_get_boolean (settings, "sheet-include-sources"));
 
-  g_assert_true (ldn_sheet_page_write_pdf (page, pdf, NULL));
+  g_assert_true (ldn_sheet_page_write_pdf (page, pdf_file, NULL));
   info = ldn_test_pdf_tool ("pdfinfo", pdf);
   ldn_test_assert_contains (info, "612 x 792 pts (letter)");
   text = ldn_test_pdf_text (pdf);
@@ -206,7 +210,8 @@ test_printout_matches_the_preview (void)
   GtkPrintOperationResult result = GTK_PRINT_OPERATION_RESULT_IN_PROGRESS;
 
   type_name (page, "Printed Person");
-  operation = ldn_sheet_page_new_print_operation (page);
+  operation = ldn_sheet_page_new_print_operation (page, &error);
+  g_assert_no_error (error);
   gtk_print_operation_set_export_filename (operation, pdf);
   g_signal_connect (operation, "done", G_CALLBACK (print_done_cb), &result);
   gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_EXPORT, GTK_WINDOW (window), &error);
@@ -234,6 +239,66 @@ test_printout_matches_the_preview (void)
   ldn_test_close_window (GTK_WINDOW (window));
 }
 
+
+/* A print system that never finishes listing its printers. */
+static gpointer stalled_data;
+static GDestroyNotify stalled_destroy;
+
+static void
+stalled_search (GtkPrinterFunc  func,
+                gpointer        data,
+                GDestroyNotify  destroy)
+{
+  stalled_data = data;
+  stalled_destroy = destroy;
+}
+
+static void
+empty_search (GtkPrinterFunc  func,
+              gpointer        data,
+              GDestroyNotify  destroy)
+{
+  destroy (data);
+}
+
+static void
+test_print_without_dialog_gives_up (void)
+{
+  LdnWindow *window = open_sheet_section ();
+  LdnSheetPage *page = ldn_window_get_sheet_page (window);
+  g_autoptr(GtkPrintOperation) operation = NULL;
+  g_autoptr(GtkPrintOperation) second = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 start;
+
+  operation = ldn_sheet_page_new_print_operation (page, &error);
+  g_assert_no_error (error);
+  g_assert_true (LDN_IS_PRINT_OPERATION (operation));
+
+  /* `--print-sheet --printer=NAME` with a stalled print system: a clear
+   * error after the timeout, not a hang. */
+  ldn_print_operation_set_printer_search (LDN_PRINT_OPERATION (operation), stalled_search);
+  ldn_print_operation_set_timeout (LDN_PRINT_OPERATION (operation), 1);
+  start = g_get_monotonic_time ();
+  g_assert_false (ldn_print_operation_print_to_printer (LDN_PRINT_OPERATION (operation), "Office", &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT);
+  g_assert_nonnull (strstr (error->message, "1 seconds"));
+  g_assert_nonnull (strstr (error->message, "nothing was printed"));
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 10 * G_USEC_PER_SEC);
+  g_clear_error (&error);
+  /* The listing ends late: nothing breaks. */
+  stalled_destroy (stalled_data);
+
+  /* One that ends without the printer: says which printers there are. */
+  second = ldn_sheet_page_new_print_operation (page, &error);
+  ldn_print_operation_set_printer_search (LDN_PRINT_OPERATION (second), empty_search);
+  g_assert_false (ldn_print_operation_print_to_printer (LDN_PRINT_OPERATION (second), "Office", &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  g_assert_nonnull (strstr (error->message, "“Office”"));
+
+  ldn_test_close_window (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -243,11 +308,12 @@ main (int   argc,
   app = ldn_test_ui_init (&argc, &argv);
   dir = ldn_test_tmp_dir ("ldn-sheet-page");
 
-  g_test_add_func ("/sheet-page/preview-matches-the-pdf", test_preview_matches_the_pdf);
-  g_test_add_func ("/sheet-page/sheet-follows-the-other-sections", test_sheet_follows_the_other_sections);
-  g_test_add_func ("/sheet-page/paper-and-options-are-kept", test_paper_and_options_are_kept);
-  g_test_add_func ("/sheet-page/refused-name-is-kept-on-screen", test_refused_name_is_kept_on_screen);
-  g_test_add_func ("/sheet-page/printout-matches-the-preview", test_printout_matches_the_preview);
+  ldn_test_add_func ("/sheet-page/preview-matches-the-pdf", test_preview_matches_the_pdf);
+  ldn_test_add_func ("/sheet-page/sheet-follows-the-other-sections", test_sheet_follows_the_other_sections);
+  ldn_test_add_func ("/sheet-page/paper-and-options-are-kept", test_paper_and_options_are_kept);
+  ldn_test_add_func ("/sheet-page/refused-name-is-kept-on-screen", test_refused_name_is_kept_on_screen);
+  ldn_test_add_func ("/sheet-page/printout-matches-the-preview", test_printout_matches_the_preview);
+  ldn_test_add_func ("/sheet-page/print-without-dialog-gives-up", test_print_without_dialog_gives_up);
   result = g_test_run ();
 
   g_object_unref (app);

@@ -33,7 +33,8 @@ button_labelled (GtkWidget  *widget,
     if (g_strcmp0 (gtk_button_get_label (g_ptr_array_index (buttons, i)), label) == 0 && seen++ == index)
       return g_ptr_array_index (buttons, i);
 
-  g_error ("no button %u labelled “%s”", index, label);
+  g_test_fail_printf ("no button %u labelled “%s”", index, label);
+  return NULL;
 }
 
 typedef struct {
@@ -116,6 +117,20 @@ test_fill_in_close_and_find_again (void)
     g_assert_cmpuint (strlen (shown), ==, LDN_USER_TEXT_MAX_CHARS + 1);
     g_assert_cmpstr (entry->note, ==, "");
   }
+  /* Shortened, it is saved again. */
+  {
+    GtkTextBuffer *buffer = note_buffer (section.checklist, 1);
+    GtkTextIter start, end;
+    g_autoptr(LdnChecklistEntry) entry = NULL;
+
+    gtk_text_buffer_get_iter_at_offset (buffer, &start, 0);
+    gtk_text_buffer_get_iter_at_offset (buffer, &end, 1);
+    gtk_text_buffer_delete (buffer, &start, &end);
+    g_assert_null (ldn_user_text_view_get_error (ldn_test_nth (section.checklist, LDN_TYPE_USER_TEXT_VIEW, 1)));
+    entry = ldn_user_store_get_checklist_entry (store, "sleep", NULL);
+    g_assert_cmpuint (strlen (entry->note), ==, LDN_USER_TEXT_MAX_CHARS);
+    gtk_text_buffer_set_text (buffer, "", -1);
+  }
 
   /* Opioids first: "Not sure". */
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (button_labelled (section.safety, "Not sure", 0)), TRUE);
@@ -164,6 +179,284 @@ test_fill_in_close_and_find_again (void)
   close_section (&section);
 }
 
+
+/* By the accessible name the field was given. */
+static LdnUserTextView *
+text_view_named (GtkWidget  *widget,
+                 const char *name)
+{
+  g_autoptr(GPtrArray) views = g_ptr_array_new ();
+
+  ldn_test_collect (widget, LDN_TYPE_USER_TEXT_VIEW, views);
+  for (guint i = 0; i < views->len; i++)
+    if (g_strcmp0 (ldn_user_text_view_get_label (g_ptr_array_index (views, i)), name) == 0)
+      return g_ptr_array_index (views, i);
+
+  g_test_fail_printf ("no text box named “%s”", name);
+  return NULL;
+}
+
+static GtkTextBuffer *
+buffer_of (LdnUserTextView *view)
+{
+  return gtk_text_view_get_buffer (ldn_test_nth (GTK_WIDGET (view), GTK_TYPE_TEXT_VIEW, 0));
+}
+
+static GtkWidget *
+error_label_of (LdnUserTextView *view)
+{
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+
+  ldn_test_collect (GTK_WIDGET (view), GTK_TYPE_LABEL, labels);
+  for (guint i = 0; i < labels->len; i++)
+    if (gtk_widget_has_css_class (g_ptr_array_index (labels, i), "error"))
+      return g_ptr_array_index (labels, i);
+
+  return NULL;
+}
+
+static gboolean
+has_size (gpointer data)
+{
+  return gtk_widget_get_height (GTK_WIDGET (data)) > 0;
+}
+
+static gboolean
+frame_allocated (gpointer data)
+{
+  return gtk_widget_get_height (GTK_WIDGET (data)) >= 72;
+}
+
+static void
+set_true (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+}
+
+static gboolean
+is_true (gpointer data)
+{
+  return *(gboolean *) data;
+}
+
+static gboolean
+text_laid_out (gpointer data)
+{
+  int natural;
+
+  gtk_widget_measure (GTK_WIDGET (data), GTK_ORIENTATION_VERTICAL, 600, NULL, &natural, NULL, NULL);
+  return natural > 1000;
+}
+
+static GtkWindow *
+find_dialog (GtkWindow *parent)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_window_get_transient_for (l->data) == parent)
+      return l->data;
+
+  return NULL;
+}
+
+static gboolean
+dialog_shown (gpointer data)
+{
+  return find_dialog (data) != NULL;
+}
+
+static void
+test_huge_paste_stays_in_view (void)
+{
+  LdnUserStore *store = ldn_application_get_user_store (app);
+  g_autofree char *huge = g_strnfill (LDN_USER_TEXT_MAX_CHARS + 500, 'w');
+  LdnUserTextView *matters;
+  GtkWidget *message;
+  graphene_rect_t message_bounds, box_bounds;
+  Section section;
+
+  open_section (&section);
+  ldn_side_effects_page_show_view (ldn_window_get_side_effects_page (section.window), "questions");
+  matters = text_view_named (section.questions, "What matters to me");
+  g_assert_nonnull (matters);
+
+  gtk_text_buffer_set_text (buffer_of (matters), huge, -1);
+  g_assert_true (ldn_user_text_view_has_unsaved_text (matters));
+  message = error_label_of (matters);
+  g_assert_nonnull (message);
+  g_assert_true (gtk_widget_get_visible (message));
+  ldn_test_iterate_until (has_size, message);
+
+  /* The message is right above the box, and the box stays a few lines
+   * tall however much text it holds (laid out in full, it is thousands
+   * of pixels tall): both fit in the window. */
+  ldn_test_iterate_until (text_laid_out, ldn_test_nth (GTK_WIDGET (matters), GTK_TYPE_TEXT_VIEW, 0));
+  ldn_test_iterate_until (frame_allocated, ldn_test_nth (GTK_WIDGET (matters), GTK_TYPE_FRAME, 0));
+  {
+    gboolean settled = FALSE;
+
+    g_timeout_add_once (300, set_true, &settled);
+    ldn_test_iterate_until (is_true, &settled);
+  }
+  g_assert_true (gtk_widget_compute_bounds (message, GTK_WIDGET (matters), &message_bounds));
+  g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (matters), GTK_WIDGET (matters), &box_bounds));
+  g_assert_cmpfloat (message_bounds.origin.y, <, 1);
+  g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (matters)), <, 400);
+
+  /* Not saved, and not dropped by a reload either. */
+  {
+    g_autofree char *saved = ldn_user_store_dup_text (store, LDN_USER_TEXT_WHAT_MATTERS);
+    g_autofree char *shown = NULL;
+
+    g_assert_cmpstr (saved, ==, "");
+    g_signal_emit_by_name (store, "reset");
+    shown = buffer_text (buffer_of (matters));
+    g_assert_cmpuint (strlen (shown), ==, strlen (huge));
+  }
+
+  /* Closing asks first; keeping on editing keeps the window. */
+  gtk_window_close (GTK_WINDOW (section.window));
+  ldn_test_iterate_until (dialog_shown, section.window);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (section.window)));
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (find_dialog (GTK_WINDOW (section.window))), "keep");
+
+  /* Under the limit, later edits are saved again; then it closes at once. */
+  gtk_text_buffer_set_text (buffer_of (matters), "Sleep, and no nausea", -1);
+  g_assert_false (ldn_user_text_view_has_unsaved_text (matters));
+  g_assert_false (gtk_widget_get_visible (message));
+  {
+    g_autofree char *saved = ldn_user_store_dup_text (store, LDN_USER_TEXT_WHAT_MATTERS);
+    g_assert_cmpstr (saved, ==, "Sleep, and no nausea");
+  }
+  close_section (&section);
+  g_assert_true (ldn_user_store_set_text (store, LDN_USER_TEXT_WHAT_MATTERS, "", NULL));
+}
+
+static void
+test_question_not_added_is_not_dropped (void)
+{
+  Section section;
+  GtkWindow *dialog;
+  gpointer weak;
+
+  open_section (&section);
+  gtk_editable_set_text (GTK_EDITABLE (ldn_test_nth (section.questions, GTK_TYPE_ENTRY, 0)), "Typed, not added");
+
+  gtk_window_close (GTK_WINDOW (section.window));
+  ldn_test_iterate_until (dialog_shown, section.window);
+  dialog = find_dialog (GTK_WINDOW (section.window));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), "not added yet"));
+
+  /* The person chooses to close anyway. */
+  weak = section.window;
+  g_object_add_weak_pointer (G_OBJECT (section.window), &weak);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  while (weak != NULL)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static gboolean
+text_is (gpointer data)
+{
+  gpointer *pair = data;
+  g_autofree char *shown = buffer_text (pair[0]);
+
+  return g_strcmp0 (shown, pair[1]) == 0;
+}
+
+static void
+test_changes_from_another_process_are_shown (void)
+{
+  LdnUserStore *store = ldn_application_get_user_store (app);
+  g_autoptr(LdnUserStore) other = ldn_user_store_open (ldn_user_store_get_path (store));
+  g_autoptr(GError) error = NULL;
+  LdnUserTextView *other_effects;
+  Section section;
+
+  open_section (&section);
+  other_effects = text_view_named (section.checklist, "Other side effects");
+  gtk_text_buffer_set_text (buffer_of (other_effects), "typed in the window", -1);
+
+  /* Another LDN Guide saves: the open window shows it without a click. */
+  ldn_user_store_check_for_changes (other);   /* it has seen what the window saved */
+  g_assert_true (ldn_user_store_set_text (other, LDN_USER_TEXT_OTHER_SIDE_EFFECTS, "from the other one", &error));
+  g_assert_no_error (error);
+  {
+    gpointer pair[] = { buffer_of (other_effects), (gpointer) "from the other one" };
+    ldn_test_iterate_until (text_is, pair);
+  }
+
+  /* Then the window's next keystroke builds on it instead of undoing it. */
+  gtk_text_buffer_insert_at_cursor (buffer_of (other_effects), ".", -1);
+  {
+    g_autofree char *saved = ldn_user_store_dup_text (other, LDN_USER_TEXT_OTHER_SIDE_EFFECTS);
+    g_assert_true (g_str_has_prefix (saved, "from the other one"));
+  }
+
+  /* A change that lands between a reload and a keystroke is not
+   * overwritten: the keystroke is refused and the box reloads. */
+  ldn_user_store_check_for_changes (other);
+  g_assert_true (ldn_user_store_set_text (other, LDN_USER_TEXT_OTHER_MEDICINES, "imported", &error));
+  gtk_text_buffer_set_text (buffer_of (other_effects), "stale", -1);
+  {
+    g_autofree char *saved = ldn_user_store_dup_text (other, LDN_USER_TEXT_OTHER_SIDE_EFFECTS);
+    g_assert_true (g_str_has_prefix (saved, "from the other one"));
+    g_assert_nonnull (ldn_user_text_view_get_error (other_effects));
+  }
+  {
+    gpointer pair[] = { buffer_of (other_effects), NULL };
+    g_autofree char *saved = ldn_user_store_dup_text (other, LDN_USER_TEXT_OTHER_SIDE_EFFECTS);
+
+    pair[1] = saved;
+    ldn_test_iterate_until (text_is, pair);
+  }
+
+  close_section (&section);
+  ldn_user_store_set_text (store, LDN_USER_TEXT_OTHER_SIDE_EFFECTS, "", NULL);
+  ldn_user_store_set_text (store, LDN_USER_TEXT_OTHER_MEDICINES, "", NULL);
+}
+
+
+typedef struct {
+  GtkWidget  *root;
+  const char *text;
+} LabelSearch;
+
+static gboolean
+label_shown (gpointer data)
+{
+  LabelSearch *search = data;
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+
+  ldn_test_collect (search->root, GTK_TYPE_LABEL, labels);
+  for (guint i = 0; i < labels->len; i++)
+    if (g_strcmp0 (gtk_label_get_text (g_ptr_array_index (labels, i)), search->text) == 0 &&
+        gtk_widget_get_mapped (g_ptr_array_index (labels, i)))
+      return TRUE;
+
+  return FALSE;
+}
+
+/* A refusal on a page reaches the person as a toast in its window
+ * (through win.show-toast: pages do not call the window). */
+static void
+test_refusal_is_shown_as_a_toast (void)
+{
+  Section section;
+  LabelSearch search;
+
+  open_section (&section);
+  ldn_side_effects_page_show_view (ldn_window_get_side_effects_page (section.window), "questions");
+  gtk_editable_set_text (GTK_EDITABLE (ldn_test_nth (section.questions, GTK_TYPE_ENTRY, 0)), "   ");
+  g_signal_emit_by_name (ldn_test_nth (section.questions, GTK_TYPE_ENTRY, 0), "activate");
+
+  search.root = GTK_WIDGET (section.window);
+  search.text = "The question is empty.";
+  ldn_test_iterate_until (label_shown, &search);
+  close_section (&section);
+}
+
 static void
 test_menu_actions_exist (void)
 {
@@ -181,8 +474,12 @@ main (int   argc,
 
   app = ldn_test_ui_init (&argc, &argv);
 
-  g_test_add_func ("/side-effects/fill-in-close-and-find-again", test_fill_in_close_and_find_again);
-  g_test_add_func ("/side-effects/menu-actions-exist", test_menu_actions_exist);
+  ldn_test_add_func ("/side-effects/fill-in-close-and-find-again", test_fill_in_close_and_find_again);
+  ldn_test_add_func ("/side-effects/menu-actions-exist", test_menu_actions_exist);
+  ldn_test_add_func ("/side-effects/refusal-is-shown-as-a-toast", test_refusal_is_shown_as_a_toast);
+  ldn_test_add_func ("/side-effects/huge-paste-stays-in-view", test_huge_paste_stays_in_view);
+  ldn_test_add_func ("/side-effects/question-not-added-is-not-dropped", test_question_not_added_is_not_dropped);
+  ldn_test_add_func ("/side-effects/changes-from-another-process-are-shown", test_changes_from_another_process_are_shown);
 
   result = g_test_run ();
   g_clear_object (&app);

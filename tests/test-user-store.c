@@ -9,6 +9,7 @@
 #include <signal.h>
 #include <sqlite3.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include "user/ldn-teach-back-recorder.h"
 #include "user/ldn-user-data-json.h"
@@ -30,7 +31,12 @@ static void
 fixture_setup (Fixture       *fixture,
                gconstpointer  data)
 {
-  fixture->dir = ldn_test_tmp_dir ("ldn-user");
+  /* A case rerun in a subprocess (see run_unprivileged) uses its
+   * parent's folder. */
+  if (g_test_subprocess () && g_getenv ("LDN_TEST_FIXTURE_DIR") != NULL)
+    fixture->dir = g_strdup (g_getenv ("LDN_TEST_FIXTURE_DIR"));
+  else
+    fixture->dir = ldn_test_tmp_dir ("ldn-user");
   fixture->path = g_build_filename (fixture->dir, "ldn-guide", "user.sqlite", NULL);
 }
 
@@ -581,6 +587,324 @@ test_survives_being_killed (Fixture       *fixture,
   g_assert_cmpuint (kills, >=, 90);
 }
 
+
+/* A second connection that holds the write lock, as another LDN Guide
+ * does while it saves. */
+static sqlite3 *
+hold_write_lock (const char *path)
+{
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "BEGIN IMMEDIATE", NULL, NULL, NULL), ==, SQLITE_OK);
+  return db;
+}
+
+static gpointer
+release_later (gpointer data)
+{
+  sqlite3 *db = data;
+
+  g_usleep (300 * 1000);
+  sqlite3_exec (db, "COMMIT", NULL, NULL, NULL);
+  sqlite3_close (db);
+  return NULL;
+}
+
+static void
+test_waits_for_another_writer (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_autoptr(LdnUserStore) store = ldn_user_store_open (fixture->path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LdnChecklistEntry) entry = NULL;
+  GThread *releaser;
+  sqlite3 *other;
+
+  g_assert_true (ldn_user_store_is_persistent (store));
+
+  /* A short save elsewhere is waited for, not reported as a failure. */
+  other = hold_write_lock (fixture->path);
+  releaser = g_thread_new ("release", release_later, other);
+  g_assert_true (ldn_user_store_set_note (store, "sleep", "after the other one", &error));
+  g_assert_no_error (error);
+  g_thread_join (releaser);
+
+  /* One that never ends: the change is refused, and the message says
+   * what happened, not that everything will be lost. */
+  ldn_user_store_set_busy_timeout (store, 100);
+  other = hold_write_lock (fixture->path);
+  g_assert_false (ldn_user_store_set_note (store, "sleep", "while locked", &error));
+  g_assert_error (error, LDN_USER_ERROR, LDN_USER_ERROR_BUSY);
+  g_assert_nonnull (strstr (error->message, "Another LDN Guide is saving"));
+  g_assert_null (strstr (error->message, "lost"));
+  g_clear_error (&error);
+  sqlite3_exec (other, "ROLLBACK", NULL, NULL, NULL);
+  sqlite3_close (other);
+
+  g_assert_true (ldn_user_store_set_note (store, "sleep", "try again", &error));
+  g_assert_no_error (error);
+  entry = ldn_user_store_get_checklist_entry (store, "sleep", NULL);
+  g_assert_cmpstr (entry->note, ==, "try again");
+}
+
+static void
+count_reset (guint *count)
+{
+  (*count)++;
+}
+
+static void
+test_import_then_edit_keeps_the_import (Fixture       *fixture,
+                                        gconstpointer  data)
+{
+  g_autoptr(LdnUserStore) window = ldn_user_store_open (fixture->path);
+  g_autoptr(LdnUserStore) other = NULL;
+  g_autofree char *other_path = g_build_filename (fixture->dir, "source", "user.sqlite", NULL);
+  g_autoptr(LdnUserStore) source = ldn_user_store_open (other_path);
+  g_autofree char *json = NULL;
+  g_autofree char *matters = NULL;
+  g_autoptr(LdnChecklistEntry) entry = NULL;
+  g_autoptr(GError) error = NULL;
+  guint resets = 0;
+
+  g_signal_connect_swapped (window, "reset", G_CALLBACK (count_reset), &resets);
+  g_assert_true (ldn_user_store_set_text (window, LDN_USER_TEXT_WHAT_MATTERS, "before the import", &error));
+  g_assert_false (ldn_user_store_check_for_changes (window));   /* its own changes are not news */
+
+  /* `ldn-guide --import-data` in another process. */
+  fill_everything (source);
+  json = export (source);
+  other = ldn_user_store_open (fixture->path);
+  g_assert_true (ldn_user_data_from_json (other, &ids, json, -1, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (resets, ==, 0);
+
+  /* The window, still showing old data, saves a keystroke: refused,
+   * and the views are told to reload. */
+  g_assert_false (ldn_user_store_set_text (window, LDN_USER_TEXT_WHAT_MATTERS, "before the import!", &error));
+  g_assert_error (error, LDN_USER_ERROR, LDN_USER_ERROR_CHANGED);
+  g_clear_error (&error);
+  g_assert_cmpuint (resets, ==, 1);
+  matters = ldn_user_store_dup_text (window, LDN_USER_TEXT_WHAT_MATTERS);
+  g_assert_cmpstr (matters, ==, "Sleeping through");
+
+  /* Once reloaded, changes are saved again, on top of the import. */
+  g_assert_true (ldn_user_store_set_note (window, "sleep", "after the import", &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (resets, ==, 1);
+  entry = ldn_user_store_get_checklist_entry (other, "vivid-dreams", NULL);
+  g_assert_cmpstr (entry->note, ==, "Mostly the first week 🌙");
+  g_clear_pointer (&entry, ldn_checklist_entry_free);
+  entry = ldn_user_store_get_checklist_entry (other, "sleep", NULL);
+  g_assert_cmpstr (entry->note, ==, "after the import");
+}
+
+static void
+test_edit_then_import_reloads (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_autoptr(LdnUserStore) window = ldn_user_store_open (fixture->path);
+  g_autoptr(LdnUserStore) other = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *json = NULL;
+  g_autofree char *seen = NULL;
+  g_autofree char *kept = NULL;
+  guint resets = 0;
+
+  g_signal_connect_swapped (window, "reset", G_CALLBACK (count_reset), &resets);
+  g_assert_true (ldn_user_store_set_text (window, LDN_USER_TEXT_WHAT_MATTERS, "typed in the window", &error));
+  g_assert_no_error (error);
+
+  /* Another process starts after that change. */
+  other = ldn_user_store_open (fixture->path);
+  json = export (other);
+  g_assert_nonnull (strstr (json, "typed in the window"));
+  fill_everything (other);
+
+  /* The window comes back into focus: it notices, once. */
+  g_assert_true (ldn_user_store_check_for_changes (window));
+  g_assert_cmpuint (resets, ==, 1);
+  g_assert_false (ldn_user_store_check_for_changes (window));
+  seen = ldn_user_store_dup_text (window, LDN_USER_TEXT_WHAT_MATTERS);
+  g_assert_cmpstr (seen, ==, "Sleeping through");
+
+  /* A change made through a transaction (moving questions) works on the
+   * current data and still tells the views. */
+  g_assert_true (ldn_user_store_set_text (other, LDN_USER_TEXT_NAME, "Ana", &error));
+  {
+    g_autoptr(GPtrArray) questions = ldn_user_store_list_questions (other, NULL);
+    gint64 last = ((LdnUserQuestion *) g_ptr_array_index (questions, questions->len - 1))->id;
+
+    g_assert_true (ldn_user_store_move_question (window, last, -1, &error));
+    g_assert_no_error (error);
+  }
+  g_assert_cmpuint (resets, ==, 2);
+  kept = ldn_user_store_dup_text (other, LDN_USER_TEXT_NAME);
+  g_assert_cmpstr (kept, ==, "Ana");
+}
+
+static void
+assert_no_companions (const char *path)
+{
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+
+  g_assert_false (g_file_test (shm, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+}
+
+/* Permissions do not stop root: the case runs as "nobody" then. */
+static gboolean
+drop_root (void)
+{
+  if (getuid () != 0)
+    return TRUE;
+  return setgid (65534) == 0 && setuid (65534) == 0;
+}
+
+static void
+read_only_file_case (Fixture *fixture)
+{
+  g_autoptr(LdnUserStore) store = NULL;
+  g_autoptr(LdnChecklistEntry) entry = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (drop_root ());
+
+  store = ldn_user_store_open (fixture->path);
+  g_assert_true (ldn_user_store_set_note (store, "sleep", "written before", &error));
+  g_clear_object (&store);
+  assert_no_companions (fixture->path);
+
+  g_assert_cmpint (g_chmod (fixture->path, 0444), ==, 0);
+  store = ldn_user_store_open (fixture->path);
+  g_assert_true (ldn_user_store_is_read_only (store));
+  g_assert_false (ldn_user_store_is_persistent (store));
+  g_assert_null (ldn_user_store_get_damaged_path (store));
+  g_assert_nonnull (strstr (ldn_user_store_get_problem (store), "can be read but not saved"));
+  entry = ldn_user_store_get_checklist_entry (store, "sleep", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (entry->note, ==, "written before");
+  g_assert_false (ldn_user_store_set_note (store, "sleep", "not saved", &error));
+  g_assert_error (error, LDN_USER_ERROR, LDN_USER_ERROR_READ_ONLY);
+  g_clear_error (&error);
+  g_assert_false (ldn_user_store_check_for_changes (store));
+  g_clear_object (&store);
+  assert_no_companions (fixture->path);
+
+  /* Writable again: saving works at once. */
+  g_assert_cmpint (g_chmod (fixture->path, 0644), ==, 0);
+  store = ldn_user_store_open (fixture->path);
+  g_assert_false (ldn_user_store_is_read_only (store));
+  g_assert_true (ldn_user_store_is_persistent (store));
+  g_assert_null (ldn_user_store_get_problem (store));
+  g_assert_true (ldn_user_store_set_note (store, "sleep", "saved again", &error));
+  g_assert_no_error (error);
+}
+
+static void
+read_only_folder_case (Fixture *fixture)
+{
+  g_autofree char *directory = g_path_get_dirname (fixture->path);
+  g_autoptr(LdnUserStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (drop_root ());
+
+  store = ldn_user_store_open (fixture->path);
+  g_assert_true (ldn_user_store_set_text (store, LDN_USER_TEXT_NAME, "Ana", &error));
+  g_clear_object (&store);
+
+  g_assert_cmpint (g_chmod (directory, 0555), ==, 0);
+  store = ldn_user_store_open (fixture->path);
+  g_assert_true (ldn_user_store_is_read_only (store));
+  g_assert_nonnull (strstr (ldn_user_store_get_problem (store), "can be read but not saved"));
+  {
+    g_autofree char *name = ldn_user_store_dup_text (store, LDN_USER_TEXT_NAME);
+    g_assert_cmpstr (name, ==, "Ana");
+  }
+  g_assert_false (ldn_user_store_set_text (store, LDN_USER_TEXT_NAME, "Bea", &error));
+  g_assert_error (error, LDN_USER_ERROR, LDN_USER_ERROR_READ_ONLY);
+  g_clear_error (&error);
+  g_clear_object (&store);
+
+  g_assert_cmpint (g_chmod (directory, 0700), ==, 0);
+  store = ldn_user_store_open (fixture->path);
+  g_assert_true (ldn_user_store_set_text (store, LDN_USER_TEXT_NAME, "Bea", &error));
+  g_assert_no_error (error);
+}
+
+/* Runs CASE in a child process (which may give up root), so that a
+ * failure fails only this test. */
+static void
+run_unprivileged (Fixture  *fixture,
+                  void    (*body) (Fixture *))
+{
+  if (g_test_subprocess ())
+    {
+      body (fixture);
+      return;
+    }
+
+  if (getuid () == 0)
+    {
+      g_autofree char *directory = g_path_get_dirname (fixture->path);
+
+      g_mkdir_with_parents (directory, 0700);
+      g_assert_cmpint (chown (fixture->dir, 65534, 65534), ==, 0);
+      g_assert_cmpint (chown (directory, 65534, 65534), ==, 0);
+    }
+
+  g_setenv ("LDN_TEST_FIXTURE_DIR", fixture->dir, TRUE);
+  g_test_trap_subprocess (NULL, 20 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_unsetenv ("LDN_TEST_FIXTURE_DIR");
+  g_test_trap_assert_passed ();
+}
+
+static void
+test_read_only_file (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  run_unprivileged (fixture, read_only_file_case);
+}
+
+static void
+test_read_only_folder (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  run_unprivileged (fixture, read_only_folder_case);
+}
+
+static void
+test_leftover_read_only_shm_is_repaired (Fixture       *fixture,
+                                         gconstpointer  data)
+{
+  g_autoptr(LdnUserStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *shm = g_strconcat (fixture->path, "-shm", NULL);
+
+  if (!g_test_subprocess ())
+    {
+      run_unprivileged (fixture, NULL);
+      return;
+    }
+
+  g_assert_true (drop_root ());
+  store = ldn_user_store_open (fixture->path);
+  g_assert_true (ldn_user_store_set_note (store, "sleep", "first", &error));
+  g_clear_object (&store);
+
+  /* As an older LDN Guide left it after opening a read-only file. */
+  g_assert_true (g_file_set_contents (shm, "", 0, NULL));
+  g_assert_cmpint (g_chmod (shm, 0444), ==, 0);
+
+  store = ldn_user_store_open (fixture->path);
+  g_assert_true (ldn_user_store_is_persistent (store));
+  g_assert_true (ldn_user_store_set_note (store, "sleep", "second", &error));
+  g_assert_no_error (error);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -602,6 +926,12 @@ main (int   argc,
   ADD ("import-refuses-future-since", test_import_refuses_future_since);
   ADD ("import-refuses-deep-nesting", test_import_refuses_deep_nesting);
   ADD ("survives-being-killed", test_survives_being_killed);
+  ADD ("waits-for-another-writer", test_waits_for_another_writer);
+  ADD ("import-then-edit-keeps-the-import", test_import_then_edit_keeps_the_import);
+  ADD ("edit-then-import-reloads", test_edit_then_import_reloads);
+  ADD ("read-only-file", test_read_only_file);
+  ADD ("read-only-folder", test_read_only_folder);
+  ADD ("leftover-read-only-shm-is-repaired", test_leftover_read_only_shm_is_repaired);
 #undef ADD
 
   return g_test_run ();

@@ -255,7 +255,7 @@ test_shortcuts_window_lists_every_shortcut (void)
       g_autofree char *first = normalized_accel (accels[0]);
 
       if (!g_hash_table_contains (shown, first))
-        g_error ("The shortcuts window does not show %s (%s)", accels[0], actions[i]);
+        g_test_fail_printf ("The shortcuts window does not show %s (%s)", accels[0], actions[i]);
     }
 
   gtk_window_destroy (GTK_WINDOW (shortcuts));
@@ -391,15 +391,15 @@ main (int   argc,
 
   app = ldn_test_ui_init (&argc, &argv);
 
-  g_test_add_func ("/window/sections-switch-by-action", test_sections_switch_by_action);
-  g_test_add_func ("/window/section-shortcuts", test_section_shortcuts);
-  g_test_add_func ("/window/app-shortcuts", test_app_shortcuts);
-  g_test_add_func ("/window/help-follows-section", test_help_follows_section);
-  g_test_add_func ("/window/state-restored-and-saved", test_state_restored_and_saved);
-  g_test_add_func ("/window/phone-width-moves-switcher-to-bottom", test_phone_width_moves_switcher_to_bottom);
-  g_test_add_func ("/window/shortcuts-window-lists-every-shortcut", test_shortcuts_window_lists_every_shortcut);
-  g_test_add_func ("/window/about-says-not-medical-advice", test_about_says_not_medical_advice);
-  g_test_add_func ("/window/main-menu-opens-with-working-items", test_main_menu_opens_with_working_items);
+  ldn_test_add_func ("/window/sections-switch-by-action", test_sections_switch_by_action);
+  ldn_test_add_func ("/window/section-shortcuts", test_section_shortcuts);
+  ldn_test_add_func ("/window/app-shortcuts", test_app_shortcuts);
+  ldn_test_add_func ("/window/help-follows-section", test_help_follows_section);
+  ldn_test_add_func ("/window/state-restored-and-saved", test_state_restored_and_saved);
+  ldn_test_add_func ("/window/phone-width-moves-switcher-to-bottom", test_phone_width_moves_switcher_to_bottom);
+  ldn_test_add_func ("/window/shortcuts-window-lists-every-shortcut", test_shortcuts_window_lists_every_shortcut);
+  ldn_test_add_func ("/window/about-says-not-medical-advice", test_about_says_not_medical_advice);
+  ldn_test_add_func ("/window/main-menu-opens-with-working-items", test_main_menu_opens_with_working_items);
 
   result = g_test_run ();
   g_clear_object (&app);

@@ -8,9 +8,11 @@
 #include <glib/gi18n.h>
 
 #include "ldn-application.h"
-#include "ldn-print-command.h"
+#include "print/ldn-print-operation.h"
 #include "ldn-command-line.h"
+#include "chart/ldn-occupancy-chart.h"
 #include "ldn-compat.h"
+#include "ldn-save-file.h"
 #include "ldn-window.h"
 
 struct _LdnApplication
@@ -20,6 +22,7 @@ struct _LdnApplication
   LdnContentStore      *content_store;
   GError               *content_error;
   LdnUserStore         *user_store;
+  GFileMonitor         *user_monitor;
 };
 
 G_DEFINE_FINAL_TYPE (LdnApplication, ldn_application, ADW_TYPE_APPLICATION)
@@ -86,6 +89,32 @@ ldn_application_get_content_store (LdnApplication *self,
   return self->content_store;
 }
 
+static void
+user_file_changed_cb (LdnApplication *self)
+{
+  ldn_user_store_check_for_changes (self->user_store);
+}
+
+/* Another LDN Guide or `ldn-guide --import-data` writes to the
+ * write-ahead log: the windows show its changes while open (they
+ * also check when focused, and the store before each change). */
+static void
+watch_user_store (LdnApplication *self)
+{
+  g_autofree char *log_path = NULL;
+  g_autoptr(GFile) log_file = NULL;
+
+  if (!ldn_user_store_is_persistent (self->user_store))
+    return;
+
+  log_path = g_strconcat (ldn_user_store_get_path (self->user_store), "-wal", NULL);
+  log_file = g_file_new_for_path (log_path);
+  self->user_monitor = g_file_monitor_file (log_file, G_FILE_MONITOR_NONE, NULL, NULL);
+  if (self->user_monitor != NULL)
+    g_signal_connect_object (self->user_monitor, "changed", G_CALLBACK (user_file_changed_cb), self,
+                             G_CONNECT_SWAPPED);
+}
+
 LdnUserStore *
 ldn_application_get_user_store (LdnApplication *self)
 {
@@ -96,6 +125,7 @@ ldn_application_get_user_store (LdnApplication *self)
       g_autofree char *path = ldn_user_store_dup_default_path ();
 
       self->user_store = ldn_user_store_open (path);
+      watch_user_store (self);
     }
 
   return self->user_store;
@@ -148,6 +178,7 @@ ldn_application_startup (GApplication *app)
 
   g_set_application_name (_("LDN Guide"));
   gtk_window_set_default_icon_name (APP_ID);
+  ldn_occupancy_chart_set_color_functions (ldn_compat_widget_color, ldn_compat_lookup_color);
 
   for (guint i = 0; i < G_N_ELEMENTS (app_accels); i++)
     gtk_application_set_accels_for_action (GTK_APPLICATION (self),
@@ -163,11 +194,10 @@ ldn_application_quit_action (GSimpleAction *action,
   GtkApplication *app = GTK_APPLICATION (user_data);
   g_autoptr(GList) windows = g_list_copy (gtk_application_get_windows (app));
 
-  /* Closing each window lets it save its state before the process ends. */
+  /* Closing each window lets it save its state, and ask before text
+   * that is not saved is lost; the app ends with its last window. */
   for (GList *l = windows; l != NULL; l = l->next)
     gtk_window_close (GTK_WINDOW (l->data));
-
-  g_application_quit (G_APPLICATION (app));
 }
 
 static void
@@ -200,27 +230,17 @@ toast (LdnApplication *self,
     ldn_window_add_toast (LDN_WINDOW (window), message);
 }
 
-static void
-export_file_chosen_cb (GFile    *file,
-                       gpointer  user_data)
+static gboolean
+write_user_data (GFile     *file,
+                 gpointer   data,
+                 GError   **error)
 {
-  g_autoptr(LdnApplication) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = file ? g_file_get_path (file) : NULL;
-  g_autofree char *message = NULL;
-  LdnContentStore *content;
+  LdnApplication *self = data;
 
-  if (file == NULL)
-    return;
-
-  content = ldn_application_get_content_store (self, &error);
-  if (path != NULL && content != NULL &&
-      ldn_export_user_data (content, ldn_application_get_user_store (self), path, &error))
-    message = g_strdup_printf (_("Your data was saved to %s"), path);
-  else
-    message = g_strdup_printf (_("Your data was not saved: %s"), error ? error->message : _("not a local file"));
-
-  toast (self, message);
+  /* A backup must work when the content is missing or damaged: the
+   * export then leaves out only the names it would have looked up. */
+  return ldn_export_user_data_json (ldn_application_get_content_store (self, NULL),
+                                    ldn_application_get_user_store (self), file, NULL, error);
 }
 
 static void
@@ -230,8 +250,8 @@ ldn_application_export_data_action (GSimpleAction *action,
 {
   LdnApplication *self = LDN_APPLICATION (user_data);
 
-  ldn_compat_save_file (gtk_application_get_active_window (GTK_APPLICATION (self)),
-                        _("Export My Data"), "ldn-guide-data.json", export_file_chosen_cb, g_object_ref (self));
+  ldn_save_file (gtk_application_get_active_window (GTK_APPLICATION (self)),
+                 _("Export My Data"), "ldn-guide-data.json", write_user_data, g_object_ref (self), g_object_unref);
 }
 
 static void
@@ -315,6 +335,9 @@ ldn_application_dispose (GObject *object)
 
   g_clear_object (&self->content_store);
   g_clear_error (&self->content_error);
+  if (self->user_monitor != NULL)
+    g_file_monitor_cancel (self->user_monitor);
+  g_clear_object (&self->user_monitor);
   g_clear_object (&self->user_store);
 
   G_OBJECT_CLASS (ldn_application_parent_class)->dispose (object);

@@ -183,7 +183,10 @@ run_user_data (const LdnCommandLineOptions *options)
   if (ldn_user_store_get_damaged_path (user) != NULL)
     g_printerr (_("ldn-guide: your saved data was damaged; it was kept as %s and a fresh file started.\n"),
                 ldn_user_store_get_damaged_path (user));
-  if (!ldn_user_store_is_persistent (user))
+  /* A read-only store can still be backed up and printed: only an
+   * import needs to write. */
+  if (!ldn_user_store_is_persistent (user) &&
+      !(ldn_user_store_is_read_only (user) && options->import_data == NULL))
     return fail (g_error_new_literal (LDN_COMMAND_LINE_ERROR, LDN_COMMAND_LINE_ERROR_WRITE,
                                       ldn_user_store_get_problem (user)));
 

@@ -9,11 +9,14 @@
 
 #include "ldn-collapsing-bin.h"
 #include "ldn-compat.h"
+#include "ldn-save-file.h"
 #include "ldn-window.h"
 #include "pages/ldn-learn-page.h"
+#include "pages/ldn-questions-view.h"
 #include "pages/ldn-sheet-page.h"
 #include "pages/ldn-side-effects-page.h"
 #include "pages/ldn-timeline-page.h"
+#include "pages/ldn-user-text-view.h"
 
 struct _LdnWindow
 {
@@ -41,6 +44,7 @@ struct _LdnWindow
   LdnSideEffectsPage   *side_effects_page;
   LdnSheetPage         *sheet_page;
   AdwToastOverlay      *toast_overlay;
+  gboolean              close_confirmed;
 };
 
 G_DEFINE_FINAL_TYPE (LdnWindow, ldn_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -317,12 +321,42 @@ ldn_window_print_action (GtkWidget  *widget,
   ldn_sheet_page_print (ensure_sheet_page (LDN_WINDOW (widget)));
 }
 
+static gboolean
+write_sheet (GFile     *file,
+             gpointer   data,
+             GError   **error)
+{
+  return ldn_sheet_page_write_pdf (LDN_SHEET_PAGE (data), file, error);
+}
+
 static void
 ldn_window_save_sheet_action (GtkWidget  *widget,
                               const char *action_name,
                               GVariant   *parameter)
 {
-  ldn_sheet_page_save_pdf (ensure_sheet_page (LDN_WINDOW (widget)));
+  LdnWindow *self = LDN_WINDOW (widget);
+  LdnSheetPage *page = ensure_sheet_page (self);
+  g_autoptr(GError) error = NULL;
+
+  /* What the person entered elsewhere may have changed since. */
+  ldn_sheet_page_refresh (page);
+  if (!ldn_sheet_page_write_pdf (page, NULL, &error))
+    {
+      ldn_window_add_toast (self, error->message);
+      return;
+    }
+
+  /* Translators: the suggested file name of the saved sheet. */
+  ldn_save_file (GTK_WINDOW (self), _("Save Sheet as PDF"), _("ldn-discussion-sheet.pdf"),
+                 write_sheet, g_object_ref (page), g_object_unref);
+}
+
+static void
+ldn_window_show_toast_action (GtkWidget  *widget,
+                              const char *action_name,
+                              GVariant   *parameter)
+{
+  ldn_window_add_toast (LDN_WINDOW (widget), g_variant_get_string (parameter, NULL));
 }
 
 static void
@@ -415,12 +449,104 @@ ldn_window_save_state (LdnWindow *self)
     }
 }
 
+/* Text the store refused (too long, read-only, busy) and a question
+ * typed but not added: the names of those fields. */
+static void
+collect_unsaved (GtkWidget *widget,
+                 GPtrArray *names)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      if (LDN_IS_USER_TEXT_VIEW (child))
+        {
+          if (ldn_user_text_view_has_unsaved_text (LDN_USER_TEXT_VIEW (child)))
+            g_ptr_array_add (names, g_strdup (ldn_user_text_view_get_label (LDN_USER_TEXT_VIEW (child))));
+          continue;
+        }
+      if (LDN_IS_QUESTIONS_VIEW (child) && ldn_questions_view_get_draft (LDN_QUESTIONS_VIEW (child)) != NULL)
+        g_ptr_array_add (names, g_strdup (_("Your own question, not added yet")));
+      collect_unsaved (child, names);
+    }
+}
+
+static gboolean
+close_when_idle (gpointer data)
+{
+  gtk_window_close (GTK_WINDOW (data));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+unsaved_response_cb (AdwMessageDialog *dialog,
+                     const char       *response,
+                     LdnWindow        *self)
+{
+  if (g_strcmp0 (response, "close") != 0)
+    return;
+
+  /* Closed once the dialog has finished with its response. */
+  self->close_confirmed = TRUE;
+  g_idle_add_full (G_PRIORITY_DEFAULT, close_when_idle, g_object_ref (self), g_object_unref);
+}
+
+/* Nothing typed is dropped unseen: the person decides. */
+static gboolean
+ask_before_losing_text (LdnWindow *self)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GString) body = NULL;
+  GtkWidget *dialog;
+
+  if (self->close_confirmed)
+    return FALSE;
+
+  collect_unsaved (GTK_WIDGET (self), names);
+  if (names->len == 0)
+    return FALSE;
+
+  body = g_string_new (_("What you typed here is not saved:"));
+  for (guint i = 0; i < names->len; i++)
+    g_string_append_printf (body, "\n• %s", (const char *) g_ptr_array_index (names, i));
+  g_string_append (body, "\n\n");
+  g_string_append (body, _("If you close the window now, it is lost. Keep editing to shorten the text, add the "
+                           "question, or copy what you want to keep."));
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Close Without Saving?"), body->str);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "keep", _("_Keep Editing"),
+                                    "close", _("_Close Without Saving"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "close", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "keep");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "keep");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (unsaved_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+
+  return TRUE;
+}
+
 static gboolean
 ldn_window_close_request (GtkWindow *window)
 {
-  ldn_window_save_state (LDN_WINDOW (window));
+  LdnWindow *self = LDN_WINDOW (window);
+
+  if (ask_before_losing_text (self))
+    return TRUE;
+
+  ldn_window_save_state (self);
 
   return GTK_WINDOW_CLASS (ldn_window_parent_class)->close_request (window);
+}
+
+/* Back in the window after an import or another LDN Guide: show their
+ * changes before the person makes one. */
+static void
+is_active_changed_cb (LdnWindow *self)
+{
+  GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
+
+  if (gtk_window_is_active (GTK_WINDOW (self)) && application != NULL)
+    ldn_user_store_check_for_changes (ldn_application_get_user_store (LDN_APPLICATION (application)));
 }
 
 static void
@@ -478,6 +604,8 @@ ldn_window_class_init (LdnWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL, ldn_window_show_shortcuts_action);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, ldn_window_print_action);
   gtk_widget_class_install_action (widget_class, "win.save-sheet", NULL, ldn_window_save_sheet_action);
+  /* Pages show toasts through this action (see pages/ldn-toast.h). */
+  gtk_widget_class_install_action (widget_class, "win.show-toast", "s", ldn_window_show_toast_action);
 }
 
 /* Typing on the guide starts a search, as in other GNOME apps. Keys that
@@ -518,6 +646,7 @@ ldn_window_init (LdnWindow *self)
   gtk_menu_button_set_create_popup_func (self->primary_menu_button, create_primary_menu, self, NULL);
 
   self->settings = g_settings_new (APP_ID);
+  g_signal_connect (self, "notify::is-active", G_CALLBACK (is_active_changed_cb), NULL);
   ldn_window_restore_state (self);
   visible_section_changed_cb (self);
 }

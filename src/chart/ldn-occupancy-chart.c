@@ -8,7 +8,6 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
-#include "app/ldn-compat.h"
 #include "ldn-occupancy-chart.h"
 
 struct _LdnOccupancyChart
@@ -58,13 +57,24 @@ color_from (const GdkRGBA *rgba,
   return (LdnColor) { rgba->red, rgba->green, rgba->blue, rgba->alpha * alpha };
 }
 
+static LdnWidgetColorFunc widget_color_func;
+static LdnLookupColorFunc lookup_color_func;
+
+void
+ldn_occupancy_chart_set_color_functions (LdnWidgetColorFunc widget_color,
+                                         LdnLookupColorFunc lookup_color)
+{
+  widget_color_func = widget_color;
+  lookup_color_func = lookup_color;
+}
+
 static void
 named_color (GtkWidget     *widget,
              const char    *name,
              const GdkRGBA *fallback,
              GdkRGBA       *color)
 {
-  if (!ldn_compat_lookup_color (widget, name, color))
+  if (lookup_color_func == NULL || !lookup_color_func (widget, name, color))
     *color = *fallback;
 }
 
@@ -79,7 +89,10 @@ update_style (LdnOccupancyChart *self)
   g_autofree char *font = NULL;
   PangoFontDescription *description;
 
-  ldn_compat_widget_color (widget, &fg);
+  if (widget_color_func != NULL)
+    widget_color_func (widget, &fg);
+  else
+    fg = (GdkRGBA) { 0.2, 0.2, 0.2, 1 };
   named_color (widget, "accent_color", &(GdkRGBA) { 0.11, 0.44, 0.85, 1 }, &accent);
   named_color (widget, "warning_color", &(GdkRGBA) { 0.6, 0.4, 0.0, 1 }, &warning);
   named_color (widget, "success_color", &(GdkRGBA) { 0.15, 0.55, 0.3, 1 }, &success);

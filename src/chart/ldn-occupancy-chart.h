@@ -19,6 +19,17 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (LdnOccupancyChart, ldn_occupancy_chart, LDN, OCCUPANCY_CHART, GtkWidget)
 
+/* How to read the style's colours: the GTK version decides, so the app
+ * supplies its compat functions at start-up (the chart does not reach
+ * up into app/). Until then the chart uses fixed colours. */
+typedef void     (*LdnWidgetColorFunc) (GtkWidget  *widget,
+                                        GdkRGBA    *color);
+typedef gboolean (*LdnLookupColorFunc) (GtkWidget  *widget,
+                                        const char *name,
+                                        GdkRGBA    *color);
+void       ldn_occupancy_chart_set_color_functions (LdnWidgetColorFunc widget_color,
+                                                    LdnLookupColorFunc lookup_color);
+
 GtkWidget *ldn_occupancy_chart_new          (void);
 /* Takes ownership of both curves; COMPARISON may be NULL. */
 void       ldn_occupancy_chart_set_curves   (LdnOccupancyChart *self,

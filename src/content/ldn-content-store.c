@@ -5,6 +5,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <sqlite3.h>
 #include <string.h>
 
@@ -65,7 +66,7 @@ set_query_error (LdnContentStore *self,
                  GError         **error)
 {
   g_set_error (error, LDN_CONTENT_ERROR, LDN_CONTENT_ERROR_QUERY,
-               "The guide’s content could not be read (%s). Reinstalling LDN Guide should repair it.",
+               _("The guide’s content could not be read (%s). Reinstalling LDN Guide should repair it."),
                sqlite3_errmsg (self->db));
 }
 
@@ -232,7 +233,7 @@ ldn_content_store_open (LdnContentStore *self,
   if (!g_file_test (self->path, G_FILE_TEST_IS_REGULAR))
     {
       g_set_error (error, LDN_CONTENT_ERROR, LDN_CONTENT_ERROR_OPEN,
-                   "The guide’s content is missing (%s). Reinstalling LDN Guide should repair it.",
+                   _("The guide’s content is missing (%s). Reinstalling LDN Guide should repair it."),
                    self->path);
       return FALSE;
     }
@@ -248,16 +249,16 @@ ldn_content_store_open (LdnContentStore *self,
       (schema = read_meta (self, "schema_version")) == NULL)
     {
       g_set_error (error, LDN_CONTENT_ERROR, LDN_CONTENT_ERROR_OPEN,
-                   "The guide’s content is damaged (%s: %s). Reinstalling LDN Guide should repair it.",
-                   self->path, self->db ? sqlite3_errmsg (self->db) : "out of memory");
+                   _("The guide’s content is damaged (%s: %s). Reinstalling LDN Guide should repair it."),
+                   self->path, self->db ? sqlite3_errmsg (self->db) : _("out of memory"));
       return FALSE;
     }
 
   if (atoi (schema) != LDN_CONTENT_SCHEMA_VERSION)
     {
       g_set_error (error, LDN_CONTENT_ERROR, LDN_CONTENT_ERROR_VERSION,
-                   "The guide’s content (%s) has layout version %s, but this LDN Guide reads version %d. "
-                   "Reinstalling LDN Guide should repair it.",
+                   _("The guide’s content (%s) has layout version %s, but this LDN Guide reads version %d. "
+                     "Reinstalling LDN Guide should repair it."),
                    self->path, schema, LDN_CONTENT_SCHEMA_VERSION);
       return FALSE;
     }
@@ -460,7 +461,7 @@ ldn_content_store_get_blocks (LdnContentStore *self,
   if (blocks->len == 0)
     {
       g_set_error (error, LDN_CONTENT_ERROR, LDN_CONTENT_ERROR_NOT_FOUND,
-                   "The guide has no page “%s”.", page_id);
+                   _("The guide has no page “%s”."), page_id);
       return NULL;
     }
 
@@ -526,7 +527,7 @@ ldn_content_store_get_source (LdnContentStore *self,
 
   if (!failed)
     g_set_error (error, LDN_CONTENT_ERROR, LDN_CONTENT_ERROR_NOT_FOUND,
-                 "The guide has no source “%s”.", source_id);
+                 _("The guide has no source “%s”."), source_id);
   return NULL;
 }
 
@@ -916,7 +917,7 @@ read_constant (LdnContentStore *self,
 
   if (!failed)
     g_set_error (error, LDN_CONTENT_ERROR, LDN_CONTENT_ERROR_NOT_FOUND,
-                 "The guide’s content has no model constant “%s”.", key);
+                 _("The guide’s content has no model constant “%s”."), key);
   return FALSE;
 }
 

@@ -10,6 +10,7 @@
 #include "ldn-block-widgets.h"
 #include "ldn-checklist-view.h"
 #include "ldn-page-layout.h"
+#include "ldn-toast.h"
 #include "ldn-user-text-view.h"
 
 struct _LdnChecklistView
@@ -44,14 +45,9 @@ item_row_free (ItemRow *row)
 
 static void
 report (LdnChecklistView *self,
-        const GError     *error)
+        const GError *error)
 {
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (error->message));
-  else
-    g_message ("%s", error->message);
+  ldn_toast_show_error (GTK_WIDGET (self), error);
 }
 
 static void

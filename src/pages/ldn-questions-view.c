@@ -9,6 +9,7 @@
 
 #include "ldn-questions-view.h"
 #include "ldn-page-layout.h"
+#include "ldn-toast.h"
 #include "ldn-user-text-view.h"
 
 struct _LdnQuestionsView
@@ -28,12 +29,9 @@ G_DEFINE_FINAL_TYPE (LdnQuestionsView, ldn_questions_view, ADW_TYPE_BIN)
 
 static void
 report (LdnQuestionsView *self,
-        const GError     *error)
+        const GError *error)
 {
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (error->message));
+  ldn_toast_show_error (GTK_WIDGET (self), error);
 }
 
 static void
@@ -215,6 +213,21 @@ add_own_cb (LdnQuestionsView *self)
 
   gtk_editable_set_text (GTK_EDITABLE (self->new_question), "");
   ldn_questions_view_reload (self);
+}
+
+const char *
+ldn_questions_view_get_draft (LdnQuestionsView *self)
+{
+  const char *typed;
+
+  g_return_val_if_fail (LDN_IS_QUESTIONS_VIEW (self), NULL);
+
+  typed = gtk_editable_get_text (GTK_EDITABLE (self->new_question));
+  for (const char *c = typed; *c != '\0'; c = g_utf8_next_char (c))
+    if (!g_unichar_isspace (g_utf8_get_char (c)))
+      return typed;
+
+  return NULL;
 }
 
 static gboolean

@@ -23,5 +23,7 @@ G_DECLARE_FINAL_TYPE (LdnQuestionsView, ldn_questions_view, LDN, QUESTIONS_VIEW,
 GtkWidget *ldn_questions_view_new    (LdnContentStore  *content,
                                       LdnUserStore     *user);
 void       ldn_questions_view_reload (LdnQuestionsView *self);
+/* A question typed but not added yet, or NULL. */
+const char *ldn_questions_view_get_draft (LdnQuestionsView *self);
 
 G_END_DECLS

@@ -10,6 +10,7 @@
 #include "ldn-block-widgets.h"
 #include "ldn-safety-view.h"
 #include "ldn-page-layout.h"
+#include "ldn-toast.h"
 #include "ldn-user-text-view.h"
 
 struct _LdnSafetyView
@@ -62,12 +63,7 @@ answer_toggled_cb (GtkToggleButton *button,
     return;
 
   if (!ldn_user_store_set_answer (question->view->user, question->id, answer, &error))
-    {
-      GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (question->view), ADW_TYPE_TOAST_OVERLAY);
-
-      if (overlay != NULL)
-        adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (error->message));
-    }
+    ldn_toast_show_error (GTK_WIDGET (question->view), error);
 }
 
 static GtkWidget *

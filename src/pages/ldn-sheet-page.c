@@ -7,12 +7,13 @@
 
 #include <glib/gi18n.h>
 
-#include "app/ldn-compat.h"
-#include "app/ldn-window.h"
+#include "export/ldn-export.h"
 #include "model/ldn-dose-scenario.h"
+#include "print/ldn-print-operation.h"
 #include "sheet/ldn-sheet-preview.h"
 
 #include "ldn-sheet-page.h"
+#include "ldn-toast.h"
 
 struct _LdnSheetPage
 {
@@ -41,12 +42,7 @@ static void
 say (LdnSheetPage *self,
      const char   *message)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  if (LDN_IS_WINDOW (root))
-    ldn_window_add_toast (LDN_WINDOW (root), message);
-  else
-    g_message ("%s", message);
+  ldn_toast_show (GTK_WIDGET (self), message);
 }
 
 static LdnPaper
@@ -85,14 +81,11 @@ clear_preview (LdnSheetPage *self)
   g_clear_pointer (&self->sheet, ldn_sheet_free);
 }
 
-static LdnSheet *
-build_sheet (LdnSheetPage  *self,
-             double         width,
-             double         height,
-             GError       **error)
+/* What the sheet holds, with the options the page shows. */
+static LdnSheetData *
+collect_data (LdnSheetPage  *self,
+              GError       **error)
 {
-  g_autoptr(LdnSheetData) data = NULL;
-
   if (self->content == NULL)
     {
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_INITIALIZED,
@@ -100,15 +93,22 @@ build_sheet (LdnSheetPage  *self,
       return NULL;
     }
 
-  data = ldn_sheet_data_collect (self->content, self->user,
+  return ldn_sheet_data_collect (self->content, self->user,
                                  ldn_dose_scenario_get_dose_mg (ldn_dose_scenario_get_for_settings (self->settings)),
                                  gtk_switch_get_active (self->chart_switch),
                                  gtk_switch_get_active (self->sources_switch),
                                  error);
-  if (data == NULL)
-    return NULL;
+}
 
-  return ldn_sheet_new (g_steal_pointer (&data), width, height);
+static LdnSheet *
+build_sheet (LdnSheetPage  *self,
+             double         width,
+             double         height,
+             GError       **error)
+{
+  LdnSheetData *data = collect_data (self, error);
+
+  return data != NULL ? ldn_sheet_new (data, width, height) : NULL;
 }
 
 static void
@@ -251,11 +251,10 @@ ldn_sheet_page_get_n_pages (LdnSheetPage *self)
 
 gboolean
 ldn_sheet_page_write_pdf (LdnSheetPage  *self,
-                          const char    *path,
+                          GFile         *file,
                           GError       **error)
 {
   g_return_val_if_fail (LDN_IS_SHEET_PAGE (self), FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
 
   if (self->sheet == NULL)
     {
@@ -264,102 +263,7 @@ ldn_sheet_page_write_pdf (LdnSheetPage  *self,
       return FALSE;
     }
 
-  return ldn_sheet_write_pdf (self->sheet, path, error);
-}
-
-static void
-pdf_file_chosen_cb (GFile    *file,
-                    gpointer  user_data)
-{
-  g_autoptr(LdnSheetPage) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = file ? g_file_get_path (file) : NULL;
-  g_autofree char *message = NULL;
-
-  if (file == NULL)
-    return;
-
-  if (path == NULL)
-    message = g_strdup (_("The sheet was not saved: choose a folder on this computer."));
-  else if (ldn_sheet_page_write_pdf (self, path, &error))
-    message = g_strdup_printf (_("The sheet was saved to %s"), path);
-  else
-    message = g_strdup_printf (_("The sheet was not saved: %s"), error->message);
-
-  say (self, message);
-}
-
-void
-ldn_sheet_page_save_pdf (LdnSheetPage *self)
-{
-  GtkRoot *root;
-
-  g_return_if_fail (LDN_IS_SHEET_PAGE (self));
-
-  ldn_sheet_page_refresh (self);
-  if (self->sheet == NULL)
-    {
-      say (self, self->problem ? self->problem : _("There is no sheet to save."));
-      return;
-    }
-
-  root = gtk_widget_get_root (GTK_WIDGET (self));
-  /* Translators: the suggested file name of the saved sheet. */
-  ldn_compat_save_file (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, _("Save Sheet as PDF"),
-                        _("ldn-discussion-sheet.pdf"), pdf_file_chosen_cb, g_object_ref (self));
-}
-
-/* Printing lays the sheet out again for the paper the dialog settles
- * on, with the same code as the preview and the PDF. */
-typedef struct {
-  LdnSheetPage *page;
-  LdnSheet     *sheet;
-  GtkPageSetup *setup;    /* what the dialog settled on */
-} PrintJob;
-
-static void
-print_job_free (gpointer data)
-{
-  PrintJob *job = data;
-
-  g_clear_pointer (&job->sheet, ldn_sheet_free);
-  g_clear_object (&job->setup);
-  g_object_unref (job->page);
-  g_free (job);
-}
-
-static void
-begin_print_cb (GtkPrintOperation *operation,
-                GtkPrintContext   *context,
-                PrintJob          *job)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_clear_pointer (&job->sheet, ldn_sheet_free);
-  job->sheet = build_sheet (job->page, gtk_print_context_get_width (context),
-                            gtk_print_context_get_height (context), &error);
-  if (job->sheet == NULL)
-    {
-      g_autofree char *message = g_strdup_printf (_("The sheet was not printed: %s"), error->message);
-
-      say (job->page, message);
-      gtk_print_operation_cancel (operation);
-      return;
-    }
-
-  gtk_print_operation_set_n_pages (operation, (int) ldn_sheet_get_n_pages (job->sheet));
-  g_clear_object (&job->setup);
-  job->setup = gtk_page_setup_copy (gtk_print_context_get_page_setup (context));
-}
-
-static void
-draw_page_cb (GtkPrintOperation *operation,
-              GtkPrintContext   *context,
-              int                page,
-              PrintJob          *job)
-{
-  if (job->sheet != NULL && page >= 0)
-    ldn_sheet_draw_page (job->sheet, gtk_print_context_get_cairo_context (context), (guint) page);
+  return file == NULL || ldn_export_sheet_pdf (self->sheet, file, NULL, error);
 }
 
 /* A paper picked in the print dialog becomes the sheet's paper, so the
@@ -380,8 +284,10 @@ remember_page_setup (LdnSheetPage *self,
 static void
 print_done_cb (GtkPrintOperation       *operation,
                GtkPrintOperationResult  result,
-               PrintJob                *job)
+               LdnSheetPage            *self)
 {
+  LdnPrintOperation *print = LDN_PRINT_OPERATION (operation);
+  const GError *sheet_error = ldn_print_operation_get_sheet_error (print);
   g_autoptr(GError) error = NULL;
 
   if (result == GTK_PRINT_OPERATION_RESULT_APPLY)
@@ -391,17 +297,18 @@ print_done_cb (GtkPrintOperation       *operation,
       /* A saved printer name makes GTK 4.8 crash when that printer is
        * gone; the dialog finds the default printer by itself. */
       gtk_print_settings_unset (settings, GTK_PRINT_SETTINGS_PRINTER);
-      g_settings_set_value (job->page->settings, "print-settings", gtk_print_settings_to_gvariant (settings));
-      if (job->setup != NULL)
-        remember_page_setup (job->page, job->setup);
+      g_settings_set_value (self->settings, "print-settings", gtk_print_settings_to_gvariant (settings));
+      if (ldn_print_operation_get_used_page_setup (print) != NULL)
+        remember_page_setup (self, ldn_print_operation_get_used_page_setup (print));
     }
-  else if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
+  else if (result == GTK_PRINT_OPERATION_RESULT_ERROR || sheet_error != NULL)
     {
       g_autofree char *message = NULL;
 
       gtk_print_operation_get_error (operation, &error);
-      message = g_strdup_printf (_("The sheet was not printed: %s"), error ? error->message : _("unknown error"));
-      say (job->page, message);
+      message = g_strdup_printf (_("The sheet was not printed: %s"),
+                                 sheet_error ? sheet_error->message : error ? error->message : _("unknown error"));
+      say (self, message);
     }
 }
 
@@ -434,35 +341,27 @@ saved_print_settings (GSettings *settings)
 }
 
 GtkPrintOperation *
-ldn_sheet_page_new_print_operation (LdnSheetPage *self)
+ldn_sheet_page_new_print_operation (LdnSheetPage  *self,
+                                    GError       **error)
 {
-  GtkPrintOperation *operation;
+  LdnPrintOperation *operation;
+  g_autoptr(LdnSheetData) data = NULL;
   g_autoptr(GtkPageSetup) setup = NULL;
   g_autoptr(GtkPrintSettings) print_settings = NULL;
-  PrintJob *job;
 
   g_return_val_if_fail (LDN_IS_SHEET_PAGE (self), NULL);
   g_return_val_if_fail (self->settings != NULL, NULL);
 
-  operation = gtk_print_operation_new ();
+  data = collect_data (self, error);
+  if (data == NULL)
+    return NULL;
+
   setup = page_setup_for (self->settings, selected_paper (self));
   print_settings = saved_print_settings (self->settings);
-  gtk_print_operation_set_default_page_setup (operation, setup);
-  gtk_print_operation_set_print_settings (operation, print_settings);
-  /* The sheet draws its own margins, as on the preview. */
-  gtk_print_operation_set_use_full_page (operation, TRUE);
-  gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
-  gtk_print_operation_set_embed_page_setup (operation, TRUE);
-  gtk_print_operation_set_job_name (operation, _("LDN Discussion Sheet"));
+  operation = ldn_print_operation_new (g_steal_pointer (&data), setup, print_settings);
+  g_signal_connect_object (operation, "done", G_CALLBACK (print_done_cb), self, 0);
 
-  job = g_new0 (PrintJob, 1);
-  job->page = g_object_ref (self);
-  g_object_set_data_full (G_OBJECT (operation), "ldn-print-job", job, print_job_free);
-  g_signal_connect (operation, "begin-print", G_CALLBACK (begin_print_cb), job);
-  g_signal_connect (operation, "draw-page", G_CALLBACK (draw_page_cb), job);
-  g_signal_connect (operation, "done", G_CALLBACK (print_done_cb), job);
-
-  return operation;
+  return GTK_PRINT_OPERATION (operation);
 }
 
 void
@@ -481,7 +380,14 @@ ldn_sheet_page_print (LdnSheetPage *self)
       return;
     }
 
-  operation = ldn_sheet_page_new_print_operation (self);
+  operation = ldn_sheet_page_new_print_operation (self, &error);
+  if (operation == NULL)
+    {
+      g_autofree char *message = g_strdup_printf (_("The sheet was not printed: %s"), error->message);
+
+      say (self, message);
+      return;
+    }
   gtk_print_operation_set_allow_async (operation, TRUE);
   root = gtk_widget_get_root (GTK_WIDGET (self));
   result = gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,

@@ -31,10 +31,14 @@ guint     ldn_sheet_page_get_n_pages (LdnSheetPage    *self);
 void      ldn_sheet_page_print       (LdnSheetPage    *self);
 /* The operation behind print, for the paper chosen on the page; it
  * lays the sheet out again for the page size the dialog settles on. */
-GtkPrintOperation *ldn_sheet_page_new_print_operation (LdnSheetPage *self);
-void      ldn_sheet_page_save_pdf    (LdnSheetPage    *self);
+/* An LdnPrintOperation for the sheet as the page shows it; NULL with
+ * ERROR when there is no sheet. */
+GtkPrintOperation *ldn_sheet_page_new_print_operation (LdnSheetPage  *self,
+                                                       GError       **error);
+/* Writes the sheet shown to FILE, atomically; with FILE NULL, only
+ * checks that there is a sheet (ERROR says why not). */
 gboolean  ldn_sheet_page_write_pdf   (LdnSheetPage    *self,
-                                      const char      *path,
+                                      GFile           *file,
                                       GError         **error);
 
 G_END_DECLS

@@ -452,15 +452,6 @@ preset_clicked_cb (GtkButton       *button,
   gtk_spin_button_set_value (self->dose_spin, g_ascii_strtod (gtk_button_get_label (button), NULL));
 }
 
-void
-ldn_timeline_page_set_dose (LdnTimelinePage *self,
-                            double           dose_mg)
-{
-  g_return_if_fail (LDN_IS_TIMELINE_PAGE (self));
-
-  gtk_spin_button_set_value (self->dose_spin, dose_mg);
-}
-
 /* People type the dose the locale's way ("0,5" where a comma is the
  * decimal separator); a mistake is said on the field itself. */
 static int
@@ -550,13 +541,16 @@ add_captions (LdnTimelinePage *self)
   for (guint i = 0; captions != NULL && i < captions->len; i++)
     {
       const LdnCaption *caption = g_ptr_array_index (captions, i);
-      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-      GtkWidget *title = gtk_label_new (caption->title);
-      GtkWidget *text = gtk_label_new (caption->text);
+      GtkWidget *box, *title, *text;
 
-      /* The chart says "no measurements below 2 mg" itself. */
+      /* The chart says "no measurements below 2 mg" itself. Checked
+       * before any widget is made: a floating one would leak. */
       if (g_str_equal (caption->id, "no-data"))
         continue;
+
+      box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+      title = gtk_label_new (caption->title);
+      text = gtk_label_new (caption->text);
 
       gtk_label_set_xalign (GTK_LABEL (title), 0);
       gtk_label_set_wrap (GTK_LABEL (title), TRUE);

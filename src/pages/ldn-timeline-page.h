@@ -20,8 +20,6 @@ void        ldn_timeline_page_load         (LdnTimelinePage *self,
                                             LdnContentStore *store,
                                             const GError    *error,
                                             GSettings       *settings);
-void        ldn_timeline_page_set_dose     (LdnTimelinePage *self,
-                                            double           dose_mg);
 const char *ldn_timeline_page_get_summary  (LdnTimelinePage *self);
 const char *ldn_timeline_page_get_readout  (LdnTimelinePage *self);
 gboolean    ldn_timeline_page_get_playing  (LdnTimelinePage *self);

@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "ldn-user-text-view.h"
+#include "user/ldn-user-store.h"
 
 struct _LdnUserTextView
 {
@@ -20,7 +21,12 @@ struct _LdnUserTextView
   gpointer        user_data;
   GDestroyNotify  destroy;
   char           *error;
+  char           *label;
+  char           *pending;     /* a reload asked for while saving */
+  guint           pending_id;
   gboolean        loading;
+  gboolean        saving;
+  gboolean        unsaved;     /* the box holds text the store refused */
 };
 
 G_DEFINE_FINAL_TYPE (LdnUserTextView, ldn_user_text_view, GTK_TYPE_WIDGET)
@@ -39,23 +45,67 @@ ldn_user_text_view_dup_text (LdnUserTextView *self)
 }
 
 static void
+show_error (LdnUserTextView *self)
+{
+  gtk_label_set_text (self->error_label, self->error ? self->error : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), self->error != NULL);
+  /* A screen reader says why, with the field. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->view), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  self->error ? self->error : "", -1);
+}
+
+static void
 buffer_changed_cb (LdnUserTextView *self)
 {
   g_autofree char *text = NULL;
   g_autoptr(GError) error = NULL;
+  gboolean saved;
 
-  if (self->loading || self->save == NULL)
+  /* A reload is on its way (the data changed under this box): what is
+   * in the box now would overwrite it. */
+  if (self->loading || self->save == NULL || self->pending_id != 0)
     return;
 
   text = ldn_user_text_view_dup_text (self);
   g_clear_pointer (&self->error, g_free);
 
-  /* What was typed stays in the box either way; only the message changes. */
-  if (!self->save (text, self->user_data, &error))
-    self->error = g_strdup (error->message);
+  /* Saving may reload the views (the store was changed from outside),
+   * which may ask this box for a new text: that waits until this
+   * handler is done with the buffer. */
+  g_object_ref (self);
+  self->saving = TRUE;
+  saved = self->save (text, self->user_data, &error);
+  self->saving = FALSE;
 
-  gtk_label_set_text (self->error_label, self->error ? self->error : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), self->error != NULL);
+  /* What was typed stays in the box either way; only the message
+   * changes. Refused text is kept over reloads, so it is never lost
+   * unseen; text refused because the data changed under it is not. */
+  self->unsaved = !saved && !g_error_matches (error, LDN_USER_ERROR, LDN_USER_ERROR_CHANGED);
+  if (!saved)
+    self->error = g_strdup (error->message);
+  show_error (self);
+  g_object_unref (self);
+}
+
+static void
+replace_text (LdnUserTextView *self,
+              const char      *text)
+{
+  self->loading = TRUE;
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->view), text ? text : "", -1);
+  self->loading = FALSE;
+}
+
+static gboolean
+apply_pending (gpointer data)
+{
+  LdnUserTextView *self = data;
+  g_autofree char *text = g_steal_pointer (&self->pending);
+
+  self->pending_id = 0;
+  if (!self->unsaved)
+    replace_text (self, text);
+  return G_SOURCE_REMOVE;
 }
 
 void
@@ -64,9 +114,35 @@ ldn_user_text_view_set_text (LdnUserTextView *self,
 {
   g_return_if_fail (LDN_IS_USER_TEXT_VIEW (self));
 
-  self->loading = TRUE;
-  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->view), text ? text : "", -1);
-  self->loading = FALSE;
+  if (self->saving)
+    {
+      g_free (self->pending);
+      self->pending = g_strdup (text ? text : "");
+      if (self->pending_id == 0)
+        self->pending_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, apply_pending, self, NULL);
+      return;
+    }
+
+  if (self->unsaved)
+    return;
+
+  replace_text (self, text);
+}
+
+gboolean
+ldn_user_text_view_has_unsaved_text (LdnUserTextView *self)
+{
+  g_return_val_if_fail (LDN_IS_USER_TEXT_VIEW (self), FALSE);
+
+  return self->unsaved;
+}
+
+const char *
+ldn_user_text_view_get_label (LdnUserTextView *self)
+{
+  g_return_val_if_fail (LDN_IS_USER_TEXT_VIEW (self), NULL);
+
+  return self->label;
 }
 
 const char *
@@ -88,6 +164,7 @@ ldn_user_text_view_new (const char     *accessible_label,
   self->save = save;
   self->user_data = user_data;
   self->destroy = destroy;
+  self->label = g_strdup (accessible_label);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->view), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible_label, -1);
 
   return GTK_WIDGET (self);
@@ -98,6 +175,7 @@ ldn_user_text_view_dispose (GObject *object)
 {
   LdnUserTextView *self = LDN_USER_TEXT_VIEW (object);
 
+  g_clear_handle_id (&self->pending_id, g_source_remove);
   g_clear_pointer (&self->box, gtk_widget_unparent);
   if (self->destroy != NULL)
     g_clear_pointer (&self->user_data, self->destroy);
@@ -108,7 +186,11 @@ ldn_user_text_view_dispose (GObject *object)
 static void
 ldn_user_text_view_finalize (GObject *object)
 {
-  g_free (LDN_USER_TEXT_VIEW (object)->error);
+  LdnUserTextView *self = LDN_USER_TEXT_VIEW (object);
+
+  g_free (self->error);
+  g_free (self->label);
+  g_free (self->pending);
 
   G_OBJECT_CLASS (ldn_user_text_view_parent_class)->finalize (object);
 }
@@ -123,10 +205,16 @@ ldn_user_text_view_class_init (LdnUserTextViewClass *klass)
   gtk_widget_class_set_layout_manager_type (GTK_WIDGET_CLASS (klass), GTK_TYPE_BIN_LAYOUT);
 }
 
+/* The box grows with its text up to a few lines, then scrolls: a huge
+ * pasted text must not push the message, or the rest of the page, out
+ * of sight. The message sits above the box, where it is seen. */
+#define MAX_VISIBLE_HEIGHT 220
+
 static void
 ldn_user_text_view_init (LdnUserTextView *self)
 {
   GtkWidget *frame = gtk_frame_new (NULL);
+  GtkWidget *scroller = gtk_scrolled_window_new ();
 
   self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
   self->view = GTK_TEXT_VIEW (gtk_text_view_new ());
@@ -138,16 +226,20 @@ ldn_user_text_view_init (LdnUserTextView *self)
   gtk_text_view_set_bottom_margin (self->view, 8);
   gtk_text_view_set_left_margin (self->view, 8);
   gtk_text_view_set_right_margin (self->view, 8);
-  gtk_widget_set_size_request (GTK_WIDGET (self->view), -1, 72);
-  gtk_frame_set_child (GTK_FRAME (frame), GTK_WIDGET (self->view));
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scroller), 72);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), MAX_VISIBLE_HEIGHT);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), GTK_WIDGET (self->view));
+  gtk_frame_set_child (GTK_FRAME (frame), scroller);
 
   gtk_label_set_wrap (self->error_label, TRUE);
   gtk_label_set_xalign (self->error_label, 0);
   gtk_widget_add_css_class (GTK_WIDGET (self->error_label), "error");
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
 
-  gtk_box_append (GTK_BOX (self->box), frame);
   gtk_box_append (GTK_BOX (self->box), GTK_WIDGET (self->error_label));
+  gtk_box_append (GTK_BOX (self->box), frame);
   gtk_widget_set_parent (self->box, GTK_WIDGET (self));
 
   g_signal_connect_swapped (gtk_text_view_get_buffer (self->view), "changed",

@@ -1,8 +1,10 @@
 /* ldn-user-text-view.h
  *
  * A multi-line text box for the person's notes that saves each change
- * at once and, when the store refuses a text (too long, not UTF-8),
- * keeps what was typed and says why it was not saved.
+ * at once and, when the store refuses a text (too long, not UTF-8,
+ * read-only, busy), keeps what was typed, says why above the box, and
+ * keeps that text over reloads until it is saved. It scrolls past a
+ * few lines, so a huge paste never hides the message.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -30,5 +32,9 @@ void        ldn_user_text_view_set_text (LdnUserTextView *self,
                                          const char      *text);
 char       *ldn_user_text_view_dup_text (LdnUserTextView *self);
 const char *ldn_user_text_view_get_error (LdnUserTextView *self);
+/* TRUE while the box holds text that the store refused. */
+gboolean    ldn_user_text_view_has_unsaved_text (LdnUserTextView *self);
+/* The field's name, as given to ldn_user_text_view_new(). */
+const char *ldn_user_text_view_get_label (LdnUserTextView *self);
 
 G_END_DECLS

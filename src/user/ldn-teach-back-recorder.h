@@ -1,8 +1,7 @@
 /* ldn-teach-back-recorder.h
  *
  * Where the guide keeps the person's teach-back answers. The Learn page
- * only talks to this interface; the user store implements it for good,
- * LdnMemoryTeachBack keeps answers for the session until then.
+ * only talks to this interface; the user store implements it.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -36,11 +35,5 @@ gboolean  ldn_teach_back_recorder_record_answer (LdnTeachBackRecorder *self,
                                                  const char           *question_id,
                                                  const char           *choice_id,
                                                  GError              **error);
-
-#define LDN_TYPE_MEMORY_TEACH_BACK (ldn_memory_teach_back_get_type ())
-
-G_DECLARE_FINAL_TYPE (LdnMemoryTeachBack, ldn_memory_teach_back, LDN, MEMORY_TEACH_BACK, GObject)
-
-LdnMemoryTeachBack *ldn_memory_teach_back_new (void);
 
 G_END_DECLS

@@ -7,6 +7,8 @@
 
 #include <errno.h>
 #include <glib/gi18n.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 
@@ -27,6 +29,8 @@ struct _LdnUserStore
   char              *damaged_path;
   char              *problem;
   gboolean           persistent;
+  gboolean           read_only;   /* opened immutable: reads work, writes are refused */
+  gint64             data_version;
 };
 
 static void ldn_user_store_recorder_init (LdnTeachBackRecorderInterface *iface);
@@ -171,15 +175,144 @@ ldn_user_date_check (const char *date,
 }
 
 static void
+set_read_only_error (LdnUserStore *self,
+                     GError      **error)
+{
+  g_set_error (error, LDN_USER_ERROR, LDN_USER_ERROR_READ_ONLY,
+               _("Your change was not saved: your data can be read but not saved, because %s cannot be written."),
+               self->path);
+}
+
+static void
 set_storage_error (LdnUserStore *self,
                    GError      **error)
 {
-  g_set_error (error, LDN_USER_ERROR, LDN_USER_ERROR_STORAGE,
-               _("Your change could not be saved: %s"), sqlite3_errmsg (self->db));
+  switch (sqlite3_errcode (self->db))
+    {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      g_set_error_literal (error, LDN_USER_ERROR, LDN_USER_ERROR_BUSY,
+                           _("Another LDN Guide is saving to the same data, so your change was not saved. "
+                             "Please try again."));
+      break;
+    case SQLITE_READONLY:
+      set_read_only_error (self, error);
+      break;
+    default:
+      g_set_error (error, LDN_USER_ERROR, LDN_USER_ERROR_STORAGE,
+                   _("Your change could not be saved: %s"), sqlite3_errmsg (self->db));
+    }
 }
 
-/* Runs one statement; a single statement is its own transaction, and
- * with synchronous=FULL it is on disk when this returns. */
+/* SQLite's count of commits made by other connections: another
+ * LDN Guide, or `ldn-guide --import-data`. */
+static gint64
+read_data_version (LdnUserStore *self)
+{
+  sqlite3_stmt *stmt = ldn_statement_cache_get (self->statements, "PRAGMA data_version");
+  gint64 version = self->data_version;
+
+  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    version = sqlite3_column_int64 (stmt, 0);
+  if (stmt != NULL)
+    sqlite3_reset (stmt);
+
+  return version;
+}
+
+/* TRUE once for each change someone else committed since the last call. */
+static gboolean
+changed_outside (LdnUserStore *self)
+{
+  gint64 version = read_data_version (self);
+
+  if (version == self->data_version)
+    return FALSE;
+
+  self->data_version = version;
+  return TRUE;
+}
+
+gboolean
+ldn_user_store_check_for_changes (LdnUserStore *self)
+{
+  g_return_val_if_fail (LDN_IS_USER_STORE (self), FALSE);
+
+  if (!sqlite3_get_autocommit (self->db) || !changed_outside (self))
+    return FALSE;
+
+  g_signal_emit_by_name (self, "reset");
+  return TRUE;
+}
+
+/* Starts the transaction a single change runs in, unless one is open.
+ * A change made on data that someone else has changed since this
+ * window read it would undo theirs: it is refused, and the views are
+ * told to read the store again. */
+static gboolean
+begin_change (LdnUserStore *self,
+              gboolean     *began,
+              GError      **error)
+{
+  *began = FALSE;
+
+  if (self->read_only)
+    {
+      set_read_only_error (self, error);
+      return FALSE;
+    }
+
+  if (!sqlite3_get_autocommit (self->db))
+    return TRUE;
+
+  if (sqlite3_exec (self->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
+    {
+      set_storage_error (self, error);
+      return FALSE;
+    }
+
+  if (changed_outside (self))
+    {
+      sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+      g_set_error_literal (error, LDN_USER_ERROR, LDN_USER_ERROR_CHANGED,
+                           _("Your data was changed outside this window (by an import or another LDN Guide), "
+                             "so the window now shows the new data. Your last change was not saved: "
+                             "please make it again."));
+      g_signal_emit_by_name (self, "reset");
+      return FALSE;
+    }
+
+  *began = TRUE;
+  return TRUE;
+}
+
+static gboolean
+end_change (LdnUserStore *self,
+            gboolean      began,
+            gboolean      ok,
+            GError      **error)
+{
+  if (!began)
+    return ok;
+
+  if (!ok)
+    {
+      sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+      return FALSE;
+    }
+
+  if (sqlite3_exec (self->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
+    {
+      set_storage_error (self, error);
+      sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Runs one statement in its own transaction (see begin_change); with
+ * synchronous=FULL it is on disk when this returns. */
 static gboolean
 execute (LdnUserStore *self,
          GError      **error,
@@ -187,14 +320,19 @@ execute (LdnUserStore *self,
          const char   *types,
          ...)
 {
-  sqlite3_stmt *stmt = ldn_statement_cache_get (self->statements, sql);
+  sqlite3_stmt *stmt;
+  gboolean began;
   va_list args;
   int rc;
 
+  if (!begin_change (self, &began, error))
+    return FALSE;
+
+  stmt = ldn_statement_cache_get (self->statements, sql);
   if (stmt == NULL)
     {
       set_storage_error (self, error);
-      return FALSE;
+      return end_change (self, began, FALSE, NULL);
     }
 
   va_start (args, types);
@@ -202,14 +340,15 @@ execute (LdnUserStore *self,
   va_end (args);
 
   rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
   if (rc != SQLITE_DONE && rc != SQLITE_ROW)
     {
       set_storage_error (self, error);
-      return FALSE;
+      sqlite3_reset (stmt);
+      return end_change (self, began, FALSE, NULL);
     }
+  sqlite3_reset (stmt);
 
-  return TRUE;
+  return end_change (self, began, TRUE, error);
 }
 
 static char *
@@ -298,6 +437,7 @@ typedef enum {
   OPEN_DAMAGED,      /* not a database, corrupt, or a directory in the way */
   OPEN_UNWRITABLE,   /* the place cannot hold a database */
   OPEN_NEWER,        /* written by a newer LDN Guide */
+  OPEN_BUSY,         /* another LDN Guide held it longer than the busy timeout */
 } OpenResult;
 
 static OpenResult
@@ -313,9 +453,82 @@ classify (int rc)
       return OPEN_DAMAGED;
     case SQLITE_MISMATCH:
       return OPEN_NEWER;
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      return OPEN_BUSY;
     default:
       return OPEN_UNWRITABLE;
     }
+}
+
+/* An existing file that this user cannot write, or in a folder where
+ * SQLite cannot make its journal. */
+static gboolean
+place_is_read_only (const char *path)
+{
+  g_autofree char *directory = g_path_get_dirname (path);
+
+  if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    return FALSE;
+
+  return access (path, W_OK) != 0 || access (directory, W_OK) != 0;
+}
+
+/* Older versions opened a read-only file read-write, and SQLite then
+ * made its -shm and -wal files read-only too: once the file itself was
+ * writable again, saving still failed. Give those files back the
+ * permission to write, when they are ours. */
+static void
+repair_companions (const char *path)
+{
+  static const char *companions[] = { "-shm", "-wal" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (companions); i++)
+    {
+      g_autofree char *companion = g_strconcat (path, companions[i], NULL);
+      GStatBuf info;
+
+      if (g_stat (companion, &info) == 0 && S_ISREG (info.st_mode) && info.st_uid == getuid () &&
+          access (companion, W_OK) != 0)
+        g_chmod (companion, 0600);
+    }
+}
+
+static OpenResult
+open_read_only (LdnUserStore *self,
+                const char   *path)
+{
+  g_autofree char *file_uri = g_filename_to_uri (path, NULL, NULL);
+  g_autofree char *uri = NULL;
+  int version;
+  int rc;
+
+  if (file_uri == NULL)
+    return OPEN_UNWRITABLE;
+
+  /* immutable: no locks, no -shm or -wal made next to a file that
+   * would then stay read-only after the permission is restored. */
+  uri = g_strconcat (file_uri, "?immutable=1", NULL);
+  rc = sqlite3_open_v2 (uri, &self->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
+  if (rc == SQLITE_OK && !quick_check_ok (self->db))
+    rc = SQLITE_CORRUPT;
+  if (rc == SQLITE_OK)
+    {
+      /* Every version can be read as version 1 is. */
+      version = user_version (self->db);
+      rc = version < 1 ? SQLITE_CORRUPT : version > LDN_USER_SCHEMA_VERSION ? SQLITE_MISMATCH : SQLITE_OK;
+    }
+
+  if (rc != SQLITE_OK)
+    {
+      sqlite3_close (self->db);
+      self->db = NULL;
+      /* A damaged file that cannot be moved aside is not ours to replace. */
+      return rc == SQLITE_MISMATCH ? OPEN_NEWER : OPEN_UNWRITABLE;
+    }
+
+  self->read_only = TRUE;
+  return OPEN_OK;
 }
 
 static OpenResult
@@ -327,16 +540,22 @@ open_database (LdnUserStore *self,
 
   if (g_file_test (path, G_FILE_TEST_IS_DIR))
     return OPEN_DAMAGED;
+  if (place_is_read_only (path))
+    return open_read_only (self, path);
   if (g_mkdir_with_parents (directory, 0700) != 0)
     return OPEN_UNWRITABLE;
 
+  repair_companions (path);
   rc = sqlite3_open_v2 (path, &self->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+  /* Another LDN Guide (or an import) may be writing: wait for it. */
+  if (rc == SQLITE_OK)
+    rc = sqlite3_busy_timeout (self->db, LDN_USER_STORE_BUSY_TIMEOUT_MS);
   if (rc == SQLITE_OK)
     rc = sqlite3_exec (self->db,
                        "PRAGMA foreign_keys = ON; PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;",
                        NULL, NULL, NULL);
   if (rc == SQLITE_OK && !quick_check_ok (self->db))
-    rc = SQLITE_CORRUPT;
+    rc = sqlite3_errcode (self->db) == SQLITE_BUSY ? SQLITE_BUSY : SQLITE_CORRUPT;
   if (rc == SQLITE_OK)
     rc = migrate (self->db);
 
@@ -411,7 +630,15 @@ ldn_user_store_open (const char *path)
       result = self->damaged_path != NULL ? open_database (self, self->path) : OPEN_UNWRITABLE;
     }
 
-  if (result == OPEN_UNWRITABLE)
+  if (result == OPEN_BUSY)
+    {
+      g_autofree char *problem =
+        g_strdup_printf (_("Another LDN Guide kept your saved data (%s) busy, so it could not be opened. "
+                           "What you enter now will not be saved: close the other LDN Guide and start this one again."),
+                         self->path);
+      open_in_memory (self, problem);
+    }
+  else if (result == OPEN_UNWRITABLE)
     {
       g_autofree char *problem =
         g_strdup_printf (_("LDN Guide cannot save to %s. What you enter now will be lost when you close the app."),
@@ -427,7 +654,16 @@ ldn_user_store_open (const char *path)
       open_in_memory (self, problem);
     }
 
+  else if (self->read_only)
+    {
+      self->persistent = FALSE;
+      self->problem = g_strdup_printf (_("Your data can be read but not saved: %s cannot be written. "
+                                         "Allow writing to it (and its folder) and start LDN Guide again."),
+                                       self->path);
+    }
+
   self->statements = ldn_statement_cache_new (self->db);
+  self->data_version = read_data_version (self);
 
   return g_steal_pointer (&self);
 }
@@ -458,6 +694,21 @@ ldn_user_store_is_persistent (LdnUserStore *self)
 {
   g_return_val_if_fail (LDN_IS_USER_STORE (self), FALSE);
   return self->persistent;
+}
+
+gboolean
+ldn_user_store_is_read_only (LdnUserStore *self)
+{
+  g_return_val_if_fail (LDN_IS_USER_STORE (self), FALSE);
+  return self->read_only;
+}
+
+void
+ldn_user_store_set_busy_timeout (LdnUserStore *self,
+                                 int           milliseconds)
+{
+  g_return_if_fail (LDN_IS_USER_STORE (self));
+  sqlite3_busy_timeout (self->db, milliseconds);
 }
 
 static LdnChecklistEntry *
@@ -935,8 +1186,16 @@ ldn_user_store_run_transaction (LdnUserStore            *self,
                                 gpointer                 data,
                                 GError                 **error)
 {
+  gboolean outside;
+
   g_return_val_if_fail (LDN_IS_USER_STORE (self), FALSE);
   g_return_val_if_fail (func != NULL, FALSE);
+
+  if (self->read_only)
+    {
+      set_read_only_error (self, error);
+      return FALSE;
+    }
 
   if (sqlite3_exec (self->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
     {
@@ -944,9 +1203,15 @@ ldn_user_store_run_transaction (LdnUserStore            *self,
       return FALSE;
     }
 
+  /* FUNC reads what it needs inside the transaction, so it works on
+   * the current data; the views are told afterwards. */
+  outside = changed_outside (self);
+
   if (!func (self, data, error))
     {
       sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+      if (outside)
+        g_signal_emit_by_name (self, "reset");
       return FALSE;
     }
 
@@ -954,9 +1219,13 @@ ldn_user_store_run_transaction (LdnUserStore            *self,
     {
       set_storage_error (self, error);
       sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+      if (outside)
+        g_signal_emit_by_name (self, "reset");
       return FALSE;
     }
 
+  if (outside)
+    g_signal_emit_by_name (self, "reset");
   return TRUE;
 }
 
@@ -1020,8 +1289,9 @@ ldn_user_store_class_init (LdnUserStoreClass *klass)
 {
   G_OBJECT_CLASS (klass)->finalize = ldn_user_store_finalize;
 
-  /* Everything changed at once (an import, or deleting all data):
-   * views should read the store again. */
+  /* Everything changed at once (an import, deleting all data, or a
+   * change made outside this process): views should read the store
+   * again. */
   g_signal_new ("reset", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 

@@ -22,6 +22,9 @@ typedef enum {
   LDN_USER_ERROR_NOT_FOUND,
   LDN_USER_ERROR_STORAGE,        /* SQLite said no: disk full, read-only, damaged */
   LDN_USER_ERROR_IMPORT,         /* an import file that breaks the format */
+  LDN_USER_ERROR_BUSY,           /* another process kept the store locked past the busy timeout */
+  LDN_USER_ERROR_READ_ONLY,      /* the file or its folder cannot be written */
+  LDN_USER_ERROR_CHANGED,        /* changed outside since last read: refused, views reloaded */
 } LdnUserError;
 
 GQuark ldn_user_error_quark (void);
@@ -29,6 +32,8 @@ GQuark ldn_user_error_quark (void);
 #define LDN_USER_TEXT_MAX_CHARS 10000
 #define LDN_USER_MAX_QUESTIONS  200
 #define LDN_USER_SCHEMA_VERSION 2
+/* How long a change waits for another LDN Guide that is writing. */
+#define LDN_USER_STORE_BUSY_TIMEOUT_MS 4000
 
 typedef enum {
   LDN_SEVERITY_NONE,
@@ -99,6 +104,18 @@ const char   *ldn_user_store_get_path         (LdnUserStore     *self);
 const char   *ldn_user_store_get_damaged_path (LdnUserStore     *self);
 const char   *ldn_user_store_get_problem      (LdnUserStore     *self);
 gboolean      ldn_user_store_is_persistent    (LdnUserStore     *self);
+/* The file exists but cannot be written: it was opened read-only
+ * (immutable, so no -shm or -wal is left behind), get_problem says so,
+ * and every change fails with LDN_USER_ERROR_READ_ONLY. */
+gboolean      ldn_user_store_is_read_only     (LdnUserStore     *self);
+/* For tests: how long a change waits for another writer. */
+void          ldn_user_store_set_busy_timeout (LdnUserStore     *self,
+                                               int               milliseconds);
+/* Someone else (another LDN Guide, `ldn-guide --import-data`) may have
+ * changed the file. If they did, emits "reset" and returns TRUE. Every
+ * change checks this first too, and refuses with LDN_USER_ERROR_CHANGED
+ * rather than overwrite what it has not seen. Cheap: call it on focus. */
+gboolean      ldn_user_store_check_for_changes (LdnUserStore    *self);
 
 LdnChecklistEntry *ldn_user_store_get_checklist_entry (LdnUserStore *self,
                                                        const char   *item_id,
