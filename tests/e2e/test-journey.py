@@ -121,10 +121,10 @@ def section(app, name):
 @step("walk the guide from the first page to All sources")
 def walk_guide(app):
     next_button = named(app, "Next page", ("push button",))
-    for page in range(2, 14):
+    for page in range(2, 15):
         press(next_button)
-        wait_for(lambda: app.findChild(lambda n: n.name == f"{page} of 13", requireResult=False, retry=False),
-                 f"progress “{page} of 13”")
+        wait_for(lambda: app.findChild(lambda n: n.name == f"{page} of 14", requireResult=False, retry=False),
+                 f"progress “{page} of 14”")
     press(next_button)
     # The progress under the page, which reads "All sources" on the last page.
     wait_for(lambda: app.findChild(lambda n: n.name == "All sources" and n.roleName in ("push button", "toggle button",
