@@ -454,7 +454,7 @@ frequency_block (LdnContentStore *store,
 {
   const LdnFrequency *frequency = block->frequency;
   GtkWidget *box = vertical_box (8);
-  GtkWidget *arrays = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 18);
+  GtkWidget *arrays = gtk_grid_new ();
   struct { guint count; const char *group; } arms[2];
 
   if (block->title != NULL)
@@ -469,20 +469,24 @@ frequency_block (LdnContentStore *store,
   arms[1].count = frequency->comparison;
   arms[1].group = frequency->comparator;
 
+  /* A grid, so the two pictures stay level even when one caption wraps. */
+  gtk_grid_set_column_spacing (GTK_GRID (arrays), 24);
+  gtk_grid_set_row_spacing (GTK_GRID (arrays), 6);
   gtk_widget_set_halign (arrays, GTK_ALIGN_START);
   gtk_accessible_update_property (GTK_ACCESSIBLE (arrays), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   block->body ? block->body : "", -1);
   for (guint i = 0; i < G_N_ELEMENTS (arms); i++)
     {
-      GtkWidget *column = vertical_box (6);
       /* Translators: under a picture of 100 people, e.g. "On placebo: 40 of 100". */
       g_autofree char *caption = g_strdup_printf (_("On %s: %u of %u"), arms[i].group, arms[i].count,
                                                   frequency->per);
+      GtkWidget *label = ldn_prose_label_new (caption, "heading");
       GtkWidget *picture = ldn_icon_array_new (arms[i].count, frequency->per, caption, block->body);
 
-      gtk_box_append (GTK_BOX (column), ldn_prose_label_new (caption, "heading"));
-      gtk_box_append (GTK_BOX (column), picture);
-      gtk_box_append (GTK_BOX (arrays), column);
+      gtk_widget_set_valign (label, GTK_ALIGN_END);
+      gtk_widget_set_valign (picture, GTK_ALIGN_START);
+      gtk_grid_attach (GTK_GRID (arrays), label, i, 0, 1, 1);
+      gtk_grid_attach (GTK_GRID (arrays), picture, i, 1, 1, 1);
     }
   gtk_box_append (GTK_BOX (box), arrays);
   gtk_box_append (GTK_BOX (box), ldn_source_markers_new (store, (const char * const *) block->sources));

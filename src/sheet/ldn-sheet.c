@@ -49,6 +49,8 @@ typedef struct {
   PangoLayout *cells[N_COLUMNS];
   double       cell_x[N_COLUMNS];
   const LdnSheetFrequency *frequency;  /* ICONS */
+  PangoLayout *sentence;          /* ICONS: drawn above the arrays, never split from them */
+  double       fixed_height;      /* ICONS */
   GArray      *line_top;          /* per line of LAYOUT, in points */
   GArray      *line_bottom;
 } Item;
@@ -118,6 +120,7 @@ static void
 item_free (Item *item)
 {
   g_clear_object (&item->layout);
+  g_clear_object (&item->sentence);
   for (guint i = 0; i < N_COLUMNS; i++)
     g_clear_object (&item->cells[i]);
   g_clear_pointer (&item->line_top, g_array_unref);
@@ -282,7 +285,7 @@ piece_height (const Piece *piece)
     case ITEM_CHART:
       return CHART_HEIGHT;
     case ITEM_ICONS:
-      return ICONS_HEIGHT;
+      return item->fixed_height;
     case ITEM_BOX:
       return text + 2 * BOX_PADDING;
     case ITEM_ROW:
@@ -533,12 +536,15 @@ build (LdnSheet           *sheet,
       for (guint i = 0; i < data->frequencies->len; i++)
         {
           const LdnSheetFrequency *frequency = g_ptr_array_index (data->frequencies, i);
-          Item *icons;
+          g_autofree char *escaped = g_markup_escape_text (frequency->sentence, -1);
+          /* The sentence and its pictures are one item, so a page break
+           * never parts them. */
+          Item *icons = add_item (sheet, ITEM_ICONS, 8);
 
-          add_plain (sheet, frequency->sentence, "Sans 10", 0, 8);
-          icons = add_item (sheet, ITEM_ICONS, 4);
           icons->x = MARGIN;
           icons->frequency = frequency;
+          icons->sentence = new_layout (sheet, escaped, "Sans 10", sheet->width - 2 * MARGIN);
+          icons->fixed_height = cell_height (icons->sentence) + 4 + ICONS_HEIGHT;
         }
     }
 
@@ -738,7 +744,10 @@ draw_piece (LdnSheet    *sheet,
           { frequency->ldn, "LDN" }, { frequency->comparison, frequency->comparator },
         };
         PangoLayout *label = new_layout (sheet, "", "Sans Bold 8.5", 3 * ICONS_WIDTH);
+        double top = piece->y + cell_height (item->sentence) + 4;
 
+        cairo_move_to (cr, item->x, piece->y);
+        pango_cairo_show_layout (cr, item->sentence);
         for (guint i = 0; i < G_N_ELEMENTS (arms); i++)
           {
             double x = item->x + i * (3 * ICONS_WIDTH);
@@ -747,10 +756,10 @@ draw_piece (LdnSheet    *sheet,
                                                      frequency->per);
 
             pango_layout_set_text (label, text, -1);
-            cairo_move_to (cr, x, piece->y);
+            cairo_move_to (cr, x, top);
             pango_cairo_show_layout (cr, label);
             cairo_save (cr);
-            cairo_translate (cr, x, piece->y + ICONS_LABEL);
+            cairo_translate (cr, x, top + ICONS_LABEL);
             ldn_icon_array_draw (cr, ICONS_WIDTH, ICONS_WIDTH, arms[i].count, frequency->per, &filled, &empty);
             cairo_restore (cr);
           }
