@@ -29,6 +29,9 @@ os.makedirs(SETTINGS)
 with open(os.path.join(SETTINGS, "keyfile"), "w", encoding="utf-8") as f:
     # dogtail refuses to run unless toolkit accessibility is on.
     f.write("[org/gnome/desktop/interface]\ntoolkit-accessibility=true\n")
+    # Tall enough that the first side effect sits below the warning signs on
+    # screen: GTK 4.8 check boxes can only be clicked where they are shown.
+    f.write("[io/github/ldnguide/LdnGuide]\nwindow-height=1000\n")
 os.environ.update(XDG_CONFIG_HOME=os.path.join(WORK, "config"), GSETTINGS_BACKEND="keyfile",
                   LDN_GUIDE_USER_DATA=os.path.join(WORK, "user.sqlite"), GTK_A11Y="atspi",
                   HOME=WORK, LANGUAGE="en",
