@@ -13,14 +13,15 @@
 
 static const char base_meta[] = "{ \"meta\": { \"content_version\": \"test-1\" } }";
 static const char base_sources[] =
-  "{ \"sources\": [ { \"id\": \"S1\", \"type\": \"label\", \"authors\": \"US label\", \"title\": \"Naltrexone\" } ] }";
+  "{ \"sources\": [ { \"id\": \"S1\", \"type\": \"label\", \"authors\": \"US label\", \"title\": \"Naltrexone\","
+  "                  \"year\": 2024, \"url\": \"https://example.org/label\" } ] }";
 static const char base_model[] =
   "{ \"model\": { \"pharmacokinetics\": { \"ka_per_h\": 3.037, \"ke_per_h\": 0.1733,"
   "   \"scale_ng_ml_per_mg\": 0.3163, \"sources\": [\"S1\"] },"
   "  \"parameter_sets\": ["
   "   { \"id\": \"s\", \"hypothesis\": \"sustained\", \"central\": true, \"ec50_ng_ml\": 0.185, \"ke0_per_h\": 0.053, \"sources\": [\"S1\"] },"
   "   { \"id\": \"t\", \"hypothesis\": \"transient\", \"central\": true, \"ec50_ng_ml\": 1.123, \"ke0_per_h\": 20, \"sources\": [\"S1\"] } ],"
-  "  \"pet_points\": [ { \"dose_mg\": 2, \"hours\": 3, \"occupancy\": 27, \"sources\": [\"S1\"] } ] } }";
+  "  \"pet_points\": [ { \"dose_mg\": 2, \"hours_min\": 0, \"hours_max\": 8, \"occupancy\": 27, \"sources\": [\"S1\"] } ] } }";
 static const char good_page[] =
   "{ \"page\": { \"id\": \"p1\", \"position\": 1, \"title\": \"A page\", \"summary\": \"Short.\","
   "  \"last_reviewed\": \"2026-11-21\", \"blocks\": ["
@@ -174,7 +175,7 @@ static void
 test_uncited_source_is_named (void)
 {
   const char *extra = "{ \"sources\": [ { \"id\": \"S2\", \"type\": \"review\", \"authors\": \"Nobody N\","
-                      " \"title\": \"Unused\" } ] }";
+                      " \"title\": \"Unused\", \"year\": 2020, \"pmid\": \"1\" } ] }";
 
   assert_rejected (good_page, "more-sources.json", extra,
                    "more-sources.json:$.sources[0]: no statement cites source “S2”");
@@ -239,6 +240,98 @@ test_control_characters_are_refused (void)
   assert_rejected (page, NULL, NULL, "page.json:$.page.blocks[0].text: contains a control character");
 }
 
+static const char frequency_block[] =
+  "{ \"type\": \"frequency\", \"text\": \"SENTENCE\", \"frequency\": { FIELDS }, \"sources\": [\"S1\"] }";
+
+static char *
+page_with_frequency (const char *sentence,
+                     const char *fields)
+{
+  g_autoptr(GString) block = g_string_new (frequency_block);
+
+  g_string_replace (block, "SENTENCE", sentence, 1);
+  g_string_replace (block, "FIELDS", fields, 1);
+  return page_with ("{ \"type\": \"paragraph\", \"text\": \"Naltrexone blocks opioids.\", \"sources\": [\"S1\"] }",
+                    block->str);
+}
+
+/* Benefits and harms in the same units: both arms, one denominator, and
+ * a sentence that says the same numbers as the picture. */
+static void
+test_frequency_needs_both_arms_and_denominator (void)
+{
+  g_autofree char *good = page_with_frequency ("Over 12 weeks, 88 of 100 on LDN and 40 of 100 on placebo improved.",
+                                               "\"ldn\": 88, \"comparison\": 40, \"per\": 100,"
+                                               " \"comparator\": \"placebo\", \"period\": \"12 weeks\","
+                                               " \"outcome\": \"improved\", \"study\": \"Smith 2011\"");
+  g_autofree char *no_comparison = page_with_frequency ("88 of 100 on LDN improved.",
+                                                        "\"ldn\": 88, \"per\": 100,"
+                                                        " \"comparator\": \"placebo\", \"period\": \"12 weeks\","
+                                                        " \"outcome\": \"improved\", \"study\": \"Smith 2011\"");
+  g_autofree char *no_denominator = page_with_frequency ("88 of 100 on LDN and 40 of 100 on placebo improved.",
+                                                         "\"ldn\": 88, \"comparison\": 40,"
+                                                         " \"comparator\": \"placebo\", \"period\": \"12 weeks\","
+                                                         " \"outcome\": \"improved\", \"study\": \"Smith 2011\"");
+  g_autofree char *wrong_words = page_with_frequency ("About 2.4 times as common as on placebo.",
+                                                      "\"ldn\": 88, \"comparison\": 40, \"per\": 100,"
+                                                      " \"comparator\": \"placebo\", \"period\": \"12 weeks\","
+                                                      " \"outcome\": \"improved\", \"study\": \"Smith 2011\"");
+  g_autofree char *no_period = page_with_frequency ("88 of 100 on LDN and 40 of 100 on placebo improved.",
+                                                    "\"ldn\": 88, \"comparison\": 40, \"per\": 100,"
+                                                    " \"comparator\": \"placebo\","
+                                                    " \"outcome\": \"improved\", \"study\": \"Smith 2011\"");
+  g_autofree char *message = compile (good, NULL, NULL, NULL);
+
+  g_assert_null (message);
+  assert_rejected (no_comparison, NULL, NULL, "missing field “comparison”");
+  assert_rejected (no_denominator, NULL, NULL, "missing field “per”");
+  assert_rejected (wrong_words, NULL, NULL, "the sentence must say “88 of 100” and “40 of 100”");
+  assert_rejected (no_period, NULL, NULL, "missing field “period”");
+}
+
+/* A doctor must be able to look every source up, and no unfinished entry
+ * may reach a screen or a printed sheet. */
+static void
+test_sources_must_be_findable_and_finished (void)
+{
+  assert_rejected (good_page, "more.json",
+                   "{ \"sources\": [ { \"id\": \"S2\", \"type\": \"trial\", \"authors\": \"Lee MC\","
+                   " \"title\": \"A study\", \"year\": 1988 } ] }",
+                   "needs a “doi”, “pmid” or “url”");
+  assert_rejected (good_page, "more.json",
+                   "{ \"sources\": [ { \"id\": \"S2\", \"type\": \"trial\", \"authors\": \"Lee MC\","
+                   " \"title\": \"A study\", \"pmid\": \"1\" } ] }",
+                   "needs a “year”");
+  assert_rejected (good_page, "more.json",
+                   "{ \"sources\": [ { \"id\": \"S2\", \"type\": \"trial\", \"authors\": \"Lee MC\","
+                   " \"year\": 1988, \"pmid\": \"1\" } ] }",
+                   "needs a “title”");
+  assert_rejected (good_page, "more.json",
+                   "{ \"sources\": [ { \"id\": \"S2\", \"type\": \"trial\", \"authors\": \"Lee MC\","
+                   " \"title\": \"[PET study; title not recorded in our fact base]\", \"year\": 1988,"
+                   " \"pmid\": \"1\" } ] }",
+                   "placeholder");
+  assert_rejected (good_page, "more.json",
+                   "{ \"sources\": [ { \"id\": \"S2\", \"type\": \"guideline\", \"authors\": \"Shepherd HL\","
+                   " \"title\": \"Three questions\", \"year\": 2011, \"pmid\": \"21831558\","
+                   " \"note\": \"Added by the app team. Verify before release.\" } ] }",
+                   "placeholder");
+}
+
+/* The guide's authors speaking cite no study; a medical block must. */
+static void
+test_editorial_blocks_cite_nothing (void)
+{
+  g_autofree char *editorial = page_with ("} ] } }", "}, { \"type\": \"paragraph\", \"text\": \"We wrote this.\","
+                                          " \"editorial\": true } ] } }");
+  g_autofree char *editorial_with_source = page_with ("} ] } }", "}, { \"type\": \"paragraph\", \"text\": \"We.\","
+                                                      " \"editorial\": true, \"sources\": [\"S1\"] } ] } }");
+  g_autofree char *message = compile (editorial, NULL, NULL, NULL);
+
+  g_assert_null (message);
+  assert_rejected (editorial_with_source, NULL, NULL, "an editorial block cites no source");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -258,6 +351,11 @@ main (int   argc,
   g_test_add_func ("/content-compiler/teach-back-needs-one-right-answer", test_teach_back_needs_one_right_answer);
   g_test_add_func ("/content-compiler/table-rows-must-match-columns", test_table_rows_must_match_columns);
   g_test_add_func ("/content-compiler/control-characters-are-refused", test_control_characters_are_refused);
+  g_test_add_func ("/content-compiler/frequency-needs-both-arms-and-denominator",
+                   test_frequency_needs_both_arms_and_denominator);
+  g_test_add_func ("/content-compiler/sources-must-be-findable-and-finished",
+                   test_sources_must_be_findable_and_finished);
+  g_test_add_func ("/content-compiler/editorial-blocks-cite-nothing", test_editorial_blocks_cite_nothing);
 
   return g_test_run ();
 }

@@ -56,7 +56,8 @@ test_pages_come_in_order (void)
   first = g_ptr_array_index (pages, 0);
   last = g_ptr_array_index (pages, pages->len - 1);
   g_assert_cmpstr (first->id, ==, "what-is-naltrexone");
-  g_assert_cmpstr (last->id, ==, "doctor-visit");
+  /* The guide ends by saying who wrote it and how (IPDAS). */
+  g_assert_cmpstr (last->id, ==, "about-this-guide");
   g_assert_cmpstr (ldn_content_store_get_locale (store), ==, "en");
 }
 
@@ -259,6 +260,46 @@ test_missing_translation_falls_back_to_english (void)
   g_assert_cmpstr (((LdnPageInfo *) g_ptr_array_index (pages, 0))->title, ==, "What naltrexone is");
 }
 
+/* Benefits come as numbers out of 100 on LDN and on placebo, the same
+ * way as harms; the sheet's medical sentences come from the content. */
+static void
+test_frequencies_and_texts (void)
+{
+  g_autoptr(LdnContentStore) store = open_real_store ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) blocks = ldn_content_store_get_blocks (store, "evidence", &error);
+  g_autoptr(LdnContentText) text = NULL;
+  guint n_frequencies = 0;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < blocks->len; i++)
+    {
+      const LdnBlock *block = g_ptr_array_index (blocks, i);
+
+      if (block->kind != LDN_BLOCK_FREQUENCY)
+        continue;
+      n_frequencies++;
+      g_assert_nonnull (block->frequency);
+      g_assert_cmpuint (block->frequency->per, ==, 100);
+      g_assert_cmpstr (block->frequency->comparator, ==, "placebo");
+      g_assert_nonnull (block->frequency->period);
+      g_assert_cmpuint (g_strv_length (block->sources), >, 0);
+      if (g_str_equal (block->frequency->study, "Smith 2011"))
+        {
+          g_assert_cmpuint (block->frequency->ldn, ==, 88);
+          g_assert_cmpuint (block->frequency->comparison, ==, 40);
+        }
+    }
+  g_assert_cmpuint (n_frequencies, >=, 2);
+
+  text = ldn_content_store_get_text (store, "sheet.chart-caption", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (text->text, "model estimate"));
+  g_assert_cmpuint (g_strv_length (text->sources), >, 0);
+  g_assert_null (ldn_content_store_get_text (store, "no-such-text", &error));
+  g_assert_error (error, LDN_CONTENT_ERROR, LDN_CONTENT_ERROR_NOT_FOUND);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -266,6 +307,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/content-store/pages-come-in-order", test_pages_come_in_order);
+  g_test_add_func ("/content-store/frequencies-and-texts", test_frequencies_and_texts);
   g_test_add_func ("/content-store/blocks-carry-sources", test_blocks_carry_sources);
   g_test_add_func ("/content-store/unknown-page-is-not-found", test_unknown_page_is_not_found);
   g_test_add_func ("/content-store/sources-have-citations", test_sources_have_citations);

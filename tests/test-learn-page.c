@@ -137,10 +137,10 @@ test_walk_every_page (void)
 
   /* Back goes back; resuming remembers where the reader was. */
   gtk_widget_activate_action (GTK_WIDGET (learn), "learn.previous", NULL);
-  wait_for_page (learn, "doctor-visit");
+  wait_for_page (learn, "about-this-guide");
   {
     g_autofree char *saved = g_settings_get_string (settings, "learn-page");
-    g_assert_cmpstr (saved, ==, "doctor-visit");
+    g_assert_cmpstr (saved, ==, "about-this-guide");
   }
 
   close_window (window);
@@ -392,11 +392,12 @@ test_search_opens_result (void)
         GtkLabel *label = g_ptr_array_index (labels, i);
         const char *text = gtk_label_get_text (label);
         PangoAttrList *attrs = pango_layout_get_attributes (gtk_label_get_layout (label));
+        g_autofree char *lower = g_utf8_strdown (text, -1);
 
         g_assert_null (strchr (text, '\x02'));
         g_assert_null (strchr (text, '\x03'));
         g_assert_null (strstr (gtk_label_get_label (label), "&#x"));
-        if (attrs != NULL && strstr (text, "codeine") != NULL)
+        if (attrs != NULL && strstr (lower, "codeine") != NULL)
           {
             g_autoptr(GSList) list = pango_attr_list_get_attributes (attrs);
             for (GSList *l = list; l != NULL; l = l->next)

@@ -93,14 +93,16 @@ test_fits_published_pet_points (void)
         {
           const LdnPetPoint *point = &g_array_index (points, LdnPetPoint, i);
 
-          if (point->hours != 3)
+          /* The scans were taken "< 8 h" after the dose; the central
+           * parameters assume 3 h (occupancy-model.md), so compare there. */
+          if (point->hours_min > 3 || point->hours_max < 3)
             continue;
           squares += pow (occupancy (h, point->dose_mg, 1, 3) - point->occupancy, 2);
           n++;
         }
 
       g_assert_cmpuint (n, ==, 7);
-      g_test_message ("RMSE against the PET points at 3 h, %s: %.2f points",
+      g_test_message ("RMSE against the PET points (taken < 8 h, compared at 3 h), %s: %.2f points",
                       h == LDN_HYPOTHESIS_SUSTAINED ? "sustained" : "transient", sqrt (squares / n));
       g_assert_cmpfloat (sqrt (squares / n), <=, 8.0);
     }

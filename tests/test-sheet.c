@@ -80,6 +80,9 @@ fill_typical (LdnUserStore *user)
   g_assert_cmpint (ldn_user_store_add_question (user, "How will we know it helps?", NULL, NULL), >, 0);
   /* A wrong answer on the mechanism page asks for it to be explained again. */
   g_assert_true (ldn_teach_back_recorder_record_answer (LDN_TEACH_BACK_RECORDER (user), "tb-mechanism", "a", NULL));
+  /* A right answer is something the person understood. */
+  g_assert_true (ldn_teach_back_recorder_record_answer (LDN_TEACH_BACK_RECORDER (user), "tb-ldn-vs-standard", "b",
+                                                        NULL));
 }
 
 static void
@@ -99,7 +102,14 @@ test_every_section (Fixture       *fixture,
   ldn_test_assert_contains (text, "Do you have surgery or a procedure planned? Not sure");
   g_assert_null (strstr (text, "kidney disease? No"));
   ldn_test_assert_contains (text, "What I understood");
-  ldn_test_assert_contains (text, "Daily dose — Low dose (LDN): About 1 to 5 mg · Standard dose: 50 mg");
+  ldn_test_assert_contains (text, "show that I understood:");
+  ldn_test_assert_contains (text, "It is about 1 to 5 mg a day, usually made by a compounding pharmacy.");
+  g_assert_null (strstr (text, "Daily dose — Low dose (LDN)"));
+  ldn_test_assert_contains (text, "Benefits and harms in trials");
+  ldn_test_assert_contains (text, "On LDN: 88 of 100");
+  ldn_test_assert_contains (text, "On placebo: 40 of 100");
+  ldn_test_assert_contains (text, "no clinician has reviewed it");
+  ldn_test_assert_contains (text, "https://github.com/ldnguide/LdnGuide/issues");
   ldn_test_assert_contains (text, "Topics I would like explained again");
   ldn_test_assert_contains (text, "How LDN might work");
   ldn_test_assert_contains (text, "Estimated receptor occupancy after one 3 mg dose");
@@ -207,6 +217,28 @@ test_no_flags_and_nothing_noticed (Fixture       *fixture,
   text = ldn_test_pdf_text (fixture->pdf);
   ldn_test_assert_contains (text, "No safety flags");
   g_assert_null (strstr (text, "not answered yet"));
+}
+
+/* A person who answered nothing gets no all-clear: a busy doctor could
+ * read "no question was answered Yes" as "nothing to worry about". And
+ * "What I understood" shows only what their answers show, not the guide's
+ * own comparison table. */
+static void
+test_nothing_answered_is_no_all_clear (Fixture       *fixture,
+                                       gconstpointer  data)
+{
+  g_autofree char *text = NULL;
+
+  write_sheet (fixture, LDN_PAPER_A4);
+  text = ldn_test_pdf_text (fixture->pdf);
+
+  g_assert_null (strstr (text, "No safety question was answered"));
+  g_assert_null (strstr (text, "No safety flags"));
+  ldn_test_assert_contains (text, "Safety questions I have not answered yet:");
+  ldn_test_assert_contains (text, "Do you take any opioid medicine, even now and then?");
+  ldn_test_assert_contains (text, "What I understood");
+  g_assert_null (strstr (text, "Daily dose — Low dose (LDN)"));
+  ldn_test_assert_contains (text, "No check question answered yet.");
 }
 
 static void
@@ -324,6 +356,7 @@ main (int   argc,
 
 #define ADD(name, func) g_test_add ("/sheet/" name, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("every-section", test_every_section);
+  ADD ("nothing-answered-is-no-all-clear", test_nothing_answered_is_no_all_clear);
   ADD ("page-headings", test_page_headings);
   ADD ("no-flags-and-nothing-noticed", test_no_flags_and_nothing_noticed);
   ADD ("long-note-and-fifty-questions", test_long_note_and_fifty_questions);

@@ -265,23 +265,29 @@ draw_line (cairo_t                 *cr,
   cairo_set_dash (cr, NULL, 0, 0);
 }
 
+/* A scan whose time is known only as a window ("within 8 hours"): a
+ * short horizontal bar across the window, with end ticks, never a dot at
+ * a time nobody recorded. */
 static void
-draw_diamond (cairo_t        *cr,
-              double          x,
-              double          y,
-              double          size,
-              const LdnColor *fill,
-              const LdnColor *edge)
+draw_scan_window (cairo_t        *cr,
+                  double          x0,
+                  double          x1,
+                  double          y,
+                  const LdnColor *fill,
+                  const LdnColor *edge)
 {
-  cairo_move_to (cr, x, y - size);
-  cairo_line_to (cr, x + size, y);
-  cairo_line_to (cr, x, y + size);
-  cairo_line_to (cr, x - size, y);
-  cairo_close_path (cr);
+  double half = 2.5;
+
+  cairo_rectangle (cr, x0, y - half, MAX (x1 - x0, 2), 2 * half);
   set_color (cr, fill);
   cairo_fill_preserve (cr);
   set_color (cr, edge);
   cairo_set_line_width (cr, 1);
+  cairo_stroke (cr);
+  cairo_move_to (cr, x0, y - 2 * half);
+  cairo_line_to (cr, x0, y + 2 * half);
+  cairo_move_to (cr, x1, y - 2 * half);
+  cairo_line_to (cr, x1, y + 2 * half);
   cairo_stroke (cr);
 }
 
@@ -299,21 +305,22 @@ draw_pet_points (cairo_t             *cr,
     {
       const LdnPetPoint *point = &data->pet_points[i];
       gboolean standard = point->dose_mg >= 50;
-      double x, y;
+      double x0, x1, y;
 
-      if ((standard && !data->show_comparison_points) || point->hours > plot->span_h ||
-          (data->repeated_doses && point->hours >= 24))
+      if ((standard && !data->show_comparison_points) || point->hours_min > plot->span_h ||
+          (data->repeated_doses && point->hours_min >= 24))
         continue;
 
-      x = x_for (plot, point->hours);
+      x0 = x_for (plot, point->hours_min);
+      x1 = x_for (plot, MIN (point->hours_max, plot->span_h));
       y = y_for (plot, point->occupancy);
-      draw_diamond (cr, x, y, 5, standard ? &style->comparison : &style->marker, &style->foreground);
+      draw_scan_window (cr, x0, x1, y, standard ? &style->comparison : &style->marker, &style->foreground);
 
       /* Label each low dose once, beside its first marker. */
       if (!standard && (i == 0 || data->pet_points[i - 1].dose_mg != point->dose_mg))
         {
           g_snprintf (text, sizeof text, "%g mg", point->dose_mg);
-          show_text (cr, layout, text, x + 8, y, 0, &style->foreground);
+          show_text (cr, layout, text, x1 + 8, y, 0, &style->foreground);
         }
     }
 }
@@ -332,7 +339,7 @@ draw_legend_entry (cairo_t             *cr,
 {
   if (diamond)
     {
-      draw_diamond (cr, x + 10, y, 5, color, &style->foreground);
+      draw_scan_window (cr, x + 2, x + 18, y, color, &style->foreground);
     }
   else
     {

@@ -378,6 +378,30 @@ compile_meta (LdnContentCompiler *self,
   insert (self, "$.meta", "INSERT INTO meta VALUES ('content_version', ?1)", "t", version);
 }
 
+/* Words that only an unfinished entry would hold: none may reach a
+ * screen or a printed page. */
+static const char *const placeholder_words[] = {
+  "not recorded", "not shown", "verify before", "todo", "tbd", "placeholder", "xxx", "lorem",
+  "not part of the shared fact base", NULL
+};
+
+static gboolean
+text_has_placeholder (const char *text)
+{
+  g_autofree char *folded = NULL;
+
+  if (text == NULL)
+    return FALSE;
+  folded = g_utf8_casefold (text, -1);
+  if (strchr (folded, '[') != NULL || strchr (folded, ']') != NULL)
+    return TRUE;
+  for (guint i = 0; placeholder_words[i] != NULL; i++)
+    if (strstr (folded, placeholder_words[i]) != NULL)
+      return TRUE;
+
+  return FALSE;
+}
+
 static void
 compile_source (LdnContentCompiler *self,
                 JsonObject         *source,
@@ -385,14 +409,17 @@ compile_source (LdnContentCompiler *self,
 {
   const char *id = get_id (self, source, path);
   const char *kind = get_text (self, source, path, "type", MAX_ID, TRUE);
-  const char *authors = get_text (self, source, path, "authors", MAX_SOURCE_FIELD, TRUE);
-  const char *title = get_text (self, source, path, "title", MAX_SOURCE_FIELD, TRUE);
+  const char *authors = get_text (self, source, path, "authors", MAX_SOURCE_FIELD, FALSE);
+  const char *title = get_text (self, source, path, "title", MAX_SOURCE_FIELD, FALSE);
+  const char *description = get_text (self, source, path, "description", MAX_SOURCE_FIELD, FALSE);
   const char *journal = get_text (self, source, path, "journal", MAX_SOURCE_FIELD, FALSE);
+  const char *accessed = get_text (self, source, path, "accessed", MAX_ID, FALSE);
   const char *details = get_text (self, source, path, "details", MAX_SOURCE_FIELD, FALSE);
   const char *pmid = get_text (self, source, path, "pmid", MAX_ID, FALSE);
   const char *doi = get_text (self, source, path, "doi", MAX_SOURCE_FIELD, FALSE);
   const char *url = get_text (self, source, path, "url", MAX_SOURCE_FIELD, FALSE);
   const char *note = get_text (self, source, path, "note", MAX_SOURCE_FIELD, FALSE);
+  const char *fields[] = { authors, title, description, journal, accessed, details, pmid, doi, url, note };
   double year;
   g_autofree char *origin = NULL;
 
@@ -404,12 +431,36 @@ compile_source (LdnContentCompiler *self,
       problem (self, here, "bad year %g", year);
       return;
     }
-  if (id == NULL || kind == NULL || authors == NULL || title == NULL)
+  if (id == NULL || kind == NULL)
     return;
 
+  /* A reader must be able to look every source up. */
+  if (title == NULL && description == NULL)
+    {
+      problem (self, path, "needs a “title” (or, when the title could not be read, a “description”)");
+      return;
+    }
+  if (isnan (year) && accessed == NULL)
+    {
+      problem (self, path, "needs a “year” (or, for an undated page, “accessed”)");
+      return;
+    }
+  if (doi == NULL && pmid == NULL && url == NULL && (journal == NULL || details == NULL))
+    {
+      problem (self, path, "needs a “doi”, “pmid” or “url” (or a “journal” with volume and pages in “details”)");
+      return;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    if (text_has_placeholder (fields[i]))
+      {
+        problem (self, path, "holds placeholder text “%s”", fields[i]);
+        return;
+      }
+
   if (!insert (self, path,
-               "INSERT INTO sources VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
-               "ttttnDnnnnn", id, kind, authors, title, journal, year, details, pmid, doi, url, note))
+               "INSERT INTO sources VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+               "ttnnnnDnnnnnn", id, kind, authors, title, description, journal, year, accessed,
+               details, pmid, doi, url, note))
     return;
 
   origin = g_strdup_printf ("%s:%s", self->file, path);
@@ -576,6 +627,90 @@ compile_teach_back (LdnContentCompiler *self,
     problem (self, choices_path, "exactly one choice must be correct, not %u", n_correct);
 }
 
+static gboolean
+get_count (LdnContentCompiler *self,
+           JsonObject         *object,
+           const char         *path,
+           const char         *member,
+           gint64             *out)
+{
+  double value;
+
+  if (!get_number (self, object, path, member, TRUE, &value))
+    return FALSE;
+  if (value < 0 || value != (gint64) value)
+    {
+      g_autofree char *here = member_path (path, member);
+      problem (self, here, "must be a whole number of people, not %g", value);
+      return FALSE;
+    }
+
+  *out = (gint64) value;
+  return TRUE;
+}
+
+/* Both arms and the denominator are required, and the block's sentence
+ * must say both numbers "out of" the same denominator, so the words and
+ * the icon array can never disagree. */
+static void
+compile_frequency (LdnContentCompiler *self,
+                   JsonObject         *block,
+                   const char         *path,
+                   gint64              block_id,
+                   const char         *sentence)
+{
+  g_autofree char *here = member_path (path, "frequency");
+  JsonNode *node = json_object_get_member (block, "frequency");
+  JsonObject *frequency;
+  const char *comparator, *period, *outcome, *study;
+  gint64 ldn, comparison, per;
+  gboolean counts;
+
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    {
+      problem (self, path, "a frequency block needs a “frequency” object");
+      return;
+    }
+  frequency = json_node_get_object (node);
+  counts = get_count (self, frequency, here, "ldn", &ldn);
+  counts = get_count (self, frequency, here, "comparison", &comparison) && counts;
+  counts = get_count (self, frequency, here, "per", &per) && counts;
+  comparator = get_text (self, frequency, here, "comparator", MAX_CELL, TRUE);
+  period = get_text (self, frequency, here, "period", MAX_CELL, TRUE);
+  outcome = get_text (self, frequency, here, "outcome", MAX_CELL, TRUE);
+  study = get_text (self, frequency, here, "study", MAX_CELL, TRUE);
+  if (!counts || comparator == NULL || period == NULL || outcome == NULL || study == NULL)
+    return;
+
+  if (per != 100)
+    {
+      problem (self, here, "“per” must be 100 (an icon array shows 100 people), not %" G_GINT64_FORMAT, per);
+      return;
+    }
+  if (ldn > per || comparison > per)
+    {
+      problem (self, here, "more people than the denominator");
+      return;
+    }
+  if (sentence != NULL)
+    {
+      g_autofree char *ldn_words = g_strdup_printf ("%" G_GINT64_FORMAT " of %" G_GINT64_FORMAT, ldn, per);
+      g_autofree char *other_words = g_strdup_printf ("%" G_GINT64_FORMAT " of %" G_GINT64_FORMAT,
+                                                      comparison, per);
+
+      if (strstr (sentence, ldn_words) == NULL || strstr (sentence, other_words) == NULL)
+        {
+          problem (self, path, "the sentence must say “%s” and “%s”", ldn_words, other_words);
+          return;
+        }
+    }
+
+  if (insert (self, here, "INSERT INTO block_frequency VALUES (?1, ?2, ?3, ?4)",
+              "iiii", block_id, per, ldn, comparison))
+    insert (self, here, "INSERT INTO block_frequency_text VALUES (?1, 'en', ?2, ?3, ?4, ?5)",
+            "itttt", block_id, comparator, period, outcome, study);
+}
+
 static void
 compile_block (LdnContentCompiler *self,
                JsonObject         *block,
@@ -587,6 +722,7 @@ compile_block (LdnContentCompiler *self,
   const char *title = NULL;
   const char *body = NULL;
   gboolean computed;
+  int editorial = get_boolean (self, block, path, "editorial", TRUE);
   gint64 block_id;
 
   if (kind == NULL)
@@ -605,8 +741,8 @@ compile_block (LdnContentCompiler *self,
       body = get_text (self, block, path, "text", MAX_BODY, TRUE);
     }
 
-  if (!insert (self, path, "INSERT INTO blocks (page_id, position, kind) VALUES (?1, ?2, ?3)",
-               "tit", page_id, (gint64) position, kind))
+  if (!insert (self, path, "INSERT INTO blocks (page_id, position, kind, editorial) VALUES (?1, ?2, ?3, ?4)",
+               "titb", page_id, (gint64) position, kind, editorial == 1))
     return;
   block_id = sqlite3_last_insert_rowid (self->db);
 
@@ -619,6 +755,18 @@ compile_block (LdnContentCompiler *self,
     compile_list (self, block, path, block_id);
   else if (g_str_equal (kind, "teach-back"))
     compile_teach_back (self, block, path, block_id);
+  else if (g_str_equal (kind, "frequency"))
+    compile_frequency (self, block, path, block_id, body);
+
+  /* The guide's authors speaking cite no study, and say so on screen. */
+  if (editorial == 1)
+    {
+      JsonArray *sources = get_array (self, block, path, "sources", FALSE);
+
+      if (computed || (sources != NULL && json_array_get_length (sources) > 0))
+        problem (self, path, "an editorial block cites no source");
+      return;
+    }
 
   /* Computed blocks show conditions or side effects, which carry their
    * own sources; every other block states something and must cite. */
@@ -845,15 +993,16 @@ compile_pet_point (LdnContentCompiler *self,
                    JsonObject         *item,
                    const char         *path)
 {
-  double dose, hours, occupancy;
+  double dose, hours_min, hours_max, occupancy;
 
   if (!get_number (self, item, path, "dose_mg", TRUE, &dose) ||
-      !get_number (self, item, path, "hours", TRUE, &hours) ||
+      !get_number (self, item, path, "hours_min", TRUE, &hours_min) ||
+      !get_number (self, item, path, "hours_max", TRUE, &hours_max) ||
       !get_number (self, item, path, "occupancy", TRUE, &occupancy))
     return;
 
-  if (!insert (self, path, "INSERT INTO pet_points (dose_mg, hours, occupancy) VALUES (?1, ?2, ?3)",
-               "ddd", dose, hours, occupancy))
+  if (!insert (self, path, "INSERT INTO pet_points (dose_mg, hours_min, hours_max, occupancy)"
+               " VALUES (?1, ?2, ?3, ?4)", "dddd", dose, hours_min, hours_max, occupancy))
     return;
   add_citations (self, item, path, "INSERT INTO pet_point_sources VALUES (?1, ?2, ?3)",
                  NULL, sqlite3_last_insert_rowid (self->db), TRUE);
@@ -891,6 +1040,41 @@ compile_model (LdnContentCompiler *self,
     }
   add_citations (self, pk, "$.model.pharmacokinetics",
                  "INSERT INTO model_constant_sources VALUES (?2, ?3)", "pk", 0, TRUE);
+}
+
+static void
+compile_text (LdnContentCompiler *self,
+              JsonObject         *item,
+              const char         *path)
+{
+  const char *id = get_id (self, item, path);
+  const char *text = get_text (self, item, path, "text", MAX_BODY, TRUE);
+  const char *reviewed = get_text (self, item, path, "last_reviewed", MAX_ID, TRUE);
+  int editorial = get_boolean (self, item, path, "editorial", TRUE);
+
+  if (id == NULL || text == NULL || reviewed == NULL)
+    return;
+  if (!date_is_valid (reviewed))
+    {
+      g_autofree char *here = member_path (path, "last_reviewed");
+      problem (self, here, "bad date “%s” (use YYYY-MM-DD)", reviewed);
+      return;
+    }
+
+  if (!insert (self, path, "INSERT INTO texts VALUES (?1, ?2)", "tt", id, reviewed))
+    return;
+  insert (self, path, "INSERT INTO text_text VALUES (?1, 'en', ?2)", "tt", id, text);
+  /* The guide speaking about itself (who wrote it, how to report an
+   * error) cites nothing; every medical sentence must. */
+  if (editorial == 1)
+    {
+      JsonArray *sources = get_array (self, item, path, "sources", FALSE);
+
+      if (sources != NULL && json_array_get_length (sources) > 0)
+        problem (self, path, "an editorial text cites no source");
+      return;
+    }
+  add_citations (self, item, path, "INSERT INTO text_sources VALUES (?1, ?2, ?3)", id, 0, TRUE);
 }
 
 typedef void (*CompileItem) (LdnContentCompiler *self, JsonObject *item, const char *path);
@@ -933,7 +1117,8 @@ compile_root (LdnContentCompiler *self,
       if (g_str_equal (name, "sources") || g_str_equal (name, "conditions") ||
           g_str_equal (name, "side_effects") || g_str_equal (name, "warning_signs") ||
           g_str_equal (name, "safety_topics") || g_str_equal (name, "glossary") ||
-          g_str_equal (name, "suggested_questions") || g_str_equal (name, "captions"))
+          g_str_equal (name, "suggested_questions") || g_str_equal (name, "captions") ||
+          g_str_equal (name, "texts"))
         {
           static const struct { const char *name; CompileItem compile; } lists[] = {
             { "sources", compile_source },
@@ -944,6 +1129,7 @@ compile_root (LdnContentCompiler *self,
             { "glossary", compile_glossary_entry },
             { "suggested_questions", compile_suggested_question },
             { "captions", compile_caption },
+            { "texts", compile_text },
           };
 
           for (guint i = 0; i < G_N_ELEMENTS (lists); i++)

@@ -13,10 +13,18 @@ const char ldn_content_schema_sql[] =
 
   "CREATE TABLE sources (\n"
   "  id TEXT PRIMARY KEY,\n"
-  "  kind TEXT NOT NULL CHECK (kind IN ('trial', 'observational', 'case-report', 'laboratory',\n"
-  "                                     'review', 'label', 'guideline', 'opinion')),\n"
-  "  authors TEXT NOT NULL, title TEXT NOT NULL, journal TEXT, year INTEGER,\n"
-  "  details TEXT, pmid TEXT, doi TEXT, url TEXT, note TEXT);\n"
+  "  kind TEXT NOT NULL CHECK (kind IN ('trial', 'pre-post', 'observational', 'case-report',\n"
+  "                                     'laboratory', 'review', 'label', 'guideline', 'opinion',\n"
+  "                                     'registration')),\n"
+  /* AUTHORS is NULL when the source read did not show them; a source
+   * whose title we could not read has a DESCRIPTION instead (never a
+   * made-up title); ACCESSED ("November 2026") dates a page with no year. */
+  "  authors TEXT, title TEXT, description TEXT, journal TEXT, year INTEGER, accessed TEXT,\n"
+  "  details TEXT, pmid TEXT, doi TEXT, url TEXT, note TEXT,\n"
+  "  CHECK (title IS NOT NULL OR description IS NOT NULL),\n"
+  "  CHECK (year IS NOT NULL OR accessed IS NOT NULL),\n"
+  "  CHECK (doi IS NOT NULL OR pmid IS NOT NULL OR url IS NOT NULL\n"
+  "         OR (journal IS NOT NULL AND details IS NOT NULL)));\n"
 
   "CREATE TABLE pages (id TEXT PRIMARY KEY, position INTEGER NOT NULL UNIQUE,\n"
   "                    last_reviewed TEXT NOT NULL);\n"
@@ -29,7 +37,10 @@ const char ldn_content_schema_sql[] =
   "  page_id TEXT NOT NULL REFERENCES pages (id),\n"
   "  position INTEGER NOT NULL,\n"
   "  kind TEXT NOT NULL CHECK (kind IN ('paragraph', 'key-point', 'table', 'unknown', 'list',\n"
-  "                                     'teach-back', 'conditions', 'side-effects')),\n"
+  "                                     'teach-back', 'conditions', 'side-effects', 'frequency')),\n"
+  /* An editorial block is the guide's authors speaking (about the guide,
+   * or what the reader can do), so it cites no study. */
+  "  editorial INTEGER NOT NULL DEFAULT 0 CHECK (editorial IN (0, 1)),\n"
   "  UNIQUE (page_id, position));\n"
   "CREATE TABLE block_text (block_id INTEGER NOT NULL REFERENCES blocks (id), locale TEXT NOT NULL,\n"
   "                         title TEXT, body TEXT, PRIMARY KEY (block_id, locale));\n"
@@ -37,6 +48,16 @@ const char ldn_content_schema_sql[] =
   "CREATE TABLE block_cells (block_id INTEGER NOT NULL REFERENCES blocks (id), locale TEXT NOT NULL,\n"
   "                          row INTEGER NOT NULL, col INTEGER NOT NULL, text TEXT NOT NULL,\n"
   "                          PRIMARY KEY (block_id, locale, row, col));\n"
+  /* A frequency block: how many of PER people had OUTCOME on LDN and on
+   * the comparison, over PERIOD, in one study; its sentence is the block text. */
+  "CREATE TABLE block_frequency (block_id INTEGER PRIMARY KEY REFERENCES blocks (id),\n"
+  "                              per INTEGER NOT NULL CHECK (per = 100),\n"
+  "                              ldn INTEGER NOT NULL CHECK (ldn BETWEEN 0 AND per),\n"
+  "                              comparison INTEGER NOT NULL CHECK (comparison BETWEEN 0 AND per));\n"
+  "CREATE TABLE block_frequency_text (block_id INTEGER NOT NULL REFERENCES block_frequency (block_id),\n"
+  "                                   locale TEXT NOT NULL, comparator TEXT NOT NULL,\n"
+  "                                   period TEXT NOT NULL, outcome TEXT NOT NULL, study TEXT NOT NULL,\n"
+  "                                   PRIMARY KEY (block_id, locale));\n"
   "CREATE TABLE block_sources (block_id INTEGER NOT NULL REFERENCES blocks (id),\n"
   "                            source_id TEXT NOT NULL REFERENCES sources (id),\n"
   "                            position INTEGER NOT NULL, PRIMARY KEY (block_id, source_id));\n"
@@ -132,11 +153,23 @@ const char ldn_content_schema_sql[] =
   "                                          source_id TEXT NOT NULL REFERENCES sources (id),\n"
   "                                          position INTEGER NOT NULL,\n"
   "                                          PRIMARY KEY (parameter_set_id, source_id));\n"
-  "CREATE TABLE pet_points (id INTEGER PRIMARY KEY, dose_mg REAL NOT NULL, hours REAL NOT NULL,\n"
+  /* A scan's time is a window (the source says only "< 8 h"), not a point. */
+  "CREATE TABLE pet_points (id INTEGER PRIMARY KEY, dose_mg REAL NOT NULL,\n"
+  "                         hours_min REAL NOT NULL CHECK (hours_min >= 0),\n"
+  "                         hours_max REAL NOT NULL CHECK (hours_max >= hours_min),\n"
   "                         occupancy REAL NOT NULL CHECK (occupancy BETWEEN 0 AND 100));\n"
   "CREATE TABLE pet_point_sources (pet_point_id INTEGER NOT NULL REFERENCES pet_points (id),\n"
   "                                source_id TEXT NOT NULL REFERENCES sources (id),\n"
   "                                position INTEGER NOT NULL, PRIMARY KEY (pet_point_id, source_id));\n"
+
+  /* Medical sentences the app shows outside the guided pages (the sheet,
+   * the timeline), with sources and a review date like any statement. */
+  "CREATE TABLE texts (id TEXT PRIMARY KEY, last_reviewed TEXT NOT NULL);\n"
+  "CREATE TABLE text_text (text_id TEXT NOT NULL REFERENCES texts (id), locale TEXT NOT NULL,\n"
+  "                        text TEXT NOT NULL, PRIMARY KEY (text_id, locale));\n"
+  "CREATE TABLE text_sources (text_id TEXT NOT NULL REFERENCES texts (id),\n"
+  "                           source_id TEXT NOT NULL REFERENCES sources (id),\n"
+  "                           position INTEGER NOT NULL, PRIMARY KEY (text_id, source_id));\n"
 
   "CREATE VIRTUAL TABLE search_index USING fts5 (\n"
   "  title, body, page_id UNINDEXED, block_position UNINDEXED, locale UNINDEXED,\n"

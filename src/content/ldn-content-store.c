@@ -33,7 +33,7 @@ G_DEFINE_FINAL_TYPE (LdnContentStore, ldn_content_store, G_TYPE_OBJECT)
   " LEFT JOIN page_text l ON l.page_id = p.id AND l.locale = ?2"
 
 #define BLOCKS_SQL \
-  "SELECT b.id, b.position, b.kind, coalesce (l.title, e.title), coalesce (l.body, e.body), q.id" \
+  "SELECT b.id, b.position, b.kind, coalesce (l.title, e.title), coalesce (l.body, e.body), q.id, b.editorial" \
   " FROM blocks b LEFT JOIN block_text e ON e.block_id = b.id AND e.locale = 'en'" \
   " LEFT JOIN block_text l ON l.block_id = b.id AND l.locale = ?2" \
   " LEFT JOIN teach_back q ON q.block_id = b.id" \
@@ -51,7 +51,15 @@ G_DEFINE_FINAL_TYPE (LdnContentStore, ldn_content_store, G_TYPE_OBJECT)
   " WHERE c.question_id = ?1 ORDER BY c.position"
 
 #define SOURCE_COLUMNS \
-  "SELECT id, kind, authors, title, journal, year, details, pmid, doi, url, note FROM sources"
+  "SELECT id, kind, authors, title, journal, year, details, pmid, doi, url, note, description, accessed" \
+  " FROM sources"
+
+#define FREQUENCY_SQL \
+  "SELECT f.per, f.ldn, f.comparison, coalesce (l.comparator, e.comparator), coalesce (l.period, e.period)," \
+  "       coalesce (l.outcome, e.outcome), coalesce (l.study, e.study)" \
+  " FROM block_frequency f JOIN block_frequency_text e ON e.block_id = f.block_id AND e.locale = 'en'" \
+  " LEFT JOIN block_frequency_text l ON l.block_id = f.block_id AND l.locale = ?2" \
+  " WHERE f.block_id = ?1"
 
 #define SEARCH_SQL \
   "SELECT search_index.page_id, coalesce (l.title, e.title), search_index.block_position," \
@@ -344,6 +352,7 @@ block_kind_from_string (const char *kind)
     [LDN_BLOCK_TEACH_BACK] = "teach-back",
     [LDN_BLOCK_CONDITIONS] = "conditions",
     [LDN_BLOCK_SIDE_EFFECTS] = "side-effects",
+    [LDN_BLOCK_FREQUENCY] = "frequency",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
@@ -394,6 +403,41 @@ fill_block_rows (LdnContentStore *self,
     }
 
   return !failed;
+}
+
+static gboolean
+fill_block_frequency (LdnContentStore *self,
+                      LdnBlock        *block,
+                      gint64           block_id,
+                      GError         **error)
+{
+  sqlite3_stmt *stmt = statement (self, FREQUENCY_SQL, error);
+  gboolean failed = FALSE;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, block_id);
+  if (next_row (self, stmt, &failed, error))
+    {
+      LdnFrequency *frequency = g_new0 (LdnFrequency, 1);
+
+      frequency->per = sqlite3_column_int (stmt, 0);
+      frequency->ldn = sqlite3_column_int (stmt, 1);
+      frequency->comparison = sqlite3_column_int (stmt, 2);
+      frequency->comparator = column_dup (stmt, 3);
+      frequency->period = column_dup (stmt, 4);
+      frequency->outcome = column_dup (stmt, 5);
+      frequency->study = column_dup (stmt, 6);
+      block->frequency = frequency;
+      sqlite3_reset (stmt);
+      return TRUE;
+    }
+
+  if (!failed)
+    g_set_error (error, LDN_CONTENT_ERROR, LDN_CONTENT_ERROR_NOT_FOUND,
+                 "A frequency block has no numbers.");
+  return FALSE;
 }
 
 static gboolean
@@ -452,6 +496,7 @@ ldn_content_store_get_blocks (LdnContentStore *self,
       block->title = column_dup (stmt, 3);
       block->body = column_dup (stmt, 4);
       block->question_id = column_dup (stmt, 5);
+      block->editorial = sqlite3_column_int (stmt, 6) != 0;
       g_ptr_array_add (blocks, block);
       g_array_append_val (ids, id);
     }
@@ -481,6 +526,9 @@ ldn_content_store_get_blocks (LdnContentStore *self,
 
       if (block->kind == LDN_BLOCK_TEACH_BACK && !fill_block_choices (self, block, error))
         return NULL;
+
+      if (block->kind == LDN_BLOCK_FREQUENCY && !fill_block_frequency (self, block, id, error))
+        return NULL;
     }
 
   return g_steal_pointer (&blocks);
@@ -502,6 +550,8 @@ source_from_row (sqlite3_stmt *stmt)
   source->doi = column_dup (stmt, 8);
   source->url = column_dup (stmt, 9);
   source->note = column_dup (stmt, 10);
+  source->description = column_dup (stmt, 11);
+  source->accessed = column_dup (stmt, 12);
 
   return source;
 }
@@ -542,7 +592,7 @@ ldn_content_store_list_sources (LdnContentStore *self,
   g_return_val_if_fail (LDN_IS_CONTENT_STORE (self), NULL);
 
   /* Alphabetical by authors, as a reference list is read. */
-  stmt = statement (self, SOURCE_COLUMNS " ORDER BY authors COLLATE NOCASE, year", error);
+  stmt = statement (self, SOURCE_COLUMNS " ORDER BY coalesce (authors, title, description) COLLATE NOCASE, year", error);
   if (stmt == NULL)
     return NULL;
 
@@ -896,6 +946,49 @@ ldn_content_store_list_captions (LdnContentStore *self,
   return g_steal_pointer (&items);
 }
 
+LdnContentText *
+ldn_content_store_get_text (LdnContentStore *self,
+                            const char      *text_id,
+                            GError         **error)
+{
+  sqlite3_stmt *stmt;
+  gboolean failed = FALSE;
+  g_autoptr(LdnContentText) text = NULL;
+
+  g_return_val_if_fail (LDN_IS_CONTENT_STORE (self), NULL);
+  g_return_val_if_fail (text_id != NULL, NULL);
+
+  stmt = statement (self,
+                    "SELECT t.id, coalesce (l.text, e.text), t.last_reviewed"
+                    " FROM texts t JOIN text_text e ON e.text_id = t.id AND e.locale = 'en'"
+                    " LEFT JOIN text_text l ON l.text_id = t.id AND l.locale = ?2"
+                    " WHERE t.id = ?1", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, text_id, -1, SQLITE_TRANSIENT);
+
+  if (!next_row (self, stmt, &failed, error))
+    {
+      if (!failed)
+        g_set_error (error, LDN_CONTENT_ERROR, LDN_CONTENT_ERROR_NOT_FOUND,
+                     "The guide has no text “%s”.", text_id);
+      return NULL;
+    }
+
+  text = g_new0 (LdnContentText, 1);
+  text->id = column_dup (stmt, 0);
+  text->text = column_dup (stmt, 1);
+  text->last_reviewed = column_dup (stmt, 2);
+  sqlite3_reset (stmt);
+
+  text->sources = dup_sources (self, "SELECT source_id FROM text_sources WHERE text_id = ?1 ORDER BY position",
+                               text_id, 0, error);
+  if (text->sources == NULL)
+    return NULL;
+
+  return g_steal_pointer (&text);
+}
+
 static gboolean
 read_constant (LdnContentStore *self,
                const char      *key,
@@ -968,16 +1061,18 @@ ldn_content_store_list_pet_points (LdnContentStore *self,
 
   g_return_val_if_fail (LDN_IS_CONTENT_STORE (self), NULL);
 
-  stmt = statement (self, "SELECT dose_mg, hours, occupancy FROM pet_points ORDER BY dose_mg, hours, id", error);
+  stmt = statement (self, "SELECT dose_mg, hours_min, hours_max, occupancy FROM pet_points"
+                          " ORDER BY dose_mg, hours_min, id", error);
   if (stmt == NULL)
     return NULL;
 
   while (next_row (self, stmt, &failed, error))
     {
       LdnPetPoint point = {
-        sqlite3_column_double (stmt, 0),
-        sqlite3_column_double (stmt, 1),
-        sqlite3_column_double (stmt, 2),
+        .dose_mg = sqlite3_column_double (stmt, 0),
+        .hours_min = sqlite3_column_double (stmt, 1),
+        .hours_max = sqlite3_column_double (stmt, 2),
+        .occupancy = sqlite3_column_double (stmt, 3),
       };
       g_array_append_val (points, point);
     }

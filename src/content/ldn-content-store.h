@@ -74,6 +74,11 @@ GPtrArray       *ldn_content_store_list_captions         (LdnContentStore  *self
 /* The occupancy model with the parameters the content cites. */
 LdnOccupancyModel *ldn_content_store_load_occupancy_model (LdnContentStore *self,
                                                            GError         **error);
+/* A medical sentence shown outside the guided pages (sheet, timeline),
+ * by its id in the content's "texts". */
+LdnContentText  *ldn_content_store_get_text              (LdnContentStore  *self,
+                                                          const char       *text_id,
+                                                          GError          **error);
 /* The published PET measurements, as an array of LdnPetPoint. */
 GArray          *ldn_content_store_list_pet_points       (LdnContentStore  *self,
                                                           GError          **error);

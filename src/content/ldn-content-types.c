@@ -52,7 +52,32 @@ ldn_block_free (LdnBlock *block)
   g_clear_pointer (&block->rows, g_ptr_array_unref);
   g_free (block->question_id);
   g_clear_pointer (&block->choices, g_ptr_array_unref);
+  ldn_frequency_free (block->frequency);
   g_free (block);
+}
+
+void
+ldn_frequency_free (LdnFrequency *frequency)
+{
+  if (frequency == NULL)
+    return;
+  g_free (frequency->comparator);
+  g_free (frequency->period);
+  g_free (frequency->outcome);
+  g_free (frequency->study);
+  g_free (frequency);
+}
+
+void
+ldn_content_text_free (LdnContentText *text)
+{
+  if (text == NULL)
+    return;
+  g_free (text->id);
+  g_free (text->text);
+  g_free (text->last_reviewed);
+  g_strfreev (text->sources);
+  g_free (text);
 }
 
 void
@@ -64,6 +89,8 @@ ldn_source_free (LdnSource *source)
   g_free (source->kind);
   g_free (source->authors);
   g_free (source->title);
+  g_free (source->description);
+  g_free (source->accessed);
   g_free (source->journal);
   g_free (source->details);
   g_free (source->pmid);
@@ -174,8 +201,21 @@ ldn_source_dup_short_label (const LdnSource *source)
 
   g_return_val_if_fail (source != NULL, NULL);
 
-  if (source->authors[0] == '(' && source->journal != NULL)
+  if (source->authors == NULL && source->journal != NULL)
     base = g_strdup (source->journal);
+  else if (source->authors == NULL)
+    {
+      /* No authors or journal: the first words of what it is. */
+      const char *what = source->title != NULL ? source->title : source->description;
+      g_auto(GStrv) words = g_strsplit (what, " ", 5);
+
+      if (g_strv_length (words) == 5)
+        {
+          g_free (words[4]);
+          words[4] = g_strdup ("…");
+        }
+      base = g_strjoinv (" ", words);
+    }
   else if (authors_start_with_person (source->authors))
     base = g_strndup (source->authors, strcspn (source->authors, " ,"));
   else
@@ -206,9 +246,13 @@ ldn_source_dup_citation (const LdnSource *source)
   g_return_val_if_fail (source != NULL, NULL);
 
   citation = g_string_new (NULL);
-  append_with_stop (citation, source->authors);
-  g_string_append_c (citation, ' ');
-  append_with_stop (citation, source->title);
+  if (source->authors != NULL)
+    {
+      append_with_stop (citation, source->authors);
+      g_string_append_c (citation, ' ');
+    }
+  /* Never a made-up title: what the source is, when its title is not known. */
+  append_with_stop (citation, source->title != NULL ? source->title : source->description);
   if (source->journal != NULL)
     g_string_append_printf (citation, " %s.", source->journal);
   if (source->year != 0)
@@ -223,6 +267,8 @@ ldn_source_dup_citation (const LdnSource *source)
     g_string_append_printf (citation, " doi:%s", source->doi);
   else if (source->url != NULL)
     g_string_append_printf (citation, " %s", source->url);
+  if (source->accessed != NULL && source->year == 0)
+    g_string_append_printf (citation, " (accessed %s)", source->accessed);
 
   return g_string_free (citation, FALSE);
 }

@@ -29,7 +29,19 @@ typedef enum {
   LDN_BLOCK_TEACH_BACK,
   LDN_BLOCK_CONDITIONS,   /* shows ldn_content_store_list_conditions() */
   LDN_BLOCK_SIDE_EFFECTS, /* shows ldn_content_store_list_side_effects() */
+  LDN_BLOCK_FREQUENCY,    /* body is the sentence; frequency has its numbers */
 } LdnBlockKind;
+
+/* How many of PER people had OUTCOME on LDN and on the comparison. */
+typedef struct {
+  guint  per;                 /* always 100 */
+  guint  ldn;
+  guint  comparison;
+  char  *comparator;          /* "placebo", "usual care" */
+  char  *period;              /* "12 weeks" */
+  char  *outcome;
+  char  *study;               /* "Smith 2011" */
+} LdnFrequency;
 
 typedef struct {
   char     *id;
@@ -46,13 +58,17 @@ typedef struct {
   GPtrArray    *rows;         /* of GStrv: table rows (row 0 is the header) or list items */
   char         *question_id;  /* teach-back only */
   GPtrArray    *choices;      /* of LdnChoice, teach-back only */
+  LdnFrequency *frequency;    /* frequency only */
+  gboolean      editorial;    /* the guide's authors speaking; no sources */
 } LdnBlock;
 
 typedef struct {
   char *id;
   char *kind;                 /* trial, observational, review, label, ... */
-  char *authors;
-  char *title;
+  char *authors;              /* NULL when the source read did not show them */
+  char *title;                /* NULL when only a description is known */
+  char *description;          /* what the source is, when its title is not known */
+  char *accessed;             /* "November 2026", for a page with no year */
   char *journal;
   int   year;                 /* 0 when unknown */
   char *details;
@@ -109,11 +125,21 @@ typedef struct {
   char     *text;
 } LdnSuggestedQuestion;
 
+/* The scan was taken some time between HOURS_MIN and HOURS_MAX after
+ * the dose: the sources give a window, not a time. */
 typedef struct {
   double dose_mg;
-  double hours;
+  double hours_min;
+  double hours_max;
   double occupancy;
 } LdnPetPoint;
+
+typedef struct {
+  char  *id;
+  char  *text;
+  char  *last_reviewed;
+  GStrv  sources;
+} LdnContentText;
 
 typedef struct {
   char  *id;
@@ -123,6 +149,8 @@ typedef struct {
 } LdnCaption;
 
 void ldn_caption_free            (LdnCaption           *caption);
+void ldn_content_text_free       (LdnContentText       *text);
+void ldn_frequency_free          (LdnFrequency         *frequency);
 void ldn_page_info_free          (LdnPageInfo          *page);
 void ldn_block_free              (LdnBlock             *block);
 void ldn_choice_free             (LdnChoice            *choice);
@@ -147,5 +175,6 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (LdnPageInfo, ldn_page_info_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LdnBlock, ldn_block_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LdnSource, ldn_source_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LdnSearchHit, ldn_search_hit_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LdnContentText, ldn_content_text_free)
 
 G_END_DECLS

@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "chart/ldn-icon-array.h"
 #include "ldn-block-widgets.h"
 #include "ldn-page-layout.h"
 
@@ -22,6 +23,7 @@ ldn_source_kind_to_words (const char *kind)
 {
   static const struct { const char *kind; const char *words; } kinds[] = {
     { "trial", N_("Clinical study in people") },
+    { "pre-post", N_("Study in people, without a comparison group") },
     { "observational", N_("Observational study (no comparison group given a dummy pill)") },
     { "case-report", N_("Case report about one or a few people") },
     { "laboratory", N_("Laboratory study (cells or animals, not people)") },
@@ -29,6 +31,7 @@ ldn_source_kind_to_words (const char *kind)
     { "label", N_("Official drug information") },
     { "guideline", N_("Guidance from a professional or public body") },
     { "opinion", N_("Opinion or advocacy, not a study") },
+    { "registration", N_("Trial registration (no results yet)") },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
@@ -110,9 +113,21 @@ ldn_source_markers_new (LdnContentStore    *store,
 {
   GtkWidget *box = vertical_box (6);
   GtkWidget *links = ldn_prose_label_new (NULL, "ldn-source-links");
-  GtkWidget *revealer = gtk_revealer_new ();
+  GtkWidget *revealer;
   g_autoptr(GString) markup = g_string_new (NULL);
-  MarkerData *marker = g_new0 (MarkerData, 1);
+  MarkerData *marker;
+
+  /* The guide's authors speaking (an editorial block) cite no study, and
+   * the reader should see that rather than an empty list. */
+  if (source_ids == NULL || source_ids[0] == NULL)
+    {
+      gtk_label_set_text (GTK_LABEL (links), _("Written by the guide’s authors, not taken from a study."));
+      gtk_box_append (GTK_BOX (box), links);
+      return box;
+    }
+
+  revealer = gtk_revealer_new ();
+  marker = g_new0 (MarkerData, 1);
 
   for (guint i = 0; source_ids != NULL && source_ids[i] != NULL; i++)
     {
@@ -431,6 +446,54 @@ side_effects_block (LdnContentStore *store)
   return list;
 }
 
+/* A frequency: its sentence, then two 100-person pictures side by side
+ * (LDN and the comparison), each named by its count. */
+static GtkWidget *
+frequency_block (LdnContentStore *store,
+                 const LdnBlock  *block)
+{
+  const LdnFrequency *frequency = block->frequency;
+  GtkWidget *box = vertical_box (8);
+  GtkWidget *arrays = gtk_grid_new ();
+  struct { guint count; const char *group; } arms[2];
+
+  if (block->title != NULL)
+    gtk_box_append (GTK_BOX (box), ldn_prose_label_new (block->title, "title-4"));
+  if (block->body != NULL)
+    gtk_box_append (GTK_BOX (box), ldn_prose_label_new (block->body, "ldn-body"));
+  if (frequency == NULL)
+    return box;
+
+  arms[0].count = frequency->ldn;
+  arms[0].group = "LDN";
+  arms[1].count = frequency->comparison;
+  arms[1].group = frequency->comparator;
+
+  /* A grid, so the two pictures stay level even when one caption wraps. */
+  gtk_grid_set_column_spacing (GTK_GRID (arrays), 24);
+  gtk_grid_set_row_spacing (GTK_GRID (arrays), 6);
+  gtk_widget_set_halign (arrays, GTK_ALIGN_START);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (arrays), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  block->body ? block->body : "", -1);
+  for (guint i = 0; i < G_N_ELEMENTS (arms); i++)
+    {
+      /* Translators: under a picture of 100 people, e.g. "On placebo: 40 of 100". */
+      g_autofree char *caption = g_strdup_printf (_("On %s: %u of %u"), arms[i].group, arms[i].count,
+                                                  frequency->per);
+      GtkWidget *label = ldn_prose_label_new (caption, "heading");
+      GtkWidget *picture = ldn_icon_array_new (arms[i].count, frequency->per, caption, block->body);
+
+      gtk_widget_set_valign (label, GTK_ALIGN_END);
+      gtk_widget_set_valign (picture, GTK_ALIGN_START);
+      gtk_grid_attach (GTK_GRID (arrays), label, i, 0, 1, 1);
+      gtk_grid_attach (GTK_GRID (arrays), picture, i, 1, 1, 1);
+    }
+  gtk_box_append (GTK_BOX (box), arrays);
+  gtk_box_append (GTK_BOX (box), ldn_source_markers_new (store, (const char * const *) block->sources));
+
+  return box;
+}
+
 GtkWidget *
 ldn_block_widget_new (LdnContentStore      *store,
                       LdnTeachBackRecorder *recorder,
@@ -453,6 +516,8 @@ ldn_block_widget_new (LdnContentStore      *store,
       return conditions_block (store);
     case LDN_BLOCK_SIDE_EFFECTS:
       return side_effects_block (store);
+    case LDN_BLOCK_FREQUENCY:
+      return frequency_block (store, block);
     case LDN_BLOCK_LIST:
     case LDN_BLOCK_PARAGRAPH:
     default:

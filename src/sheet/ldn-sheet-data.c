@@ -34,6 +34,14 @@ side_effect_free (LdnSheetSideEffect *item)
   g_free (item);
 }
 
+static void
+frequency_free (LdnSheetFrequency *item)
+{
+  g_free (item->sentence);
+  g_free (item->comparator);
+  g_free (item);
+}
+
 void
 ldn_sheet_data_free (LdnSheetData *data)
 {
@@ -45,8 +53,13 @@ ldn_sheet_data_free (LdnSheetData *data)
   g_clear_pointer (&data->flags, g_ptr_array_unref);
   g_clear_pointer (&data->unanswered, g_ptr_array_unref);
   g_free (data->other_medicines);
-  g_clear_pointer (&data->differences, g_ptr_array_unref);
+  g_clear_pointer (&data->understood, g_ptr_array_unref);
   g_clear_pointer (&data->explain_again, g_ptr_array_unref);
+  g_clear_pointer (&data->frequencies, g_ptr_array_unref);
+  g_free (data->definition);
+  g_free (data->frequency_intro);
+  g_free (data->chart_caption);
+  g_free (data->about);
   g_clear_pointer (&data->curve, ldn_occupancy_curve_free);
   g_clear_pointer (&data->pet_points, g_array_unref);
   g_clear_pointer (&data->side_effects, g_ptr_array_unref);
@@ -108,7 +121,10 @@ collect_flags (LdnSheetData    *data,
   return TRUE;
 }
 
-/* The key differences are the side-by-side table of the guide. */
+/* Only what the person's own answers show: a right teach-back answer is
+ * something they understood, a wrong one a topic to explain again. The
+ * guide's frequency blocks (each study and outcome once) give the doctor
+ * the trial numbers the person saw. */
 static gboolean
 collect_understanding (LdnSheetData    *data,
                        LdnContentStore *content,
@@ -117,6 +133,7 @@ collect_understanding (LdnSheetData    *data,
                        GError         **error)
 {
   g_autoptr(GPtrArray) pages = ldn_content_store_list_pages (content, error);
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   if (pages == NULL)
     return FALSE;
@@ -138,18 +155,22 @@ collect_understanding (LdnSheetData    *data,
         {
           const LdnBlock *block = g_ptr_array_index (blocks, b);
 
-          if (block->kind == LDN_BLOCK_TABLE && g_str_equal (page->id, "side-by-side"))
+          if (block->kind == LDN_BLOCK_FREQUENCY && block->frequency != NULL)
             {
-              GStrv header = g_ptr_array_index (block->rows, 0);
+              const LdnFrequency *frequency = block->frequency;
+              g_autofree char *key = g_strdup_printf ("%s|%s", frequency->study, frequency->outcome);
+              LdnSheetFrequency *item;
 
-              for (guint r = 1; r < block->rows->len; r++)
-                {
-                  GStrv row = g_ptr_array_index (block->rows, r);
-                  /* Translators: a row of the LDN vs 50 mg comparison on the sheet,
-                   * e.g. "Daily dose — Low dose (LDN): About 1 to 5 mg · Standard dose: 50 mg". */
-                  g_ptr_array_add (data->differences, g_strdup_printf (_("%s — %s: %s · %s: %s"),
-                                                                       row[0], header[1], row[1], header[2], row[2]));
-                }
+              if (g_hash_table_contains (seen, key))
+                continue;
+              g_hash_table_add (seen, g_steal_pointer (&key));
+              item = g_new0 (LdnSheetFrequency, 1);
+              item->sentence = g_strdup (block->body);
+              item->comparator = g_strdup (frequency->comparator);
+              item->ldn = frequency->ldn;
+              item->comparison = frequency->comparison;
+              item->per = frequency->per;
+              g_ptr_array_add (data->frequencies, item);
               cite (cited, (const char * const *) block->sources);
             }
 
@@ -162,14 +183,39 @@ collect_understanding (LdnSheetData    *data,
                 {
                   const LdnChoice *choice = g_ptr_array_index (block->choices, c);
 
-                  if (g_str_equal (choice->id, answer) && !choice->correct)
-                    g_ptr_array_add (data->explain_again, g_strdup (page->title));
+                  if (!g_str_equal (choice->id, answer))
+                    continue;
+                  if (choice->correct)
+                    {
+                      g_ptr_array_add (data->understood, g_strdup (choice->text));
+                      cite (cited, (const char * const *) block->sources);
+                    }
+                  else
+                    {
+                      g_ptr_array_add (data->explain_again, g_strdup (page->title));
+                    }
                 }
             }
         }
     }
 
   return TRUE;
+}
+
+/* A medical sentence from the content, with its sources cited. */
+static char *
+dup_text (LdnContentStore *content,
+          const char      *id,
+          GHashTable      *cited,
+          GError         **error)
+{
+  g_autoptr(LdnContentText) text = ldn_content_store_get_text (content, id, error);
+
+  if (text == NULL)
+    return NULL;
+  cite (cited, (const char * const *) text->sources);
+
+  return g_steal_pointer (&text->text);
 }
 
 static gboolean
@@ -235,7 +281,6 @@ collect_chart (LdnSheetData    *data,
                GHashTable      *cited,
                GError         **error)
 {
-  static const char *model_sources[] = { "P1", "P2", "P3", "S35", NULL };
   g_autoptr(LdnOccupancyModel) model = ldn_content_store_load_occupancy_model (content, error);
   LdnDoseSchedule schedule = { data->dose_mg, 1, 24 };
 
@@ -248,8 +293,9 @@ collect_chart (LdnSheetData    *data,
   if (data->curve == NULL)
     return FALSE;
 
-  cite (cited, model_sources);
-  return TRUE;
+  /* The caption's sources are the model's. */
+  data->chart_caption = dup_text (content, "sheet.chart-caption", cited, error);
+  return data->chart_caption != NULL;
 }
 
 static gboolean
@@ -295,7 +341,8 @@ ldn_sheet_data_collect (LdnContentStore *content,
   data->date = g_date_time_format (now, _("%-d %B %Y"));
   data->flags = g_ptr_array_new_with_free_func ((GDestroyNotify) flag_free);
   data->unanswered = g_ptr_array_new_with_free_func (g_free);
-  data->differences = g_ptr_array_new_with_free_func (g_free);
+  data->understood = g_ptr_array_new_with_free_func (g_free);
+  data->frequencies = g_ptr_array_new_with_free_func ((GDestroyNotify) frequency_free);
   data->explain_again = g_ptr_array_new_with_free_func (g_free);
   data->side_effects = g_ptr_array_new_with_free_func ((GDestroyNotify) side_effect_free);
   data->questions = g_ptr_array_new_with_free_func (g_free);
@@ -304,7 +351,10 @@ ldn_sheet_data_collect (LdnContentStore *content,
   data->content_version = g_strdup (ldn_content_store_get_content_version (content));
   data->other_medicines = ldn_user_store_dup_text (user, LDN_USER_TEXT_OTHER_MEDICINES);
 
-  if (!collect_flags (data, content, user, cited, error) ||
+  if ((data->definition = dup_text (content, "sheet.ldn-definition", cited, error)) == NULL ||
+      (data->frequency_intro = dup_text (content, "sheet.frequency-intro", cited, error)) == NULL ||
+      (data->about = dup_text (content, "sheet.about", cited, error)) == NULL ||
+      !collect_flags (data, content, user, cited, error) ||
       !collect_understanding (data, content, user, cited, error) ||
       !collect_side_effects (data, content, user, error) ||
       !collect_questions (data, content, user, error) ||

@@ -28,14 +28,28 @@ typedef struct {
   char *note;
 } LdnSheetSideEffect;
 
+/* A trial frequency for the sheet: the sentence and its icon arrays. */
+typedef struct {
+  char  *sentence;
+  char  *comparator;
+  guint  ldn;
+  guint  comparison;
+  guint  per;
+} LdnSheetFrequency;
+
 typedef struct {
   char              *name;              /* optional, may be "" */
   char              *date;              /* e.g. "21 November 2026" */
   GPtrArray         *flags;             /* LdnSheetFlag, opioids first */
   GPtrArray         *unanswered;        /* strings: safety questions left open */
   char              *other_medicines;
-  GPtrArray         *differences;       /* strings: what LDN is vs 50 mg */
+  GPtrArray         *understood;        /* strings: what the person's right teach-back answers show */
   GPtrArray         *explain_again;     /* strings: teach-back topics answered wrongly */
+  GPtrArray         *frequencies;       /* LdnSheetFrequency, from the guide's trials */
+  char              *definition;        /* what LDN is (content text, sourced) */
+  char              *frequency_intro;
+  char              *chart_caption;     /* model estimate, not a measurement */
+  char              *about;             /* who wrote the guide, funding, review, errors */
   LdnOccupancyCurve *curve;             /* NULL leaves the chart out */
   GArray            *pet_points;
   double             dose_mg;

@@ -17,12 +17,16 @@
 #include <pango/pangocairo.h>
 
 #include "chart/ldn-chart-draw.h"
+#include "chart/ldn-icon-array-draw.h"
 #include "ldn-sheet.h"
 #include "export/ldn-export.h"
 
 #define MARGIN        48.0
 #define FOOTER        36.0
 #define CHART_HEIGHT 220.0
+#define ICONS_WIDTH   64.0    /* one 100-person array: 10 people of 6.4 pt */
+#define ICONS_LABEL   13.0
+#define ICONS_HEIGHT (ICONS_LABEL + ICONS_WIDTH + 4)
 #define BOX_PADDING    8.0
 #define N_COLUMNS      4
 #define NOTE_COLUMN    3
@@ -32,6 +36,7 @@ typedef enum {
   ITEM_BOX,     /* text inside a border: the flags for the doctor */
   ITEM_CHART,
   ITEM_ROW,     /* a table row; the note column may continue */
+  ITEM_ICONS,   /* two 100-person icon arrays: LDN and the comparison */
 } ItemKind;
 
 typedef struct {
@@ -44,6 +49,9 @@ typedef struct {
   double       x;
   PangoLayout *cells[N_COLUMNS];
   double       cell_x[N_COLUMNS];
+  const LdnSheetFrequency *frequency;  /* ICONS */
+  PangoLayout *sentence;          /* ICONS: drawn above the arrays, never split from them */
+  double       fixed_height;      /* ICONS */
   GArray      *line_top;          /* per line of LAYOUT, in points */
   GArray      *line_bottom;
 } Item;
@@ -113,6 +121,7 @@ static void
 item_free (Item *item)
 {
   g_clear_object (&item->layout);
+  g_clear_object (&item->sentence);
   for (guint i = 0; i < N_COLUMNS; i++)
     g_clear_object (&item->cells[i]);
   g_clear_pointer (&item->line_top, g_array_unref);
@@ -276,6 +285,8 @@ piece_height (const Piece *piece)
     {
     case ITEM_CHART:
       return CHART_HEIGHT;
+    case ITEM_ICONS:
+      return item->fixed_height;
     case ITEM_BOX:
       return text + 2 * BOX_PADDING;
     case ITEM_ROW:
@@ -461,10 +472,12 @@ static void
 add_flags (LdnSheet           *sheet,
            const LdnSheetData *data)
 {
+  /* Never an all-clear while a question is open: the doctor should ask. */
   if (data->flags->len > 0)
     add_flag_box (sheet, data);
   else if (data->unanswered->len > 0)
-    add_plain (sheet, _("No safety question was answered “Yes” or “Not sure”."), "Sans 10", 0, 4);
+    add_plain (sheet, _("Some safety questions are not answered yet, so this sheet cannot show that there is "
+                        "nothing to flag."), "Sans Bold 10", 0, 4);
   else
     add_plain (sheet, _("No safety flags: every safety question was answered “No”."), "Sans 10", 0, 4);
 
@@ -486,8 +499,7 @@ build (LdnSheet           *sheet,
 
   add_text (sheet, title, "Sans 17", 0, 0, FALSE);
   add_plain (sheet, who, "Sans 10", 0, 6);
-  add_plain (sheet, _("Low-dose naltrexone (LDN) means about 1 to 5 mg a day of naltrexone, a medicine licensed at "
-                      "50 mg. At low doses it is used off-label."), "Sans 10", 0, 6);
+  add_plain (sheet, data->definition, "Sans 10", 0, 6);
 
   add_heading (sheet, _("Flags for the doctor"));
   add_flags (sheet, data);
@@ -498,7 +510,11 @@ build (LdnSheet           *sheet,
     }
 
   add_heading (sheet, _("What I understood"));
-  add_list (sheet, data->differences, FALSE);
+  if (data->understood->len == 0)
+    add_plain (sheet, _("No check question answered yet."), "Sans 10", 0, 4);
+  else
+    add_plain (sheet, _("My answers to the guide’s check questions show that I understood:"), "Sans 10", 0, 4);
+  add_list (sheet, data->understood, FALSE);
   if (data->explain_again->len > 0)
     {
       add_plain (sheet, _("Topics I would like explained again:"), "Sans Bold 10", 0, 8);
@@ -511,9 +527,26 @@ build (LdnSheet           *sheet,
 
       add_heading (sheet, heading);
       add_item (sheet, ITEM_CHART, 4);
-      add_plain (sheet, _("This is a model estimate, not a measurement: no brain scan has been done below 2 mg or "
-                          "after repeated low doses. Blocking receptors is not the same as an effect, and people "
-                          "differ a lot."), "Sans Italic 9", 0, 4);
+      add_plain (sheet, data->chart_caption, "Sans Italic 9", 0, 4);
+    }
+
+  if (data->frequencies->len > 0)
+    {
+      add_heading (sheet, _("Benefits and harms in trials"));
+      add_plain (sheet, data->frequency_intro, "Sans 10", 0, 4);
+      for (guint i = 0; i < data->frequencies->len; i++)
+        {
+          const LdnSheetFrequency *frequency = g_ptr_array_index (data->frequencies, i);
+          g_autofree char *escaped = g_markup_escape_text (frequency->sentence, -1);
+          /* The sentence and its pictures are one item, so a page break
+           * never parts them. */
+          Item *icons = add_item (sheet, ITEM_ICONS, 8);
+
+          icons->x = MARGIN;
+          icons->frequency = frequency;
+          icons->sentence = new_layout (sheet, escaped, "Sans 10", sheet->width - 2 * MARGIN);
+          icons->fixed_height = cell_height (icons->sentence) + 4 + ICONS_HEIGHT;
+        }
     }
 
   add_heading (sheet, _("Side effects I have noticed"));
@@ -563,6 +596,7 @@ build (LdnSheet           *sheet,
                                               data->content_version ? data->content_version : "?",
                                               data->reviewed ? data->reviewed : "?");
     add_plain (sheet, about, "Sans Italic 8.5", 0, 12);
+    add_plain (sheet, data->about, "Sans Italic 8.5", 0, 4);
   }
 }
 
@@ -700,6 +734,37 @@ draw_piece (LdnSheet    *sheet,
         cairo_translate (cr, MARGIN, piece->y);
         ldn_chart_draw (cr, sheet->width - 2 * MARGIN, CHART_HEIGHT, &chart, &style, -1, -1);
         cairo_restore (cr);
+      }
+      break;
+
+    case ITEM_ICONS:
+      {
+        const LdnSheetFrequency *frequency = item->frequency;
+        const LdnColor filled = { 0.1, 0.1, 0.1, 1 }, empty = { 0.1, 0.1, 0.1, 0.6 };
+        struct { guint count; const char *group; } arms[2] = {
+          { frequency->ldn, "LDN" }, { frequency->comparison, frequency->comparator },
+        };
+        PangoLayout *label = new_layout (sheet, "", "Sans Bold 8.5", 3 * ICONS_WIDTH);
+        double top = piece->y + cell_height (item->sentence) + 4;
+
+        cairo_move_to (cr, item->x, piece->y);
+        pango_cairo_show_layout (cr, item->sentence);
+        for (guint i = 0; i < G_N_ELEMENTS (arms); i++)
+          {
+            double x = item->x + i * (3 * ICONS_WIDTH);
+            /* Translators: above a picture of 100 people on the sheet, e.g. "On placebo: 40 of 100". */
+            g_autofree char *text = g_strdup_printf (_("On %s: %u of %u"), arms[i].group, arms[i].count,
+                                                     frequency->per);
+
+            pango_layout_set_text (label, text, -1);
+            cairo_move_to (cr, x, top);
+            pango_cairo_show_layout (cr, label);
+            cairo_save (cr);
+            cairo_translate (cr, x, top + ICONS_LABEL);
+            ldn_icon_array_draw (cr, ICONS_WIDTH, ICONS_WIDTH, arms[i].count, frequency->per, &filled, &empty);
+            cairo_restore (cr);
+          }
+        g_object_unref (label);
       }
       break;
 
