@@ -32,15 +32,25 @@ ldn_test_ui_init (int    *argc,
   return app;
 }
 
+static gboolean
+wake_up (gpointer data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
 void
 ldn_test_iterate_until (gboolean (*done) (gpointer),
                         gpointer   data)
 {
   gint64 deadline = g_get_monotonic_time () + 15 * G_USEC_PER_SEC;
+  /* A blocking iteration waits for an event; when the main context is
+   * idle and none comes, this source wakes it so the deadline is seen. */
+  guint waker = g_timeout_add (100, wake_up, NULL);
 
   while (!done (data) && g_get_monotonic_time () < deadline)
     g_main_context_iteration (NULL, TRUE);
 
+  g_source_remove (waker);
   g_assert_true (done (data));
 }
 
