@@ -431,6 +431,34 @@ test_main_menu_opens_with_working_items (void)
   close_and_wait_for_finalize (window);
 }
 
+/* The section and help icons come from the app's resources: as PNGs
+ * where GTK has the symbolic encoder, as SVGs where it does not (GTK 4.23+).
+ * Either way the theme has them, at the sizes they are drawn. */
+static void
+test_section_icons_exist (void)
+{
+  LdnWindow *window = open_window ();
+  GtkIconTheme *theme = gtk_icon_theme_get_for_display (gtk_widget_get_display (GTK_WIDGET (window)));
+  const char *icons[] = { "ldn-learn-symbolic", "ldn-timeline-symbolic", "ldn-side-effects-symbolic",
+                          "ldn-sheet-symbolic", "ldn-help-symbolic" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (icons); i++)
+    {
+      g_autoptr(GtkIconPaintable) icon = NULL;
+      g_autoptr(GFile) file = NULL;
+      g_autofree char *uri = NULL;
+
+      if (!gtk_icon_theme_has_icon (theme, icons[i]))
+        g_error ("The icon %s is missing", icons[i]);
+      icon = gtk_icon_theme_lookup_icon (theme, icons[i], NULL, 16, 1, GTK_TEXT_DIR_LTR, 0);
+      file = gtk_icon_paintable_get_file (icon);
+      uri = file ? g_file_get_uri (file) : NULL;
+      g_assert_nonnull (uri);
+      g_assert_true (g_str_has_prefix (uri, "resource:///io/github/ldnguide/LdnGuide/icons/"));
+    }
+  close_and_wait_for_finalize (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -448,6 +476,7 @@ main (int   argc,
   g_test_add_func ("/window/shortcuts-window-lists-every-shortcut", test_shortcuts_window_lists_every_shortcut);
   g_test_add_func ("/window/about-says-not-medical-advice", test_about_says_not_medical_advice);
   g_test_add_func ("/window/main-menu-opens-with-working-items", test_main_menu_opens_with_working_items);
+  g_test_add_func ("/window/section-icons-exist", test_section_icons_exist);
 
   result = g_test_run ();
   g_clear_object (&app);
