@@ -52,4 +52,14 @@ void ldn_compat_confirm (GtkWindow                *parent,
                          LdnCompatConfirmCallback  callback,
                          gpointer                  user_data);
 
+/* Sets the name a screen reader says for BUTTON (any GtkButton, toggle
+ * buttons included), and keeps it when the button's label changes.
+ * GTK 4.18 and later give a button with a label a "labelled by" relation
+ * to that label, which wins over the accessible label: "3" instead of
+ * "3 mg", "Yes" instead of "Yes: Do you take any opioid medicine…". */
+void ldn_compat_button_set_accessible_label  (GtkWidget  *button,
+                                              const char *label);
+/* The same for a button whose accessible label a .ui file set. */
+void ldn_compat_button_keep_accessible_label (GtkWidget  *button);
+
 G_END_DECLS

@@ -44,6 +44,7 @@ struct _LdnTimelinePage
   GtkStack          *view_stack;
   AdwStatusPage     *error_page;
   GtkSpinButton     *dose_spin;
+  GtkWidget         *dose_presets;
   GtkSpinButton     *time_spin;
   GtkToggleButton   *nightly_button;
   GtkToggleButton   *span_day_button;
@@ -678,6 +679,7 @@ ldn_timeline_page_class_init (LdnTimelinePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LdnTimelinePage, view_stack);
   gtk_widget_class_bind_template_child (widget_class, LdnTimelinePage, error_page);
   gtk_widget_class_bind_template_child (widget_class, LdnTimelinePage, dose_spin);
+  gtk_widget_class_bind_template_child (widget_class, LdnTimelinePage, dose_presets);
   gtk_widget_class_bind_template_child (widget_class, LdnTimelinePage, time_spin);
   gtk_widget_class_bind_template_child (widget_class, LdnTimelinePage, nightly_button);
   gtk_widget_class_bind_template_child (widget_class, LdnTimelinePage, span_day_button);
@@ -711,6 +713,10 @@ ldn_timeline_page_init (LdnTimelinePage *self)
   self->span_h = 24;
   self->dose_minute = 22 * 60;
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* "3 mg", not "3", on GTK 4.18 and later too. */
+  for (GtkWidget *preset = gtk_widget_get_first_child (self->dose_presets); preset;
+       preset = gtk_widget_get_next_sibling (preset))
+    ldn_compat_button_keep_accessible_label (preset);
   g_signal_connect_object (self->chart, "map", G_CALLBACK (chart_mapped_cb), self,
                            G_CONNECT_SWAPPED | G_CONNECT_AFTER);
   /* Not a template child: GTK 4.8 disposes those as widgets. */
