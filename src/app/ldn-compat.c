@@ -407,3 +407,32 @@ ldn_compat_button_set_accessible_label (GtkWidget  *button,
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
   ldn_compat_button_keep_accessible_label (button);
 }
+
+static GtkWidget *
+first_list_box (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_LIST_BOX (child))
+        return child;
+      if ((found = first_list_box (child)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+void
+ldn_compat_preferences_group_set_accessible_label (GtkWidget  *group,
+                                                   const char *label)
+{
+  GtkWidget *list;
+
+  g_return_if_fail (ADW_IS_PREFERENCES_GROUP (group));
+
+  list = first_list_box (group);
+  g_return_if_fail (list != NULL);
+  gtk_accessible_reset_relation (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+}

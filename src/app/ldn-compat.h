@@ -62,4 +62,10 @@ void ldn_compat_button_set_accessible_label  (GtkWidget  *button,
 /* The same for a button whose accessible label a .ui file set. */
 void ldn_compat_button_keep_accessible_label (GtkWidget  *button);
 
+/* Names the list of a preferences group that has no title: libadwaita
+ * 1.2 does not name that list, newer ones name it by the group's title,
+ * so without a title screen readers meet an unnamed list. */
+void ldn_compat_preferences_group_set_accessible_label (GtkWidget  *group,
+                                                        const char *label);
+
 G_END_DECLS

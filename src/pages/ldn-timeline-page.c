@@ -717,6 +717,9 @@ ldn_timeline_page_init (LdnTimelinePage *self)
   for (GtkWidget *preset = gtk_widget_get_first_child (self->dose_presets); preset;
        preset = gtk_widget_get_next_sibling (preset))
     ldn_compat_button_keep_accessible_label (preset);
+  ldn_compat_preferences_group_set_accessible_label (gtk_widget_get_ancestor (self->dose_presets,
+                                                                              ADW_TYPE_PREFERENCES_GROUP),
+                                                     _("Dose and time"));
   g_signal_connect_object (self->chart, "map", G_CALLBACK (chart_mapped_cb), self,
                            G_CONNECT_SWAPPED | G_CONNECT_AFTER);
   /* Not a template child: GTK 4.8 disposes those as widgets. */
