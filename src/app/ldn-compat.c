@@ -436,3 +436,17 @@ ldn_compat_preferences_group_set_accessible_label (GtkWidget  *group,
   gtk_accessible_reset_relation (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
   gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
 }
+
+void
+ldn_compat_keep_accessible_labels (GtkWidget          *root,
+                                   const char * const *ids)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      const char *id = gtk_buildable_get_buildable_id (GTK_BUILDABLE (child));
+
+      if (GTK_IS_BUTTON (child) && id != NULL && g_strv_contains (ids, id))
+        ldn_compat_button_keep_accessible_label (child);
+      ldn_compat_keep_accessible_labels (child, ids);
+    }
+}

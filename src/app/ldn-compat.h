@@ -61,6 +61,12 @@ void ldn_compat_button_set_accessible_label  (GtkWidget  *button,
                                               const char *label);
 /* The same for a button whose accessible label a .ui file set. */
 void ldn_compat_button_keep_accessible_label (GtkWidget  *button);
+/* keep_accessible_label() for the buttons under ROOT whose .ui ids are
+ * in IDS (NULL-terminated): those a template gives an accessible label.
+ * Only those: GTK 4.24 names a button with no accessible label by that
+ * very relation, and without it the button would have no name. */
+void ldn_compat_keep_accessible_labels       (GtkWidget          *root,
+                                              const char * const *ids);
 
 /* Names the list of a preferences group that has no title: libadwaita
  * 1.2 does not name that list, newer ones name it by the group's title,

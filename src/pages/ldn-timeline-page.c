@@ -714,9 +714,8 @@ ldn_timeline_page_init (LdnTimelinePage *self)
   self->dose_minute = 22 * 60;
   gtk_widget_init_template (GTK_WIDGET (self));
   /* "3 mg", not "3", on GTK 4.18 and later too. */
-  for (GtkWidget *preset = gtk_widget_get_first_child (self->dose_presets); preset;
-       preset = gtk_widget_get_next_sibling (preset))
-    ldn_compat_button_keep_accessible_label (preset);
+  ldn_compat_keep_accessible_labels (GTK_WIDGET (self), (const char *[]) {
+    "dose_1_5_button", "dose_3_button", "dose_4_5_button", "span_day_button", "export_button", NULL });
   ldn_compat_preferences_group_set_accessible_label (gtk_widget_get_ancestor (self->dose_presets,
                                                                               ADW_TYPE_PREFERENCES_GROUP),
                                                      _("Dose and time"));
