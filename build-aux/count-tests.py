@@ -1,7 +1,10 @@
 #!/usr/bin/env python3
 """Print 'N passed, N failed' over one or more meson testlog.json files.
 
-Exits non-zero when a log is missing, any test failed, or nothing ran.
+One line per log first, then the total as the last line. Each log is a
+build of its own (Debian 12, sanitizers, fuzzing, the trixie and sid
+chroots), so a test is counted once per build it ran in. Exits non-zero
+when a log is missing, any test failed, or nothing ran.
 """
 import json
 import sys
@@ -13,6 +16,7 @@ SKIPPED = {"SKIP"}
 def main(paths):
     passed = failed = skipped = 0
     for path in paths:
+        before = (passed, failed, skipped)
         try:
             with open(path, encoding="utf-8") as log:
                 for line in log:
@@ -29,6 +33,8 @@ def main(paths):
         except (OSError, ValueError, KeyError) as e:
             print(f"cannot read test log {path}: {e}")
             failed += 1
+        if len(paths) > 1:
+            print(f"{path}: {passed - before[0]} passed, {failed - before[1]} failed, {skipped - before[2]} skipped")
     if skipped:
         print(f"{skipped} skipped")
     print(f"{passed} passed, {failed} failed")

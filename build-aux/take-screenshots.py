@@ -82,7 +82,7 @@ def prepare_screen(display, size, variant):
 
 def app_env(build, home, display, variant):
     env = dict(os.environ,
-               DISPLAY=display, GSK_RENDERER="cairo", GDK_DEBUG="gl-disable",
+               DISPLAY=display, GSK_RENDERER="cairo", GDK_DEBUG="gl-disable", GDK_DISABLE="gl",
                XDG_CONFIG_HOME=home, GSETTINGS_BACKEND="keyfile",
                GSETTINGS_SCHEMA_DIR=os.path.join(build, "data"),
                LDN_GUIDE_CONTENT=os.path.join(build, "src", "content.sqlite"),

@@ -6,7 +6,10 @@ user's files outside its own sandbox; printing and saving go through
 portals. This check keeps the manifest honest about that.
 """
 import json
+import re
 import sys
+
+REPO_URL = "https://github.com/ldnguide/LdnGuide"
 
 ALLOWED_FINISH_ARGS = {
     "--share=ipc",
@@ -50,8 +53,26 @@ def problems(manifest):
 
     modules = [m for m in manifest.get("modules", []) if isinstance(m, dict)]
     app = modules[-1] if modules else {}
-    if not any(s.get("type") == "dir" for s in app.get("sources", [])):
-        found.append("the last module must build this repository as a dir source")
+    sources = [s for s in app.get("sources", []) if isinstance(s, dict)]
+    if len(sources) != 1 or sources[0].get("type") not in ("dir", "git"):
+        found.append("the last module must build this repository: one dir source (this checkout)"
+                     " or one git source (a release)")
+    elif sources[0]["type"] == "git":
+        found += release_source_problems(sources[0])
+    return found
+
+
+def release_source_problems(source):
+    """A release builds one tagged commit of the project's own repository."""
+    found = []
+    if source.get("url") not in (REPO_URL, REPO_URL + ".git"):
+        found.append(f"the git source must be {REPO_URL}, not {source.get('url')!r}")
+    if not re.fullmatch(r"v[0-9]+\.[0-9]+\.[0-9]+", str(source.get("tag", ""))):
+        found.append(f"the git source needs a release tag such as v0.1.0, not {source.get('tag')!r}")
+    if not re.fullmatch(r"[0-9a-f]{40}", str(source.get("commit", ""))):
+        found.append(f"the git source needs the tag's full commit hash, not {source.get('commit')!r}")
+    if "branch" in source:
+        found.append("a release builds a tag and its commit, not a branch")
     return found
 
 

@@ -33,8 +33,18 @@ def problems(root, screenshots_dir):
     found = screenshot_problems(root, screenshots_dir)
     if root.find("launchable[@type='desktop-id']") is None:
         found.append("no <launchable type='desktop-id'>")
-    if root.find("developer_name") is None and root.find("developer") is None:
-        found.append("no developer")
+    # AppStream 1.0: <developer id="..."><name>, no <developer_name>.
+    developer = root.find("developer")
+    if developer is None or not developer.get("id") or not developer.findtext("name"):
+        found.append("no <developer id=...> with a <name>")
+    if root.find("developer_name") is not None:
+        found.append("<developer_name> is deprecated since AppStream 1.0: use <developer>")
+    known = {"id", "metadata_license", "project_license", "name", "summary", "description", "developer",
+             "screenshots", "launchable", "url", "content_rating", "releases", "provides", "recommends",
+             "requires", "supports", "branding", "categories", "keywords", "translation", "update_contact"}
+    for child in root:
+        if child.tag not in known:
+            found.append(f"unknown tag <{child.tag}> (AppStream 0.16 would only hint at it)")
     if root.find("content_rating[@type='oars-1.1']") is None:
         found.append("no OARS 1.1 content rating")
     releases = root.findall("releases/release")

@@ -32,6 +32,12 @@ ldn_test_ui_init (int    *argc,
   return app;
 }
 
+static gboolean
+wake_up (gpointer data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
 void
 ldn_test_reset_settings (void)
 {
@@ -68,24 +74,19 @@ ldn_test_add_func (const char *path,
   g_test_add_data_func_full (path, test_case, run_case, g_free);
 }
 
-static gboolean
-keep_waking (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
 void
 ldn_test_iterate_until (gboolean (*done) (gpointer),
                         gpointer   data)
 {
   gint64 deadline = g_get_monotonic_time () + 15 * G_USEC_PER_SEC;
-  /* Wakes the loop, so the deadline is checked even when nothing happens. */
-  guint tick = g_timeout_add (100, keep_waking, NULL);
+  /* A blocking iteration waits for an event; when the main context is
+   * idle and none comes, this source wakes it so the deadline is seen. */
+  guint waker = g_timeout_add (100, wake_up, NULL);
 
   while (!done (data) && g_get_monotonic_time () < deadline)
     g_main_context_iteration (NULL, TRUE);
 
-  g_source_remove (tick);
+  g_source_remove (waker);
   g_assert_true (done (data));
 }
 

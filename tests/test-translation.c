@@ -13,6 +13,7 @@
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
+#include <locale.h>
 
 #include "app/ldn-application.h"
 #include "app/ldn-window.h"
@@ -129,6 +130,11 @@ main (int   argc,
   int result;
 
   g_setenv ("LANGUAGE", "es", TRUE);
+  /* meson.build sets LANG=es_ES.UTF-8: glibc 2.41 and later ignore
+   * LANGUAGE under C.UTF-8, and every glibc under C. Without that locale
+   * every label would read as a missed translation, so say what is wrong. */
+  if (setlocale (LC_ALL, "") == NULL)
+    g_error ("The es_ES.UTF-8 locale is missing: build-aux/ldn-dev deps generates it");
   app = ldn_test_ui_init (&argc, &argv);
 
   g_test_add_func ("/translation/every-section-is-spanish", test_every_section_is_spanish);

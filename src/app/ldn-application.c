@@ -11,7 +11,7 @@
 #include "print/ldn-print-operation.h"
 #include "ldn-command-line.h"
 #include "chart/ldn-occupancy-chart.h"
-#include "ldn-compat.h"
+#include "compat/ldn-compat.h"
 #include "ldn-save-file.h"
 #include "ldn-window.h"
 

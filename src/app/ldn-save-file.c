@@ -7,7 +7,7 @@
 
 #include <glib/gi18n.h>
 
-#include "ldn-compat.h"
+#include "compat/ldn-compat.h"
 #include "ldn-save-file.h"
 #include "ldn-window.h"
 

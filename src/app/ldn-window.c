@@ -8,7 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "ldn-collapsing-bin.h"
-#include "ldn-compat.h"
+#include "compat/ldn-compat.h"
 #include "ldn-save-file.h"
 #include "ldn-window.h"
 #include "pages/ldn-learn-page.h"

@@ -5,7 +5,7 @@
 
 #include "config.h"
 
-#include "app/ldn-compat.h"
+#include "compat/ldn-compat.h"
 #include "ldn-icon-array-draw.h"
 #include "ldn-icon-array.h"
 

@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "compat/ldn-compat.h"
 #include "ldn-block-widgets.h"
 #include "ldn-checklist-view.h"
 #include "ldn-page-layout.h"
@@ -144,7 +145,7 @@ since_button (ItemRow    *row,
   g_autofree char *label = g_strdup_printf (_("Since when: %s"), name);
 
   /* GTK 4.8 puts the raw "_" of a mnemonic into the name it computes. */
-  gtk_accessible_update_property (GTK_ACCESSIBLE (clear), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Clear date"), -1);
+  ldn_compat_button_set_accessible_label (clear, _("Clear date"));
 
   row->calendar = GTK_CALENDAR (gtk_calendar_new ());
   g_signal_connect (row->calendar, "day-selected", G_CALLBACK (day_selected_cb), row);

@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "compat/ldn-compat.h"
 #include "ldn-questions-view.h"
 #include "ldn-page-layout.h"
 #include "ldn-toast.h"
@@ -113,7 +114,7 @@ fill_suggested (LdnQuestionsView *self,
         adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("One of the “Ask 3 Questions”"));
       gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
       gtk_widget_set_sensitive (button, !added);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+      ldn_compat_button_set_accessible_label (button, accessible);
       g_object_set_data (G_OBJECT (button), "question", (gpointer) question);
       g_signal_connect (button, "clicked", G_CALLBACK (add_suggested_cb), self);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
@@ -264,7 +265,7 @@ ldn_questions_view_new (LdnContentStore *content,
   GtkWidget *add_button = gtk_button_new_with_mnemonic (_("_Add Question"));
 
   /* GTK 4.8 puts the raw "_" of a mnemonic into the name it computes. */
-  gtk_accessible_update_property (GTK_ACCESSIBLE (add_button), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Add question"), -1);
+  ldn_compat_button_set_accessible_label (add_button, _("Add question"));
   self->content = g_object_ref (content);
   self->user = g_object_ref (user);
   self->suggested = ldn_content_store_list_suggested_questions (content, &error);

@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "compat/ldn-compat.h"
 #include "ldn-block-widgets.h"
 #include "ldn-safety-view.h"
 #include "ldn-page-layout.h"
@@ -101,8 +102,7 @@ question_card (LdnSafetyView        *self,
       question->answers[a] = GTK_TOGGLE_BUTTON (gtk_toggle_button_new_with_label (_(labels[a])));
       if (a > LDN_ANSWER_YES)
         gtk_toggle_button_set_group (question->answers[a], question->answers[LDN_ANSWER_YES]);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (question->answers[a]), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      accessible, -1);
+      ldn_compat_button_set_accessible_label (GTK_WIDGET (question->answers[a]), accessible);
       g_signal_connect (question->answers[a], "toggled", G_CALLBACK (answer_toggled_cb), question);
       gtk_box_append (GTK_BOX (answers), GTK_WIDGET (question->answers[a]));
     }

@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "compat/ldn-compat.h"
 #include "export/ldn-export.h"
 #include "model/ldn-dose-scenario.h"
 #include "print/ldn-print-operation.h"
@@ -465,4 +466,8 @@ ldn_sheet_page_init (LdnSheetPage *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_editable_get_delegate (GTK_EDITABLE (self->name_row))),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Your name, printed on the sheet (optional)"),
                                   -1);
+  ldn_compat_keep_accessible_labels (GTK_WIDGET (self), (const char *[]) { "save_pdf_button", "print_button", NULL });
+  ldn_compat_preferences_group_set_accessible_label (gtk_widget_get_ancestor (GTK_WIDGET (self->name_row),
+                                                                              ADW_TYPE_PREFERENCES_GROUP),
+                                                     _("Sheet options"));
 }

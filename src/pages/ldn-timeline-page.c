@@ -14,7 +14,7 @@
 #include <math.h>
 
 #include "model/ldn-dose-scenario.h"
-#include "app/ldn-compat.h"
+#include "compat/ldn-compat.h"
 #include "chart/ldn-occupancy-chart.h"
 #include "export/ldn-export.h"
 #include "ldn-block-widgets.h"
@@ -45,6 +45,7 @@ struct _LdnTimelinePage
   GtkStack          *view_stack;
   AdwStatusPage     *error_page;
   GtkSpinButton     *dose_spin;
+  GtkWidget         *dose_presets;
   GtkSpinButton     *time_spin;
   GtkToggleButton   *nightly_button;
   GtkToggleButton   *span_day_button;
@@ -694,6 +695,7 @@ ldn_timeline_page_class_init (LdnTimelinePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LdnTimelinePage, view_stack);
   gtk_widget_class_bind_template_child (widget_class, LdnTimelinePage, error_page);
   gtk_widget_class_bind_template_child (widget_class, LdnTimelinePage, dose_spin);
+  gtk_widget_class_bind_template_child (widget_class, LdnTimelinePage, dose_presets);
   gtk_widget_class_bind_template_child (widget_class, LdnTimelinePage, time_spin);
   gtk_widget_class_bind_template_child (widget_class, LdnTimelinePage, nightly_button);
   gtk_widget_class_bind_template_child (widget_class, LdnTimelinePage, span_day_button);
@@ -727,6 +729,12 @@ ldn_timeline_page_init (LdnTimelinePage *self)
   self->span_h = 24;
   self->dose_minute = 22 * 60;
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* "3 mg", not "3", on GTK 4.18 and later too. */
+  ldn_compat_keep_accessible_labels (GTK_WIDGET (self), (const char *[]) {
+    "dose_1_5_button", "dose_3_button", "dose_4_5_button", "span_day_button", "export_button", NULL });
+  ldn_compat_preferences_group_set_accessible_label (gtk_widget_get_ancestor (self->dose_presets,
+                                                                              ADW_TYPE_PREFERENCES_GROUP),
+                                                     _("Dose and time"));
   g_signal_connect_object (self->chart, "map", G_CALLBACK (chart_mapped_cb), self,
                            G_CONNECT_SWAPPED | G_CONNECT_AFTER);
   g_signal_connect_object (self->dose_spin, "input", G_CALLBACK (dose_input_cb), self, 0);

@@ -57,6 +57,7 @@ config.config.actionDelay = 0.3
 
 results = []
 QUESTION = "Could my cough syrup contain an opioid?"
+SUGGESTED = "Could any medicine I take now contain an opioid?"
 PDF = os.path.join(WORK, "journey-sheet.pdf")
 
 
@@ -83,6 +84,25 @@ def wait_for(condition, what, timeout=10):
     raise AssertionError(f"timed out waiting for {what}")
 
 
+# Roles by what they are, not by the words AT-SPI uses for them: Debian
+# 12's at-spi2-core says "push button", newer ones (trixie, sid) "button"
+# for the same ATSPI_ROLE_PUSH_BUTTON. A control of another role still fails.
+ROLES = {
+    "push button": pyatspi.ROLE_PUSH_BUTTON,
+    "toggle button": pyatspi.ROLE_TOGGLE_BUTTON,
+    "check box": pyatspi.ROLE_CHECK_BOX,
+    "radio button": pyatspi.ROLE_RADIO_BUTTON,
+    "page tab": pyatspi.ROLE_PAGE_TAB,
+    "text": pyatspi.ROLE_TEXT,
+    "entry": pyatspi.ROLE_ENTRY,
+    "label": pyatspi.ROLE_LABEL,
+}
+
+
+def has_role(node, roles):
+    return node.getRole() in {ROLES[role] for role in roles}
+
+
 def named(parent, name, roles):
     """The first control called NAME with one of ROLES, or a failure.
 
@@ -91,7 +111,7 @@ def named(parent, name, roles):
     its own dialogs the name keeps the mnemonic's "_" ("_Save Save")."""
     def match(node):
         spoken = node.name.replace("_", "")
-        return (spoken == name or spoken.startswith(name + " ")) and node.roleName in roles
+        return (spoken == name or spoken.startswith(name + " ")) and has_role(node, roles)
     found = parent.findChild(match, retry=True, requireResult=False)
     if found is None:
         raise AssertionError(f"no {'/'.join(roles)} named “{name}”")
@@ -130,8 +150,8 @@ def walk_guide(app):
                  f"progress “{page} of 14”")
     press(next_button)
     # The progress under the page, which reads "All sources" on the last page.
-    wait_for(lambda: app.findChild(lambda n: n.name == "All sources" and n.roleName in ("push button", "toggle button",
-                                                                                        "label"),
+    wait_for(lambda: app.findChild(lambda n: n.name == "All sources" and has_role(n, ("push button", "toggle button",
+                                                                                        "label")),
                                    requireResult=False, retry=False), "the All sources page")
 
 
@@ -173,6 +193,14 @@ def add_question(app):
              "the question in the list")
 
 
+@step("add a suggested question by its button's full name")
+def add_suggested(app):
+    # Eight buttons show "Add"; each must be told apart by its name.
+    add = named(app, f"Add the question: {SUGGESTED}", ("push button",))
+    press(add)
+    wait_for(lambda: not add.getState().contains(pyatspi.STATE_SENSITIVE), "the suggestion to be added")
+
+
 @step("save the discussion sheet as PDF through the file chooser")
 def save_sheet(app):
     section(app, "Discussion Sheet")
@@ -191,14 +219,15 @@ def check_pdf(app):
     text = subprocess.run(["pdftotext", "-layout", PDF, "-"], capture_output=True, text=True, check=True).stdout
     flat = " ".join(text.split())
     for expected in ("Flags for the doctor", "Do you take any opioid medicine", "Side effects I have noticed",
-                     QUESTION, "Estimated receptor occupancy after one 3 mg dose"):
+                     QUESTION, SUGGESTED, "Estimated receptor occupancy after one 3 mg dose"):
         if expected not in flat:
             raise AssertionError(f"“{expected}” is not in the PDF")
 
 
 def main():
     binary = sys.argv[1]
-    steps = [walk_guide, play_timeline, tick_side_effect, answer_safety, add_question, save_sheet, check_pdf]
+    steps = [walk_guide, play_timeline, tick_side_effect, answer_safety, add_question, add_suggested, save_sheet,
+             check_pdf]
     app_process = subprocess.Popen([binary], cwd=WORK)
     try:
         app = wait_for(lambda: next((a for a in tree.root.applications() if a.name == "ldn-guide"), None),

@@ -52,4 +52,26 @@ void ldn_compat_confirm (GtkWindow                *parent,
                          LdnCompatConfirmCallback  callback,
                          gpointer                  user_data);
 
+/* Sets the name a screen reader says for BUTTON (any GtkButton, toggle
+ * buttons included), and keeps it when the button's label changes.
+ * GTK 4.18 and later give a button with a label a "labelled by" relation
+ * to that label, which wins over the accessible label: "3" instead of
+ * "3 mg", "Yes" instead of "Yes: Do you take any opioid medicine…". */
+void ldn_compat_button_set_accessible_label  (GtkWidget  *button,
+                                              const char *label);
+/* The same for a button whose accessible label a .ui file set. */
+void ldn_compat_button_keep_accessible_label (GtkWidget  *button);
+/* keep_accessible_label() for the buttons under ROOT whose .ui ids are
+ * in IDS (NULL-terminated): those a template gives an accessible label.
+ * Only those: GTK 4.24 names a button with no accessible label by that
+ * very relation, and without it the button would have no name. */
+void ldn_compat_keep_accessible_labels       (GtkWidget          *root,
+                                              const char * const *ids);
+
+/* Names the list of a preferences group that has no title: libadwaita
+ * 1.2 does not name that list, newer ones name it by the group's title,
+ * so without a title screen readers meet an unnamed list. */
+void ldn_compat_preferences_group_set_accessible_label (GtkWidget  *group,
+                                                        const char *label);
+
 G_END_DECLS

@@ -363,3 +363,90 @@ ldn_compat_confirm (GtkWindow                *parent,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 #endif
+
+/* GTK 4.18 and later point a labelled button's "labelled by" relation at
+ * its own child label whenever the label is set, and a screen reader says
+ * what that relation names rather than the accessible label. Dropping the
+ * relation leaves the accessible label, on every version; GTK 4.8 sets no
+ * such relation, so there it changes nothing. */
+static void
+drop_labelled_by (GtkWidget *button)
+{
+  gtk_accessible_reset_relation (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
+}
+
+static void
+button_label_changed_cb (GtkWidget  *button,
+                         GParamSpec *pspec,
+                         gpointer    user_data)
+{
+  drop_labelled_by (button);
+}
+
+void
+ldn_compat_button_keep_accessible_label (GtkWidget *button)
+{
+  g_return_if_fail (GTK_IS_BUTTON (button));
+
+  drop_labelled_by (button);
+  if (g_object_get_data (G_OBJECT (button), "ldn-keeps-accessible-label") == NULL)
+    {
+      g_object_set_data (G_OBJECT (button), "ldn-keeps-accessible-label", GINT_TO_POINTER (TRUE));
+      /* After GTK's own handler, which sets the relation again. */
+      g_signal_connect_after (button, "notify::label", G_CALLBACK (button_label_changed_cb), NULL);
+      g_signal_connect_after (button, "notify::child", G_CALLBACK (button_label_changed_cb), NULL);
+    }
+}
+
+void
+ldn_compat_button_set_accessible_label (GtkWidget  *button,
+                                        const char *label)
+{
+  g_return_if_fail (GTK_IS_BUTTON (button));
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  ldn_compat_button_keep_accessible_label (button);
+}
+
+static GtkWidget *
+first_list_box (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_LIST_BOX (child))
+        return child;
+      if ((found = first_list_box (child)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+void
+ldn_compat_preferences_group_set_accessible_label (GtkWidget  *group,
+                                                   const char *label)
+{
+  GtkWidget *list;
+
+  g_return_if_fail (ADW_IS_PREFERENCES_GROUP (group));
+
+  list = first_list_box (group);
+  g_return_if_fail (list != NULL);
+  gtk_accessible_reset_relation (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+}
+
+void
+ldn_compat_keep_accessible_labels (GtkWidget          *root,
+                                   const char * const *ids)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      const char *id = gtk_buildable_get_buildable_id (GTK_BUILDABLE (child));
+
+      if (GTK_IS_BUTTON (child) && id != NULL && g_strv_contains (ids, id))
+        ldn_compat_button_keep_accessible_label (child);
+      ldn_compat_keep_accessible_labels (child, ids);
+    }
+}
