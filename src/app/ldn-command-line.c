@@ -313,7 +313,9 @@ ldn_export_sheet (LdnContentStore *content,
     return FALSE;
 
   ldn_paper_get_size (paper, &width, &height);
-  sheet = ldn_sheet_new (g_steal_pointer (&data), width, height);
+  sheet = ldn_sheet_new (g_steal_pointer (&data), width, height, error);
+  if (sheet == NULL)
+    return FALSE;
   return ldn_sheet_write_pdf (sheet, path, error);
 }
 

@@ -170,7 +170,9 @@ ldn_print_sheet_to_printer (LdnContentStore  *content,
   gtk_print_settings_set_paper_size (settings, gtk_page_setup_get_paper_size (setup));
   sheet = ldn_sheet_new (g_steal_pointer (&data),
                          gtk_page_setup_get_paper_width (setup, GTK_UNIT_POINTS),
-                         gtk_page_setup_get_paper_height (setup, GTK_UNIT_POINTS));
+                         gtk_page_setup_get_paper_height (setup, GTK_UNIT_POINTS), error);
+  if (sheet == NULL)
+    return FALSE;
 
   job = gtk_print_job_new (_("LDN Discussion Sheet"), printer, settings, setup);
   if (!draw_sheet (job, sheet, error))

@@ -107,7 +107,7 @@ build_sheet (LdnSheetPage  *self,
   if (data == NULL)
     return NULL;
 
-  return ldn_sheet_new (g_steal_pointer (&data), width, height);
+  return ldn_sheet_new (g_steal_pointer (&data), width, height, error);
 }
 
 static void

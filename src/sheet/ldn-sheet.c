@@ -3,8 +3,10 @@
  * The sheet is a list of items (text, the flags box, the chart, table
  * rows) laid out top to bottom. Pagination places each item whole when
  * it fits; text that does not fit continues on the next page at a line
- * boundary; a table row moves whole to the next page unless it is taller
- * than a page, and only then its note continues line by line.
+ * boundary; a table row moves whole to the next page when that page can
+ * hold it below the repeated table header, else its note continues line
+ * by line. Every page places at least one line, so layout always ends;
+ * a page cap is the last guard.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -318,8 +320,29 @@ lines_that_fit (const Item *item,
   return end;
 }
 
-static void
-paginate (LdnSheet *sheet)
+/* Where content starts on a new page while ITEM is being placed: below
+ * the repeated header when ITEM is a row of a table that goes on. */
+static double
+fresh_page_y (const Item *item,
+              const Item *table_header,
+              double      top)
+{
+  if (table_header != NULL && item != table_header)
+    {
+      Piece header = { (Item *) table_header, 0, 0, 0, n_lines (table_header) };
+
+      return top + piece_height (&header);
+    }
+
+  return top;
+}
+
+/* Every page places at least one line (or the chart), so there are never
+ * more pages than lines plus items; MAX_PAGES stops anything else. */
+static gboolean
+paginate (LdnSheet *sheet,
+          guint     max_pages,
+          GError  **error)
 {
   double top = MARGIN, bottom = sheet->height - MARGIN - FOOTER;
   double y = top;
@@ -358,6 +381,7 @@ paginate (LdnSheet *sheet)
         {
           Piece whole = { item, 0, 0, first, total };
           double height = piece_height (&whole);
+          double fresh = fresh_page_y (item, table_header, top);
           guint end;
 
           if (y + height <= bottom)
@@ -367,17 +391,16 @@ paginate (LdnSheet *sheet)
               break;
             }
 
-          /* Rows and the chart never split if a fresh page can hold them. */
-          if ((item->kind == ITEM_CHART || item->kind == ITEM_ROW) && height <= bottom - top && y > top)
-            end = first;
-          else if (item->kind == ITEM_CHART)
+          /* The chart never splits; a row moves whole when the next page
+           * can hold it below the repeated header. */
+          if (item->kind == ITEM_CHART || (item->kind == ITEM_ROW && height <= bottom - fresh && y > fresh))
             end = first;
           else
             end = lines_that_fit (item, first, bottom - y - extra);
 
           /* No lone first or last line: short texts move whole, long ones
            * leave at least two lines on each side of the break. */
-          if (item->kind != ITEM_ROW && y > top)
+          if (item->kind != ITEM_ROW && item->kind != ITEM_CHART && y > top)
             {
               if (total - first <= 3 || end - first < 2)
                 end = first;
@@ -385,20 +408,44 @@ paginate (LdnSheet *sheet)
                 end = total - 2;
             }
 
-          if (end > first && (item->kind != ITEM_ROW || first > 0 || row_fixed_height (item) <= bottom - y - extra))
+          /* A row's first piece carries its other cells too. */
+          if (item->kind == ITEM_ROW && first == 0 && row_fixed_height (item) > bottom - y - extra)
+            end = first;
+
+          /* Nothing fits even at the top of a page (a chart or a line
+           * taller than a page): place it anyway, so that every page goes
+           * on. */
+          if (end == first && y <= fresh)
+            {
+              if (item->kind == ITEM_CHART || first + 1 >= total)
+                {
+                  place (sheet, item, page, y, first, total);
+                  y += height;
+                  break;
+                }
+              end = first + 1;
+            }
+
+          if (end > first)
             {
               place (sheet, item, page, y, first, end);
               first = end;
             }
-          else if (y <= top && item->kind == ITEM_CHART)
-            {
-              place (sheet, item, page, y, 0, 0);  /* taller than a page: draw it anyway */
-              y = bottom;
-              break;
-            }
 
           page++;
           y = top;
+          if (page >= max_pages)
+            {
+              g_set_error (error, LDN_SHEET_ERROR, LDN_SHEET_ERROR_TOO_LONG,
+                           /* Translators: %u is the most pages a sheet can have, e.g. 500. */
+                           ngettext ("The discussion sheet would be longer than %u page, too long to print. Please "
+                                     "shorten the longest notes or questions: nothing you wrote was changed.",
+                                     "The discussion sheet would be longer than %u pages, too long to print. Please "
+                                     "shorten the longest notes or questions: nothing you wrote was changed.",
+                                     max_pages),
+                           max_pages);
+              return FALSE;
+            }
 
           /* A table that goes on keeps its header at the top. */
           if (table_header != NULL && item != table_header)
@@ -412,6 +459,7 @@ paginate (LdnSheet *sheet)
     }
 
   sheet->n_pages = page + 1;
+  return TRUE;
 }
 
 static void
@@ -565,15 +613,31 @@ build (LdnSheet           *sheet,
   }
 }
 
+G_DEFINE_QUARK (ldn-sheet-error-quark, ldn_sheet_error)
+
 LdnSheet *
 ldn_sheet_new (LdnSheetData       *data,
                double              page_width,
-               double              page_height)
+               double              page_height,
+               GError            **error)
 {
-  LdnSheet *sheet = g_new0 (LdnSheet, 1);
+  return ldn_sheet_new_with_max_pages (data, page_width, page_height, LDN_SHEET_MAX_PAGES, error);
+}
+
+LdnSheet *
+ldn_sheet_new_with_max_pages (LdnSheetData  *data,
+                              double         page_width,
+                              double         page_height,
+                              guint          max_pages,
+                              GError       **error)
+{
+  g_autoptr(LdnSheet) sheet = NULL;
   cairo_font_options_t *options;
 
   g_return_val_if_fail (data != NULL, NULL);
+  g_return_val_if_fail (max_pages > 0, NULL);
+
+  sheet = g_new0 (LdnSheet, 1);
 
   sheet->data = data;
   sheet->width = page_width;
@@ -592,9 +656,10 @@ ldn_sheet_new (LdnSheetData       *data,
   sheet->footer = g_strdup (_("LDN Guide · for discussion with your doctor · not a prescription or medical advice"));
 
   build (sheet, data);
-  paginate (sheet);
+  if (!paginate (sheet, max_pages, error))
+    return NULL;
 
-  return sheet;
+  return g_steal_pointer (&sheet);
 }
 
 void

@@ -27,12 +27,35 @@ void      ldn_paper_get_size       (LdnPaper            paper,
 gboolean  ldn_paper_from_string    (const char         *name,
                                     LdnPaper           *paper);
 
+#define LDN_SHEET_ERROR (ldn_sheet_error_quark ())
+
+typedef enum {
+  LDN_SHEET_ERROR_TOO_LONG,      /* more pages than LDN_SHEET_MAX_PAGES */
+} LdnSheetError;
+
+GQuark ldn_sheet_error_quark (void);
+
+/* The last guard against a layout that never ends: far more pages than
+ * any realistic sheet (a person at every limit of the app with ordinary
+ * text gets fewer than 400); only text made mostly of line breaks goes
+ * beyond it, and then the sheet is refused with a clear message. */
+#define LDN_SHEET_MAX_PAGES 500
+
 typedef struct _LdnSheet LdnSheet;
 
-/* Takes DATA: the chart is drawn from it whenever a page is drawn. */
+/* Takes DATA (even on failure): the chart is drawn from it whenever a
+ * page is drawn. Fails with LDN_SHEET_ERROR_TOO_LONG beyond
+ * LDN_SHEET_MAX_PAGES pages. */
 LdnSheet *ldn_sheet_new            (LdnSheetData       *data,
                                     double              page_width,
-                                    double              page_height);
+                                    double              page_height,
+                                    GError            **error);
+/* The same with another page cap, for tests. */
+LdnSheet *ldn_sheet_new_with_max_pages (LdnSheetData   *data,
+                                        double          page_width,
+                                        double          page_height,
+                                        guint           max_pages,
+                                        GError        **error);
 void      ldn_sheet_free           (LdnSheet           *sheet);
 guint     ldn_sheet_get_n_pages    (LdnSheet           *sheet);
 /* The headings that start on page PAGE (from 0), in order; for a screen

@@ -84,7 +84,8 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   sheet_data = ldn_sheet_data_collect (fuzz_content_store (), user, 4.5, TRUE, TRUE, &error);
   g_assert_no_error (error);
   ldn_paper_get_size (size % 2 ? LDN_PAPER_LETTER : LDN_PAPER_A4, &width, &height);
-  sheet = ldn_sheet_new (g_steal_pointer (&sheet_data), width, height);
+  sheet = ldn_sheet_new (g_steal_pointer (&sheet_data), width, height, &error);
+  g_assert_no_error (error);
   g_assert_cmpuint (ldn_sheet_get_n_pages (sheet), >=, 1);
   draw_every_page (sheet);
   return 0;
