@@ -13,9 +13,11 @@
 #include "ldn-test-pdf.h"
 #include "sheet/ldn-sheet.h"
 #include "user/ldn-teach-back-recorder.h"
+#include "util/ldn-user-text.h"
 #include "ldn-test-tmp.h"
 
 static LdnContentStore *content;
+static GRegex *spaces;
 
 typedef struct {
   char         *dir;
@@ -440,6 +442,88 @@ test_page_cap (Fixture       *fixture,
   ldn_test_assert_contains (error->message, "would be longer than 1 page,");
 }
 
+/* The PDF's text with every run of white space as one space. */
+static char *
+pdf_words (const char *pdf)
+{
+  g_autofree char *raw = ldn_test_pdf_text (pdf);
+
+  return g_regex_replace_literal (spaces, raw, -1, 0, " ", 0, NULL);
+}
+
+static void
+assert_isolated (const char *typed,
+                 const char *shown)
+{
+  g_autofree char *isolated = ldn_user_text_dup_isolated (typed);
+  g_autoptr(GString) expected = g_string_new (NULL);
+
+  /* SHOWN marks each isolate as [ and ]. */
+  for (const char *p = shown; *p != '\0'; p++)
+    if (*p == '[')
+      g_string_append (expected, "\u2068");
+    else if (*p == ']')
+      g_string_append (expected, "\u2069");
+    else
+      g_string_append_c (expected, *p);
+  g_assert_cmpstr (isolated, ==, expected->str);
+}
+
+static void
+test_user_text_isolated (void)
+{
+  assert_isolated ("", "");
+  assert_isolated (" \t\n\r\n  \n", "");
+  assert_isolated ("Ana", "[Ana]");
+  assert_isolated ("a\r\nb\rc", "[a]\n[b]\n[c]");
+  assert_isolated ("a\n\n\n \n\r\n\nb\n\n", "[a]\n\n[b]");
+  assert_isolated ("\u202Eevil\u202C \u2066x\u2069\u202Ay\u202B\u202D", "[evil xy]");
+  assert_isolated ("a\x01" "b\x7f\xc2\x85" "c\td", "[a\uFFFDb\uFFFD]\n[c\td]");
+  assert_isolated ("a\xff" "b", "[a\uFFFDb]");
+  assert_isolated ("\u2028one\u2029two", "[one]\n[two]");
+  assert_isolated ("שלום עולם", "[שלום עולם]");
+}
+
+/* A right-to-left override or control character typed into the name or
+ * a question neither reverses the printed date and numbering nor the
+ * words beside it. */
+static void
+test_typed_controls_cannot_reorder (Fixture       *fixture,
+                                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LdnSheetData) sheet_data = NULL;
+  g_autoptr(LdnSheet) sheet = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *who = NULL;
+  double width, height;
+
+  g_assert_true (ldn_user_store_set_text (fixture->user, LDN_USER_TEXT_NAME, "\u202EAna Lopez", NULL));
+  g_assert_cmpint (ldn_user_store_add_question (fixture->user, "\u202Bfirst question\x01 here", NULL, NULL), >, 0);
+  g_assert_cmpint (ldn_user_store_add_question (fixture->user, "\u202Esecond one", NULL, NULL), >, 0);
+  g_assert_cmpint (ldn_user_store_add_question (fixture->user, "מתי זה עוזר third", NULL, NULL), >, 0);
+  g_assert_true (ldn_user_store_set_noticed (fixture->user, "headache", TRUE, NULL));
+  g_assert_true (ldn_user_store_set_note (fixture->user, "headache", "\u202Elate mornings", NULL));
+
+  sheet_data = ldn_sheet_data_collect (content, fixture->user, 3, FALSE, FALSE, &error);
+  g_assert_no_error (error);
+  who = g_strdup_printf ("Name: Ana Lopez Date: %s", sheet_data->date);
+  ldn_paper_get_size (LDN_PAPER_A4, &width, &height);
+  sheet = ldn_sheet_new (g_steal_pointer (&sheet_data), width, height, &error);
+  g_assert_no_error (error);
+  g_assert_true (ldn_sheet_write_pdf (sheet, fixture->pdf, &error));
+  text = pdf_words (fixture->pdf);
+
+  ldn_test_assert_contains (text, who);
+  ldn_test_assert_contains (text, "1. first question\uFFFD here");
+  ldn_test_assert_contains (text, "2. second one");
+  /* A right-to-left question reads right to left after its number: its
+   * last (Latin) word is seen first, at the left, next to the "3.". */
+  ldn_test_assert_contains (text, "3. third");
+  ldn_test_assert_contains (text, "late mornings");
+  ldn_test_assert_contains (text, "Page 1 of");
+}
+
 static void
 test_any_script_with_embedded_fonts (Fixture       *fixture,
                                      gconstpointer  data)
@@ -492,6 +576,7 @@ main (int   argc,
   int result;
 
   g_test_init (&argc, &argv, NULL);
+  spaces = g_regex_new ("\\s+", G_REGEX_OPTIMIZE, 0, NULL);
 
   path = ldn_content_store_dup_default_path ();
   content = ldn_content_store_new (path, NULL, &error);
@@ -506,10 +591,13 @@ main (int   argc,
   ADD ("pathological-person", test_pathological_person);
   ADD ("row-rest-under-repeated-header", test_row_rest_under_repeated_header);
   ADD ("page-cap", test_page_cap);
+  ADD ("typed-controls-cannot-reorder", test_typed_controls_cannot_reorder);
+  g_test_add_func ("/sheet/user-text-isolated", test_user_text_isolated);
 #undef ADD
 
   result = g_test_run ();
   g_clear_object (&content);
+  g_regex_unref (spaces);
 
   return result;
 }

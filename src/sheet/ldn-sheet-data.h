@@ -28,6 +28,8 @@ typedef struct {
   char *note;
 } LdnSheetSideEffect;
 
+/* The person's own texts (name, notes, questions, other texts) are
+ * isolated for display with ldn_user_text_dup_isolated(): "" when empty. */
 typedef struct {
   char              *name;              /* optional, may be "" */
   char              *date;              /* e.g. "21 November 2026" */

@@ -133,6 +133,10 @@ new_layout (LdnSheet   *sheet,
   pango_layout_set_font_description (layout, description);
   pango_layout_set_width (layout, pango_units_from_double (width));
   pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  /* The sheet reads in one direction; right-to-left text the person
+   * typed keeps its order inside its isolate (see ldn-user-text.h)
+   * without turning a whole line, its number or date around. */
+  pango_layout_set_auto_dir (layout, FALSE);
   pango_layout_set_markup (layout, markup, -1);
   pango_font_description_free (description);
 
@@ -644,6 +648,7 @@ ldn_sheet_new_with_max_pages (LdnSheetData  *data,
   sheet->height = page_height;
   sheet->context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
   pango_cairo_context_set_resolution (sheet->context, 72);
+  pango_context_set_base_dir (sheet->context, PANGO_DIRECTION_LTR);
   /* Unhinted metrics, fixed here: lines measured for pagination must
    * keep their height on every surface, screen or paper. */
   options = cairo_font_options_create ();
