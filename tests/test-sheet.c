@@ -421,6 +421,39 @@ test_row_rest_under_repeated_header (Fixture       *fixture,
     }
 }
 
+/* 200 questions of 5 000 line breaks each: within the app's limits but
+ * far beyond the cap, refused early (without laying out all of it) with
+ * the cap's message. */
+static void
+test_beyond_the_cap_is_refused_early (Fixture       *fixture,
+                                      gconstpointer  data)
+{
+  g_autoptr(GString) lines = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LdnSheetData) sheet_data = NULL;
+  g_autoptr(LdnSheet) sheet = NULL;
+  double width, height;
+
+  if (g_getenv ("LDN_TEST_QUICK") != NULL)
+    {
+      g_test_skip ("LDN_TEST_QUICK is set (memcheck)");
+      return;
+    }
+
+  while (lines->len < LDN_USER_TEXT_MAX_CHARS)
+    g_string_append (lines, "a\n");
+  for (guint i = 0; i < LDN_USER_MAX_QUESTIONS; i++)
+    g_assert_cmpint (ldn_user_store_add_question (fixture->user, lines->str, NULL, NULL), >, 0);
+
+  sheet_data = ldn_sheet_data_collect (content, fixture->user, 3, TRUE, TRUE, &error);
+  g_assert_no_error (error);
+  ldn_paper_get_size (LDN_PAPER_LETTER, &width, &height);
+  sheet = ldn_sheet_new (g_steal_pointer (&sheet_data), width, height, &error);
+  g_assert_null (sheet);
+  g_assert_error (error, LDN_SHEET_ERROR, LDN_SHEET_ERROR_TOO_LONG);
+  ldn_test_assert_contains (error->message, "would be longer than 1000 pages");
+}
+
 /* The cap is the last guard: a sheet longer than it is refused with a
  * message that says so, instead of growing without end. */
 static void
@@ -591,6 +624,7 @@ main (int   argc,
   ADD ("pathological-person", test_pathological_person);
   ADD ("row-rest-under-repeated-header", test_row_rest_under_repeated_header);
   ADD ("page-cap", test_page_cap);
+  ADD ("beyond-the-cap-is-refused-early", test_beyond_the_cap_is_refused_early);
   ADD ("typed-controls-cannot-reorder", test_typed_controls_cannot_reorder);
   g_test_add_func ("/sheet/user-text-isolated", test_user_text_isolated);
 #undef ADD

@@ -67,6 +67,9 @@ struct _LdnSheet
   guint               n_pages;
   LdnSheetData       *data;
   char               *footer;
+  double              text_height;      /* of every line laid out so far */
+  double              max_text_height;  /* more cannot fit in max_pages */
+  gboolean            too_long;         /* then the rest is not laid out */
 };
 
 GStrv
@@ -144,7 +147,8 @@ new_layout (LdnSheet   *sheet,
 }
 
 static void
-measure_lines (Item *item)
+measure_lines (LdnSheet *sheet,
+               Item     *item)
 {
   PangoLayoutIter *iter = pango_layout_get_iter (item->layout);
 
@@ -163,6 +167,14 @@ measure_lines (Item *item)
     }
   while (pango_layout_iter_next_line (iter));
   pango_layout_iter_free (iter);
+
+  /* Lines never share a page's height, so this much text cannot fit in
+   * the page cap: stop laying out early instead of building far more
+   * than could ever be shown. */
+  sheet->text_height += g_array_index (item->line_bottom, double, item->line_bottom->len - 1)
+                        - g_array_index (item->line_top, double, 0);
+  if (sheet->text_height > sheet->max_text_height)
+    sheet->too_long = TRUE;
 }
 
 static Item *
@@ -187,12 +199,16 @@ add_text (LdnSheet   *sheet,
           double      space_before,
           gboolean    keep_with_next)
 {
-  Item *item = add_item (sheet, ITEM_TEXT, space_before);
+  Item *item;
 
+  if (sheet->too_long)
+    return;
+
+  item = add_item (sheet, ITEM_TEXT, space_before);
   item->x = MARGIN + indent;
   item->keep_with_next = keep_with_next;
   item->layout = new_layout (sheet, markup, font, sheet->width - 2 * MARGIN - indent);
-  measure_lines (item);
+  measure_lines (sheet, item);
 }
 
 static void
@@ -223,8 +239,12 @@ add_row (LdnSheet           *sheet,
 {
   static const double share[N_COLUMNS] = { 0.25, 0.13, 0.15, 0.47 };
   double width = sheet->width - 2 * MARGIN, x = MARGIN;
-  Item *item = add_item (sheet, ITEM_ROW, header ? 6 : 2);
+  Item *item;
 
+  if (sheet->too_long)
+    return;
+
+  item = add_item (sheet, ITEM_ROW, header ? 6 : 2);
   item->header = header;
   for (guint c = 0; c < N_COLUMNS; c++)
     {
@@ -235,7 +255,7 @@ add_row (LdnSheet           *sheet,
       x += width * share[c];
     }
   item->layout = g_object_ref (item->cells[NOTE_COLUMN]);
-  measure_lines (item);
+  measure_lines (sheet, item);
 }
 
 static double
@@ -322,6 +342,21 @@ lines_that_fit (const Item *item,
     end++;
 
   return end;
+}
+
+static gboolean
+set_too_long_error (GError **error,
+                    guint    max_pages)
+{
+  g_set_error (error, LDN_SHEET_ERROR, LDN_SHEET_ERROR_TOO_LONG,
+               /* Translators: %u is the most pages a sheet can have, e.g. 500. */
+               ngettext ("The discussion sheet would be longer than %u page, too long to print. Please "
+                         "shorten the longest notes or questions: nothing you wrote was changed.",
+                         "The discussion sheet would be longer than %u pages, too long to print. Please "
+                         "shorten the longest notes or questions: nothing you wrote was changed.",
+                         max_pages),
+               max_pages);
+  return FALSE;
 }
 
 /* Where content starts on a new page while ITEM is being placed: below
@@ -439,17 +474,7 @@ paginate (LdnSheet *sheet,
           page++;
           y = top;
           if (page >= max_pages)
-            {
-              g_set_error (error, LDN_SHEET_ERROR, LDN_SHEET_ERROR_TOO_LONG,
-                           /* Translators: %u is the most pages a sheet can have, e.g. 500. */
-                           ngettext ("The discussion sheet would be longer than %u page, too long to print. Please "
-                                     "shorten the longest notes or questions: nothing you wrote was changed.",
-                                     "The discussion sheet would be longer than %u pages, too long to print. Please "
-                                     "shorten the longest notes or questions: nothing you wrote was changed.",
-                                     max_pages),
-                           max_pages);
-              return FALSE;
-            }
+            return set_too_long_error (error, max_pages);
 
           /* A table that goes on keeps its header at the top. */
           if (table_header != NULL && item != table_header)
@@ -505,7 +530,7 @@ add_flag_box (LdnSheet           *sheet,
   item->strong = ((LdnSheetFlag *) g_ptr_array_index (data->flags, 0))->high;
   item->x = MARGIN;
   item->layout = new_layout (sheet, markup->str, "Sans 10", sheet->width - 2 * MARGIN - 2 * BOX_PADDING - 4);
-  measure_lines (item);
+  measure_lines (sheet, item);
 }
 
 static void
@@ -660,7 +685,13 @@ ldn_sheet_new_with_max_pages (LdnSheetData  *data,
   sheet->pieces = g_array_new (FALSE, FALSE, sizeof (Piece));
   sheet->footer = g_strdup (_("LDN Guide · for discussion with your doctor · not a prescription or medical advice"));
 
+  sheet->max_text_height = max_pages * (page_height - 2 * MARGIN - FOOTER);
   build (sheet, data);
+  if (sheet->too_long)
+    {
+      set_too_long_error (error, max_pages);
+      return NULL;
+    }
   if (!paginate (sheet, max_pages, error))
     return NULL;
 

@@ -35,11 +35,13 @@ typedef enum {
 
 GQuark ldn_sheet_error_quark (void);
 
-/* The last guard against a layout that never ends: far more pages than
- * any realistic sheet (a person at every limit of the app with ordinary
- * text gets fewer than 400); only text made mostly of line breaks goes
- * beyond it, and then the sheet is refused with a clear message. */
-#define LDN_SHEET_MAX_PAGES 500
+/* The last guard against a layout that never ends. A realistic sheet
+ * has a few dozen pages; a person at every limit of the app (200
+ * questions and every note of 10 000 characters) gets about 400 pages of
+ * Latin text, 800 of Chinese, 860 of emoji on Letter paper. Only text
+ * made mostly of line breaks goes beyond the cap, and then the sheet is
+ * refused with a clear message, early, before all of it is laid out. */
+#define LDN_SHEET_MAX_PAGES 1000
 
 typedef struct _LdnSheet LdnSheet;
 
