@@ -134,6 +134,7 @@ typedef enum {
   STRESS_ALL_NOTICED,           /* every side effect, each with a note */
   STRESS_MOST_QUESTIONS,        /* 199 or 200 questions */
   STRESS_EMPTY,                 /* every field empty or white space only */
+  STRESS_LONG_NOTES,            /* three notes of one to two pages: rows split over pages */
   STRESS_LINE_BREAKS,           /* one field of limit characters, every other one a line break */
   N_STRESS
 } Stress;
@@ -252,7 +253,7 @@ random_person (GRand *rand)
     person->texts[i] = ordinary_text (rand, stress, 0);
 
   /* Counts: none, one, all (or all but one), or some. */
-  n_noticed = stress == STRESS_ALL_NOTICED ? side_effect_ids->len
+  n_noticed = stress == STRESS_ALL_NOTICED ? side_effect_ids->len : stress == STRESS_LONG_NOTES ? 3
             : pick < 25 ? 0 : pick < 45 ? 1 : pick < 50 ? side_effect_ids->len - 1
             : (guint) g_rand_int_range (rand, 0, 5);
   person->notes = g_ptr_array_new_with_free_func (g_free);
@@ -260,9 +261,14 @@ random_person (GRand *rand)
     g_ptr_array_add (person->notes, NULL);
   for (guint i = 0; i < n_noticed; i++)
     {
-      guint at = n_noticed == side_effect_ids->len ? i : (guint) g_rand_int_range (rand, 0, side_effect_ids->len);
+      guint at = n_noticed == side_effect_ids->len || stress == STRESS_LONG_NOTES
+               ? i : (guint) g_rand_int_range (rand, 0, side_effect_ids->len);
 
-      if (g_ptr_array_index (person->notes, at) == NULL)
+      if (g_ptr_array_index (person->notes, at) != NULL)
+        continue;
+      if (stress == STRESS_LONG_NOTES)
+        g_ptr_array_index (person->notes, at) = random_text (rand, g_rand_int_range (rand, 2500, 6000), TEXT_WORDS);
+      else
         g_ptr_array_index (person->notes, at) = ordinary_text (rand, stress, 0);
     }
 
