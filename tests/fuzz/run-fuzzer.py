@@ -17,7 +17,7 @@ def main():
     target, work_dir, runs, *corpus = sys.argv[1:]
     new_inputs = os.path.join(work_dir, "corpus")
     os.makedirs(new_inputs, exist_ok=True)
-    command = [target, f"-runs={runs}", "-seed=1", "-max_len=65536", "-timeout=60",
+    command = [target, f"-runs={runs}", "-seed=1", "-max_len=262144", "-timeout=60",
                "-rss_limit_mb=4096", "-print_final_stats=1",
                f"-artifact_prefix={work_dir}/", new_inputs] + [c for c in corpus if os.path.isdir(c)]
     print(" ".join(command), flush=True)
