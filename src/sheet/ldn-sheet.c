@@ -447,6 +447,10 @@ paginate (LdnSheet *sheet,
                 end = total - 2;
             }
 
+          /* Nor a lone last line of a note continued on the next page. */
+          if (item->kind == ITEM_ROW && end < total && total - end < 2 && end - first > 2)
+            end = total - 2;
+
           /* A row's first piece carries its other cells too. */
           if (item->kind == ITEM_ROW && first == 0 && row_fixed_height (item) > bottom - y - extra)
             end = first;
