@@ -154,7 +154,7 @@ random_length (GRand *rand,
     length = 1;
   else if (pick < 75)
     length = g_rand_int_range (rand, 2, 120);
-  else if (pick < 98)
+  else if (pick < 99)
     length = g_rand_int_range (rand, 120, 600);
   else
     length = LDN_USER_TEXT_MAX_CHARS - g_rand_int_range (rand, 0, 2);
@@ -244,7 +244,7 @@ static Person *
 random_person (GRand *rand)
 {
   Person *person = g_new0 (Person, 1);
-  Stress stress = g_rand_int_range (rand, 0, 100) < 2 ? STRESS_LINE_BREAKS : g_rand_int_range (rand, 0, N_STRESS - 1);
+  Stress stress = g_rand_int_range (rand, 0, 100) == 0 ? STRESS_LINE_BREAKS : g_rand_int_range (rand, 0, N_STRESS - 1);
   guint n_questions, n_noticed, pick = g_rand_int_range (rand, 0, 100);
   guint n_fields, stressed;
 
@@ -312,8 +312,8 @@ random_person (GRand *rand)
       *field = text;
     }
 
-  person->chart = g_rand_int_range (rand, 0, 10) == 0;
-  person->sources = g_rand_int_range (rand, 0, 10) == 0;
+  person->chart = g_rand_int_range (rand, 0, 12) == 0;
+  person->sources = g_rand_int_range (rand, 0, 12) == 0;
   person->paper = g_rand_boolean (rand) ? LDN_PAPER_A4 : LDN_PAPER_LETTER;
 
   return person;
