@@ -357,8 +357,30 @@ test_issue_12_person_lays_out (void)
     g_assert_true (has_label_containing (GTK_WIDGET (page), count));
   }
 
-  /* 200 questions of 5 000 lines each: beyond the cap. */
+  /* The questions list shows each question isolated (U+2068 ... U+2069),
+   * so that a right-to-left question cannot turn its row around. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.section", "s", "side-effects");
+  ldn_test_wait_mapped (GTK_WIDGET (ldn_window_get_side_effects_page (window)));
+  {
+    g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+    guint found = 0;
+
+    ldn_test_collect (GTK_WIDGET (ldn_window_get_side_effects_page (window)), ADW_TYPE_ACTION_ROW, rows);
+    for (guint i = 0; i < rows->len; i++)
+      {
+        const char *title = adw_preferences_row_get_title (g_ptr_array_index (rows, i));
+
+        if (strstr (title, "q00000001dolan") != NULL)
+          {
+            g_assert_true (g_str_has_prefix (title, "\u2068q00000001dolan"));
+            g_assert_true (g_str_has_suffix (title, "\u2069"));
+            found++;
+          }
+      }
+    g_assert_cmpuint (found, ==, 1);
+  }
+
+  /* 200 questions of 5 000 lines each: beyond the cap. */
   import_person (0, NULL, LDN_USER_MAX_QUESTIONS, many_lines);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.section", "s", "sheet");
   ldn_test_wait_mapped (GTK_WIDGET (page));
