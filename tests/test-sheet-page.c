@@ -287,12 +287,14 @@ long_note (guint i)
   return numbered_words (prefix, 4184 + 37 * i);
 }
 
+/* The first one starts with a right-to-left override. */
 static char *
 long_question (guint i)
 {
   g_autofree char *prefix = g_strdup_printf ("q%03u", i);
+  g_autofree char *words = numbered_words (prefix, 390 + i % 20);
 
-  return numbered_words (prefix, 390 + i % 20);
+  return i == 0 ? g_strconcat ("\u202E", words, NULL) : g_steal_pointer (&words);
 }
 
 static char *
@@ -357,8 +359,8 @@ test_issue_12_person_lays_out (void)
     g_assert_true (has_label_containing (GTK_WIDGET (page), count));
   }
 
-  /* The questions list shows each question isolated (U+2068 ... U+2069),
-   * so that a right-to-left question cannot turn its row around. */
+  /* The questions list shows each question in its own label, without
+   * the right-to-left override typed in front of the first one. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.section", "s", "side-effects");
   ldn_test_wait_mapped (GTK_WIDGET (ldn_window_get_side_effects_page (window)));
   {
@@ -372,8 +374,7 @@ test_issue_12_person_lays_out (void)
 
         if (strstr (title, "q00000001dolan") != NULL)
           {
-            g_assert_true (g_str_has_prefix (title, "\u2068q00000001dolan"));
-            g_assert_true (g_str_has_suffix (title, "\u2069"));
+            g_assert_true (g_str_has_prefix (title, "q00000001dolan"));
             found++;
           }
       }

@@ -517,6 +517,12 @@ test_user_text_isolated (void)
   assert_isolated ("a\xff" "b", "[a\uFFFDb]");
   assert_isolated ("\u2028one\u2029two", "[one]\n[two]");
   assert_isolated ("שלום עולם", "[שלום עולם]");
+
+  {
+    g_autofree char *plain = ldn_user_text_dup_plain ("\u202Ea\r\n\n\n b\x01");
+
+    g_assert_cmpstr (plain, ==, "a\n\n b\uFFFD");
+  }
 }
 
 /* A right-to-left override or control character typed into the name or

@@ -60,8 +60,9 @@ is_blank (const char *line)
   return TRUE;
 }
 
-char *
-ldn_user_text_dup_isolated (const char *text)
+static char *
+dup_shown (const char *text,
+           gboolean    isolate)
 {
   g_autoptr(GString) out = NULL;
   g_auto(GStrv) lines = NULL;
@@ -86,10 +87,24 @@ ldn_user_text_dup_isolated (const char *text)
       if (out->len > 0)
         g_string_append (out, blank ? "\n\n" : "\n");
       blank = FALSE;
-      g_string_append_unichar (out, FSI);
+      if (isolate)
+        g_string_append_unichar (out, FSI);
       g_string_append (out, lines[i]);
-      g_string_append_unichar (out, PDI);
+      if (isolate)
+        g_string_append_unichar (out, PDI);
     }
 
   return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+char *
+ldn_user_text_dup_isolated (const char *text)
+{
+  return dup_shown (text, TRUE);
+}
+
+char *
+ldn_user_text_dup_plain (const char *text)
+{
+  return dup_shown (text, FALSE);
 }

@@ -23,5 +23,8 @@ G_BEGIN_DECLS
  * the numbering or the words beside it. Empty or white space only gives
  * "". Invalid UTF-8 bytes become U+FFFD. */
 char *ldn_user_text_dup_isolated (const char *text);
+/* The same text without the isolates: for a label that holds nothing
+ * else, whose direction is its own. */
+char *ldn_user_text_dup_plain    (const char *text);
 
 G_END_DECLS
