@@ -201,7 +201,7 @@ big_sheet (void)
   data = ldn_sheet_data_collect (content, user, 4.5, TRUE, TRUE, &error);
   g_assert_no_error (error);
   ldn_paper_get_size (LDN_PAPER_A4, &width, &height);
-  return ldn_sheet_new (g_steal_pointer (&data), width, height);
+  return ldn_sheet_new (g_steal_pointer (&data), width, height, NULL);
 }
 
 /* The issue's case: Save as PDF on a full disk must say so, and must not

@@ -11,6 +11,9 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+#include <signal.h>
+#include <unistd.h>
 
 #include "app/ldn-application.h"
 #include "app/ldn-window.h"
@@ -19,6 +22,7 @@
 #include "ldn-test-ui.h"
 #include "print/ldn-print-operation.h"
 #include "sheet/ldn-sheet-preview.h"
+#include "user/ldn-user-data-json.h"
 
 static LdnApplication *app;
 static char *dir;
@@ -181,6 +185,218 @@ test_refused_name_is_kept_on_screen (void)
   ldn_test_close_window (GTK_WINDOW (window));
 }
 
+/* Numbered words, to tell the texts apart: "n00017kalo ...". */
+static char *
+numbered_words (const char *prefix,
+                guint       n_chars)
+{
+  static const char *syllables[] = { "ka", "lo", "mer", "sin", "tu", "vra", "pe", "dol", "an", "ix" };
+  g_autoptr(GString) text = g_string_new (NULL);
+  guint n = 0;
+
+  while (text->len < n_chars)
+    {
+      g_string_append_printf (text, "%s%05u", prefix, ++n);
+      for (guint s = 0; s < 1 + n % 4; s++)
+        g_string_append (text, syllables[(n * 7 + s) % G_N_ELEMENTS (syllables)]);
+      g_string_append_c (text, ' ');
+    }
+  g_string_truncate (text, n_chars);
+
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/* Imports a person with NOTED side effects whose notes come from NOTE
+ * (given the index), QUESTIONS from QUESTION, and long other texts. */
+static void
+import_person (guint   noted,
+               char *(*note) (guint),
+               guint   n_questions,
+               char *(*question) (guint))
+{
+  static const char *ids[] = { "vivid-dreams", "sleep", "nausea", "diarrhoea", "dizziness", "headache",
+                               "tiredness", "mood" };
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *json = NULL;
+  g_autoptr(GError) error = NULL;
+  LdnUserDataIds any = { NULL, NULL, NULL };
+  g_autofree char *other = numbered_words ("o", LDN_USER_TEXT_MAX_CHARS);
+  g_autofree char *matters = numbered_words ("h", LDN_USER_TEXT_MAX_CHARS);
+  g_autofree char *medicines = numbered_words ("m", LDN_USER_TEXT_MAX_CHARS);
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "format");
+  json_builder_add_string_value (builder, LDN_USER_DATA_FORMAT);
+  json_builder_set_member_name (builder, "version");
+  json_builder_add_int_value (builder, LDN_USER_DATA_VERSION);
+  json_builder_set_member_name (builder, "checklist");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < noted; i++)
+    {
+      g_autofree char *text = note (i);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "id");
+      json_builder_add_string_value (builder, ids[i]);
+      json_builder_set_member_name (builder, "noticed");
+      json_builder_add_boolean_value (builder, TRUE);
+      json_builder_set_member_name (builder, "severity");
+      json_builder_add_string_value (builder, "moderate");
+      json_builder_set_member_name (builder, "since");
+      json_builder_add_string_value (builder, "2026-10-01");
+      json_builder_set_member_name (builder, "note");
+      json_builder_add_string_value (builder, text);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_set_member_name (builder, "questions");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < n_questions; i++)
+    {
+      g_autofree char *text = question (i);
+
+      json_builder_add_string_value (builder, text);
+    }
+  json_builder_end_array (builder);
+  json_builder_set_member_name (builder, "other_side_effects");
+  json_builder_add_string_value (builder, other);
+  json_builder_set_member_name (builder, "what_matters");
+  json_builder_add_string_value (builder, matters);
+  json_builder_set_member_name (builder, "safety");
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "other_medicines");
+  json_builder_add_string_value (builder, medicines);
+  json_builder_end_object (builder);
+  json_builder_set_member_name (builder, "teach_back");
+  json_builder_begin_object (builder);
+  json_builder_end_object (builder);
+  json_builder_end_object (builder);
+
+  root = json_builder_get_root (builder);
+  json_generator_set_root (generator, root);
+  json = json_generator_to_data (generator, NULL);
+  ldn_user_data_from_json (ldn_application_get_user_store (app), &any, json, -1, &error);
+  g_assert_no_error (error);
+}
+
+/* The notes of issue 12's person: these lengths once made the layout
+ * add pages until memory ran out (with Debian 12's fonts). */
+static char *
+long_note (guint i)
+{
+  g_autofree char *prefix = g_strdup_printf ("n%u", i);
+
+  return numbered_words (prefix, 4184 + 37 * i);
+}
+
+/* The first one starts with a right-to-left override. */
+static char *
+long_question (guint i)
+{
+  g_autofree char *prefix = g_strdup_printf ("q%03u", i);
+  g_autofree char *words = numbered_words (prefix, 390 + i % 20);
+
+  return i == 0 ? g_strconcat ("\u202E", words, NULL) : g_steal_pointer (&words);
+}
+
+static char *
+many_lines (guint i)
+{
+  g_autoptr(GString) lines = g_string_new (NULL);
+
+  while (lines->len < LDN_USER_TEXT_MAX_CHARS)
+    g_string_append (lines, "a\n");
+  return g_string_free (g_steal_pointer (&lines), FALSE);
+}
+
+static void
+layout_deadline (int signal_number)
+{
+  static const char message[] = "Bail out! the sheet was not laid out within 30 s\n";
+
+  if (write (STDOUT_FILENO, message, sizeof message - 1) < 0)
+    _exit (2);
+  _exit (1);
+}
+
+static gboolean
+has_label_containing (GtkWidget  *widget,
+                      const char *text)
+{
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+
+  ldn_test_collect (widget, GTK_TYPE_LABEL, labels);
+  for (guint i = 0; i < labels->len; i++)
+    if (strstr (gtk_label_get_text (g_ptr_array_index (labels, i)), text) != NULL)
+      return TRUE;
+
+  return FALSE;
+}
+
+/* Issue 12: 8 side effects with notes of about 5 000 characters, 130
+ * questions of about 400 and long other texts made the window die on
+ * every start, as it reopened the Discussion Sheet. Now the preview
+ * shows a finite number of pages; the layout runs when the section is
+ * shown, in the main loop, so the deadline is an alarm. A person beyond
+ * the page cap sees why, where the preview would be. */
+static void
+test_issue_12_person_lays_out (void)
+{
+  LdnWindow *window;
+  LdnSheetPage *page;
+  guint n_pages;
+
+  import_person (8, long_note, 130, long_question);
+  signal (SIGALRM, layout_deadline);
+  alarm (30);
+  window = open_sheet_section ();
+  page = ldn_window_get_sheet_page (window);
+  n_pages = ldn_sheet_page_get_n_pages (page);
+  g_test_message ("issue 12's person: %u pages", n_pages);
+  g_assert_cmpuint (n_pages, >=, 20);
+  g_assert_cmpuint (n_pages, <=, 200);
+  g_assert_cmpuint (n_previews (page), ==, n_pages);
+  {
+    g_autofree char *count = g_strdup_printf ("%u pages", n_pages);
+    g_assert_true (has_label_containing (GTK_WIDGET (page), count));
+  }
+
+  /* The questions list shows each question in its own label, without
+   * the right-to-left override typed in front of the first one. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.section", "s", "side-effects");
+  ldn_test_wait_mapped (GTK_WIDGET (ldn_window_get_side_effects_page (window)));
+  {
+    g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+    guint found = 0;
+
+    ldn_test_collect (GTK_WIDGET (ldn_window_get_side_effects_page (window)), ADW_TYPE_ACTION_ROW, rows);
+    for (guint i = 0; i < rows->len; i++)
+      {
+        const char *title = adw_preferences_row_get_title (g_ptr_array_index (rows, i));
+
+        if (strstr (title, "q00000001dolan") != NULL)
+          {
+            g_assert_true (g_str_has_prefix (title, "q00000001dolan"));
+            found++;
+          }
+      }
+    g_assert_cmpuint (found, ==, 1);
+  }
+
+  /* 200 questions of 5 000 lines each: beyond the cap. */
+  import_person (0, NULL, LDN_USER_MAX_QUESTIONS, many_lines);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.section", "s", "sheet");
+  ldn_test_wait_mapped (GTK_WIDGET (page));
+  alarm (0);
+  g_assert_cmpuint (n_previews (page), ==, 0);
+  g_assert_true (has_label_containing (GTK_WIDGET (page), "would be longer than 1000 pages"));
+
+  ldn_test_close_window (GTK_WINDOW (window));
+  g_assert_true (ldn_user_store_delete_all (ldn_application_get_user_store (app), NULL));
+}
+
 static void
 print_done_cb (GtkPrintOperation       *operation,
                GtkPrintOperationResult  result,
@@ -314,6 +530,7 @@ main (int   argc,
   ldn_test_add_func ("/sheet-page/refused-name-is-kept-on-screen", test_refused_name_is_kept_on_screen);
   ldn_test_add_func ("/sheet-page/printout-matches-the-preview", test_printout_matches_the_preview);
   ldn_test_add_func ("/sheet-page/print-without-dialog-gives-up", test_print_without_dialog_gives_up);
+  ldn_test_add_func ("/sheet-page/issue-12-person-lays-out", test_issue_12_person_lays_out);
   result = g_test_run ();
 
   g_object_unref (app);

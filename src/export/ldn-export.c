@@ -109,7 +109,9 @@ ldn_export_sheet_pdf_from_stores (LdnContentStore *content,
     return FALSE;
 
   ldn_paper_get_size (paper, &width, &height);
-  sheet = ldn_sheet_new (g_steal_pointer (&data), width, height);
+  sheet = ldn_sheet_new (g_steal_pointer (&data), width, height, error);
+  if (sheet == NULL)
+    return FALSE;
   return ldn_export_sheet_pdf (sheet, file, cancellable, error);
 }
 

@@ -12,6 +12,7 @@
 #include "ldn-page-layout.h"
 #include "ldn-toast.h"
 #include "ldn-user-text-view.h"
+#include "util/ldn-user-text.h"
 
 struct _LdnQuestionsView
 {
@@ -145,8 +146,11 @@ fill_mine (LdnQuestionsView *self,
       GtkWidget *down = icon_button ("go-down-symbolic", _("Move down"), question->id, MOVE_DOWN);
       GtkWidget *remove = icon_button ("user-trash-symbolic", _("Delete this question"), question->id, REMOVE);
       g_autofree char *number = g_strdup_printf ("%u.", i + 1);
+      /* Alone in its label, apart from its number: typed bidi controls
+       * dropped and control characters shown is enough here. */
+      g_autofree char *title = ldn_user_text_dup_plain (question->text);
 
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), question->text);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), gtk_label_new (number));
       gtk_widget_set_sensitive (up, i > 0);

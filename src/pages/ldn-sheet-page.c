@@ -109,7 +109,7 @@ build_sheet (LdnSheetPage  *self,
 {
   LdnSheetData *data = collect_data (self, error);
 
-  return data != NULL ? ldn_sheet_new (data, width, height) : NULL;
+  return data != NULL ? ldn_sheet_new (data, width, height, error) : NULL;
 }
 
 static void

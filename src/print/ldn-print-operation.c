@@ -45,8 +45,8 @@ lay_out (LdnPrintOperation *self,
       return FALSE;
     }
 
-  self->sheet = ldn_sheet_new (g_steal_pointer (&self->data), width, height);
-  return TRUE;
+  self->sheet = ldn_sheet_new (g_steal_pointer (&self->data), width, height, error);
+  return self->sheet != NULL;
 }
 
 static void

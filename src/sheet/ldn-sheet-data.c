@@ -9,6 +9,7 @@
 
 #include "ldn-sheet-data.h"
 #include "user/ldn-teach-back-recorder.h"
+#include "util/ldn-user-text.h"
 
 /* The chart on paper: one dose at the usual evening time, over two days,
  * long enough to show what is left the next night. */
@@ -71,6 +72,17 @@ ldn_sheet_data_free (LdnSheetData *data)
   g_free (data->content_version);
   g_free (data->reviewed);
   g_free (data);
+}
+
+/* The person's text, isolated so that it cannot reorder the sheet's own
+ * text around it (see ldn-user-text.h). */
+static char *
+dup_user_text (LdnUserStore *user,
+               LdnUserText   which)
+{
+  g_autofree char *text = ldn_user_store_dup_text (user, which);
+
+  return ldn_user_text_dup_isolated (text);
 }
 
 static void
@@ -245,11 +257,11 @@ collect_side_effects (LdnSheetData    *data,
       row->name = g_strdup (item->name);
       row->severity = g_strdup (entry->severity == LDN_SEVERITY_NONE ? "" : _(severities[entry->severity]));
       row->since = g_strdup (entry->since ? entry->since : "");
-      row->note = g_strdup (entry->note);
+      row->note = ldn_user_text_dup_isolated (entry->note);
       g_ptr_array_add (data->side_effects, row);
     }
 
-  data->other_side_effects = ldn_user_store_dup_text (user, LDN_USER_TEXT_OTHER_SIDE_EFFECTS);
+  data->other_side_effects = dup_user_text (user, LDN_USER_TEXT_OTHER_SIDE_EFFECTS);
   return TRUE;
 }
 
@@ -266,12 +278,12 @@ collect_questions (LdnSheetData    *data,
     return FALSE;
 
   for (guint i = 0; i < mine->len; i++)
-    g_ptr_array_add (data->questions, g_strdup (((LdnUserQuestion *) g_ptr_array_index (mine, i))->text));
+    g_ptr_array_add (data->questions, ldn_user_text_dup_isolated (((LdnUserQuestion *) g_ptr_array_index (mine, i))->text));
   for (guint i = 0; i < suggested->len; i++)
     if (((LdnSuggestedQuestion *) g_ptr_array_index (suggested, i))->ask3)
       g_ptr_array_add (data->ask3, g_strdup (((LdnSuggestedQuestion *) g_ptr_array_index (suggested, i))->text));
 
-  data->what_matters = ldn_user_store_dup_text (user, LDN_USER_TEXT_WHAT_MATTERS);
+  data->what_matters = dup_user_text (user, LDN_USER_TEXT_WHAT_MATTERS);
   return TRUE;
 }
 
@@ -336,7 +348,7 @@ ldn_sheet_data_collect (LdnContentStore *content,
   g_return_val_if_fail (LDN_IS_CONTENT_STORE (content) && LDN_IS_USER_STORE (user), NULL);
 
   data->dose_mg = dose_mg > 0 ? dose_mg : 4.5;
-  data->name = ldn_user_store_dup_text (user, LDN_USER_TEXT_NAME);
+  data->name = dup_user_text (user, LDN_USER_TEXT_NAME);
   /* Translators: the sheet's date, e.g. "21 November 2026"; see strftime(3). */
   data->date = g_date_time_format (now, _("%-d %B %Y"));
   data->flags = g_ptr_array_new_with_free_func ((GDestroyNotify) flag_free);
@@ -349,7 +361,7 @@ ldn_sheet_data_collect (LdnContentStore *content,
   data->ask3 = g_ptr_array_new_with_free_func (g_free);
   data->sources = g_ptr_array_new_with_free_func (g_free);
   data->content_version = g_strdup (ldn_content_store_get_content_version (content));
-  data->other_medicines = ldn_user_store_dup_text (user, LDN_USER_TEXT_OTHER_MEDICINES);
+  data->other_medicines = dup_user_text (user, LDN_USER_TEXT_OTHER_MEDICINES);
 
   if ((data->definition = dup_text (content, "sheet.ldn-definition", cited, error)) == NULL ||
       (data->frequency_intro = dup_text (content, "sheet.frequency-intro", cited, error)) == NULL ||

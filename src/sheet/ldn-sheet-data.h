@@ -37,6 +37,8 @@ typedef struct {
   guint  per;
 } LdnSheetFrequency;
 
+/* The person's own texts (name, notes, questions, other texts) are
+ * isolated for display with ldn_user_text_dup_isolated(): "" when empty. */
 typedef struct {
   char              *name;              /* optional, may be "" */
   char              *date;              /* e.g. "21 November 2026" */

@@ -3,8 +3,10 @@
  * The sheet is a list of items (text, the flags box, the chart, table
  * rows) laid out top to bottom. Pagination places each item whole when
  * it fits; text that does not fit continues on the next page at a line
- * boundary; a table row moves whole to the next page unless it is taller
- * than a page, and only then its note continues line by line.
+ * boundary; a table row moves whole to the next page when that page can
+ * hold it below the repeated table header, else its note continues line
+ * by line. Every page places at least one line, so layout always ends;
+ * a page cap is the last guard.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -74,6 +76,9 @@ struct _LdnSheet
   guint               n_pages;
   LdnSheetData       *data;
   char               *footer;
+  double              text_height;      /* of every line laid out so far */
+  double              max_text_height;  /* more cannot fit in max_pages */
+  gboolean            too_long;         /* then the rest is not laid out */
 };
 
 GStrv
@@ -141,6 +146,10 @@ new_layout (LdnSheet   *sheet,
   pango_layout_set_font_description (layout, description);
   pango_layout_set_width (layout, pango_units_from_double (width));
   pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  /* The sheet reads in one direction; right-to-left text the person
+   * typed keeps its order inside its isolate (see ldn-user-text.h)
+   * without turning a whole line, its number or date around. */
+  pango_layout_set_auto_dir (layout, FALSE);
   pango_layout_set_markup (layout, markup, -1);
   pango_font_description_free (description);
 
@@ -148,7 +157,8 @@ new_layout (LdnSheet   *sheet,
 }
 
 static void
-measure_lines (Item *item)
+measure_lines (LdnSheet *sheet,
+               Item     *item)
 {
   PangoLayoutIter *iter = pango_layout_get_iter (item->layout);
 
@@ -167,6 +177,14 @@ measure_lines (Item *item)
     }
   while (pango_layout_iter_next_line (iter));
   pango_layout_iter_free (iter);
+
+  /* Lines never share a page's height, so this much text cannot fit in
+   * the page cap: stop laying out early instead of building far more
+   * than could ever be shown. */
+  sheet->text_height += g_array_index (item->line_bottom, double, item->line_bottom->len - 1)
+                        - g_array_index (item->line_top, double, 0);
+  if (sheet->text_height > sheet->max_text_height)
+    sheet->too_long = TRUE;
 }
 
 static Item *
@@ -191,12 +209,16 @@ add_text (LdnSheet   *sheet,
           double      space_before,
           gboolean    keep_with_next)
 {
-  Item *item = add_item (sheet, ITEM_TEXT, space_before);
+  Item *item;
 
+  if (sheet->too_long)
+    return;
+
+  item = add_item (sheet, ITEM_TEXT, space_before);
   item->x = MARGIN + indent;
   item->keep_with_next = keep_with_next;
   item->layout = new_layout (sheet, markup, font, sheet->width - 2 * MARGIN - indent);
-  measure_lines (item);
+  measure_lines (sheet, item);
 }
 
 static void
@@ -227,8 +249,12 @@ add_row (LdnSheet           *sheet,
 {
   static const double share[N_COLUMNS] = { 0.25, 0.13, 0.15, 0.47 };
   double width = sheet->width - 2 * MARGIN, x = MARGIN;
-  Item *item = add_item (sheet, ITEM_ROW, header ? 6 : 2);
+  Item *item;
 
+  if (sheet->too_long)
+    return;
+
+  item = add_item (sheet, ITEM_ROW, header ? 6 : 2);
   item->header = header;
   for (guint c = 0; c < N_COLUMNS; c++)
     {
@@ -239,7 +265,7 @@ add_row (LdnSheet           *sheet,
       x += width * share[c];
     }
   item->layout = g_object_ref (item->cells[NOTE_COLUMN]);
-  measure_lines (item);
+  measure_lines (sheet, item);
 }
 
 static double
@@ -330,8 +356,44 @@ lines_that_fit (const Item *item,
   return end;
 }
 
-static void
-paginate (LdnSheet *sheet)
+static gboolean
+set_too_long_error (GError **error,
+                    guint    max_pages)
+{
+  g_set_error (error, LDN_SHEET_ERROR, LDN_SHEET_ERROR_TOO_LONG,
+               /* Translators: %u is the most pages a sheet can have, e.g. 500. */
+               ngettext ("The discussion sheet would be longer than %u page, too long to print. Please "
+                         "shorten the longest notes or questions: nothing you wrote was changed.",
+                         "The discussion sheet would be longer than %u pages, too long to print. Please "
+                         "shorten the longest notes or questions: nothing you wrote was changed.",
+                         max_pages),
+               max_pages);
+  return FALSE;
+}
+
+/* Where content starts on a new page while ITEM is being placed: below
+ * the repeated header when ITEM is a row of a table that goes on. */
+static double
+fresh_page_y (const Item *item,
+              const Item *table_header,
+              double      top)
+{
+  if (table_header != NULL && item != table_header)
+    {
+      Piece header = { (Item *) table_header, 0, 0, 0, n_lines (table_header) };
+
+      return top + piece_height (&header);
+    }
+
+  return top;
+}
+
+/* Every page places at least one line (or the chart), so there are never
+ * more pages than lines plus items; MAX_PAGES stops anything else. */
+static gboolean
+paginate (LdnSheet *sheet,
+          guint     max_pages,
+          GError  **error)
 {
   double top = MARGIN, bottom = sheet->height - MARGIN - FOOTER;
   double y = top;
@@ -370,6 +432,7 @@ paginate (LdnSheet *sheet)
         {
           Piece whole = { item, 0, 0, first, total };
           double height = piece_height (&whole);
+          double fresh = fresh_page_y (item, table_header, top);
           guint end;
 
           if (y + height <= bottom)
@@ -379,17 +442,16 @@ paginate (LdnSheet *sheet)
               break;
             }
 
-          /* Rows and the chart never split if a fresh page can hold them. */
-          if ((item->kind == ITEM_CHART || item->kind == ITEM_ROW) && height <= bottom - top && y > top)
-            end = first;
-          else if (item->kind == ITEM_CHART)
+          /* The chart never splits; a row moves whole when the next page
+           * can hold it below the repeated header. */
+          if (item->kind == ITEM_CHART || (item->kind == ITEM_ROW && height <= bottom - fresh && y > fresh))
             end = first;
           else
             end = lines_that_fit (item, first, bottom - y - extra);
 
           /* No lone first or last line: short texts move whole, long ones
            * leave at least two lines on each side of the break. */
-          if (item->kind != ITEM_ROW && y > top)
+          if (item->kind != ITEM_ROW && item->kind != ITEM_CHART && y > top)
             {
               if (total - first <= 3 || end - first < 2)
                 end = first;
@@ -397,20 +459,38 @@ paginate (LdnSheet *sheet)
                 end = total - 2;
             }
 
-          if (end > first && (item->kind != ITEM_ROW || first > 0 || row_fixed_height (item) <= bottom - y - extra))
+          /* Nor a lone last line of a note continued on the next page. */
+          if (item->kind == ITEM_ROW && end < total && total - end < 2 && end - first > 2)
+            end = total - 2;
+
+          /* A row's first piece carries its other cells too. */
+          if (item->kind == ITEM_ROW && first == 0 && row_fixed_height (item) > bottom - y - extra)
+            end = first;
+
+          /* Nothing fits even at the top of a page (a chart or a line
+           * taller than a page): place it anyway, so that every page goes
+           * on. */
+          if (end == first && y <= fresh)
+            {
+              if (item->kind == ITEM_CHART || first + 1 >= total)
+                {
+                  place (sheet, item, page, y, first, total);
+                  y += height;
+                  break;
+                }
+              end = first + 1;
+            }
+
+          if (end > first)
             {
               place (sheet, item, page, y, first, end);
               first = end;
             }
-          else if (y <= top && item->kind == ITEM_CHART)
-            {
-              place (sheet, item, page, y, 0, 0);  /* taller than a page: draw it anyway */
-              y = bottom;
-              break;
-            }
 
           page++;
           y = top;
+          if (page >= max_pages)
+            return set_too_long_error (error, max_pages);
 
           /* A table that goes on keeps its header at the top. */
           if (table_header != NULL && item != table_header)
@@ -424,6 +504,7 @@ paginate (LdnSheet *sheet)
     }
 
   sheet->n_pages = page + 1;
+  return TRUE;
 }
 
 static void
@@ -465,7 +546,7 @@ add_flag_box (LdnSheet           *sheet,
   item->strong = ((LdnSheetFlag *) g_ptr_array_index (data->flags, 0))->high;
   item->x = MARGIN;
   item->layout = new_layout (sheet, markup->str, "Sans 10", sheet->width - 2 * MARGIN - 2 * BOX_PADDING - 4);
-  measure_lines (item);
+  measure_lines (sheet, item);
 }
 
 static void
@@ -600,21 +681,38 @@ build (LdnSheet           *sheet,
   }
 }
 
+G_DEFINE_QUARK (ldn-sheet-error-quark, ldn_sheet_error)
+
 LdnSheet *
 ldn_sheet_new (LdnSheetData       *data,
                double              page_width,
-               double              page_height)
+               double              page_height,
+               GError            **error)
 {
-  LdnSheet *sheet = g_new0 (LdnSheet, 1);
+  return ldn_sheet_new_with_max_pages (data, page_width, page_height, LDN_SHEET_MAX_PAGES, error);
+}
+
+LdnSheet *
+ldn_sheet_new_with_max_pages (LdnSheetData  *data,
+                              double         page_width,
+                              double         page_height,
+                              guint          max_pages,
+                              GError       **error)
+{
+  g_autoptr(LdnSheet) sheet = NULL;
   cairo_font_options_t *options;
 
   g_return_val_if_fail (data != NULL, NULL);
+  g_return_val_if_fail (max_pages > 0, NULL);
+
+  sheet = g_new0 (LdnSheet, 1);
 
   sheet->data = data;
   sheet->width = page_width;
   sheet->height = page_height;
   sheet->context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
   pango_cairo_context_set_resolution (sheet->context, 72);
+  pango_context_set_base_dir (sheet->context, PANGO_DIRECTION_LTR);
   /* Unhinted metrics, fixed here: lines measured for pagination must
    * keep their height on every surface, screen or paper. */
   options = cairo_font_options_create ();
@@ -626,10 +724,17 @@ ldn_sheet_new (LdnSheetData       *data,
   sheet->pieces = g_array_new (FALSE, FALSE, sizeof (Piece));
   sheet->footer = g_strdup (_("LDN Guide · for discussion with your doctor · not a prescription or medical advice"));
 
+  sheet->max_text_height = max_pages * (page_height - 2 * MARGIN - FOOTER);
   build (sheet, data);
-  paginate (sheet);
+  if (sheet->too_long)
+    {
+      set_too_long_error (error, max_pages);
+      return NULL;
+    }
+  if (!paginate (sheet, max_pages, error))
+    return NULL;
 
-  return sheet;
+  return g_steal_pointer (&sheet);
 }
 
 void

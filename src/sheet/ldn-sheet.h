@@ -28,12 +28,37 @@ void      ldn_paper_get_size       (LdnPaper            paper,
 gboolean  ldn_paper_from_string    (const char         *name,
                                     LdnPaper           *paper);
 
+#define LDN_SHEET_ERROR (ldn_sheet_error_quark ())
+
+typedef enum {
+  LDN_SHEET_ERROR_TOO_LONG,      /* more pages than LDN_SHEET_MAX_PAGES */
+} LdnSheetError;
+
+GQuark ldn_sheet_error_quark (void);
+
+/* The last guard against a layout that never ends. A realistic sheet
+ * has a few dozen pages; a person at every limit of the app (200
+ * questions and every note of 10 000 characters) gets about 400 pages of
+ * Latin text, 800 of Chinese, 860 of emoji on Letter paper. Only text
+ * made mostly of line breaks goes beyond the cap, and then the sheet is
+ * refused with a clear message, early, before all of it is laid out. */
+#define LDN_SHEET_MAX_PAGES 1000
+
 typedef struct _LdnSheet LdnSheet;
 
-/* Takes DATA: the chart is drawn from it whenever a page is drawn. */
+/* Takes DATA (even on failure): the chart is drawn from it whenever a
+ * page is drawn. Fails with LDN_SHEET_ERROR_TOO_LONG beyond
+ * LDN_SHEET_MAX_PAGES pages. */
 LdnSheet *ldn_sheet_new            (LdnSheetData       *data,
                                     double              page_width,
-                                    double              page_height);
+                                    double              page_height,
+                                    GError            **error);
+/* The same with another page cap, for tests. */
+LdnSheet *ldn_sheet_new_with_max_pages (LdnSheetData   *data,
+                                        double          page_width,
+                                        double          page_height,
+                                        guint           max_pages,
+                                        GError        **error);
 void      ldn_sheet_free           (LdnSheet           *sheet);
 guint     ldn_sheet_get_n_pages    (LdnSheet           *sheet);
 /* The headings that start on page PAGE (from 0), in order; for a screen

@@ -40,7 +40,7 @@ bench (const char      *label,
     {
       gint64 start = g_get_monotonic_time ();
       g_autoptr(LdnSheetData) data = ldn_sheet_data_collect (content, user, 4.5, TRUE, TRUE, NULL);
-      g_autoptr(LdnSheet) sheet = ldn_sheet_new (g_steal_pointer (&data), 595.28, 841.89);
+      g_autoptr(LdnSheet) sheet = ldn_sheet_new (g_steal_pointer (&data), 595.28, 841.89, NULL);
 
       g_assert (ldn_sheet_write_pdf (sheet, pdf, NULL));
       times[i] = (g_get_monotonic_time () - start) / 1000.0;
