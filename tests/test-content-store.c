@@ -281,6 +281,37 @@ test_spanish_content (void)
   g_assert_nonnull (strstr (text->text, "50 mg"));
 }
 
+/* Search looks in the language shown: Spanish words find Spanish pages
+ * (accents optional), and an English word finds nothing translated. */
+static void
+test_spanish_search (void)
+{
+  g_autofree char *path = ldn_content_store_dup_default_path ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LdnContentStore) store = ldn_content_store_new (path, "es", &error);
+  g_autoptr(GPtrArray) embarazo = ldn_content_store_search (store, "embarazo", &error);
+  g_autoptr(GPtrArray) abstinencia = ldn_content_store_search (store, "sindrome abstinencia", &error);
+  g_autoptr(GPtrArray) english = ldn_content_store_search (store, "pregnancy", &error);
+  gboolean safety = FALSE;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (embarazo->len, >, 0);
+  for (guint i = 0; i < embarazo->len; i++)
+    {
+      LdnSearchHit *hit = g_ptr_array_index (embarazo, i);
+
+      g_assert_null (strstr (hit->snippet, "regnan"));
+      if (g_str_equal (hit->page_id, "safety"))
+        {
+          safety = TRUE;
+          g_assert_cmpstr (hit->page_title, ==, "Seguridad: primero, los opioides");
+        }
+    }
+  g_assert_true (safety);
+  g_assert_cmpuint (abstinencia->len, >, 0);
+  g_assert_cmpuint (english->len, ==, 0);
+}
+
 /* Benefits come as numbers out of 100 on LDN and on placebo, the same
  * way as harms; the sheet's medical sentences come from the content. */
 static void
@@ -338,6 +369,7 @@ main (int   argc,
   g_test_add_func ("/content-store/missing-and-damaged-files-say-so", test_missing_and_damaged_files_say_so);
   g_test_add_func ("/content-store/missing-translation-falls-back-to-english", test_missing_translation_falls_back_to_english);
   g_test_add_func ("/content-store/spanish-content", test_spanish_content);
+  g_test_add_func ("/content-store/spanish-search", test_spanish_search);
 
   return g_test_run ();
 }

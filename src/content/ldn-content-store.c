@@ -26,7 +26,9 @@ struct _LdnContentStore
 G_DEFINE_FINAL_TYPE (LdnContentStore, ldn_content_store, G_TYPE_OBJECT)
 
 /* Text columns prefer the chosen locale (?2 in every query below) and
- * fall back to LDN_CONTENT_FALLBACK_LOCALE, row by row. */
+ * fall back to LDN_CONTENT_FALLBACK_LOCALE, row by row. Search looks in
+ * the chosen locale's index rows, and in English only for a page or
+ * block that has no translation. */
 #define PAGES_SQL \
   "SELECT p.id, p.position, coalesce (l.title, e.title), coalesce (l.summary, e.summary), p.last_reviewed" \
   " FROM pages p JOIN page_text e ON e.page_id = p.id AND e.locale = 'en'" \
@@ -66,7 +68,11 @@ G_DEFINE_FINAL_TYPE (LdnContentStore, ldn_content_store, G_TYPE_OBJECT)
   "       snippet (search_index, -1, char (2), char (3), '…', 12)" \
   " FROM search_index JOIN page_text e ON e.page_id = search_index.page_id AND e.locale = 'en'" \
   " LEFT JOIN page_text l ON l.page_id = search_index.page_id AND l.locale = ?2" \
-  " WHERE search_index MATCH ?1 AND search_index.locale IN (?2, 'en')" \
+  " WHERE search_index MATCH ?1" \
+  "   AND (search_index.locale = ?2" \
+  "        OR (search_index.locale = 'en' AND NOT EXISTS (SELECT 1 FROM search_index s" \
+  "              WHERE s.page_id = search_index.page_id AND s.block_position = search_index.block_position" \
+  "                AND s.locale = ?2)))" \
   " ORDER BY rank LIMIT 50"
 
 static void
