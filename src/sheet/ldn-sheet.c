@@ -20,6 +20,7 @@
 #include "chart/ldn-icon-array-draw.h"
 #include "ldn-sheet.h"
 #include "export/ldn-export.h"
+#include "util/ldn-language.h"
 
 #define MARGIN        48.0
 #define FOOTER        36.0
@@ -143,6 +144,15 @@ new_layout (LdnSheet   *sheet,
   pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
   pango_layout_set_markup (layout, markup, -1);
   pango_font_description_free (description);
+  /* A word too long for its line (a Spanish heading in a narrow column)
+   * is broken without a hyphen Pango would invent ("Intensida-d"). */
+  {
+    PangoAttrList *attributes = pango_layout_get_attributes (layout);
+    g_autoptr(PangoAttrList) own = attributes != NULL ? pango_attr_list_copy (attributes) : pango_attr_list_new ();
+
+    pango_attr_list_insert (own, pango_attr_insert_hyphens_new (FALSE));
+    pango_layout_set_attributes (layout, own);
+  }
 
   return layout;
 }
@@ -607,8 +617,12 @@ ldn_sheet_new (LdnSheetData       *data,
 {
   LdnSheet *sheet = g_new0 (LdnSheet, 1);
   cairo_font_options_t *options;
+  g_autoptr(LdnLanguageScope) language = NULL;
 
   g_return_val_if_fail (data != NULL, NULL);
+
+  /* The sheet's own words, numbers and dates in its language. */
+  language = ldn_language_scope_push (data->language);
 
   sheet->data = data;
   sheet->width = page_width;
@@ -793,9 +807,12 @@ ldn_sheet_draw_page (LdnSheet *sheet,
 {
   g_autofree char *number = NULL;
   PangoLayout *footer;
+  g_autoptr(LdnLanguageScope) language = NULL;
 
   g_return_if_fail (sheet != NULL && cr != NULL);
   g_return_if_fail (page < sheet->n_pages);
+
+  language = ldn_language_scope_push (sheet->data->language);
 
   cairo_save (cr);
   cairo_set_source_rgb (cr, 0.1, 0.1, 0.1);
@@ -857,7 +874,11 @@ ldn_sheet_write_pdf_to_stream (LdnSheet      *sheet,
   g_return_val_if_fail (G_IS_OUTPUT_STREAM (stream), FALSE);
 
   surface = cairo_pdf_surface_create_for_stream (write_to_stream, &sink, sheet->width, sheet->height);
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, _("LDN Guide discussion sheet"));
+  {
+    g_autoptr(LdnLanguageScope) language = ldn_language_scope_push (sheet->data->language);
+
+    cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, _("LDN Guide discussion sheet"));
+  }
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "LDN Guide " PACKAGE_VERSION);
   cr = cairo_create (surface);
 
