@@ -35,7 +35,8 @@ G_DEFINE_FINAL_TYPE (LdnContentStore, ldn_content_store, G_TYPE_OBJECT)
   " LEFT JOIN page_text l ON l.page_id = p.id AND l.locale = ?2"
 
 #define BLOCKS_SQL \
-  "SELECT b.id, b.position, b.kind, coalesce (l.title, e.title), coalesce (l.body, e.body), q.id, b.editorial" \
+  "SELECT b.id, b.position, b.kind, coalesce (l.title, e.title), coalesce (l.body, e.body), q.id, b.editorial," \
+  "       l.block_id IS NULL AND e.block_id IS NOT NULL AND ?2 != 'en'" \
   " FROM blocks b LEFT JOIN block_text e ON e.block_id = b.id AND e.locale = 'en'" \
   " LEFT JOIN block_text l ON l.block_id = b.id AND l.locale = ?2" \
   " LEFT JOIN teach_back q ON q.block_id = b.id" \
@@ -503,6 +504,7 @@ ldn_content_store_get_blocks (LdnContentStore *self,
       block->body = column_dup (stmt, 4);
       block->question_id = column_dup (stmt, 5);
       block->editorial = sqlite3_column_int (stmt, 6) != 0;
+      block->untranslated = sqlite3_column_int (stmt, 7) != 0;
       g_ptr_array_add (blocks, block);
       g_array_append_val (ids, id);
     }
