@@ -550,6 +550,8 @@ test_export_sheet_in_each_language (void)
   ldn_test_assert_contains (es_text, "4,5 mg");
   ldn_test_assert_contains (es_text, "1 de octubre de 2026");
   ldn_test_assert_contains (es_text, "Sueños vívidos o pesadillas");
+  /* A column heading is never broken inside a word ("Intensida-d"). */
+  ldn_test_assert_contains (es_text, "Intensidad");
   g_assert_null (strstr (es_text, "Do you take any opioid"));
   g_assert_null (strstr (es_text, "Flags for the doctor"));
   /* English: the same person, the same answers. */

@@ -246,6 +246,10 @@ add_row (LdnSheet           *sheet,
 
       item->cell_x[c] = x;
       item->cells[c] = new_layout (sheet, escaped, header ? "Sans Bold 9.5" : "Sans 9.5", width * share[c] - 8);
+      /* A column heading wraps between words only: a word wider than its
+       * column ("Intensidad") runs into the gap rather than breaking. */
+      if (header)
+        pango_layout_set_wrap (item->cells[c], PANGO_WRAP_WORD);
       x += width * share[c];
     }
   item->layout = g_object_ref (item->cells[NOTE_COLUMN]);
