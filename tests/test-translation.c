@@ -23,6 +23,7 @@
 #include "content/ldn-content-store.h"
 #include "pages/ldn-learn-page.h"
 #include "pages/ldn-side-effects-page.h"
+#include "pages/ldn-timeline-page.h"
 #include "ldn-test-ui.h"
 
 static LdnApplication *app;
@@ -198,6 +199,12 @@ test_every_section_is_spanish (void)
       ldn_side_effects_page_show_view (ldn_window_get_side_effects_page (window), side_effect_views[i]);
       n_texts += assert_all_translated (GTK_WIDGET (window), side_effect_views[i]);
     }
+
+  /* Numbers follow the locale: the dose presets read "1,5" and "4,5". */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.section", "s", "timeline"));
+  g_assert_true (shows_label (GTK_WIDGET (ldn_window_get_timeline_page (window)), "4,5"));
+  g_assert_true (shows_label (GTK_WIDGET (ldn_window_get_timeline_page (window)), "1,5"));
+  g_assert_false (shows_label (GTK_WIDGET (ldn_window_get_timeline_page (window)), "4.5"));
 
   g_test_message ("%u texts checked", n_texts);
   g_assert_cmpuint (n_texts, >, 200);
