@@ -140,7 +140,8 @@ insert (LdnContentCompiler *self,
       parts = g_strsplit (sql, "'en'", -1);
       quoted = g_strdup_printf ("'%s'", self->locale);
       localized = g_strjoinv (quoted, parts);
-      sql = localized;
+      /* The statement cache keeps the SQL it is given: one copy for good. */
+      sql = g_intern_string (localized);
     }
 
   stmt = statement (self, sql);
