@@ -251,7 +251,12 @@ record_message (LdnContentCompiler *self,
   if (g_hash_table_contains (self->message_contexts, context))
     return;
 
-  g_string_append_printf (comment, "%s %s", self->file, path);
+  /* The file as the source tree names it, wherever the build runs from. */
+  {
+    const char *in_tree = strstr (self->file, "data/content/");
+
+    g_string_append_printf (comment, "%s %s", in_tree != NULL ? in_tree : self->file, path);
+  }
   if (sources != NULL && JSON_NODE_HOLDS_ARRAY (sources) &&
       json_array_get_length (json_node_get_array (sources)) > 0)
     {
