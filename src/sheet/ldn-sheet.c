@@ -75,6 +75,17 @@ struct _LdnSheet
   guint               n_pages;
   LdnSheetData       *data;
   char               *footer;
+  /* Words drawn with each page, in the sheet's language, translated once
+   * when the sheet is made (drawing switches only numbers and dates). */
+  char               *chart_y_axis;
+  char               *chart_sustained;
+  char               *chart_transient;
+  char               *chart_measured;
+  char               *chart_no_data;
+  char               *chart_day_format;
+  char               *arm_format;
+  char               *page_format;
+  char               *pdf_title;
 };
 
 GStrv
@@ -643,6 +654,17 @@ ldn_sheet_new (LdnSheetData       *data,
   sheet->items = g_ptr_array_new_with_free_func ((GDestroyNotify) item_free);
   sheet->pieces = g_array_new (FALSE, FALSE, sizeof (Piece));
   sheet->footer = g_strdup (_("LDN Guide · for discussion with your doctor · not a prescription or medical advice"));
+  sheet->chart_y_axis = g_strdup (_("Receptors blocked (%)"));
+  sheet->chart_sustained = g_strdup (_("Estimate and range"));
+  sheet->chart_transient = g_strdup (_("Brief-blockade idea"));
+  sheet->chart_measured = g_strdup (_("Brain scan (measured)"));
+  sheet->chart_no_data = g_strdup (_("No measurements below 2 mg"));
+  sheet->chart_day_format = g_strdup (_("Day %u"));
+  /* Translators: above a picture of 100 people on the sheet, e.g. "On placebo: 40 of 100". */
+  sheet->arm_format = g_strdup (_("On %s: %u of %u"));
+  /* Translators: the sheet's page number, e.g. "Page 2 of 3". */
+  sheet->page_format = g_strdup (_("Page %u of %u"));
+  sheet->pdf_title = g_strdup (_("LDN Guide discussion sheet"));
 
   build (sheet, data);
   paginate (sheet);
@@ -660,6 +682,15 @@ ldn_sheet_free (LdnSheet *sheet)
   g_ptr_array_unref (sheet->items);
   g_object_unref (sheet->context);
   g_free (sheet->footer);
+  g_free (sheet->chart_y_axis);
+  g_free (sheet->chart_sustained);
+  g_free (sheet->chart_transient);
+  g_free (sheet->chart_measured);
+  g_free (sheet->chart_no_data);
+  g_free (sheet->chart_day_format);
+  g_free (sheet->arm_format);
+  g_free (sheet->page_format);
+  g_free (sheet->pdf_title);
   ldn_sheet_data_free (sheet->data);
   g_free (sheet);
 }
@@ -737,12 +768,12 @@ draw_piece (LdnSheet    *sheet,
           .pet_points = (const LdnPetPoint *) sheet->data->pet_points->data,
           .n_pet_points = sheet->data->pet_points->len,
           .labels = {
-            .y_axis = _("Receptors blocked (%)"),
-            .sustained = _("Estimate and range"),
-            .transient = _("Brief-blockade idea"),
-            .measured = _("Brain scan (measured)"),
-            .no_data = sheet->data->dose_mg < 2 ? _("No measurements below 2 mg") : NULL,
-            .day_format = _("Day %u"),
+            .y_axis = sheet->chart_y_axis,
+            .sustained = sheet->chart_sustained,
+            .transient = sheet->chart_transient,
+            .measured = sheet->chart_measured,
+            .no_data = sheet->data->dose_mg < 2 ? sheet->chart_no_data : NULL,
+            .day_format = sheet->chart_day_format,
           },
         };
         LdnChartStyle style;
@@ -770,9 +801,12 @@ draw_piece (LdnSheet    *sheet,
         for (guint i = 0; i < G_N_ELEMENTS (arms); i++)
           {
             double x = item->x + i * (3 * ICONS_WIDTH);
-            /* Translators: above a picture of 100 people on the sheet, e.g. "On placebo: 40 of 100". */
-            g_autofree char *text = g_strdup_printf (_("On %s: %u of %u"), arms[i].group, arms[i].count,
-                                                     frequency->per);
+            g_autofree char *text = NULL;
+
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+            text = g_strdup_printf (sheet->arm_format, arms[i].group, arms[i].count, frequency->per);
+#pragma GCC diagnostic pop
 
             pango_layout_set_text (label, text, -1);
             cairo_move_to (cr, x, top);
@@ -816,7 +850,7 @@ ldn_sheet_draw_page (LdnSheet *sheet,
   g_return_if_fail (sheet != NULL && cr != NULL);
   g_return_if_fail (page < sheet->n_pages);
 
-  language = ldn_language_scope_push (sheet->data->language);
+  language = ldn_language_scope_push_formats (sheet->data->language);
 
   cairo_save (cr);
   cairo_set_source_rgb (cr, 0.1, 0.1, 0.1);
@@ -829,8 +863,10 @@ ldn_sheet_draw_page (LdnSheet *sheet,
         draw_piece (sheet, cr, piece);
     }
 
-  /* Translators: the sheet's page number, e.g. "Page 2 of 3". */
-  number = g_strdup_printf (_("Page %u of %u"), page + 1, sheet->n_pages);
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+  number = g_strdup_printf (sheet->page_format, page + 1, sheet->n_pages);
+#pragma GCC diagnostic pop
   footer = new_layout (sheet, "", "Sans 8", sheet->width - 2 * MARGIN);
   pango_layout_set_text (footer, sheet->footer, -1);
   cairo_move_to (cr, MARGIN, sheet->height - MARGIN - 10);
@@ -878,11 +914,7 @@ ldn_sheet_write_pdf_to_stream (LdnSheet      *sheet,
   g_return_val_if_fail (G_IS_OUTPUT_STREAM (stream), FALSE);
 
   surface = cairo_pdf_surface_create_for_stream (write_to_stream, &sink, sheet->width, sheet->height);
-  {
-    g_autoptr(LdnLanguageScope) language = ldn_language_scope_push (sheet->data->language);
-
-    cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, _("LDN Guide discussion sheet"));
-  }
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, sheet->pdf_title);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "LDN Guide " PACKAGE_VERSION);
   cr = cairo_create (surface);
 

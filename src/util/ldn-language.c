@@ -21,7 +21,7 @@ struct _LdnLanguageScope
   locale_t    locale;     /* (locale_t) 0 when nothing was switched */
   locale_t    previous;
   char       *previous_language_env;
-  gboolean    had_language_env;
+  gboolean    changed_language_env;
   const char *previous_current;
 };
 
@@ -69,10 +69,12 @@ ldn_language_get_current (void)
   return current;
 }
 
-LdnLanguageScope *
-ldn_language_scope_push (const char *language)
+static LdnLanguageScope *
+push (const char *language,
+      gboolean    messages)
 {
   LdnLanguageScope *scope = g_new0 (LdnLanguageScope, 1);
+  int mask = LC_NUMERIC_MASK | LC_TIME_MASK | (messages ? LC_MESSAGES_MASK : 0);
   const char *const *candidates;
   const char *env;
 
@@ -88,7 +90,7 @@ ldn_language_scope_push (const char *language)
 
       if (base == (locale_t) 0)
         break;
-      scope->locale = newlocale (LC_MESSAGES_MASK | LC_NUMERIC_MASK | LC_TIME_MASK, candidates[i], base);
+      scope->locale = newlocale (mask, candidates[i], base);
       if (scope->locale == (locale_t) 0)
         freelocale (base);
     }
@@ -100,15 +102,32 @@ ldn_language_scope_push (const char *language)
     }
 
   scope->previous = uselocale (scope->locale);
-  /* LANGUAGE outranks the locale for messages: it must name this one. */
+  /* LANGUAGE, when set, outranks the locale for messages: it must then
+   * name this language. Only then is the environment touched (setenv is
+   * not thread-safe), and never for numbers and dates alone. */
   env = g_getenv ("LANGUAGE");
-  scope->had_language_env = env != NULL;
-  scope->previous_language_env = g_strdup (env);
-  g_setenv ("LANGUAGE", language, TRUE);
+  if (messages && env != NULL && *env != '\0' && !g_str_equal (env, language))
+    {
+      scope->changed_language_env = TRUE;
+      scope->previous_language_env = g_strdup (env);
+      g_setenv ("LANGUAGE", language, TRUE);
+    }
   scope->previous_current = current;
   current = g_str_equal (language, "es") ? "es" : "en";
 
   return scope;
+}
+
+LdnLanguageScope *
+ldn_language_scope_push (const char *language)
+{
+  return push (language, TRUE);
+}
+
+LdnLanguageScope *
+ldn_language_scope_push_formats (const char *language)
+{
+  return push (language, FALSE);
 }
 
 void
@@ -121,10 +140,8 @@ ldn_language_scope_pop (LdnLanguageScope *scope)
     {
       uselocale (scope->previous);
       freelocale (scope->locale);
-      if (scope->had_language_env)
+      if (scope->changed_language_env)
         g_setenv ("LANGUAGE", scope->previous_language_env, TRUE);
-      else
-        g_unsetenv ("LANGUAGE");
       current = scope->previous_current;
     }
 

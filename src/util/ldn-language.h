@@ -28,6 +28,9 @@ const char        *ldn_language_get_current    (void);
 
 /* NULL or "" changes nothing (the interface language stays). */
 LdnLanguageScope  *ldn_language_scope_push     (const char       *language);
+/* Numbers and dates only (printf, strftime), not messages: safe to use
+ * while drawing, as it touches no environment variable. */
+LdnLanguageScope  *ldn_language_scope_push_formats (const char   *language);
 void               ldn_language_scope_pop      (LdnLanguageScope *scope);
 
 /* An ISO date (YYYY-MM-DD) written for a reader in the current
