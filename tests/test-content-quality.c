@@ -420,6 +420,26 @@ test_no_word_too_long_for_a_phone (void)
 
       append_long_words (found, label, "a source's short label");
     }
+  /* The Spanish pages too: Spanish words run longer. */
+  {
+    g_autofree char *path = ldn_content_store_dup_default_path ();
+    g_autoptr(LdnContentStore) spanish = ldn_content_store_new (path, "es", &error);
+    g_autoptr(GPtrArray) spanish_pages = NULL;
+
+    g_assert_no_error (error);
+    spanish_pages = ldn_content_store_list_pages (spanish, &error);
+    g_assert_no_error (error);
+    for (guint i = 0; i < spanish_pages->len; i++)
+      {
+        const LdnPageInfo *page = g_ptr_array_index (spanish_pages, i);
+        g_autofree char *text = page_text_in (spanish, page->id);
+        g_autofree char *where = g_strdup_printf ("%s (es)", page->id);
+
+        append_long_words (found, page->title, where);
+        append_long_words (found, page->summary, where);
+        append_long_words (found, text, where);
+      }
+  }
 
   if (found->len > 0)
     g_error ("Words longer than %d characters:%s", LDN_CONTENT_MAX_WORD, found->str);
