@@ -8,7 +8,7 @@ Each shot starts the built app on its own Xvfb screen the size of the
 window, with the sample person's data (data/screenshots/sample-data.json)
 imported, the section chosen through a private GSettings key file, and
 animations off so the chart shows its whole curve. Variants: Spanish
-(LANGUAGE=es), large text (text scaled 1.5 through gtk-xft-dpi) and high
+(LANG=es_ES.UTF-8, with the sample person's own words in Spanish), large text (text scaled 1.5 through gtk-xft-dpi) and high
 contrast (libadwaita's high-contrast style). The four desktop shots and the
 phone shot are the ones the metainfo lists.
 """
@@ -32,6 +32,8 @@ SHOTS = [
     ("phone-timeline", PHONE, "timeline", None),
     ("phone-side-effects", PHONE, "side-effects", None),
     ("es-learn", DESKTOP, "learn", "spanish"),
+    ("es-side-effects", DESKTOP, "side-effects", "spanish"),
+    ("es-sheet", (1100, 1040), "sheet", "spanish"),  # tall enough to show the sheet
     ("es-phone-sheet", PHONE, "sheet", "spanish"),
     ("large-text-learn", DESKTOP, "learn", "large-text"),
     ("large-text-phone-learn", PHONE, "learn", "large-text"),
@@ -91,7 +93,8 @@ def app_env(build, home, display, variant):
                LANG="C.UTF-8", LANGUAGE="en")
     env.pop("WAYLAND_DISPLAY", None)
     if variant == "spanish":
-        env["LANGUAGE"] = "es"
+        # A real Spanish locale: newer glibc ignores LANGUAGE under C.UTF-8.
+        env.update(LANG="es_ES.UTF-8", LC_ALL="es_ES.UTF-8", LANGUAGE="")
     if variant == "high-contrast":
         env["ADW_DEBUG_HIGH_CONTRAST"] = "1"
     return env
@@ -105,6 +108,8 @@ def take(build, out_dir, sample, name, size, section, variant):
         try:
             env = app_env(build, home, display, variant)
             prepare_screen(display, size, variant)
+            if variant == "spanish":
+                sample = sample.replace("sample-data.json", "sample-data-es.json")
             subprocess.run([app, f"--import-data={sample}"], env=env, check=True,
                            stdout=subprocess.DEVNULL)
             proc = subprocess.Popen([app], env=env)

@@ -497,6 +497,86 @@ test_export_sheet_uses_remembered_dose (void)
   g_unsetenv ("LDN_GUIDE_USER_DATA");
 }
 
+/* The same person's sheet in the doctor's language: Spanish headings,
+ * flags and content with --sheet-language=es, English with =en, whatever
+ * the interface's language; what the person typed is printed as typed,
+ * and numbers and dates follow the sheet's language. */
+static void
+test_export_sheet_in_each_language (void)
+{
+  g_autofree char *dir = ldn_test_tmp_dir ("ldn-sheet-language");
+  g_autofree char *store = g_build_filename (dir, "user.sqlite", NULL);
+  g_autofree char *json = g_build_filename (dir, "person.json", NULL);
+  g_autofree char *es_pdf = g_build_filename (dir, "es.pdf", NULL);
+  g_autofree char *en_pdf = g_build_filename (dir, "en.pdf", NULL);
+  g_autofree char *import = g_strdup_printf ("--import-data=%s", json);
+  g_autofree char *es_option = g_strdup_printf ("--export-sheet=%s", es_pdf);
+  g_autofree char *en_option = g_strdup_printf ("--export-sheet=%s", en_pdf);
+  g_autofree char *es_text = NULL;
+  g_autofree char *en_text = NULL;
+  RunResult result = { 0 };
+  const char *person =
+    "{\"format\": \"ldn-guide-data\", \"version\": 1,"
+    " \"checklist\": [{\"id\": \"vivid-dreams\", \"noticed\": true, \"severity\": \"severe\","
+    "                 \"since\": \"2026-10-01\", \"note\": \"Pesadillas la primera semana\"}],"
+    " \"other_side_effects\": \"\","
+    " \"safety\": {\"opioids\": \"yes\", \"surgery\": \"no\", \"pregnancy\": \"no\", \"liver\": \"no\","
+    "            \"kidney\": \"no\", \"thyroid\": \"no\", \"immune\": \"no\", \"alcohol\": \"no\","
+    "            \"allergy\": \"no\", \"other_medicines\": \"Tramadol 50 mg a veces\"},"
+    " \"questions\": [\"¿Me ayudará a dormir?\"], \"what_matters\": \"\", \"teach_back\": {}}";
+
+  g_assert_true (g_file_set_contents (json, person, -1, NULL));
+  g_setenv ("LDN_GUIDE_USER_DATA", store, TRUE);
+  run_ldn_guide (&result, (const char *[]) { import, NULL });
+  if (!g_spawn_check_wait_status (result.status, NULL))
+    g_error ("--import-data failed: %s", result.err);
+  run_result_clear (&result);
+
+  run_ldn_guide (&result, (const char *[]) { es_option, "--sheet-language=es", "--dose=4.5", NULL });
+  if (!g_spawn_check_wait_status (result.status, NULL))
+    g_error ("--export-sheet --sheet-language=es failed: %s", result.err);
+  run_result_clear (&result);
+  run_ldn_guide (&result, (const char *[]) { en_option, "--sheet-language=en", "--dose=4.5", NULL });
+  if (!g_spawn_check_wait_status (result.status, NULL))
+    g_error ("--export-sheet --sheet-language=en failed: %s", result.err);
+  run_result_clear (&result);
+
+  es_text = ldn_test_pdf_text (es_pdf);
+  en_text = ldn_test_pdf_text (en_pdf);
+  /* Spanish: headings, the opioid flag from the content, numbers, dates. */
+  ldn_test_assert_contains (es_text, "Avisos para el médico");
+  ldn_test_assert_contains (es_text, "¿Toma algún medicamento opioide, aunque sea de vez en cuando?");
+  ldn_test_assert_contains (es_text, "fuera de indicación");
+  ldn_test_assert_contains (es_text, "4,5 mg");
+  ldn_test_assert_contains (es_text, "1 de octubre de 2026");
+  ldn_test_assert_contains (es_text, "Sueños vívidos o pesadillas");
+  /* A column heading is never broken inside a word ("Intensida-d"). */
+  ldn_test_assert_contains (es_text, "Intensidad");
+  g_assert_null (strstr (es_text, "Do you take any opioid"));
+  g_assert_null (strstr (es_text, "Flags for the doctor"));
+  /* English: the same person, the same answers. */
+  ldn_test_assert_contains (en_text, "Flags for the doctor");
+  ldn_test_assert_contains (en_text, "Do you take any opioid medicine, even now and then?");
+  ldn_test_assert_contains (en_text, "off-label");
+  ldn_test_assert_contains (en_text, "4.5 mg");
+  ldn_test_assert_contains (en_text, "1 October 2026");
+  g_assert_null (strstr (en_text, "Avisos para el médico"));
+  g_assert_null (strstr (en_text, "fuera de indicación"));
+  /* What the person typed, as typed, in both. */
+  ldn_test_assert_contains (es_text, "Tramadol 50 mg a veces");
+  ldn_test_assert_contains (en_text, "Tramadol 50 mg a veces");
+  ldn_test_assert_contains (es_text, "Pesadillas la primera semana");
+  ldn_test_assert_contains (en_text, "Pesadillas la primera semana");
+  ldn_test_assert_contains (en_text, "¿Me ayudará a dormir?");
+
+  run_ldn_guide (&result, (const char *[]) { es_option, "--sheet-language=fr", NULL });
+  g_assert_false (g_spawn_check_wait_status (result.status, NULL));
+  ldn_test_assert_contains (result.err, "“en” or “es”");
+  run_result_clear (&result);
+
+  g_unsetenv ("LDN_GUIDE_USER_DATA");
+}
+
 /* Exports never write through a link and never leave a half file: the
  * command line says why and the files stay as they were. */
 static void
@@ -560,6 +640,7 @@ main (int   argc,
   g_test_add_func ("/command-line/export-data-without-content", test_export_data_without_content);
   g_test_add_func ("/command-line/dose-is-decimal-with-a-dot", test_dose_is_decimal_with_a_dot);
   g_test_add_func ("/command-line/export-sheet-uses-remembered-dose", test_export_sheet_uses_remembered_dose);
+  g_test_add_func ("/command-line/export-sheet-in-each-language", test_export_sheet_in_each_language);
   g_test_add_func ("/command-line/exports-refuse-links-and-missing-folders",
                    test_exports_refuse_links_and_missing_folders);
 

@@ -100,6 +100,80 @@ test_minimal_content_compiles_and_opens (void)
   g_assert_cmpuint (pages->len, ==, 1);
 }
 
+/* The template names every translatable text by item and field; a
+ * catalog fills the Spanish rows; a text it lacks stays English for that
+ * item only, and the store says which block that is. */
+static void
+test_translation_fills_locale_rows (void)
+{
+  static const char two_blocks[] =
+    "{ \"page\": { \"id\": \"p1\", \"position\": 1, \"title\": \"A page\", \"summary\": \"Short.\","
+    "  \"last_reviewed\": \"2026-11-21\", \"blocks\": ["
+    "   { \"type\": \"paragraph\", \"text\": \"Naltrexone blocks opioids.\", \"sources\": [\"S1\"] },"
+    "   { \"type\": \"paragraph\", \"text\": \"A second sentence, 4.5 mg.\", \"sources\": [\"S1\"] } ] } }";
+  static const char po[] =
+    "msgid \"\"\nmsgstr \"Content-Type: text/plain; charset=UTF-8\\n\"\n\n"
+    "msgctxt \"page[p1].title\"\nmsgid \"A page\"\nmsgstr \"Una página\"\n\n"
+    "msgctxt \"page[p1].summary\"\nmsgid \"Short.\"\nmsgstr \"Breve.\"\n\n"
+    "msgctxt \"page[p1].blocks[0].text\"\nmsgid \"Naltrexone blocks opioids.\"\n"
+    "msgstr \"La naltrexona bloquea los opioides.\"\n\n"
+    "#, fuzzy\nmsgctxt \"page[p1].blocks[1].text\"\nmsgid \"A second sentence, 4.5 mg.\"\n"
+    "msgstr \"Una segunda frase, 4,5 mg.\"\n";
+  g_autofree char *dir = ldn_test_tmp_dir ("ldn-content-po");
+  g_autofree char *pot = g_build_filename (dir, "content.pot", NULL);
+  g_autofree char *po_path = g_build_filename (dir, "es.po", NULL);
+  g_autofree char *mo_path = g_build_filename (dir, "es.mo", NULL);
+  g_autofree char *output = g_build_filename (dir, "content.sqlite", NULL);
+  g_autofree char *template = NULL;
+  g_autofree char *msgfmt = g_strdup_printf ("msgfmt -o %s %s", mo_path, po_path);
+  g_autoptr(LdnContentCompiler) extractor = ldn_content_compiler_new ();
+  g_autoptr(LdnContentCompiler) compiler = ldn_content_compiler_new ();
+  g_autoptr(LdnContentStore) store = NULL;
+  g_autoptr(GPtrArray) pages = NULL;
+  g_autoptr(GPtrArray) blocks = NULL;
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  /* The template: contexts by id and field, never for ids or dates. */
+  ldn_content_compiler_extract_messages (extractor);
+  ldn_content_compiler_add_data (extractor, "meta.json", base_meta, -1);
+  ldn_content_compiler_add_data (extractor, "sources.json", base_sources, -1);
+  ldn_content_compiler_add_data (extractor, "model.json", base_model, -1);
+  ldn_content_compiler_add_data (extractor, "page.json", two_blocks, -1);
+  g_assert_true (ldn_content_compiler_write_template (extractor, pot, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (pot, &template, NULL, NULL));
+  g_assert_nonnull (strstr (template, "msgctxt \"page[p1].blocks[1].text\"\nmsgid \"A second sentence, 4.5 mg.\""));
+  g_assert_nonnull (strstr (template, "msgctxt \"page[p1].title\""));
+  g_assert_null (strstr (template, "2026-11-21"));
+  g_assert_null (strstr (template, "US label"));   /* sources are not translated */
+
+  g_assert_true (g_file_set_contents (po_path, po, -1, NULL));
+  g_assert_true (g_spawn_command_line_sync (msgfmt, NULL, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+
+  ldn_content_compiler_add_translation (compiler, "es", mo_path);
+  ldn_content_compiler_add_data (compiler, "meta.json", base_meta, -1);
+  ldn_content_compiler_add_data (compiler, "sources.json", base_sources, -1);
+  ldn_content_compiler_add_data (compiler, "model.json", base_model, -1);
+  ldn_content_compiler_add_data (compiler, "page.json", two_blocks, -1);
+  g_assert_true (ldn_content_compiler_write (compiler, output, &error));
+  g_assert_no_error (error);
+
+  store = ldn_content_store_new (output, "es", &error);
+  g_assert_no_error (error);
+  pages = ldn_content_store_list_pages (store, &error);
+  g_assert_cmpstr (((LdnPageInfo *) g_ptr_array_index (pages, 0))->title, ==, "Una página");
+  blocks = ldn_content_store_get_blocks (store, "p1", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (((LdnBlock *) g_ptr_array_index (blocks, 0))->body, ==, "La naltrexona bloquea los opioides.");
+  g_assert_false (((LdnBlock *) g_ptr_array_index (blocks, 0))->untranslated);
+  /* The fuzzy one is not used: English, marked. */
+  g_assert_cmpstr (((LdnBlock *) g_ptr_array_index (blocks, 1))->body, ==, "A second sentence, 4.5 mg.");
+  g_assert_true (((LdnBlock *) g_ptr_array_index (blocks, 1))->untranslated);
+}
+
 static void
 test_real_content_compiles (void)
 {
@@ -340,6 +414,7 @@ main (int   argc,
 
   g_test_add_func ("/content-compiler/minimal-content-compiles-and-opens", test_minimal_content_compiles_and_opens);
   g_test_add_func ("/content-compiler/real-content-compiles", test_real_content_compiles);
+  g_test_add_func ("/content-compiler/translation-fills-locale-rows", test_translation_fills_locale_rows);
   g_test_add_func ("/content-compiler/unknown-source-is-named", test_unknown_source_is_named);
   g_test_add_func ("/content-compiler/missing-field-is-named", test_missing_field_is_named);
   g_test_add_func ("/content-compiler/duplicate-id-is-named", test_duplicate_id_is_named);

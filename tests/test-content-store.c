@@ -251,13 +251,65 @@ test_missing_translation_falls_back_to_english (void)
 {
   g_autofree char *path = ldn_content_store_dup_default_path ();
   g_autoptr(GError) error = NULL;
-  g_autoptr(LdnContentStore) store = ldn_content_store_new (path, "es", &error);
+  g_autoptr(LdnContentStore) store = ldn_content_store_new (path, "de", &error);
   g_autoptr(GPtrArray) pages = NULL;
 
   g_assert_no_error (error);
   g_assert_cmpstr (ldn_content_store_get_locale (store), ==, "en");
   pages = ldn_content_store_list_pages (store, &error);
   g_assert_cmpstr (((LdnPageInfo *) g_ptr_array_index (pages, 0))->title, ==, "What naltrexone is");
+}
+
+/* The build fills the Spanish rows from data/content/po/es.po. */
+static void
+test_spanish_content (void)
+{
+  g_autofree char *path = ldn_content_store_dup_default_path ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LdnContentStore) store = ldn_content_store_new (path, "es", &error);
+  g_autoptr(GPtrArray) pages = NULL;
+  g_autoptr(LdnContentText) text = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (ldn_content_store_get_locale (store), ==, "es");
+  pages = ldn_content_store_list_pages (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (((LdnPageInfo *) g_ptr_array_index (pages, 0))->title, ==, "Qué es la naltrexona");
+  text = ldn_content_store_get_text (store, "sheet.ldn-definition", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (text->text, "fuera de indicación"));
+  g_assert_nonnull (strstr (text->text, "50 mg"));
+}
+
+/* Search looks in the language shown: Spanish words find Spanish pages
+ * (accents optional), and an English word finds nothing translated. */
+static void
+test_spanish_search (void)
+{
+  g_autofree char *path = ldn_content_store_dup_default_path ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LdnContentStore) store = ldn_content_store_new (path, "es", &error);
+  g_autoptr(GPtrArray) embarazo = ldn_content_store_search (store, "embarazo", &error);
+  g_autoptr(GPtrArray) abstinencia = ldn_content_store_search (store, "sindrome abstinencia", &error);
+  g_autoptr(GPtrArray) english = ldn_content_store_search (store, "pregnancy", &error);
+  gboolean safety = FALSE;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (embarazo->len, >, 0);
+  for (guint i = 0; i < embarazo->len; i++)
+    {
+      LdnSearchHit *hit = g_ptr_array_index (embarazo, i);
+
+      g_assert_null (strstr (hit->snippet, "regnan"));
+      if (g_str_equal (hit->page_id, "safety"))
+        {
+          safety = TRUE;
+          g_assert_cmpstr (hit->page_title, ==, "Seguridad: primero, los opioides");
+        }
+    }
+  g_assert_true (safety);
+  g_assert_cmpuint (abstinencia->len, >, 0);
+  g_assert_cmpuint (english->len, ==, 0);
 }
 
 /* Benefits come as numbers out of 100 on LDN and on placebo, the same
@@ -316,6 +368,8 @@ main (int   argc,
   g_test_add_func ("/content-store/lists-for-other-sections", test_lists_for_other_sections);
   g_test_add_func ("/content-store/missing-and-damaged-files-say-so", test_missing_and_damaged_files_say_so);
   g_test_add_func ("/content-store/missing-translation-falls-back-to-english", test_missing_translation_falls_back_to_english);
+  g_test_add_func ("/content-store/spanish-content", test_spanish_content);
+  g_test_add_func ("/content-store/spanish-search", test_spanish_search);
 
   return g_test_run ();
 }

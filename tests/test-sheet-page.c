@@ -157,6 +157,64 @@ test_paper_and_options_are_kept (void)
   ldn_test_close_window (GTK_WINDOW (window));
 }
 
+static AdwComboRow *
+combo_row_titled (LdnSheetPage *page,
+                  const char   *title)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+
+  ldn_test_collect (GTK_WIDGET (page), ADW_TYPE_COMBO_ROW, rows);
+  for (guint i = 0; i < rows->len; i++)
+    if (g_str_equal (adw_preferences_row_get_title (g_ptr_array_index (rows, i)), title))
+      return g_ptr_array_index (rows, i);
+
+  g_test_fail_printf ("no row titled “%s”", title);
+  return NULL;
+}
+
+/* An English-speaking person prints the sheet in Spanish for a
+ * Spanish-speaking doctor: the sheet's words and the guide's sentences
+ * are Spanish, the name is as typed, and the choice is remembered. */
+static void
+test_sheet_in_the_doctors_language (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  LdnWindow *window = open_sheet_section ();
+  LdnSheetPage *page = ldn_window_get_sheet_page (window);
+  AdwComboRow *language = combo_row_titled (page, "Sheet Language");
+  g_autofree char *pdf = temp_pdf ("spanish.pdf");
+  g_autoptr(GFile) pdf_file = g_file_new_for_path (pdf);
+  g_autofree char *text = NULL;
+  g_autofree char *saved = NULL;
+
+  if (language == NULL)
+    return;
+  type_name (page, "Jane O'Brien");
+  adw_combo_row_set_selected (language, 2);
+  saved = g_settings_get_string (settings, "sheet-language");
+  g_assert_cmpstr (saved, ==, "es");
+  g_assert_true (ldn_sheet_page_write_pdf (page, pdf_file, NULL));
+  text = ldn_test_pdf_text (pdf);
+  ldn_test_assert_contains (text, "Avisos para el médico");
+  ldn_test_assert_contains (text, "fuera de indicación");
+  ldn_test_assert_contains (text, "Jane O'Brien");
+  g_assert_null (strstr (text, "Flags for the doctor"));
+  /* The window itself stays English. */
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (language)), ==, "Sheet Language");
+  ldn_test_close_window (GTK_WINDOW (window));
+
+  window = open_sheet_section ();
+  page = ldn_window_get_sheet_page (window);
+  language = combo_row_titled (page, "Sheet Language");
+  g_assert_cmpuint (adw_combo_row_get_selected (language), ==, 2);
+  adw_combo_row_set_selected (language, 0);
+  g_clear_pointer (&text, g_free);
+  g_assert_true (ldn_sheet_page_write_pdf (page, pdf_file, NULL));
+  text = ldn_test_pdf_text (pdf);
+  ldn_test_assert_contains (text, "Flags for the doctor");
+  ldn_test_close_window (GTK_WINDOW (window));
+}
+
 /* A name far too long is refused and stays in the box, marked, so the
  * person can shorten it; what is saved is never the refused text. */
 static void
@@ -527,6 +585,7 @@ main (int   argc,
   ldn_test_add_func ("/sheet-page/preview-matches-the-pdf", test_preview_matches_the_pdf);
   ldn_test_add_func ("/sheet-page/sheet-follows-the-other-sections", test_sheet_follows_the_other_sections);
   ldn_test_add_func ("/sheet-page/paper-and-options-are-kept", test_paper_and_options_are_kept);
+  ldn_test_add_func ("/sheet-page/sheet-in-the-doctors-language", test_sheet_in_the_doctors_language);
   ldn_test_add_func ("/sheet-page/refused-name-is-kept-on-screen", test_refused_name_is_kept_on_screen);
   ldn_test_add_func ("/sheet-page/printout-matches-the-preview", test_printout_matches_the_preview);
   ldn_test_add_func ("/sheet-page/print-without-dialog-gives-up", test_print_without_dialog_gives_up);

@@ -120,7 +120,8 @@ test_every_section (Fixture       *fixture,
   ldn_test_assert_contains (text, "Side effects I have noticed");
   ldn_test_assert_contains (text, "Vivid dreams or nightmares");
   ldn_test_assert_contains (text, "Only the first week");
-  ldn_test_assert_contains (text, "2026-11-02");
+  /* The date the person picked, written for the reader (stored as ISO). */
+  ldn_test_assert_contains (text, "2 November");
   ldn_test_assert_contains (text, "Mornings, gone by noon");
   ldn_test_assert_contains (text, "Dry mouth at night");
   ldn_test_assert_contains (text, "1. Can I keep my cough syrup?");

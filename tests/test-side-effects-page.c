@@ -68,6 +68,31 @@ close_section (Section *section)
   ldn_test_close_window (GTK_WINDOW (section->window));
 }
 
+/* The date a side effect started is shown as people write dates
+ * ("1 October 2026"), though it is kept as 2026-10-01. */
+static void
+test_since_is_a_readable_date (void)
+{
+  LdnUserStore *user = ldn_application_get_user_store (app);
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+  Section section;
+  gboolean shown = FALSE;
+
+  g_assert_true (ldn_user_store_set_since (user, "vivid-dreams", "2026-10-01", NULL));
+  open_section (&section);
+  ldn_test_collect (section.checklist, GTK_TYPE_MENU_BUTTON, buttons);
+  for (guint i = 0; i < buttons->len; i++)
+    {
+      const char *label = gtk_menu_button_get_label (g_ptr_array_index (buttons, i));
+
+      g_assert_cmpstr (label, !=, "2026-10-01");
+      shown |= g_strcmp0 (label, "1 October 2026") == 0;
+    }
+  g_assert_true (shown);
+  g_assert_true (ldn_user_store_set_since (user, "vivid-dreams", NULL, NULL));
+  close_section (&section);
+}
+
 static GtkTextBuffer *
 note_buffer (GtkWidget *view,
              guint      index)
@@ -476,6 +501,7 @@ main (int   argc,
 
   ldn_test_add_func ("/side-effects/fill-in-close-and-find-again", test_fill_in_close_and_find_again);
   ldn_test_add_func ("/side-effects/menu-actions-exist", test_menu_actions_exist);
+  ldn_test_add_func ("/side-effects/since-is-a-readable-date", test_since_is_a_readable_date);
   ldn_test_add_func ("/side-effects/refusal-is-shown-as-a-toast", test_refusal_is_shown_as_a_toast);
   ldn_test_add_func ("/side-effects/huge-paste-stays-in-view", test_huge_paste_stays_in_view);
   ldn_test_add_func ("/side-effects/question-not-added-is-not-dropped", test_question_not_added_is_not_dropped);

@@ -9,6 +9,7 @@
 
 #include "ldn-command-line.h"
 #include "export/ldn-export.h"
+#include "util/ldn-language.h"
 #include "util/ldn-xdg.h"
 
 G_DEFINE_QUARK (ldn-command-line-error-quark, ldn_command_line_error)
@@ -38,6 +39,9 @@ static const GOptionEntry option_entries[] = {
   { "printer", 0, 0, G_OPTION_ARG_STRING, NULL, N_("The printer for --print-sheet (default: the default printer)"),
     N_("NAME") },
   { "paper", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Paper size for the sheet (default: a4)"), N_("a4|letter") },
+  { "sheet-language", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Language of the sheet, for the doctor (default: the one chosen in the window, else the interface’s)"),
+    N_("en|es") },
   { "export-data", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Save all your answers and notes to a JSON file, without opening a window"), N_("FILE.json") },
   { "import-data", 0, 0, G_OPTION_ARG_FILENAME, NULL,
@@ -71,6 +75,7 @@ ldn_command_line_options_from_dict (GVariantDict          *dict,
   g_variant_dict_lookup (dict, "export-sheet", "^&ay", &options->export_sheet);
   g_variant_dict_lookup (dict, "import-data", "^&ay", &options->import_data);
   g_variant_dict_lookup (dict, "paper", "&s", &options->paper);
+  g_variant_dict_lookup (dict, "sheet-language", "&s", &options->sheet_language);
   g_variant_dict_lookup (dict, "printer", "&s", &options->printer);
   g_variant_dict_lookup (dict, "dose", "&s", &options->dose);
   g_variant_dict_lookup (dict, "schedule", "&s", &options->schedule);
@@ -93,6 +98,30 @@ remembered_dose (void)
 
   settings = g_settings_new_full (schema, NULL, NULL);
   return ldn_dose_scenario_get_dose_mg (ldn_dose_scenario_get_for_settings (settings));
+}
+
+/* The sheet's language: --sheet-language, else the one the window
+ * remembers, else the interface's. */
+static const char *
+sheet_language (const LdnCommandLineOptions *options)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = source ? g_settings_schema_source_lookup (source, APP_ID, TRUE) : NULL;
+  g_autoptr(GSettings) settings = NULL;
+  g_autofree char *remembered = NULL;
+
+  if (options->sheet_language != NULL)
+    return options->sheet_language;
+  if (schema != NULL && g_settings_schema_has_key (schema, "sheet-language"))
+    {
+      settings = g_settings_new_full (schema, NULL, NULL);
+      remembered = g_settings_get_string (settings, "sheet-language");
+      for (const char *const *l = ldn_language_get_supported (); *l != NULL; l++)
+        if (g_str_equal (remembered, *l))
+          return *l;
+    }
+
+  return ldn_language_get_interface ();
 }
 
 /* Every refused option is a LDN_COMMAND_LINE_ERROR_BAD_OPTION, whichever
@@ -200,19 +229,31 @@ run_user_data (const LdnCommandLineOptions *options)
       if (!ldn_export_user_data_json (content, user, file, NULL, &error))
         return fail (error);
     }
-  if (options->export_sheet != NULL)
+  if (options->export_sheet != NULL || options->print_sheet)
     {
-      g_autoptr(GFile) file = g_file_new_for_commandline_arg (options->export_sheet);
+      /* The sheet in the doctor's language: its content and its own words. */
+      const char *language = sheet_language (options);
+      g_autoptr(LdnContentStore) sheet_content = ldn_content_store_new (content_path, language, &error);
+      g_autoptr(LdnLanguageScope) scope = NULL;
+      gboolean done = TRUE;
 
-      if (!ldn_export_sheet_pdf_from_stores (content, user, dose, paper, file, NULL, &error))
+      if (sheet_content == NULL)
         return fail (error);
-    }
-  if (options->print_sheet)
-    {
-      if (options->print_func == NULL)
+      if (options->print_sheet && options->print_func == NULL)
         return fail (g_error_new_literal (LDN_COMMAND_LINE_ERROR, LDN_COMMAND_LINE_ERROR_BAD_OPTION,
                                           _("Printing is not available here.")));
-      if (!options->print_func (content, user, dose, options->paper, options->printer, &error))
+
+      scope = ldn_language_scope_push (language);
+      if (options->export_sheet != NULL)
+        {
+          g_autoptr(GFile) file = g_file_new_for_commandline_arg (options->export_sheet);
+
+          done = ldn_export_sheet_pdf_from_stores (sheet_content, user, dose, paper, file, NULL, &error);
+        }
+      if (done && options->print_sheet)
+        done = options->print_func (sheet_content, user, dose, options->paper, options->printer, &error);
+      g_clear_pointer (&scope, ldn_language_scope_pop);
+      if (!done)
         return fail (error);
     }
   if (options->import_data != NULL)
@@ -239,6 +280,8 @@ check_sheet_options (const LdnCommandLineOptions *options,
     return FALSE;
   if (options->paper != NULL && !ldn_paper_from_string (options->paper, &paper))
     return bad_option (error, _("The paper must be “a4” or “letter”, not “%s”."), options->paper);
+  if (options->sheet_language != NULL && !ldn_language_is_supported (options->sheet_language))
+    return bad_option (error, _("The sheet language must be “en” or “es”, not “%s”."), options->sheet_language);
   if (options->schedule != NULL || options->days != NULL || options->dose_time != NULL)
     return bad_option (error, _("--schedule, --days and --dose-time go with --export-occupancy."));
   return TRUE;
@@ -277,9 +320,9 @@ ldn_command_line_check (const LdnCommandLineOptions *options,
       return scenario != NULL;
     }
   if (options->dose != NULL || options->schedule != NULL || options->days != NULL || options->dose_time != NULL ||
-      options->paper != NULL)
+      options->paper != NULL || options->sheet_language != NULL)
     return bad_option (error, _("--dose, --schedule, --days and --dose-time go with --export-occupancy; "
-                                "--dose and --paper with --export-sheet or --print-sheet."));
+                                "--dose, --paper and --sheet-language with --export-sheet or --print-sheet."));
   return TRUE;
 }
 

@@ -44,6 +44,7 @@ typedef struct {
   const char *printer;
   LdnPrintSheetFunc print_func;
   const char *paper;
+  const char *sheet_language;   /* "en" or "es"; NULL: remembered, else the interface's */
   const char *export_data;
   const char *import_data;
   const char *export_occupancy;

@@ -37,7 +37,44 @@ struct _LdnContentCompiler
   GPtrArray  *problems;
   char       *file;
   gboolean    have_meta;
+
+  /* Every file added, (name, contents), so translations can replay them. */
+  GPtrArray  *inputs;
+  /* Translations to build: (locale, catalog path) pairs. */
+  GPtrArray  *translations;
+
+  /* The pass being compiled: "en" writes everything; any other locale
+   * replays the same files with each translatable text looked up in
+   * CATALOG (msgctxt \004 msgid -> msgstr) and writes only text rows. */
+  char       *locale;
+  GHashTable *catalog;
+  /* Translatable texts looked up but not translated since the last text row. */
+  guint       missing;
+  /* Within sources, meta and model nothing is translated. */
+  gboolean    untranslated_section;
+  /* Contexts name items by id, not position: path prefix CTX_FROM
+   * ("$.safety_topics[0]") is written CTX_TO ("safety_topics[opioids]"). */
+  char       *ctx_from;
+  char       *ctx_to;
+  /* When extracting a template: each message once, in order. */
+  GPtrArray  *messages;
+  GHashTable *message_contexts;
 };
+
+typedef struct {
+  char *context;
+  char *msgid;
+  char *comment;
+} Message;
+
+static void
+message_free (Message *message)
+{
+  g_free (message->context);
+  g_free (message->msgid);
+  g_free (message->comment);
+  g_free (message);
+}
 
 G_DEFINE_FINAL_TYPE (LdnContentCompiler, ldn_content_compiler, G_TYPE_OBJECT)
 
@@ -79,10 +116,35 @@ insert (LdnContentCompiler *self,
         const char         *types,
         ...)
 {
-  sqlite3_stmt *stmt = statement (self, sql);
+  g_autofree char *localized = NULL;
+  sqlite3_stmt *stmt;
   va_list args;
   int rc;
 
+  /* A translation pass writes text rows only: by convention every text
+   * row is inserted with the literal locale 'en', which it swaps for its
+   * own. A row with an untranslated text is left out, so the store falls
+   * back to the English row (and says so). */
+  if (!g_str_equal (self->locale, LDN_CONTENT_FALLBACK_LOCALE))
+    {
+      g_auto(GStrv) parts = NULL;
+      g_autofree char *quoted = NULL;
+
+      if (strstr (sql, "'en'") == NULL)
+        return TRUE;
+      if (self->missing > 0)
+        {
+          self->missing = 0;
+          return TRUE;
+        }
+      parts = g_strsplit (sql, "'en'", -1);
+      quoted = g_strdup_printf ("'%s'", self->locale);
+      localized = g_strjoinv (quoted, parts);
+      /* The statement cache keeps the SQL it is given: one copy for good. */
+      sql = g_intern_string (localized);
+    }
+
+  stmt = statement (self, sql);
   va_start (args, types);
   ldn_sqlite_bind_valist (stmt, types, args);
   va_end (args);
@@ -134,6 +196,134 @@ text_is_clean (const char *text)
   return TRUE;
 }
 
+/* Members that are codes, not words: never translated. */
+static const char *const untranslatable_members[] = {
+  "id", "type", "kind", "strength", "prominence", "hypothesis", "last_reviewed",
+  "content_version", NULL
+};
+
+static char *
+context_for (LdnContentCompiler *self,
+             const char         *path,
+             const char         *member)
+{
+  const char *rest = path;
+  const char *prefix = "";
+
+  if (self->ctx_from != NULL && g_str_has_prefix (path, self->ctx_from))
+    {
+      prefix = self->ctx_to;
+      rest = path + strlen (self->ctx_from);
+    }
+  else if (g_str_has_prefix (path, "$."))
+    {
+      rest = path + 2;
+    }
+
+  return member != NULL ? g_strdup_printf ("%s%s.%s", prefix, rest, member)
+                        : g_strdup_printf ("%s%s", prefix, rest);
+}
+
+/* Contexts under PATH are written NAME[ID] (NAME alone without an id). */
+static void
+set_context (LdnContentCompiler *self,
+             const char         *path,
+             const char         *name,
+             const char         *id)
+{
+  g_free (self->ctx_from);
+  g_free (self->ctx_to);
+  self->ctx_from = g_strdup (path);
+  self->ctx_to = id != NULL ? g_strdup_printf ("%s[%s]", name, id) : g_strdup (name);
+}
+
+static void
+record_message (LdnContentCompiler *self,
+                const char         *context,
+                const char         *text,
+                JsonObject         *object,
+                const char         *path)
+{
+  g_autoptr(GString) comment = g_string_new (NULL);
+  JsonNode *sources = object != NULL ? json_object_get_member (object, "sources") : NULL;
+  Message *message;
+
+  if (g_hash_table_contains (self->message_contexts, context))
+    return;
+
+  /* The file as the source tree names it, wherever the build runs from. */
+  {
+    const char *in_tree = strstr (self->file, "data/content/");
+
+    g_string_append_printf (comment, "%s %s", in_tree != NULL ? in_tree : self->file, path);
+  }
+  if (sources != NULL && JSON_NODE_HOLDS_ARRAY (sources) &&
+      json_array_get_length (json_node_get_array (sources)) > 0)
+    {
+      JsonArray *array = json_node_get_array (sources);
+
+      g_string_append (comment, "\nSources:");
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        {
+          const char *id = json_array_get_string_element (array, i);
+          g_string_append_printf (comment, " %s", id != NULL ? id : "?");
+        }
+    }
+
+  message = g_new0 (Message, 1);
+  message->context = g_strdup (context);
+  message->msgid = g_strdup (text);
+  message->comment = g_string_free (g_steal_pointer (&comment), FALSE);
+  g_hash_table_add (self->message_contexts, message->context);
+  g_ptr_array_add (self->messages, message);
+}
+
+/* TEXT as this pass shows it: English (recorded when extracting a
+ * template), or its translation, or English counted as missing. */
+static const char *
+translate (LdnContentCompiler *self,
+           JsonObject         *object,
+           const char         *path,
+           const char         *member,
+           const char         *text)
+{
+  g_autofree char *context = NULL;
+  g_autofree char *key = NULL;
+  const char *translation;
+
+  if (self->untranslated_section || *text == '\0')
+    return text;
+  if (member != NULL && g_strv_contains (untranslatable_members, member))
+    return text;
+
+  context = context_for (self, path, member);
+  if (g_str_equal (self->locale, LDN_CONTENT_FALLBACK_LOCALE))
+    {
+      if (self->messages != NULL)
+        record_message (self, context, text, object, path);
+      return text;
+    }
+
+  key = g_strdup_printf ("%s\004%s", context, text);
+  translation = self->catalog != NULL ? g_hash_table_lookup (self->catalog, key) : NULL;
+  if (translation == NULL || *translation == '\0')
+    {
+      self->missing++;
+      return text;
+    }
+
+  return translation;
+}
+
+/* A translation may run longer than English (Spanish runs about a fifth
+ * longer), so its limits are a third higher. */
+static glong
+limit_for (LdnContentCompiler *self,
+           glong               max_chars)
+{
+  return g_str_equal (self->locale, LDN_CONTENT_FALLBACK_LOCALE) ? max_chars : max_chars * 4 / 3;
+}
+
 /* A string member, checked for presence, type, emptiness and length.
  * Returns NULL (after recording why) when it is unusable or absent. */
 static const char *
@@ -162,8 +352,9 @@ get_text (LdnContentCompiler *self,
       return NULL;
     }
 
-  text = json_node_get_string (node);
+  text = translate (self, object, path, member, json_node_get_string (node));
   length = g_utf8_strlen (text, -1);
+  max_chars = limit_for (self, max_chars);
 
   if (required && *text == '\0')
     {
@@ -487,6 +678,8 @@ compile_cells (LdnContentCompiler *self,
                guint               row,
                glong               max_chars)
 {
+  glong limit = limit_for (self, max_chars);
+
   for (guint col = 0; col < json_array_get_length (cells); col++)
     {
       g_autofree char *here = index_path (path, col);
@@ -499,11 +692,14 @@ compile_cells (LdnContentCompiler *self,
           continue;
         }
 
-      text = json_node_get_string (node);
-      if (g_utf8_strlen (text, -1) > max_chars)
+      /* A missing cell stays English (the store shows a table in one
+       * locale), and the translation check names it. */
+      text = translate (self, NULL, here, NULL, json_node_get_string (node));
+      self->missing = 0;
+      if (g_utf8_strlen (text, -1) > limit)
         {
           problem (self, here, "text over the limit: %ld characters, at most %ld",
-                   g_utf8_strlen (text, -1), max_chars);
+                   g_utf8_strlen (text, -1), limit);
           continue;
         }
       if (!text_is_clean (text))
@@ -694,11 +890,33 @@ compile_frequency (LdnContentCompiler *self,
     }
   if (sentence != NULL)
     {
+      /* "N of 100" in English; "N de 100" or "N de cada 100" in Spanish
+       * (or English, where the sentence is not translated yet). */
       g_autofree char *ldn_words = g_strdup_printf ("%" G_GINT64_FORMAT " of %" G_GINT64_FORMAT, ldn, per);
       g_autofree char *other_words = g_strdup_printf ("%" G_GINT64_FORMAT " of %" G_GINT64_FORMAT,
                                                       comparison, per);
+      gboolean says = strstr (sentence, ldn_words) != NULL && strstr (sentence, other_words) != NULL;
 
-      if (strstr (sentence, ldn_words) == NULL || strstr (sentence, other_words) == NULL)
+      if (!says && g_str_equal (self->locale, "es"))
+        {
+          const char *forms[] = { "%" G_GINT64_FORMAT " de %" G_GINT64_FORMAT,
+                                  "%" G_GINT64_FORMAT " de cada %" G_GINT64_FORMAT };
+
+          for (guint f = 0; f < G_N_ELEMENTS (forms) && !says; f++)
+            {
+              g_autofree char *a = NULL;
+              g_autofree char *b = NULL;
+
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+              a = g_strdup_printf (forms[f], ldn, per);
+              b = g_strdup_printf (forms[f], comparison, per);
+#pragma GCC diagnostic pop
+              says = strstr (sentence, a) != NULL && strstr (sentence, b) != NULL;
+            }
+        }
+
+      if (!says)
         {
           problem (self, path, "the sentence must say “%s” and “%s”", ldn_words, other_words);
           return;
@@ -744,7 +962,24 @@ compile_block (LdnContentCompiler *self,
   if (!insert (self, path, "INSERT INTO blocks (page_id, position, kind, editorial) VALUES (?1, ?2, ?3, ?4)",
                "titb", page_id, (gint64) position, kind, editorial == 1))
     return;
-  block_id = sqlite3_last_insert_rowid (self->db);
+  if (g_str_equal (self->locale, LDN_CONTENT_FALLBACK_LOCALE))
+    {
+      block_id = sqlite3_last_insert_rowid (self->db);
+    }
+  else
+    {
+      sqlite3_stmt *stmt = statement (self, "SELECT id FROM blocks WHERE page_id = ?1 AND position = ?2");
+
+      sqlite3_bind_text (stmt, 1, page_id, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int64 (stmt, 2, position);
+      if (sqlite3_step (stmt) != SQLITE_ROW)
+        {
+          sqlite3_reset (stmt);
+          return;
+        }
+      block_id = sqlite3_column_int64 (stmt, 0);
+      sqlite3_reset (stmt);
+    }
 
   if (title != NULL || body != NULL)
     insert (self, path, "INSERT INTO block_text VALUES (?1, 'en', ?2, ?3)", "inn", block_id, title, body);
@@ -781,12 +1016,18 @@ compile_page (LdnContentCompiler *self,
 {
   const char *path = "$.page";
   const char *id = get_id (self, page, path);
-  const char *title = get_text (self, page, path, "title", MAX_TITLE, TRUE);
-  const char *summary = get_text (self, page, path, "summary", MAX_SUMMARY, TRUE);
-  const char *reviewed = get_text (self, page, path, "last_reviewed", MAX_ID, TRUE);
-  JsonArray *blocks = get_array (self, page, path, "blocks", TRUE);
+  const char *title;
+  const char *summary;
+  const char *reviewed;
+  JsonArray *blocks;
   double position;
   gboolean has_source = FALSE;
+
+  set_context (self, path, "page", id);
+  title = get_text (self, page, path, "title", MAX_TITLE, TRUE);
+  summary = get_text (self, page, path, "summary", MAX_SUMMARY, TRUE);
+  reviewed = get_text (self, page, path, "last_reviewed", MAX_ID, TRUE);
+  blocks = get_array (self, page, path, "blocks", TRUE);
 
   if (!get_number (self, page, path, "position", TRUE, &position))
     return;
@@ -1096,9 +1337,18 @@ compile_each (LdnContentCompiler *self,
     {
       g_autofree char *here = index_path (path, i);
       JsonObject *item = element_object (self, items, i, here);
+      const char *id;
+      g_autofree char *name = NULL;
 
-      if (item != NULL)
-        compile_item (self, item, here);
+      if (item == NULL)
+        continue;
+      id = json_object_get_string_member_with_default (item, "id", NULL);
+      if (id != NULL)
+        {
+          name = context_for (self, path, NULL);
+          set_context (self, here, name, id);
+        }
+      compile_item (self, item, here);
     }
 }
 
@@ -1113,6 +1363,14 @@ compile_root (LdnContentCompiler *self,
       const char *name = l->data;
       JsonNode *node = json_object_get_member (root, name);
       g_autofree char *path = member_path ("$", name);
+
+      g_clear_pointer (&self->ctx_from, g_free);
+      g_clear_pointer (&self->ctx_to, g_free);
+      self->untranslated_section = g_str_equal (name, "sources") || g_str_equal (name, "meta") ||
+                                   g_str_equal (name, "model");
+      /* A translation carries no sources, meta or model of its own. */
+      if (self->untranslated_section && !g_str_equal (self->locale, LDN_CONTENT_FALLBACK_LOCALE))
+        continue;
 
       if (g_str_equal (name, "sources") || g_str_equal (name, "conditions") ||
           g_str_equal (name, "side_effects") || g_str_equal (name, "warning_signs") ||
@@ -1174,6 +1432,12 @@ ldn_content_compiler_add_data (LdnContentCompiler *self,
   JsonNode *root;
 
   g_return_if_fail (LDN_IS_CONTENT_COMPILER (self));
+
+  if (g_str_equal (self->locale, LDN_CONTENT_FALLBACK_LOCALE))
+    {
+      g_ptr_array_add (self->inputs, g_strdup (name));
+      g_ptr_array_add (self->inputs, length < 0 ? g_strdup (json) : g_strndup (json, length));
+    }
 
   g_free (self->file);
   self->file = g_strdup (name);
@@ -1277,6 +1541,182 @@ check_whole_content (LdnContentCompiler *self)
   }
 }
 
+/* Reads a GNU .mo catalog (what msgfmt writes; fuzzy messages are
+ * already left out) into msgctxt \004 msgid -> msgstr. */
+static GHashTable *
+load_catalog (const char  *path,
+              GError     **error)
+{
+  g_autoptr(GHashTable) catalog = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autofree char *data = NULL;
+  gsize length;
+  guint32 magic, n, originals, translations;
+  gboolean swap;
+
+  if (!g_file_get_contents (path, &data, &length, error))
+    return NULL;
+
+#define MO_WORD(offset) (swap ? GUINT32_SWAP_LE_BE (*(guint32 *) (data + (offset))) : *(guint32 *) (data + (offset)))
+  if (length < 28)
+    goto bad;
+  magic = *(guint32 *) data;
+  if (magic != 0x950412de && magic != 0xde120495)
+    goto bad;
+  swap = magic == 0xde120495;
+  n = MO_WORD (8);
+  originals = MO_WORD (12);
+  translations = MO_WORD (16);
+  if (originals > length || translations > length ||
+      (gsize) n * 8 > length - originals || (gsize) n * 8 > length - translations)
+    goto bad;
+
+  for (guint32 i = 0; i < n; i++)
+    {
+      guint32 id_length = MO_WORD (originals + i * 8);
+      guint32 id_offset = MO_WORD (originals + i * 8 + 4);
+      guint32 str_length = MO_WORD (translations + i * 8);
+      guint32 str_offset = MO_WORD (translations + i * 8 + 4);
+
+      if (id_offset > length || id_length > length - id_offset ||
+          str_offset > length || str_length > length - str_offset)
+        goto bad;
+      if (id_length == 0)
+        continue;   /* the header */
+      g_hash_table_insert (catalog, g_strndup (data + id_offset, id_length),
+                           g_strndup (data + str_offset, str_length));
+    }
+#undef MO_WORD
+
+  return g_steal_pointer (&catalog);
+
+bad:
+  g_set_error (error, LDN_CONTENT_ERROR, LDN_CONTENT_ERROR_INVALID, "%s is not a gettext catalog", path);
+  return NULL;
+}
+
+/* Replays every file once per translation, writing its text rows. */
+static void
+compile_translations (LdnContentCompiler *self)
+{
+  for (guint t = 0; t + 1 < self->translations->len; t += 2)
+    {
+      const char *locale = g_ptr_array_index (self->translations, t);
+      const char *catalog_path = g_ptr_array_index (self->translations, t + 1);
+      g_autoptr(GError) error = NULL;
+
+      self->catalog = load_catalog (catalog_path, &error);
+      if (self->catalog == NULL)
+        {
+          g_ptr_array_add (self->problems, g_strdup_printf ("%s: %s", catalog_path, error->message));
+          continue;
+        }
+
+      g_free (self->locale);
+      self->locale = g_strdup (locale);
+      for (guint i = 0; i + 1 < self->inputs->len; i += 2)
+        {
+          g_autofree char *name = g_strdup_printf ("%s (%s)", (const char *) g_ptr_array_index (self->inputs, i),
+                                                   locale);
+
+          self->missing = 0;
+          ldn_content_compiler_add_data (self, name, g_ptr_array_index (self->inputs, i + 1), -1);
+        }
+      g_free (self->locale);
+      self->locale = g_strdup (LDN_CONTENT_FALLBACK_LOCALE);
+      g_clear_pointer (&self->catalog, g_hash_table_unref);
+    }
+}
+
+void
+ldn_content_compiler_add_translation (LdnContentCompiler *self,
+                                      const char         *locale,
+                                      const char         *catalog_path)
+{
+  g_return_if_fail (LDN_IS_CONTENT_COMPILER (self));
+  g_return_if_fail (locale != NULL && !g_str_equal (locale, LDN_CONTENT_FALLBACK_LOCALE));
+
+  g_ptr_array_add (self->translations, g_strdup (locale));
+  g_ptr_array_add (self->translations, g_strdup (catalog_path));
+}
+
+static void
+append_po_string (GString    *out,
+                  const char *keyword,
+                  const char *text)
+{
+  g_string_append_printf (out, "%s \"", keyword);
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (*p == '"' || *p == '\\')
+        g_string_append_c (out, '\\');
+      if (*p == '\n')
+        g_string_append (out, "\\n");
+      else
+        g_string_append_c (out, *p);
+    }
+  g_string_append (out, "\"\n");
+}
+
+gboolean
+ldn_content_compiler_write_template (LdnContentCompiler *self,
+                                     const char         *output_path,
+                                     GError            **error)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  g_return_val_if_fail (LDN_IS_CONTENT_COMPILER (self), FALSE);
+  g_return_val_if_fail (self->messages != NULL, FALSE);
+
+  if (self->problems->len > 0)
+    {
+      g_set_error (error, LDN_CONTENT_ERROR, LDN_CONTENT_ERROR_INVALID,
+                   "Fix the content first: %s", (const char *) g_ptr_array_index (self->problems, 0));
+      return FALSE;
+    }
+
+  g_string_append (out,
+                   "# The guide's medical content (data/content/), for translators.\n"
+                   "# Read data/content/po/GLOSSARY.md first. Never change a number, dose, unit or\n"
+                   "# source id; keep the meaning exactly, in plain words and short sentences.\n"
+                   "# The context names the item (by id) and field; the comment, its file and sources.\n"
+                   "#\n"
+                   "#, fuzzy\n"
+                   "msgid \"\"\n"
+                   "msgstr \"\"\n"
+                   "\"Project-Id-Version: ldn-guide-content\\n\"\n"
+                   "\"MIME-Version: 1.0\\n\"\n"
+                   "\"Content-Type: text/plain; charset=UTF-8\\n\"\n"
+                   "\"Content-Transfer-Encoding: 8bit\\n\"\n");
+
+  for (guint i = 0; i < self->messages->len; i++)
+    {
+      Message *message = g_ptr_array_index (self->messages, i);
+      g_auto(GStrv) lines = g_strsplit (message->comment, "\n", -1);
+
+      g_string_append_c (out, '\n');
+      for (guint l = 0; lines[l] != NULL; l++)
+        g_string_append_printf (out, "#. %s\n", lines[l]);
+      append_po_string (out, "msgctxt", message->context);
+      append_po_string (out, "msgid", message->msgid);
+      g_string_append (out, "msgstr \"\"\n");
+    }
+
+  return g_file_set_contents (output_path, out->str, out->len, error);
+}
+
+void
+ldn_content_compiler_extract_messages (LdnContentCompiler *self)
+{
+  g_return_if_fail (LDN_IS_CONTENT_COMPILER (self));
+  g_return_if_fail (self->inputs->len == 0);
+
+  if (self->messages == NULL)
+    {
+      self->messages = g_ptr_array_new_with_free_func ((GDestroyNotify) message_free);
+      self->message_contexts = g_hash_table_new (g_str_hash, g_str_equal);
+    }
+}
+
 static const char index_sql[] =
   "INSERT INTO search_index (title, body, page_id, block_position, locale)"
   "  SELECT t.title, t.summary, p.id, 0, t.locale FROM pages p JOIN page_text t ON t.page_id = p.id;"
@@ -1328,6 +1768,8 @@ ldn_content_compiler_write (LdnContentCompiler *self,
   g_return_val_if_fail (LDN_IS_CONTENT_COMPILER (self), FALSE);
 
   check_whole_content (self);
+  if (self->problems->len == 0)
+    compile_translations (self);
   if (self->problems->len > 0)
     {
       g_autoptr(GString) message = g_string_new (NULL);
@@ -1377,6 +1819,14 @@ ldn_content_compiler_finalize (GObject *object)
   sqlite3_close (self->db);
   g_clear_pointer (&self->problems, g_ptr_array_unref);
   g_clear_pointer (&self->file, g_free);
+  g_clear_pointer (&self->inputs, g_ptr_array_unref);
+  g_clear_pointer (&self->translations, g_ptr_array_unref);
+  g_clear_pointer (&self->locale, g_free);
+  g_clear_pointer (&self->catalog, g_hash_table_unref);
+  g_clear_pointer (&self->ctx_from, g_free);
+  g_clear_pointer (&self->ctx_to, g_free);
+  g_clear_pointer (&self->message_contexts, g_hash_table_unref);
+  g_clear_pointer (&self->messages, g_ptr_array_unref);
 
   G_OBJECT_CLASS (ldn_content_compiler_parent_class)->finalize (object);
 }
@@ -1392,6 +1842,9 @@ ldn_content_compiler_init (LdnContentCompiler *self)
 {
   self->problems = g_ptr_array_new_with_free_func (g_free);
   self->file = g_strdup ("content");
+  self->inputs = g_ptr_array_new_with_free_func (g_free);
+  self->translations = g_ptr_array_new_with_free_func (g_free);
+  self->locale = g_strdup (LDN_CONTENT_FALLBACK_LOCALE);
 
   if (sqlite3_open (":memory:", &self->db) != SQLITE_OK ||
       sqlite3_exec (self->db, ldn_content_schema_sql, NULL, NULL, NULL) != SQLITE_OK ||

@@ -32,5 +32,16 @@ void                ldn_content_compiler_add_data     (LdnContentCompiler *self,
 gboolean            ldn_content_compiler_write        (LdnContentCompiler *self,
                                                        const char         *output_path,
                                                        GError            **error);
+/* Fills LOCALE's text rows from a gettext catalog (.mo) when writing;
+ * a text it does not translate stays English for that item. */
+void                ldn_content_compiler_add_translation (LdnContentCompiler *self,
+                                                          const char         *locale,
+                                                          const char         *catalog_path);
+/* Call before adding files: keeps every translatable text (each with its
+ * context and a comment) for ldn_content_compiler_write_template(). */
+void                ldn_content_compiler_extract_messages (LdnContentCompiler *self);
+gboolean            ldn_content_compiler_write_template   (LdnContentCompiler *self,
+                                                           const char         *output_path,
+                                                           GError            **error);
 
 G_END_DECLS

@@ -26,14 +26,17 @@ struct _LdnContentStore
 G_DEFINE_FINAL_TYPE (LdnContentStore, ldn_content_store, G_TYPE_OBJECT)
 
 /* Text columns prefer the chosen locale (?2 in every query below) and
- * fall back to LDN_CONTENT_FALLBACK_LOCALE, row by row. */
+ * fall back to LDN_CONTENT_FALLBACK_LOCALE, row by row. Search looks in
+ * the chosen locale's index rows, and in English only for a page or
+ * block that has no translation. */
 #define PAGES_SQL \
   "SELECT p.id, p.position, coalesce (l.title, e.title), coalesce (l.summary, e.summary), p.last_reviewed" \
   " FROM pages p JOIN page_text e ON e.page_id = p.id AND e.locale = 'en'" \
   " LEFT JOIN page_text l ON l.page_id = p.id AND l.locale = ?2"
 
 #define BLOCKS_SQL \
-  "SELECT b.id, b.position, b.kind, coalesce (l.title, e.title), coalesce (l.body, e.body), q.id, b.editorial" \
+  "SELECT b.id, b.position, b.kind, coalesce (l.title, e.title), coalesce (l.body, e.body), q.id, b.editorial," \
+  "       l.block_id IS NULL AND e.block_id IS NOT NULL AND ?2 != 'en'" \
   " FROM blocks b LEFT JOIN block_text e ON e.block_id = b.id AND e.locale = 'en'" \
   " LEFT JOIN block_text l ON l.block_id = b.id AND l.locale = ?2" \
   " LEFT JOIN teach_back q ON q.block_id = b.id" \
@@ -66,7 +69,11 @@ G_DEFINE_FINAL_TYPE (LdnContentStore, ldn_content_store, G_TYPE_OBJECT)
   "       snippet (search_index, -1, char (2), char (3), '…', 12)" \
   " FROM search_index JOIN page_text e ON e.page_id = search_index.page_id AND e.locale = 'en'" \
   " LEFT JOIN page_text l ON l.page_id = search_index.page_id AND l.locale = ?2" \
-  " WHERE search_index MATCH ?1 AND search_index.locale IN (?2, 'en')" \
+  " WHERE search_index MATCH ?1" \
+  "   AND (search_index.locale = ?2" \
+  "        OR (search_index.locale = 'en' AND NOT EXISTS (SELECT 1 FROM search_index s" \
+  "              WHERE s.page_id = search_index.page_id AND s.block_position = search_index.block_position" \
+  "                AND s.locale = ?2)))" \
   " ORDER BY rank LIMIT 50"
 
 static void
@@ -497,6 +504,7 @@ ldn_content_store_get_blocks (LdnContentStore *self,
       block->body = column_dup (stmt, 4);
       block->question_id = column_dup (stmt, 5);
       block->editorial = sqlite3_column_int (stmt, 6) != 0;
+      block->untranslated = sqlite3_column_int (stmt, 7) != 0;
       g_ptr_array_add (blocks, block);
       g_array_append_val (ids, id);
     }

@@ -60,6 +60,7 @@ typedef struct {
   GPtrArray    *choices;      /* of LdnChoice, teach-back only */
   LdnFrequency *frequency;    /* frequency only */
   gboolean      editorial;    /* the guide's authors speaking; no sources */
+  gboolean      untranslated; /* shown in English: the store's locale has no translation yet */
 } LdnBlock;
 
 typedef struct {

@@ -494,14 +494,43 @@ frequency_block (LdnContentStore *store,
   return box;
 }
 
+static GtkWidget *
+new_block_widget (LdnContentStore      *store,
+                  LdnTeachBackRecorder *recorder,
+                  const LdnBlock       *block);
+
 GtkWidget *
 ldn_block_widget_new (LdnContentStore      *store,
                       LdnTeachBackRecorder *recorder,
                       const LdnBlock       *block)
 {
+  GtkWidget *widget;
+
   g_return_val_if_fail (LDN_IS_CONTENT_STORE (store), NULL);
   g_return_val_if_fail (block != NULL, NULL);
 
+  widget = new_block_widget (store, recorder, block);
+  /* A text the content has no translation for yet is shown in English,
+   * and says so, rather than passing for the reader's language. */
+  if (block->untranslated && GTK_IS_BOX (widget))
+    {
+      GtkWidget *tag = gtk_label_new (_("Not translated yet: shown in English."));
+
+      gtk_label_set_xalign (GTK_LABEL (tag), 0);
+      gtk_label_set_wrap (GTK_LABEL (tag), TRUE);
+      gtk_widget_add_css_class (tag, "dim-label");
+      gtk_widget_add_css_class (tag, "caption");
+      gtk_box_prepend (GTK_BOX (widget), tag);
+    }
+
+  return widget;
+}
+
+static GtkWidget *
+new_block_widget (LdnContentStore      *store,
+                  LdnTeachBackRecorder *recorder,
+                  const LdnBlock       *block)
+{
   switch (block->kind)
     {
     case LDN_BLOCK_KEY_POINT:

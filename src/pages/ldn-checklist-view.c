@@ -13,6 +13,7 @@
 #include "ldn-page-layout.h"
 #include "ldn-toast.h"
 #include "ldn-user-text-view.h"
+#include "util/ldn-language.h"
 
 struct _LdnChecklistView
 {
@@ -78,7 +79,10 @@ static void
 show_since (ItemRow    *row,
             const char *date)
 {
-  gtk_menu_button_set_label (row->since, date ? date : _("Not set"));
+  /* Kept as an ISO date, shown as the reader writes dates. */
+  g_autofree char *readable = ldn_language_format_iso_date (date);
+
+  gtk_menu_button_set_label (row->since, readable ? readable : _("Not set"));
 }
 
 static void

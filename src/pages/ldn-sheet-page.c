@@ -12,6 +12,7 @@
 #include "model/ldn-dose-scenario.h"
 #include "print/ldn-print-operation.h"
 #include "sheet/ldn-sheet-preview.h"
+#include "util/ldn-language.h"
 
 #include "ldn-sheet-page.h"
 #include "ldn-toast.h"
@@ -21,6 +22,7 @@ struct _LdnSheetPage
   AdwBin           parent_instance;
 
   LdnContentStore *content;
+  LdnContentStore *sheet_content;   /* the content in the sheet's language, when not the app's */
   LdnUserStore    *user;
   GSettings       *settings;
   char            *problem;     /* why there is no sheet, or NULL */
@@ -31,6 +33,7 @@ struct _LdnSheetPage
 
   AdwEntryRow     *name_row;
   AdwComboRow     *paper_row;
+  AdwComboRow     *language_row;
   GtkSwitch       *chart_switch;
   GtkSwitch       *sources_switch;
   GtkLabel        *pages_label;
@@ -50,6 +53,47 @@ static LdnPaper
 selected_paper (LdnSheetPage *self)
 {
   return adw_combo_row_get_selected (self->paper_row) == 1 ? LDN_PAPER_LETTER : LDN_PAPER_A4;
+}
+
+/* The language rows, in order: the app's, then each in its own words. */
+static const char *const sheet_languages[] = { "", "en", "es" };
+
+/* NULL: the app's language. */
+static const char *
+selected_language (LdnSheetPage *self)
+{
+  guint selected = adw_combo_row_get_selected (self->language_row);
+
+  return selected > 0 && selected < G_N_ELEMENTS (sheet_languages) ? sheet_languages[selected] : NULL;
+}
+
+static guint
+language_position (const char *language)
+{
+  for (guint i = 1; i < G_N_ELEMENTS (sheet_languages); i++)
+    if (g_strcmp0 (language, sheet_languages[i]) == 0)
+      return i;
+  return 0;
+}
+
+/* The content in the sheet's language: the app's store when they agree,
+ * else a second store (read-only and small) kept for that language. */
+static LdnContentStore *
+content_for_sheet (LdnSheetPage  *self,
+                   const char    *language,
+                   GError       **error)
+{
+  g_autofree char *path = NULL;
+
+  if (language == NULL || g_str_equal (language, ldn_content_store_get_locale (self->content)))
+    return self->content;
+  if (self->sheet_content != NULL && g_str_equal (ldn_content_store_get_locale (self->sheet_content), language))
+    return self->sheet_content;
+
+  g_clear_object (&self->sheet_content);
+  path = ldn_content_store_dup_default_path ();
+  self->sheet_content = ldn_content_store_new (path, language, error);
+  return self->sheet_content;
 }
 
 /* Until the person picks a size, follow the locale: US Letter where that
@@ -94,11 +138,20 @@ collect_data (LdnSheetPage  *self,
       return NULL;
     }
 
-  return ldn_sheet_data_collect (self->content, self->user,
-                                 ldn_dose_scenario_get_dose_mg (ldn_dose_scenario_get_for_settings (self->settings)),
-                                 gtk_switch_get_active (self->chart_switch),
-                                 gtk_switch_get_active (self->sources_switch),
-                                 error);
+  {
+    const char *language = selected_language (self);
+    LdnContentStore *content = content_for_sheet (self, language, error);
+    g_autoptr(LdnLanguageScope) scope = NULL;
+
+    if (content == NULL)
+      return NULL;
+    scope = ldn_language_scope_push (language);
+    return ldn_sheet_data_collect (content, self->user,
+                                   ldn_dose_scenario_get_dose_mg (ldn_dose_scenario_get_for_settings (self->settings)),
+                                   gtk_switch_get_active (self->chart_switch),
+                                   gtk_switch_get_active (self->sources_switch),
+                                   error);
+  }
 }
 
 static LdnSheet *
@@ -167,6 +220,8 @@ options_changed_cb (LdnSheetPage *self)
                          selected_paper (self) == LDN_PAPER_LETTER ? "letter" : "a4");
   g_settings_set_boolean (self->settings, "sheet-include-chart", gtk_switch_get_active (self->chart_switch));
   g_settings_set_boolean (self->settings, "sheet-include-sources", gtk_switch_get_active (self->sources_switch));
+  g_settings_set_string (self->settings, "sheet-language", sheet_languages[adw_combo_row_get_selected (self->language_row)
+                                                                           % G_N_ELEMENTS (sheet_languages)]);
   ldn_sheet_page_refresh (self);
 }
 
@@ -235,6 +290,11 @@ ldn_sheet_page_load (LdnSheetPage    *self,
   adw_combo_row_set_selected (self->paper_row, initial_paper (settings) == LDN_PAPER_LETTER ? 1 : 0);
   gtk_switch_set_active (self->chart_switch, g_settings_get_boolean (settings, "sheet-include-chart"));
   gtk_switch_set_active (self->sources_switch, g_settings_get_boolean (settings, "sheet-include-sources"));
+  {
+    g_autofree char *language = g_settings_get_string (settings, "sheet-language");
+
+    adw_combo_row_set_selected (self->language_row, language_position (language));
+  }
   self->loading = FALSE;
   load_name (self);
 
@@ -418,6 +478,7 @@ ldn_sheet_page_dispose (GObject *object)
     clear_preview (self);
   gtk_widget_dispose_template (GTK_WIDGET (object), LDN_TYPE_SHEET_PAGE);
   g_clear_object (&self->content);
+  g_clear_object (&self->sheet_content);
   g_clear_object (&self->user);
   g_clear_object (&self->settings);
 
@@ -448,6 +509,7 @@ ldn_sheet_page_class_init (LdnSheetPageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/ldn-sheet-page.ui");
   gtk_widget_class_bind_template_child (widget_class, LdnSheetPage, name_row);
   gtk_widget_class_bind_template_child (widget_class, LdnSheetPage, paper_row);
+  gtk_widget_class_bind_template_child (widget_class, LdnSheetPage, language_row);
   gtk_widget_class_bind_template_child (widget_class, LdnSheetPage, chart_switch);
   gtk_widget_class_bind_template_child (widget_class, LdnSheetPage, sources_switch);
   gtk_widget_class_bind_template_child (widget_class, LdnSheetPage, pages_label);

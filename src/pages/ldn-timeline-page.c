@@ -450,7 +450,11 @@ static void
 preset_clicked_cb (GtkButton       *button,
                    LdnTimelinePage *self)
 {
-  gtk_spin_button_set_value (self->dose_spin, g_ascii_strtod (gtk_button_get_label (button), NULL));
+  double dose;
+
+  /* The label is the locale's way of writing the dose ("4,5" in Spanish). */
+  if (ldn_dose_parse_for_people (gtk_button_get_label (button), &dose, NULL))
+    gtk_spin_button_set_value (self->dose_spin, dose);
 }
 
 /* People type the dose the locale's way ("0,5" where a comma is the

@@ -10,6 +10,7 @@
 #include "ldn-sheet-data.h"
 #include "user/ldn-teach-back-recorder.h"
 #include "util/ldn-user-text.h"
+#include "util/ldn-language.h"
 
 /* The chart on paper: one dose at the usual evening time, over two days,
  * long enough to show what is left the next night. */
@@ -70,6 +71,7 @@ ldn_sheet_data_free (LdnSheetData *data)
   g_free (data->what_matters);
   g_clear_pointer (&data->sources, g_ptr_array_unref);
   g_free (data->content_version);
+  g_free (data->language);
   g_free (data->reviewed);
   g_free (data);
 }
@@ -256,7 +258,7 @@ collect_side_effects (LdnSheetData    *data,
       row = g_new0 (LdnSheetSideEffect, 1);
       row->name = g_strdup (item->name);
       row->severity = g_strdup (entry->severity == LDN_SEVERITY_NONE ? "" : _(severities[entry->severity]));
-      row->since = g_strdup (entry->since ? entry->since : "");
+      row->since = entry->since ? ldn_language_format_iso_date (entry->since) : g_strdup ("");
       row->note = ldn_user_text_dup_isolated (entry->note);
       g_ptr_array_add (data->side_effects, row);
     }
@@ -347,6 +349,7 @@ ldn_sheet_data_collect (LdnContentStore *content,
 
   g_return_val_if_fail (LDN_IS_CONTENT_STORE (content) && LDN_IS_USER_STORE (user), NULL);
 
+  data->language = g_strdup (ldn_language_get_current ());
   data->dose_mg = dose_mg > 0 ? dose_mg : 4.5;
   data->name = dup_user_text (user, LDN_USER_TEXT_NAME);
   /* Translators: the sheet's date, e.g. "21 November 2026"; see strftime(3). */

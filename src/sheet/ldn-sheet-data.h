@@ -65,11 +65,14 @@ typedef struct {
   GPtrArray         *sources;           /* strings: short citations */
   char              *content_version;
   char              *reviewed;          /* latest page review date */
+  char              *language;          /* "en", "es", or NULL: the interface's */
 } LdnSheetData;
 
 void          ldn_sheet_data_free    (LdnSheetData    *data);
 /* DOSE_MG <= 0 uses 4.5 mg. INCLUDE_CHART and INCLUDE_SOURCES are the
- * sheet's options. */
+ * sheet's options. The sheet is in the language of the LdnLanguageScope
+ * around this call (with CONTENT opened in that language), or the
+ * interface's; what the person typed stays as typed. */
 LdnSheetData *ldn_sheet_data_collect (LdnContentStore *content,
                                       LdnUserStore    *user,
                                       double           dose_mg,

@@ -22,6 +22,7 @@
 #include "chart/ldn-icon-array-draw.h"
 #include "ldn-sheet.h"
 #include "export/ldn-export.h"
+#include "util/ldn-language.h"
 
 #define MARGIN        48.0
 #define FOOTER        36.0
@@ -79,6 +80,17 @@ struct _LdnSheet
   double              text_height;      /* of every line laid out so far */
   double              max_text_height;  /* more cannot fit in max_pages */
   gboolean            too_long;         /* then the rest is not laid out */
+  /* Words drawn with each page, in the sheet's language, translated once
+   * when the sheet is made (drawing switches only numbers and dates). */
+  char               *chart_y_axis;
+  char               *chart_sustained;
+  char               *chart_transient;
+  char               *chart_measured;
+  char               *chart_no_data;
+  char               *chart_day_format;
+  char               *arm_format;
+  char               *page_format;
+  char               *pdf_title;
 };
 
 GStrv
@@ -152,6 +164,15 @@ new_layout (LdnSheet   *sheet,
   pango_layout_set_auto_dir (layout, FALSE);
   pango_layout_set_markup (layout, markup, -1);
   pango_font_description_free (description);
+  /* A word too long for its line (a Spanish heading in a narrow column)
+   * is broken without a hyphen Pango would invent ("Intensida-d"). */
+  {
+    PangoAttrList *attributes = pango_layout_get_attributes (layout);
+    g_autoptr(PangoAttrList) own = attributes != NULL ? pango_attr_list_copy (attributes) : pango_attr_list_new ();
+
+    pango_attr_list_insert (own, pango_attr_insert_hyphens_new (FALSE));
+    pango_layout_set_attributes (layout, own);
+  }
 
   return layout;
 }
@@ -262,6 +283,10 @@ add_row (LdnSheet           *sheet,
 
       item->cell_x[c] = x;
       item->cells[c] = new_layout (sheet, escaped, header ? "Sans Bold 9.5" : "Sans 9.5", width * share[c] - 8);
+      /* A column heading wraps between words only: a word wider than its
+       * column ("Intensidad") runs into the gap rather than breaking. */
+      if (header)
+        pango_layout_set_wrap (item->cells[c], PANGO_WRAP_WORD);
       x += width * share[c];
     }
   item->layout = g_object_ref (item->cells[NOTE_COLUMN]);
@@ -701,11 +726,15 @@ ldn_sheet_new_with_max_pages (LdnSheetData  *data,
 {
   g_autoptr(LdnSheet) sheet = NULL;
   cairo_font_options_t *options;
+  g_autoptr(LdnLanguageScope) language = NULL;
 
   g_return_val_if_fail (data != NULL, NULL);
   g_return_val_if_fail (max_pages > 0, NULL);
 
   sheet = g_new0 (LdnSheet, 1);
+
+  /* The sheet's own words, numbers and dates in its language. */
+  language = ldn_language_scope_push (data->language);
 
   sheet->data = data;
   sheet->width = page_width;
@@ -723,6 +752,17 @@ ldn_sheet_new_with_max_pages (LdnSheetData  *data,
   sheet->items = g_ptr_array_new_with_free_func ((GDestroyNotify) item_free);
   sheet->pieces = g_array_new (FALSE, FALSE, sizeof (Piece));
   sheet->footer = g_strdup (_("LDN Guide · for discussion with your doctor · not a prescription or medical advice"));
+  sheet->chart_y_axis = g_strdup (_("Receptors blocked (%)"));
+  sheet->chart_sustained = g_strdup (_("Estimate and range"));
+  sheet->chart_transient = g_strdup (_("Brief-blockade idea"));
+  sheet->chart_measured = g_strdup (_("Brain scan (measured)"));
+  sheet->chart_no_data = g_strdup (_("No measurements below 2 mg"));
+  sheet->chart_day_format = g_strdup (_("Day %u"));
+  /* Translators: above a picture of 100 people on the sheet, e.g. "On placebo: 40 of 100". */
+  sheet->arm_format = g_strdup (_("On %s: %u of %u"));
+  /* Translators: the sheet's page number, e.g. "Page 2 of 3". */
+  sheet->page_format = g_strdup (_("Page %u of %u"));
+  sheet->pdf_title = g_strdup (_("LDN Guide discussion sheet"));
 
   sheet->max_text_height = max_pages * (page_height - 2 * MARGIN - FOOTER);
   build (sheet, data);
@@ -747,6 +787,15 @@ ldn_sheet_free (LdnSheet *sheet)
   g_ptr_array_unref (sheet->items);
   g_object_unref (sheet->context);
   g_free (sheet->footer);
+  g_free (sheet->chart_y_axis);
+  g_free (sheet->chart_sustained);
+  g_free (sheet->chart_transient);
+  g_free (sheet->chart_measured);
+  g_free (sheet->chart_no_data);
+  g_free (sheet->chart_day_format);
+  g_free (sheet->arm_format);
+  g_free (sheet->page_format);
+  g_free (sheet->pdf_title);
   ldn_sheet_data_free (sheet->data);
   g_free (sheet);
 }
@@ -824,12 +873,12 @@ draw_piece (LdnSheet    *sheet,
           .pet_points = (const LdnPetPoint *) sheet->data->pet_points->data,
           .n_pet_points = sheet->data->pet_points->len,
           .labels = {
-            .y_axis = _("Receptors blocked (%)"),
-            .sustained = _("Estimate and range"),
-            .transient = _("Brief-blockade idea"),
-            .measured = _("Brain scan (measured)"),
-            .no_data = sheet->data->dose_mg < 2 ? _("No measurements below 2 mg") : NULL,
-            .day_format = _("Day %u"),
+            .y_axis = sheet->chart_y_axis,
+            .sustained = sheet->chart_sustained,
+            .transient = sheet->chart_transient,
+            .measured = sheet->chart_measured,
+            .no_data = sheet->data->dose_mg < 2 ? sheet->chart_no_data : NULL,
+            .day_format = sheet->chart_day_format,
           },
         };
         LdnChartStyle style;
@@ -857,9 +906,12 @@ draw_piece (LdnSheet    *sheet,
         for (guint i = 0; i < G_N_ELEMENTS (arms); i++)
           {
             double x = item->x + i * (3 * ICONS_WIDTH);
-            /* Translators: above a picture of 100 people on the sheet, e.g. "On placebo: 40 of 100". */
-            g_autofree char *text = g_strdup_printf (_("On %s: %u of %u"), arms[i].group, arms[i].count,
-                                                     frequency->per);
+            g_autofree char *text = NULL;
+
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+            text = g_strdup_printf (sheet->arm_format, arms[i].group, arms[i].count, frequency->per);
+#pragma GCC diagnostic pop
 
             pango_layout_set_text (label, text, -1);
             cairo_move_to (cr, x, top);
@@ -898,9 +950,12 @@ ldn_sheet_draw_page (LdnSheet *sheet,
 {
   g_autofree char *number = NULL;
   PangoLayout *footer;
+  g_autoptr(LdnLanguageScope) language = NULL;
 
   g_return_if_fail (sheet != NULL && cr != NULL);
   g_return_if_fail (page < sheet->n_pages);
+
+  language = ldn_language_scope_push_formats (sheet->data->language);
 
   cairo_save (cr);
   cairo_set_source_rgb (cr, 0.1, 0.1, 0.1);
@@ -913,8 +968,10 @@ ldn_sheet_draw_page (LdnSheet *sheet,
         draw_piece (sheet, cr, piece);
     }
 
-  /* Translators: the sheet's page number, e.g. "Page 2 of 3". */
-  number = g_strdup_printf (_("Page %u of %u"), page + 1, sheet->n_pages);
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+  number = g_strdup_printf (sheet->page_format, page + 1, sheet->n_pages);
+#pragma GCC diagnostic pop
   footer = new_layout (sheet, "", "Sans 8", sheet->width - 2 * MARGIN);
   pango_layout_set_text (footer, sheet->footer, -1);
   cairo_move_to (cr, MARGIN, sheet->height - MARGIN - 10);
@@ -962,7 +1019,7 @@ ldn_sheet_write_pdf_to_stream (LdnSheet      *sheet,
   g_return_val_if_fail (G_IS_OUTPUT_STREAM (stream), FALSE);
 
   surface = cairo_pdf_surface_create_for_stream (write_to_stream, &sink, sheet->width, sheet->height);
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, _("LDN Guide discussion sheet"));
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, sheet->pdf_title);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "LDN Guide " PACKAGE_VERSION);
   cr = cairo_create (surface);
 
