@@ -762,12 +762,12 @@ find_source_ids (GFile   *dir,
   g_autoptr(GFileEnumerator) children = g_file_enumerate_children (dir, G_FILE_ATTRIBUTE_STANDARD_NAME ","
                                                                    G_FILE_ATTRIBUTE_STANDARD_TYPE,
                                                                    G_FILE_QUERY_INFO_NONE, NULL, NULL);
-  GFileInfo *info;
+  GFileInfo *next;
 
   g_assert_nonnull (children);
-  while ((info = g_file_enumerator_next_file (children, NULL, NULL)) != NULL)
+  while ((next = g_file_enumerator_next_file (children, NULL, NULL)) != NULL)
     {
-      g_autoptr(GFileInfo) owned = info;
+      g_autoptr(GFileInfo) info = next;
       g_autoptr(GFile) child = g_file_get_child (dir, g_file_info_get_name (info));
       const char *name = g_file_info_get_name (info);
 

@@ -139,12 +139,20 @@ static void
 wait_for (Wait  *wait,
           guint  seconds)
 {
+  gint64 end = g_get_monotonic_time () + (gint64) seconds * G_USEC_PER_SEC;
+  /* The source wakes an idle loop; the clock is checked as well, because
+   * GTK 4.8's CUPS backend can keep the loop busy so that a timeout source
+   * of default priority is never dispatched (seen with a real cupsd). */
   guint deadline = g_timeout_add_seconds (seconds, deadline_reached, wait);
 
   while (!wait->done && wait->found == NULL && !wait->timed_out)
-    g_main_context_iteration (NULL, TRUE);
+    {
+      g_main_context_iteration (NULL, TRUE);
+      if (g_get_monotonic_time () >= end)
+        wait->timed_out = TRUE;
+    }
 
-  if (!wait->timed_out)
+  if (g_main_context_find_source_by_id (NULL, deadline) != NULL)
     g_source_remove (deadline);
 }
 

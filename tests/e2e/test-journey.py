@@ -159,11 +159,19 @@ def walk_guide(app):
 def play_timeline(app):
     section(app, "Timeline")
     press(named(app, "3 mg", ("push button",)))
-    pause = named(app, "Pause the timeline", ("push button",))
-    press(pause)
-    play = named(app, "Play the timeline", ("push button",))
-    press(play)
-    named(app, "Pause the timeline", ("push button",))
+    # One button that reads "Pause the timeline" while the 9 s sweep plays
+    # and "Play the timeline" otherwise. A slow (sanitizer) build can take
+    # longer than the sweep to walk the tree, so each press is checked
+    # against what the button said just before it, not against a guess.
+    names = ("Play the timeline", "Pause the timeline")
+    button = wait_for(lambda: app.findChild(
+        lambda n: has_role(n, ("push button",)) and n.name.replace("_", "").startswith(names),
+        requireResult=False, retry=False), "the play/pause button")
+    for _ in range(3):
+        before = button.name
+        wanted = names[0] if before.startswith(names[1]) else names[1]
+        press(button)
+        wait_for(lambda: button.name.startswith(wanted), f"the button to read “{wanted}” after “{before}”")
 
 
 @step("tick a side effect")
