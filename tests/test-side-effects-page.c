@@ -12,6 +12,7 @@
 
 #include "app/ldn-application.h"
 #include "app/ldn-window.h"
+#include "compat/ldn-compat.h"
 #include "ldn-test-ui.h"
 #include "pages/ldn-checklist-view.h"
 #include "pages/ldn-questions-view.h"
@@ -273,22 +274,10 @@ text_laid_out (gpointer data)
   return natural > 1000;
 }
 
-static GtkWindow *
-find_dialog (GtkWindow *parent)
-{
-  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
-
-  for (GList *l = toplevels; l != NULL; l = l->next)
-    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_window_get_transient_for (l->data) == parent)
-      return l->data;
-
-  return NULL;
-}
-
 static gboolean
 dialog_shown (gpointer data)
 {
-  return find_dialog (data) != NULL;
+  return ldn_window_get_close_dialog (data) != NULL;
 }
 
 static void
@@ -344,7 +333,7 @@ test_huge_paste_stays_in_view (void)
   gtk_window_close (GTK_WINDOW (section.window));
   ldn_test_iterate_until (dialog_shown, section.window);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (section.window)));
-  adw_message_dialog_response (ADW_MESSAGE_DIALOG (find_dialog (GTK_WINDOW (section.window))), "keep");
+  ldn_compat_confirm_respond (ldn_window_get_close_dialog (section.window), "cancel");
 
   /* Under the limit, later edits are saved again; then it closes at once. */
   gtk_text_buffer_set_text (buffer_of (matters), "Sleep, and no nausea", -1);
@@ -362,23 +351,26 @@ static void
 test_question_not_added_is_not_dropped (void)
 {
   Section section;
-  GtkWindow *dialog;
+  GtkWidget *dialog;
   gpointer weak;
+  gint64 deadline;
 
   open_section (&section);
   gtk_editable_set_text (GTK_EDITABLE (ldn_test_nth (section.questions, GTK_TYPE_ENTRY, 0)), "Typed, not added");
 
   gtk_window_close (GTK_WINDOW (section.window));
   ldn_test_iterate_until (dialog_shown, section.window);
-  dialog = find_dialog (GTK_WINDOW (section.window));
-  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), "not added yet"));
+  dialog = ldn_window_get_close_dialog (section.window);
+  g_assert_nonnull (strstr (ldn_compat_confirm_get_body (dialog), "not added yet"));
 
   /* The person chooses to close anyway. */
   weak = section.window;
   g_object_add_weak_pointer (G_OBJECT (section.window), &weak);
-  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "close");
-  while (weak != NULL)
+  ldn_compat_confirm_respond (dialog, "confirm");
+  deadline = g_get_monotonic_time () + 15 * G_USEC_PER_SEC;
+  while (weak != NULL && g_get_monotonic_time () < deadline)
     g_main_context_iteration (NULL, FALSE);
+  g_assert_null (weak);
 }
 
 static gboolean

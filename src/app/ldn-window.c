@@ -45,6 +45,7 @@ struct _LdnWindow
   LdnSheetPage         *sheet_page;
   AdwToastOverlay      *toast_overlay;
   gboolean              close_confirmed;
+  GtkWidget            *close_dialog;     /* "Close Without Saving?" while it is shown */
 };
 
 G_DEFINE_FINAL_TYPE (LdnWindow, ldn_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -477,11 +478,13 @@ close_when_idle (gpointer data)
 }
 
 static void
-unsaved_response_cb (AdwMessageDialog *dialog,
-                     const char       *response,
-                     LdnWindow        *self)
+unsaved_answered_cb (gboolean confirmed,
+                     gpointer user_data)
 {
-  if (g_strcmp0 (response, "close") != 0)
+  g_autoptr(LdnWindow) self = user_data;
+
+  self->close_dialog = NULL;
+  if (!confirmed)
     return;
 
   /* Closed once the dialog has finished with its response. */
@@ -495,10 +498,11 @@ ask_before_losing_text (LdnWindow *self)
 {
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GString) body = NULL;
-  GtkWidget *dialog;
 
   if (self->close_confirmed)
     return FALSE;
+  if (self->close_dialog != NULL)
+    return TRUE;
 
   collect_unsaved (GTK_WIDGET (self), names);
   if (names->len == 0)
@@ -511,18 +515,17 @@ ask_before_losing_text (LdnWindow *self)
   g_string_append (body, _("If you close the window now, it is lost. Keep editing to shorten the text, add the "
                            "question, or copy what you want to keep."));
 
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Close Without Saving?"), body->str);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "keep", _("_Keep Editing"),
-                                    "close", _("_Close Without Saving"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "close", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "keep");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "keep");
-  g_signal_connect_object (dialog, "response", G_CALLBACK (unsaved_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
-
+  self->close_dialog = ldn_compat_confirm_full (GTK_WINDOW (self), _("Close Without Saving?"), body->str,
+                                                _("_Keep Editing"), _("_Close Without Saving"),
+                                                unsaved_answered_cb, g_object_ref (self));
   return TRUE;
+}
+
+GtkWidget *
+ldn_window_get_close_dialog (LdnWindow *self)
+{
+  g_return_val_if_fail (LDN_IS_WINDOW (self), NULL);
+  return self->close_dialog;
 }
 
 static gboolean

@@ -27,6 +27,9 @@ const char *ldn_window_get_help_page          (LdnWindow      *self);
 LdnLearnPage *ldn_window_get_learn_page       (LdnWindow      *self);
 LdnTimelinePage *ldn_window_get_timeline_page (LdnWindow      *self);
 LdnSideEffectsPage *ldn_window_get_side_effects_page (LdnWindow *self);
+/* The "Close Without Saving?" question while it is asked, else NULL
+ * (borrowed; answer it with ldn_compat_confirm_respond). */
+GtkWidget          *ldn_window_get_close_dialog      (LdnWindow *self);
 LdnSheetPage *ldn_window_get_sheet_page       (LdnWindow      *self);
 void        ldn_window_add_toast              (LdnWindow      *self,
                                                const char     *message);

@@ -298,6 +298,17 @@ typedef struct {
   gpointer                 user_data;
 } ConfirmRequest;
 
+void
+ldn_compat_confirm (GtkWindow                *parent,
+                    const char               *heading,
+                    const char               *body,
+                    const char               *confirm_label,
+                    LdnCompatConfirmCallback  callback,
+                    gpointer                  user_data)
+{
+  ldn_compat_confirm_full (parent, heading, body, _("_Cancel"), confirm_label, callback, user_data);
+}
+
 #if ADW_CHECK_VERSION (1, 5, 0)
 G_GNUC_BEGIN_IGNORE_DEPRECATIONS
 static void
@@ -310,25 +321,42 @@ confirm_response_cb (AdwAlertDialog *dialog,
   request->callback (g_str_equal (response, "confirm"), request->user_data);
 }
 
-void
-ldn_compat_confirm (GtkWindow                *parent,
-                    const char               *heading,
-                    const char               *body,
-                    const char               *confirm_label,
-                    LdnCompatConfirmCallback  callback,
-                    gpointer                  user_data)
+GtkWidget *
+ldn_compat_confirm_full (GtkWindow                *parent,
+                         const char               *heading,
+                         const char               *body,
+                         const char               *cancel_label,
+                         const char               *confirm_label,
+                         LdnCompatConfirmCallback  callback,
+                         gpointer                  user_data)
 {
   AdwDialog *dialog = adw_alert_dialog_new (heading, body);
   ConfirmRequest *request = g_new0 (ConfirmRequest, 1);
 
   request->callback = callback;
   request->user_data = user_data;
-  adw_alert_dialog_add_responses (ADW_ALERT_DIALOG (dialog), "cancel", _("_Cancel"), "confirm", confirm_label, NULL);
+  adw_alert_dialog_add_responses (ADW_ALERT_DIALOG (dialog), "cancel", cancel_label, "confirm", confirm_label, NULL);
   adw_alert_dialog_set_response_appearance (ADW_ALERT_DIALOG (dialog), "confirm", ADW_RESPONSE_DESTRUCTIVE);
   adw_alert_dialog_set_default_response (ADW_ALERT_DIALOG (dialog), "cancel");
   adw_alert_dialog_set_close_response (ADW_ALERT_DIALOG (dialog), "cancel");
   g_signal_connect (dialog, "response", G_CALLBACK (confirm_response_cb), request);
   adw_dialog_present (dialog, parent ? GTK_WIDGET (parent) : NULL);
+  return GTK_WIDGET (dialog);
+}
+
+const char *
+ldn_compat_confirm_get_body (GtkWidget *dialog)
+{
+  return adw_alert_dialog_get_body (ADW_ALERT_DIALOG (dialog));
+}
+
+void
+ldn_compat_confirm_respond (GtkWidget  *dialog,
+                            const char *response)
+{
+  /* Closing emits the close response once, as a click would emit its own. */
+  adw_alert_dialog_set_close_response (ADW_ALERT_DIALOG (dialog), response);
+  adw_dialog_force_close (ADW_DIALOG (dialog));
 }
 G_GNUC_END_IGNORE_DEPRECATIONS
 #else
@@ -342,25 +370,40 @@ confirm_response_cb (AdwMessageDialog *dialog,
   request->callback (g_str_equal (response, "confirm"), request->user_data);
 }
 
-void
-ldn_compat_confirm (GtkWindow                *parent,
-                    const char               *heading,
-                    const char               *body,
-                    const char               *confirm_label,
-                    LdnCompatConfirmCallback  callback,
-                    gpointer                  user_data)
+GtkWidget *
+ldn_compat_confirm_full (GtkWindow                *parent,
+                         const char               *heading,
+                         const char               *body,
+                         const char               *cancel_label,
+                         const char               *confirm_label,
+                         LdnCompatConfirmCallback  callback,
+                         gpointer                  user_data)
 {
   GtkWidget *dialog = adw_message_dialog_new (parent, heading, body);
   ConfirmRequest *request = g_new0 (ConfirmRequest, 1);
 
   request->callback = callback;
   request->user_data = user_data;
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "confirm", confirm_label, NULL);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", cancel_label, "confirm", confirm_label, NULL);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "confirm", ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   g_signal_connect (dialog, "response", G_CALLBACK (confirm_response_cb), request);
   gtk_window_present (GTK_WINDOW (dialog));
+  return dialog;
+}
+
+const char *
+ldn_compat_confirm_get_body (GtkWidget *dialog)
+{
+  return adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog));
+}
+
+void
+ldn_compat_confirm_respond (GtkWidget  *dialog,
+                            const char *response)
+{
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), response);
 }
 #endif
 

@@ -52,6 +52,24 @@ void ldn_compat_confirm (GtkWindow                *parent,
                          LdnCompatConfirmCallback  callback,
                          gpointer                  user_data);
 
+/* The same with the words of both buttons; returns the dialog (borrowed:
+ * it goes when answered), an AdwAlertDialog on libadwaita 1.5 and later
+ * (AdwMessageDialog there mis-measures its labels) and an
+ * AdwMessageDialog before. */
+GtkWidget *ldn_compat_confirm_full (GtkWindow                *parent,
+                                    const char               *heading,
+                                    const char               *body,
+                                    const char               *cancel_label,
+                                    const char               *confirm_label,
+                                    LdnCompatConfirmCallback  callback,
+                                    gpointer                  user_data);
+
+/* For tests and automation: what a dialog made by ldn_compat_confirm_full
+ * says, and answering it as the person would ("cancel" or "confirm"). */
+const char *ldn_compat_confirm_get_body (GtkWidget  *dialog);
+void        ldn_compat_confirm_respond  (GtkWidget  *dialog,
+                                         const char *response);
+
 /* Sets the name a screen reader says for BUTTON (any GtkButton, toggle
  * buttons included), and keeps it when the button's label changes.
  * GTK 4.18 and later give a button with a label a "labelled by" relation
