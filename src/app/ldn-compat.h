@@ -52,4 +52,11 @@ void ldn_compat_confirm (GtkWindow                *parent,
                          LdnCompatConfirmCallback  callback,
                          gpointer                  user_data);
 
+/* Tells a screen reader MESSAGE about a change that did not move focus
+ * (a page turned, a file saved). GTK 4.14 and later announce it; on older
+ * GTK the widget that has focus in WIDGET's window briefly carries it as
+ * its accessible description, which Orca speaks, until focus leaves it. */
+void ldn_compat_announce (GtkWidget  *widget,
+                          const char *message);
+
 G_END_DECLS

@@ -24,4 +24,16 @@ GtkWidget *ldn_wrapped_label_new  (const char *text,
 GtkWidget *ldn_prose_label_new    (const char *text,
                                    const char *css_class);
 
+/* Reading mode: GTK 4.8 gives a screen reader no flat review or say-all,
+ * so focus is the only way into text. Makes every label under ROOT that
+ * is not already part of a control (a button, a check button, an
+ * activatable row, a labelled field) take focus in reading order and be
+ * spoken as its text; labels styled as titles become headings with a
+ * level (title-1 is 1, title-2 is 2, title-3/title-4 are 3, heading 4).
+ * Call it on a freshly built subtree, before it is shown. */
+void       ldn_page_make_readable (GtkWidget  *root);
+/* Keeps WIDGET out of ldn_page_make_readable (), e.g. a table cell whose
+ * row is read as one. */
+void       ldn_page_skip_reading  (GtkWidget  *widget);
+
 G_END_DECLS
