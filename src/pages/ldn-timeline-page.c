@@ -278,7 +278,8 @@ update_summary (LdnTimelinePage *self)
   peak_clock = format_clock (self->dose_minute, summary.peak_hours);
   hours_above = (guint) round (summary.hours_above_half);
 
-  opening = self->schedule.n_doses > 1
+  /* On the 24 h view one nightly dose fits; it is still every night. */
+  opening = gtk_toggle_button_get_active (self->nightly_button)
     /* Translators: start of the chart's text summary. */
     ? g_strdup_printf (_("Model estimate for %g mg taken every night at %s."), self->schedule.dose_mg, dose_clock)
     : g_strdup_printf (_("Model estimate for %g mg taken once at %s."), self->schedule.dose_mg, dose_clock);
@@ -381,7 +382,8 @@ save_choices (LdnTimelinePage *self)
 
   g_settings_set_double (self->settings, "dose-mg", self->schedule.dose_mg);
   g_settings_set_int (self->settings, "dose-minute", self->dose_minute);
-  g_settings_set_string (self->settings, "dose-schedule", self->schedule.n_doses > 1 ? "nightly" : "single");
+  g_settings_set_string (self->settings, "dose-schedule",
+                         gtk_toggle_button_get_active (self->nightly_button) ? "nightly" : "single");
   g_settings_set_int (self->settings, "timeline-days", (int) (self->span_h / 24));
   g_settings_set_boolean (self->settings, "compare-standard-dose", gtk_switch_get_active (self->compare_switch));
 }
@@ -496,7 +498,7 @@ export_saved_cb (GFile    *file,
 
   request = (LdnOccupancyRequest) {
     .dose_mg = self->schedule.dose_mg,
-    .nightly = self->schedule.n_doses > 1,
+    .nightly = gtk_toggle_button_get_active (self->nightly_button),
     .days = (guint) (self->span_h / 24),
     .dose_minute = self->dose_minute,
   };
