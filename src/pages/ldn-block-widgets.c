@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "app/ldn-compat.h"
 #include "ldn-block-widgets.h"
 #include "ldn-page-layout.h"
 
@@ -282,6 +283,8 @@ choice_toggled_cb (GtkCheckButton *button,
     return;
 
   show_feedback (choice);
+  /* The feedback appears below; a screen reader hears it at once. */
+  ldn_compat_announce (GTK_WIDGET (button), choice->feedback);
   if (choice->recorder != NULL &&
       !ldn_teach_back_recorder_record_answer (choice->recorder, choice->question_id, choice->choice_id, &error))
     g_warning ("Could not keep the teach-back answer: %s", error->message);

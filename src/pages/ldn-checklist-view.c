@@ -200,6 +200,7 @@ item_row_new (LdnChecklistView    *self,
   adw_expander_row_add_prefix (ADW_EXPANDER_ROW (expander), GTK_WIDGET (row->noticed));
 
   row->severity = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_object_ref (severity_names)), NULL));
+  ldn_page_name_drop_down (row->severity, severity_label);
   gtk_accessible_update_property (GTK_ACCESSIBLE (row->severity), GTK_ACCESSIBLE_PROPERTY_LABEL, severity_label, -1);
   g_signal_connect (row->severity, "notify::selected", G_CALLBACK (severity_changed_cb), row);
   adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), labelled (_("How Bad"), GTK_WIDGET (row->severity)));

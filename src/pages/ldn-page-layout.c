@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gi18n.h>
 
 #include "ldn-page-layout.h"
 
@@ -127,6 +128,13 @@ make_readable (GtkWidget *widget,
   if (g_object_get_data (G_OBJECT (widget), "ldn-skip-reading") != NULL)
     return;
 
+  if (GTK_IS_TOGGLE_BUTTON (widget) &&
+      gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (widget)) == GTK_ACCESSIBLE_ROLE_RADIO)
+    {
+      ldn_page_track_choice (GTK_TOGGLE_BUTTON (widget));
+      return;
+    }
+
   if (GTK_IS_LABEL (widget))
     {
       if (!is_part_of_control (widget, root))
@@ -148,4 +156,94 @@ ldn_page_make_readable (GtkWidget *root)
    * reader would say "selected" before every paragraph). */
   g_object_set (gtk_widget_get_settings (root), "gtk-label-select-on-focus", FALSE, NULL);
   make_readable (root, root);
+}
+
+static void
+sync_checked (GtkToggleButton *button)
+{
+  gtk_accessible_update_state (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_STATE_CHECKED,
+                               gtk_toggle_button_get_active (button) ? GTK_ACCESSIBLE_TRISTATE_TRUE
+                                                                     : GTK_ACCESSIBLE_TRISTATE_FALSE,
+                               -1);
+}
+
+void
+ldn_page_track_choice (GtkToggleButton *button)
+{
+  g_return_if_fail (GTK_IS_TOGGLE_BUTTON (button));
+
+  sync_checked (button);
+  g_signal_connect (button, "toggled", G_CALLBACK (sync_checked), NULL);
+}
+
+static GtkWidget *
+first_descendant (GtkWidget *widget,
+                  GType      type)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = G_TYPE_CHECK_INSTANCE_TYPE (child, type) ? child : first_descendant (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static void
+drop_down_selected_cb (GtkDropDown *drop_down)
+{
+  const char *name = g_object_get_data (G_OBJECT (drop_down), "ldn-drop-down-name");
+  gpointer item = gtk_drop_down_get_selected_item (drop_down);
+  GtkWidget *button = first_descendant (GTK_WIDGET (drop_down), GTK_TYPE_TOGGLE_BUTTON);
+  g_autofree char *spoken = NULL;
+
+  if (GTK_IS_STRING_OBJECT (item))
+    /* Translators: a drop-down read aloud: its name, then the chosen value. */
+    spoken = g_strdup_printf (_("%s: %s"), name, gtk_string_object_get_string (GTK_STRING_OBJECT (item)));
+  else
+    spoken = g_strdup (name);
+
+  if (button != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, spoken, -1);
+}
+
+void
+ldn_page_name_drop_down (GtkDropDown *drop_down,
+                         const char  *name)
+{
+  g_return_if_fail (GTK_IS_DROP_DOWN (drop_down));
+  g_return_if_fail (name != NULL);
+
+  g_object_set_data_full (G_OBJECT (drop_down), "ldn-drop-down-name", g_strdup (name), g_free);
+  drop_down_selected_cb (drop_down);
+  g_signal_connect (drop_down, "notify::selected", G_CALLBACK (drop_down_selected_cb), NULL);
+}
+
+static void
+drop_image_name (GtkButton *button)
+{
+  if (GTK_IS_IMAGE (gtk_button_get_child (button)))
+    gtk_accessible_reset_relation (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
+}
+
+void
+ldn_page_fix_icon_buttons (GtkWidget *root)
+{
+  g_return_if_fail (GTK_IS_WIDGET (root));
+
+  if (GTK_IS_BUTTON (root) && GTK_IS_IMAGE (gtk_button_get_child (GTK_BUTTON (root))))
+    {
+      drop_image_name (GTK_BUTTON (root));
+      /* A new icon (Play becomes Pause) brings a new image and its name. */
+      g_signal_connect_after (root, "notify::icon-name", G_CALLBACK (drop_image_name), NULL);
+      g_signal_connect_after (root, "notify::child", G_CALLBACK (drop_image_name), NULL);
+      return;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    ldn_page_fix_icon_buttons (child);
 }

@@ -29,11 +29,25 @@ GtkWidget *ldn_prose_label_new    (const char *text,
  * is not already part of a control (a button, a check button, an
  * activatable row, a labelled field) take focus in reading order and be
  * spoken as its text; labels styled as titles become headings with a
- * level (title-1 is 1, title-2 is 2, title-3/title-4 are 3, heading 4).
+ * level (title-1 is 1, title-2 is 2, title-3/title-4 are 3, heading 4);
+ * toggle buttons made with the radio role keep their checked state
+ * (ldn_page_track_choice ()).
  * Call it on a freshly built subtree, before it is shown. */
 void       ldn_page_make_readable (GtkWidget  *root);
 /* Keeps WIDGET out of ldn_page_make_readable (), e.g. a table cell whose
  * row is read as one. */
 void       ldn_page_skip_reading  (GtkWidget  *widget);
+/* For a toggle button that is one choice of several and was made with
+ * the radio role ("accessible-role" at construction): keeps its checked
+ * state for screen readers, which GTK 4.8 does not do for toggle buttons. */
+void       ldn_page_track_choice  (GtkToggleButton *button);
+/* GTK 4.8 gives a drop-down's button (which takes focus) no name and
+ * never speaks the chosen value: names it "NAME: value", kept up to date. */
+void       ldn_page_name_drop_down (GtkDropDown *drop_down,
+                                    const char  *name);
+/* GTK 4.8 names a button with an icon by its image, which has only its
+ * class name ("GtkImage Search push button"): drops that name under ROOT,
+ * so only the button's own accessible label is read. */
+void       ldn_page_fix_icon_buttons (GtkWidget *root);
 
 G_END_DECLS

@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "app/ldn-compat.h"
 #include "ldn-questions-view.h"
 #include "ldn-page-layout.h"
 #include "ldn-user-text-view.h"
@@ -215,6 +216,8 @@ add_own_cb (LdnQuestionsView *self)
 
   gtk_editable_set_text (GTK_EDITABLE (self->new_question), "");
   ldn_questions_view_reload (self);
+  /* Focus stays in the box; the new row appears elsewhere. */
+  ldn_compat_announce (GTK_WIDGET (self->new_question), _("Question added"));
 }
 
 static gboolean

@@ -42,6 +42,8 @@ say (LdnSheetPage *self,
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
 
+  /* A toast is not read by a screen reader on GTK 4.8: announce it too. */
+  ldn_compat_announce (GTK_WIDGET (self), message);
   if (LDN_IS_WINDOW (root))
     ldn_window_add_toast (LDN_WINDOW (root), message);
   else

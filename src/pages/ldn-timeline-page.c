@@ -17,6 +17,7 @@
 #include "app/ldn-compat.h"
 #include "chart/ldn-occupancy-chart.h"
 #include "ldn-block-widgets.h"
+#include "ldn-page-layout.h"
 #include "ldn-timeline-page.h"
 #include "model/ldn-occupancy-export.h"
 
@@ -713,6 +714,12 @@ ldn_timeline_page_init (LdnTimelinePage *self)
   self->span_h = 24;
   self->dose_minute = 22 * 60;
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* The readout changes while the chart plays: it is not a heading, and
+   * not read on every change. */
+  ldn_page_skip_reading (GTK_WIDGET (self->readout));
+  ldn_page_make_readable (GTK_WIDGET (self));
+  ldn_page_fix_icon_buttons (GTK_WIDGET (self));
+  ldn_page_name_drop_down (self->speed_dropdown, _("Animation speed"));
   g_signal_connect_object (self->chart, "map", G_CALLBACK (chart_mapped_cb), self,
                            G_CONNECT_SWAPPED | G_CONNECT_AFTER);
   /* Not a template child: GTK 4.8 disposes those as widgets. */
