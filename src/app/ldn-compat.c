@@ -409,6 +409,11 @@ ldn_compat_announce (GtkWidget  *widget,
   focus = root != NULL ? gtk_root_get_focus (root) : NULL;
   if (focus == NULL)
     return;
+  /* In an entry the focus is on its inner GtkText, which is not what a
+   * screen reader sees: the entry is. */
+  if (GTK_IS_TEXT (focus) && gtk_widget_get_parent (focus) != NULL &&
+      GTK_IS_EDITABLE (gtk_widget_get_parent (focus)))
+    focus = gtk_widget_get_parent (focus);
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (focus), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, message, -1);
   if (g_signal_handler_find (focus, G_SIGNAL_MATCH_FUNC, 0, 0, NULL, restore_description_cb, NULL) == 0)

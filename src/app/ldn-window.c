@@ -514,7 +514,7 @@ ldn_window_init (LdnWindow *self)
   GtkEventController *typing = gtk_event_controller_key_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  ldn_page_fix_icon_buttons (GTK_WIDGET (self));
+  ldn_page_fix_button_names (GTK_WIDGET (self));
   g_signal_connect_swapped (typing, "key-pressed", G_CALLBACK (window_key_pressed_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), typing);
   gtk_menu_button_set_create_popup_func (self->primary_menu_button, create_primary_menu, self, NULL);

@@ -206,7 +206,9 @@ table_block (LdnContentStore *store,
        * column's heading. */
       for (guint c = 0; row[c] != NULL; c++)
         {
-          if (c > 0)
+          if (*row[c] == '\0')
+            continue;
+          if (spoken->len > 0)
             g_string_append (spoken, "; ");
           if (r == 0 || c == 0 || header[c] == NULL)
             g_string_append (spoken, row[c]);

@@ -191,6 +191,7 @@ item_row_new (LdnChecklistView    *self,
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), side_effect->name);
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (expander), subtitle);
+  ldn_page_track_expander (expander);
 
   row->noticed = GTK_CHECK_BUTTON (gtk_check_button_new ());
   gtk_widget_set_valign (GTK_WIDGET (row->noticed), GTK_ALIGN_CENTER);

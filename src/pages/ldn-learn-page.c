@@ -31,6 +31,7 @@ struct _LdnLearnPage
   GPtrArray            *page_widgets;  /* one AdwBin slot per page, then "All sources" */
   char                 *progress_text;
   guint                 current;
+  gboolean              focus_page_when_shown;  /* focus was on the page left */
   GtkWidget            *highlighted;
   guint                 scroll_idle_id;
   guint                 resume_tick_id;
@@ -222,6 +223,16 @@ update_progress (LdnLearnPage *self)
 }
 
 static void
+focus_current_page (LdnLearnPage *self)
+{
+  GtkWidget *slot = g_ptr_array_index (self->page_widgets, self->current);
+
+  self->focus_page_when_shown = FALSE;
+  gtk_widget_set_can_focus (slot, TRUE);
+  gtk_widget_child_focus (slot, GTK_DIR_TAB_FORWARD);
+}
+
+static void
 carousel_page_changed_cb (LdnLearnPage *self,
                           guint         index)
 {
@@ -250,6 +261,8 @@ carousel_page_changed_cb (LdnLearnPage *self,
     }
 
   update_progress (self);
+  if (self->focus_page_when_shown)
+    focus_current_page (self);
   if (self->settings != NULL)
     g_settings_set_string (self->settings, "learn-page", page_id_at (self, index));
 }
@@ -304,9 +317,12 @@ tell_page_turned (LdnLearnPage *self,
   if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->carousel)) &&
       !gtk_widget_is_ancestor (focus, slot))
     {
-      gtk_widget_set_can_focus (slot, TRUE);
-      if (gtk_widget_child_focus (slot, GTK_DIR_TAB_FORWARD))
-        return;
+      /* Once the page is on screen (a screen reader ignores focus on
+       * what is not showing): see carousel_page_changed_cb (). */
+      self->focus_page_when_shown = TRUE;
+      if (index == self->current)
+        focus_current_page (self);
+      return;
     }
 
   if (index < self->pages->len)

@@ -76,7 +76,9 @@ is_part_of_control (GtkWidget *widget,
     {
       if (GTK_IS_BUTTON (w) || GTK_IS_CHECK_BUTTON (w) || GTK_IS_MENU_BUTTON (w))
         return TRUE;
-      if (GTK_IS_LIST_BOX_ROW (w) && gtk_list_box_row_get_activatable (GTK_LIST_BOX_ROW (w)))
+      /* A row that takes focus is read with its title already. */
+      if (GTK_IS_LIST_BOX_ROW (w) &&
+          (gtk_list_box_row_get_activatable (GTK_LIST_BOX_ROW (w)) || gtk_widget_get_focusable (w)))
         return TRUE;
       if (w == root)
         break;
@@ -222,19 +224,29 @@ ldn_page_name_drop_down (GtkDropDown *drop_down,
   g_signal_connect (drop_down, "notify::selected", G_CALLBACK (drop_down_selected_cb), NULL);
 }
 
+/* GTK 4.8 also names a button by its child ("labelled by"), before the
+ * name it was given: "GtkImage Search" or "Add Question Add question Add
+ * Question". A button with a name of its own keeps only that. (GTK has no
+ * other way to ask whether a name was given than its test API.) */
+static gboolean
+has_own_name (GtkWidget *button)
+{
+  return gtk_test_accessible_has_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL);
+}
+
 static void
 drop_image_name (GtkButton *button)
 {
-  if (GTK_IS_IMAGE (gtk_button_get_child (button)))
+  if (GTK_IS_IMAGE (gtk_button_get_child (button)) || has_own_name (GTK_WIDGET (button)))
     gtk_accessible_reset_relation (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
 }
 
 void
-ldn_page_fix_icon_buttons (GtkWidget *root)
+ldn_page_fix_button_names (GtkWidget *root)
 {
   g_return_if_fail (GTK_IS_WIDGET (root));
 
-  if (GTK_IS_BUTTON (root) && GTK_IS_IMAGE (gtk_button_get_child (GTK_BUTTON (root))))
+  if (GTK_IS_BUTTON (root) && (GTK_IS_IMAGE (gtk_button_get_child (GTK_BUTTON (root))) || has_own_name (root)))
     {
       drop_image_name (GTK_BUTTON (root));
       /* A new icon (Play becomes Pause) brings a new image and its name. */
@@ -245,5 +257,24 @@ ldn_page_fix_icon_buttons (GtkWidget *root)
 
   for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
        child = gtk_widget_get_next_sibling (child))
-    ldn_page_fix_icon_buttons (child);
+    ldn_page_fix_button_names (child);
+}
+
+static void
+expander_expanded_cb (AdwExpanderRow *expander)
+{
+  GtkWidget *header = first_descendant (GTK_WIDGET (expander), GTK_TYPE_LIST_BOX_ROW);
+
+  if (header != NULL)
+    gtk_accessible_update_state (GTK_ACCESSIBLE (header), GTK_ACCESSIBLE_STATE_EXPANDED,
+                                 adw_expander_row_get_expanded (expander), -1);
+}
+
+void
+ldn_page_track_expander (GtkWidget *expander_row)
+{
+  g_return_if_fail (ADW_IS_EXPANDER_ROW (expander_row));
+
+  expander_expanded_cb (ADW_EXPANDER_ROW (expander_row));
+  g_signal_connect (expander_row, "notify::expanded", G_CALLBACK (expander_expanded_cb), NULL);
 }

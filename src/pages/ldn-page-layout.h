@@ -45,9 +45,14 @@ void       ldn_page_track_choice  (GtkToggleButton *button);
  * never speaks the chosen value: names it "NAME: value", kept up to date. */
 void       ldn_page_name_drop_down (GtkDropDown *drop_down,
                                     const char  *name);
-/* GTK 4.8 names a button with an icon by its image, which has only its
- * class name ("GtkImage Search push button"): drops that name under ROOT,
- * so only the button's own accessible label is read. */
-void       ldn_page_fix_icon_buttons (GtkWidget *root);
+/* GTK 4.8 names a button by its child too: an icon's image has only its
+ * class name ("GtkImage Search push button"), a label doubles the name
+ * ("Add Question Add question Add Question"). Under ROOT, a button with an
+ * icon or with an accessible label of its own is read by that label only. */
+void       ldn_page_fix_button_names (GtkWidget *root);
+/* libadwaita 1.2 does not tell a screen reader that an expander row
+ * opened or closed: keeps the expanded state on its header, which takes
+ * focus, so "expanded" / "collapsed" is spoken. */
+void       ldn_page_track_expander   (GtkWidget *expander_row);
 
 G_END_DECLS

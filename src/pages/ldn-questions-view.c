@@ -273,6 +273,7 @@ ldn_questions_view_new (LdnContentStore *content,
                                   _("Your own question"), -1);
   g_signal_connect_swapped (self->new_question, "activate", G_CALLBACK (add_own_cb), self);
   g_signal_connect_swapped (add_button, "clicked", G_CALLBACK (add_own_cb), self);
+  ldn_page_fix_button_names (add_button);
   gtk_box_append (GTK_BOX (add_box), GTK_WIDGET (self->new_question));
   gtk_box_append (GTK_BOX (add_box), add_button);
   gtk_box_append (GTK_BOX (column), add_box);

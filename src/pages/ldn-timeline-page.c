@@ -41,6 +41,7 @@ struct _LdnTimelinePage
   gboolean           play_when_shown;
   char              *summary_text;
   char              *readout_text;
+  gint64             readout_told_at;  /* when a screen reader was last given it */
 
   GtkStack          *view_stack;
   AdwStatusPage     *error_page;
@@ -92,6 +93,26 @@ animations_enabled (LdnTimelinePage *self)
   return enabled;
 }
 
+static gboolean is_playing (LdnTimelinePage *self);
+
+/* The readout changes every frame while the chart plays. A screen reader
+ * gets it as the slider's value instead (the label itself is presentation
+ * only), at most once a second while playing, and at once otherwise. */
+static void
+tell_readout (LdnTimelinePage *self,
+              gboolean         now)
+{
+  gint64 time = g_get_monotonic_time ();
+
+  if (self->readout_text == NULL ||
+      (!now && is_playing (self) && time - self->readout_told_at < G_USEC_PER_SEC))
+    return;
+
+  self->readout_told_at = time;
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->scrubber), GTK_ACCESSIBLE_PROPERTY_VALUE_TEXT,
+                                  self->readout_text, -1);
+}
+
 static void
 update_readout (LdnTimelinePage *self)
 {
@@ -117,6 +138,7 @@ update_readout (LdnTimelinePage *self)
                                         ldn_occupancy_curve_sample (curve, curve->sustained_high, hours),
                                         ldn_occupancy_curve_sample (curve, curve->transient, hours));
   gtk_label_set_text (self->readout, self->readout_text);
+  tell_readout (self, FALSE);
 }
 
 static void
@@ -154,6 +176,7 @@ static void
 animation_done_cb (LdnTimelinePage *self)
 {
   set_playing_look (self, FALSE);
+  tell_readout (self, TRUE);
 }
 
 static void
@@ -166,6 +189,7 @@ stop_animation (LdnTimelinePage *self)
       g_clear_object (&self->animation);
     }
   set_playing_look (self, FALSE);
+  tell_readout (self, TRUE);
 }
 
 /* Sweeps from HOURS to the end; the time left sets the duration, so a
@@ -718,7 +742,7 @@ ldn_timeline_page_init (LdnTimelinePage *self)
    * not read on every change. */
   ldn_page_skip_reading (GTK_WIDGET (self->readout));
   ldn_page_make_readable (GTK_WIDGET (self));
-  ldn_page_fix_icon_buttons (GTK_WIDGET (self));
+  ldn_page_fix_button_names (GTK_WIDGET (self));
   ldn_page_name_drop_down (self->speed_dropdown, _("Animation speed"));
   g_signal_connect_object (self->chart, "map", G_CALLBACK (chart_mapped_cb), self,
                            G_CONNECT_SWAPPED | G_CONNECT_AFTER);
