@@ -164,6 +164,70 @@ test_fill_in_close_and_find_again (void)
   close_section (&section);
 }
 
+static GtkLabel *
+shown_error (GtkWidget *root)
+{
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+
+  ldn_test_collect (root, GTK_TYPE_LABEL, labels);
+  for (guint i = 0; i < labels->len; i++)
+    {
+      GtkWidget *label = g_ptr_array_index (labels, i);
+
+      if (gtk_widget_has_css_class (label, "error") && gtk_widget_get_visible (label))
+        return GTK_LABEL (label);
+    }
+
+  return NULL;
+}
+
+/* "Since" can be typed (a screen reader cannot use the calendar): a
+ * future or malformed date is refused next to the box, the text stays,
+ * nothing is saved; a past date is saved. */
+static void
+test_since_date_typed (void)
+{
+  LdnUserStore *store = ldn_application_get_user_store (app);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) past = g_date_time_add_days (now, -3);
+  g_autoptr(GDateTime) future = g_date_time_add_days (now, 40);
+  g_autofree char *past_text = g_date_time_format (past, "%Y-%m-%d");
+  g_autofree char *future_text = g_date_time_format (future, "%Y-%m-%d");
+  Section section;
+  GtkEntry *entry;
+  GtkWidget *row_root;
+
+  open_section (&section);
+  entry = ldn_test_nth (section.checklist, GTK_TYPE_ENTRY, 0);
+  row_root = gtk_widget_get_parent (GTK_WIDGET (entry));
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), future_text);
+  g_signal_emit_by_name (entry, "activate");
+  g_assert_nonnull (shown_error (row_root));
+  g_assert_cmpstr (gtk_label_get_text (shown_error (row_root)), ==, "That date is in the future.");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, future_text);
+  {
+    g_autoptr(LdnChecklistEntry) saved = ldn_user_store_get_checklist_entry (store, "vivid-dreams", NULL);
+    g_assert_null (saved->since);
+  }
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), "30/11/2026");
+  g_signal_emit_by_name (entry, "activate");
+  g_assert_nonnull (shown_error (row_root));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "30/11/2026");
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), past_text);
+  g_signal_emit_by_name (entry, "activate");
+  g_assert_null (shown_error (row_root));
+  {
+    g_autoptr(LdnChecklistEntry) saved = ldn_user_store_get_checklist_entry (store, "vivid-dreams", NULL);
+    g_assert_cmpstr (saved->since, ==, past_text);
+  }
+
+  g_assert_true (ldn_user_store_delete_all (store, NULL));
+  close_section (&section);
+}
+
 static void
 test_menu_actions_exist (void)
 {
@@ -182,6 +246,7 @@ main (int   argc,
   app = ldn_test_ui_init (&argc, &argv);
 
   g_test_add_func ("/side-effects/fill-in-close-and-find-again", test_fill_in_close_and_find_again);
+  g_test_add_func ("/side-effects/since-date-typed", test_since_date_typed);
   g_test_add_func ("/side-effects/menu-actions-exist", test_menu_actions_exist);
 
   result = g_test_run ();

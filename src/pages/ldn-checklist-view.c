@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "app/ldn-compat.h"
 #include "ldn-block-widgets.h"
 #include "ldn-checklist-view.h"
 #include "ldn-page-layout.h"
@@ -32,6 +33,8 @@ typedef struct {
   GtkDropDown      *severity;
   GtkMenuButton    *since;
   GtkCalendar      *calendar;
+  GtkEntry         *since_entry;   /* the date typed, for keyboard and screen reader */
+  GtkLabel         *since_error;
   GtkWidget        *note;
 } ItemRow;
 
@@ -82,6 +85,8 @@ show_since (ItemRow    *row,
             const char *date)
 {
   gtk_menu_button_set_label (row->since, date ? date : _("Not set"));
+  if (row->since_entry != NULL)
+    gtk_editable_set_text (GTK_EDITABLE (row->since_entry), date ? date : "");
 }
 
 static void
@@ -112,6 +117,54 @@ clear_since_cb (GtkButton *button,
   else
     report (row->view, error);
   gtk_menu_button_popdown (row->since);
+}
+
+static void
+show_since_error (ItemRow    *row,
+                  const char *message)
+{
+  gtk_label_set_text (row->since_error, message != NULL ? message : "");
+  gtk_widget_set_visible (GTK_WIDGET (row->since_error), message != NULL);
+  if (message != NULL)
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (row->since_entry), "error");
+      ldn_compat_announce (GTK_WIDGET (row->since_entry), message);
+    }
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (row->since_entry), "error");
+}
+
+/* A typed date (year-month-day): refused with a reason next to the box,
+ * and the text stays, if it is no date or in the future. */
+static void
+since_entry_activate_cb (GtkEntry *entry,
+                         ItemRow  *row)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) day = NULL;
+  int year = 0, month = 0, date = 0;
+  char end = '\0';
+
+  if (sscanf (text, "%4d-%2d-%2d%c", &year, &month, &date, &end) != 3 ||
+      !g_date_valid_dmy (date, month, year))
+    {
+      show_since_error (row, _("Type the date as year-month-day, for example 2026-11-30."));
+      return;
+    }
+
+  day = g_date_time_new_local (year, month, date, 12, 0, 0);
+  if (g_date_time_compare (day, now) > 0 &&
+      (g_date_time_get_year (day) != g_date_time_get_year (now) ||
+       g_date_time_get_day_of_year (day) != g_date_time_get_day_of_year (now)))
+    {
+      show_since_error (row, _("That date is in the future."));
+      return;
+    }
+
+  show_since_error (row, NULL);
+  /* The calendar shows it, and selecting it there saves it. */
+  gtk_calendar_select_day (row->calendar, day);
 }
 
 static gboolean
@@ -149,6 +202,16 @@ since_button (ItemRow    *row,
 
   /* GTK 4.8 puts the raw "_" of a mnemonic into the name it computes. */
   gtk_accessible_update_property (GTK_ACCESSIBLE (clear), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Clear date"), -1);
+
+  row->since_entry = GTK_ENTRY (gtk_entry_new ());
+  gtk_entry_set_placeholder_text (row->since_entry, _("Year-month-day"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row->since_entry), GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, _("Type the date as year-month-day"), -1);
+  g_signal_connect (row->since_entry, "activate", G_CALLBACK (since_entry_activate_cb), row);
+  row->since_error = GTK_LABEL (ldn_wrapped_label_new (NULL, "error"));
+  gtk_widget_set_visible (GTK_WIDGET (row->since_error), FALSE);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (row->since_entry));
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (row->since_error));
 
   row->calendar = GTK_CALENDAR (gtk_calendar_new ());
   g_signal_connect (row->calendar, "day-selected", G_CALLBACK (day_selected_cb), row);
