@@ -282,6 +282,7 @@ ldn_window_section_action (GtkWidget  *widget,
 {
   LdnWindow *self = LDN_WINDOW (widget);
   const char *section = g_variant_get_string (parameter, NULL);
+  const char *title;
 
   if (adw_view_stack_get_child_by_name (self->stack, section) == NULL)
     {
@@ -290,6 +291,11 @@ ldn_window_section_action (GtkWidget  *widget,
     }
 
   adw_view_stack_set_visible_child_name (self->stack, section);
+  /* Alt+2 and the like switch without moving focus: say where we are. */
+  title = adw_view_stack_page_get_title (adw_view_stack_get_page (self->stack,
+                                                                  adw_view_stack_get_child_by_name (self->stack, section)));
+  if (title != NULL)
+    ldn_compat_announce (widget, title);
 }
 
 /* The shortcuts window is built when asked for, not with every window
