@@ -280,6 +280,7 @@ item_row_new (LdnChecklistView    *self,
   gtk_widget_set_margin_top (note_row, 8);
   gtk_widget_set_margin_bottom (note_row, 12);
   adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), note_row);
+  ldn_page_name_lists (expander, side_effect->name);
 
   return expander;
 }

@@ -278,3 +278,29 @@ ldn_page_track_expander (GtkWidget *expander_row)
   expander_expanded_cb (ADW_EXPANDER_ROW (expander_row));
   g_signal_connect (expander_row, "notify::expanded", G_CALLBACK (expander_expanded_cb), NULL);
 }
+
+void
+ldn_page_name_lists (GtkWidget  *root,
+                     const char *name)
+{
+  if (root == NULL)
+    return;
+  g_return_if_fail (GTK_IS_WIDGET (root));
+  g_return_if_fail (name != NULL);
+
+  if (GTK_IS_LIST_BOX (root) && !has_own_name (root))
+    gtk_accessible_update_property (GTK_ACCESSIBLE (root), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    ldn_page_name_lists (child, name);
+}
+
+GtkWidget *
+ldn_page_first_of_type (GtkWidget *root,
+                        GType      type)
+{
+  g_return_val_if_fail (GTK_IS_WIDGET (root), NULL);
+
+  return first_descendant (root, type);
+}

@@ -54,5 +54,13 @@ void       ldn_page_fix_button_names (GtkWidget *root);
  * opened or closed: keeps the expanded state on its header, which takes
  * focus, so "expanded" / "collapsed" is spoken. */
 void       ldn_page_track_expander   (GtkWidget *expander_row);
+/* Lists that libadwaita makes inside a preferences group or an expander
+ * row have no name, and GTK 4.8 then gives their class name ("GtkListBox").
+ * Names every list under ROOT that has no name of its own NAME. */
+void       ldn_page_name_lists       (GtkWidget  *root,
+                                      const char *name);
+/* The first widget of TYPE under ROOT (depth first), or NULL. */
+GtkWidget *ldn_page_first_of_type    (GtkWidget  *root,
+                                      GType       type);
 
 G_END_DECLS

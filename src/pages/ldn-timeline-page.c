@@ -744,6 +744,7 @@ ldn_timeline_page_init (LdnTimelinePage *self)
   ldn_page_make_readable (GTK_WIDGET (self));
   ldn_page_fix_button_names (GTK_WIDGET (self));
   ldn_page_name_drop_down (self->speed_dropdown, _("Animation speed"));
+  ldn_page_name_lists (ldn_page_first_of_type (GTK_WIDGET (self), ADW_TYPE_PREFERENCES_GROUP), _("Dose and schedule"));
   g_signal_connect_object (self->chart, "map", G_CALLBACK (chart_mapped_cb), self,
                            G_CONNECT_SWAPPED | G_CONNECT_AFTER);
   /* Not a template child: GTK 4.8 disposes those as widgets. */
