@@ -216,10 +216,16 @@ void
 ldn_page_name_drop_down (GtkDropDown *drop_down,
                          const char  *name)
 {
+  GtkWidget *list;
+
   g_return_if_fail (GTK_IS_DROP_DOWN (drop_down));
   g_return_if_fail (name != NULL);
 
   g_object_set_data_full (G_OBJECT (drop_down), "ldn-drop-down-name", g_strdup (name), g_free);
+  /* The list of choices in its popover is nameless too ("GtkListView"). */
+  list = first_descendant (GTK_WIDGET (drop_down), GTK_TYPE_LIST_VIEW);
+  if (list != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
   drop_down_selected_cb (drop_down);
   g_signal_connect (drop_down, "notify::selected", G_CALLBACK (drop_down_selected_cb), NULL);
 }
