@@ -14,7 +14,9 @@
 
 #include "app/ldn-application.h"
 #include "app/ldn-window.h"
+#include "pages/ldn-learn-page.h"
 #include "pages/ldn-side-effects-page.h"
+#include "pages/ldn-timeline-page.h"
 #include "ldn-test-ui.h"
 
 static LdnApplication *app;
@@ -231,6 +233,144 @@ test_pictures_describe_themselves (void)
   ldn_test_close_window (GTK_WINDOW (window));
 }
 
+/* Walks the focus chain with Tab from the window, as a keyboard user
+ * does; returns every widget that took focus, in order (at most LIMIT). */
+static GPtrArray *
+tab_through (GtkWidget *window,
+             guint      limit)
+{
+  GPtrArray *stops = g_ptr_array_new ();
+
+  for (guint i = 0; i < limit; i++)
+    {
+      GtkWidget *focus;
+
+      if (!gtk_widget_child_focus (window, GTK_DIR_TAB_FORWARD))
+        break;
+      focus = gtk_root_get_focus (GTK_ROOT (window));
+      if (focus == NULL || (stops->len > 0 && focus == g_ptr_array_index (stops, 0)))
+        break;
+      g_ptr_array_add (stops, focus);
+    }
+
+  return stops;
+}
+
+static gboolean
+has_label_text (GtkWidget  *widget,
+                const char *prefix)
+{
+  return GTK_IS_LABEL (widget) && g_str_has_prefix (gtk_label_get_text (GTK_LABEL (widget)), prefix);
+}
+
+/* GTK 4.8 gives a screen reader no say-all: the guide's text must take
+ * focus, in reading order, and only the page on screen is in the chain
+ * (it used to walk all 13 pages). Titles are headings. */
+static void
+test_guide_text_in_focus_chain (void)
+{
+  LdnWindow *window = open_window ();
+  g_autoptr(GPtrArray) stops = NULL;
+  gboolean title = FALSE, paragraph = FALSE;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.section", "s", "learn"));
+  stops = tab_through (GTK_WIDGET (window), 200);
+  for (guint i = 0; i < stops->len; i++)
+    {
+      GtkWidget *stop = g_ptr_array_index (stops, i);
+
+      /* Page 2 ("The standard dose: 50 mg") is built next to page 1 for swiping. */
+      g_assert_false (has_label_text (stop, "The standard dose"));
+      g_assert_false (has_label_text (stop, "The licensed tablet has 50 mg"));
+      if (has_label_text (stop, "What naltrexone is"))
+        {
+          title = TRUE;
+          g_assert_cmpint (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (stop)), ==,
+                           GTK_ACCESSIBLE_ROLE_HEADING);
+        }
+      if (has_label_text (stop, "Naltrexone is a medicine that blocks opioid receptors"))
+        {
+          g_assert_true (title);  /* after the title: reading order */
+          paragraph = TRUE;
+        }
+    }
+  g_assert_true (title);
+  g_assert_true (paragraph);
+  g_assert_cmpuint (stops->len, <, 60);
+
+  ldn_test_close_window (GTK_WINDOW (window));
+}
+
+static GtkToggleButton *
+toggle_labelled (GtkWidget  *root,
+                 const char *label)
+{
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+
+  ldn_test_collect (root, GTK_TYPE_TOGGLE_BUTTON, buttons);
+  for (guint i = 0; i < buttons->len; i++)
+    if (g_strcmp0 (gtk_button_get_label (g_ptr_array_index (buttons, i)), label) == 0)
+      return g_ptr_array_index (buttons, i);
+
+  g_error ("no toggle button labelled “%s”", label);
+}
+
+/* One choice of several is a radio button whose state follows it, not a
+ * toggle button with no spoken state. */
+static void
+test_single_choices_are_radio_buttons (void)
+{
+  LdnWindow *window = open_window ();
+  GtkWidget *timeline;
+  GtkToggleButton *once, *nightly;
+  g_autofree char *problem = NULL;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.section", "s", "timeline"));
+  timeline = GTK_WIDGET (ldn_window_get_timeline_page (window));
+  once = toggle_labelled (timeline, "Once");
+  nightly = toggle_labelled (timeline, "Every Night");
+  g_assert_cmpint (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (nightly)), ==, GTK_ACCESSIBLE_ROLE_RADIO);
+  g_assert_cmpint (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (toggle_labelled (timeline, "14 Days"))), ==,
+                   GTK_ACCESSIBLE_ROLE_RADIO);
+
+  gtk_toggle_button_set_active (nightly, TRUE);
+  problem = gtk_test_accessible_check_state (GTK_ACCESSIBLE (nightly), GTK_ACCESSIBLE_STATE_CHECKED,
+                                             GTK_ACCESSIBLE_TRISTATE_TRUE);
+  g_assert_null (problem);
+  problem = gtk_test_accessible_check_state (GTK_ACCESSIBLE (once), GTK_ACCESSIBLE_STATE_CHECKED,
+                                             GTK_ACCESSIBLE_TRISTATE_FALSE);
+  g_assert_null (problem);
+  gtk_toggle_button_set_active (once, TRUE);
+
+  ldn_test_close_window (GTK_WINDOW (window));
+}
+
+/* Teach-back answers: radio buttons named by their text (GTK 4.8 takes
+ * no name from a custom child: they read "GtkCheckButton"). */
+static void
+test_teach_back_answers_named (void)
+{
+  LdnWindow *window = open_window ();
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+  guint answers = 0;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.section", "s", "learn"));
+  g_assert_true (ldn_learn_page_show_page (ldn_window_get_learn_page (window), "side-by-side", 0));
+  ldn_test_collect (GTK_WIDGET (window), GTK_TYPE_CHECK_BUTTON, buttons);
+  for (guint i = 0; i < buttons->len; i++)
+    {
+      GtkAccessible *button = g_ptr_array_index (buttons, i);
+
+      if (gtk_accessible_get_accessible_role (button) != GTK_ACCESSIBLE_ROLE_RADIO)
+        continue;
+      answers++;
+      g_assert_true (gtk_test_accessible_has_property (button, GTK_ACCESSIBLE_PROPERTY_LABEL));
+    }
+  g_assert_cmpuint (answers, >=, 3);
+
+  ldn_test_close_window (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -241,6 +381,9 @@ main (int   argc,
 
   g_test_add_func ("/accessibility/every-control-has-a-name", test_every_control_has_a_name);
   g_test_add_func ("/accessibility/pictures-describe-themselves", test_pictures_describe_themselves);
+  g_test_add_func ("/accessibility/guide-text-in-focus-chain", test_guide_text_in_focus_chain);
+  g_test_add_func ("/accessibility/single-choices-are-radio-buttons", test_single_choices_are_radio_buttons);
+  g_test_add_func ("/accessibility/teach-back-answers-named", test_teach_back_answers_named);
 
   result = g_test_run ();
   g_object_unref (app);

@@ -241,6 +241,23 @@ error_label_of (LdnUserTextView *view)
   return NULL;
 }
 
+static GtkLabel *
+shown_error (GtkWidget *root)
+{
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+
+  ldn_test_collect (root, GTK_TYPE_LABEL, labels);
+  for (guint i = 0; i < labels->len; i++)
+    {
+      GtkWidget *label = g_ptr_array_index (labels, i);
+
+      if (gtk_widget_has_css_class (label, "error") && gtk_widget_get_visible (label))
+        return GTK_LABEL (label);
+    }
+
+  return NULL;
+}
+
 static gboolean
 has_size (gpointer data)
 {
@@ -474,6 +491,53 @@ test_refusal_is_shown_as_a_toast (void)
   close_section (&section);
 }
 
+/* "Since" can be typed (a screen reader cannot use the calendar): a
+ * future or malformed date is refused next to the box, the text stays,
+ * nothing is saved; a past date is saved. */
+static void
+test_since_date_typed (void)
+{
+  LdnUserStore *store = ldn_application_get_user_store (app);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) past = g_date_time_add_days (now, -3);
+  g_autoptr(GDateTime) future = g_date_time_add_days (now, 40);
+  g_autofree char *past_text = g_date_time_format (past, "%Y-%m-%d");
+  g_autofree char *future_text = g_date_time_format (future, "%Y-%m-%d");
+  Section section;
+  GtkEntry *entry;
+  GtkWidget *row_root;
+
+  open_section (&section);
+  entry = ldn_test_nth (section.checklist, GTK_TYPE_ENTRY, 0);
+  row_root = gtk_widget_get_parent (GTK_WIDGET (entry));
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), future_text);
+  g_signal_emit_by_name (entry, "activate");
+  g_assert_nonnull (shown_error (row_root));
+  g_assert_cmpstr (gtk_label_get_text (shown_error (row_root)), ==, "That date is in the future.");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, future_text);
+  {
+    g_autoptr(LdnChecklistEntry) saved = ldn_user_store_get_checklist_entry (store, "vivid-dreams", NULL);
+    g_assert_null (saved->since);
+  }
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), "30/11/2026");
+  g_signal_emit_by_name (entry, "activate");
+  g_assert_nonnull (shown_error (row_root));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "30/11/2026");
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), past_text);
+  g_signal_emit_by_name (entry, "activate");
+  g_assert_null (shown_error (row_root));
+  {
+    g_autoptr(LdnChecklistEntry) saved = ldn_user_store_get_checklist_entry (store, "vivid-dreams", NULL);
+    g_assert_cmpstr (saved->since, ==, past_text);
+  }
+
+  g_assert_true (ldn_user_store_delete_all (store, NULL));
+  close_section (&section);
+}
+
 static void
 test_menu_actions_exist (void)
 {
@@ -498,6 +562,7 @@ main (int   argc,
   ldn_test_add_func ("/side-effects/huge-paste-stays-in-view", test_huge_paste_stays_in_view);
   ldn_test_add_func ("/side-effects/question-not-added-is-not-dropped", test_question_not_added_is_not_dropped);
   ldn_test_add_func ("/side-effects/changes-from-another-process-are-shown", test_changes_from_another_process_are_shown);
+  ldn_test_add_func ("/side-effects/since-date-typed", test_since_date_typed);
 
   result = g_test_run ();
   g_clear_object (&app);

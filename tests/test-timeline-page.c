@@ -95,6 +95,29 @@ test_nightly_fourteen_days (void)
   g_settings_reset (settings, "timeline-days");
 }
 
+/* On the 24 h view only one night's dose fits, but the person chose
+ * Every Night: the summary and the saved choice must say so. */
+static void
+test_nightly_one_day_says_every_night (void)
+{
+  LdnWindow *window = open_timeline ();
+  LdnTimelinePage *page = ldn_window_get_timeline_page (window);
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autofree char *saved = NULL;
+
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (find_button_labelled (GTK_WIDGET (page), "24 h")), TRUE);
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (find_button_labelled (GTK_WIDGET (page), "Every Night")), TRUE);
+
+  g_assert_true (g_str_has_prefix (ldn_timeline_page_get_summary (page),
+                                   "Model estimate for 4.5 mg taken every night at 22:00."));
+  saved = g_settings_get_string (settings, "dose-schedule");
+  g_assert_cmpstr (saved, ==, "nightly");
+
+  close_window (window);
+  g_settings_reset (settings, "dose-schedule");
+  g_settings_reset (settings, "timeline-days");
+}
+
 typedef struct {
   LdnTimelinePage *page;
   char            *first;
@@ -294,6 +317,7 @@ main (int   argc,
 
   g_test_add_func ("/timeline/summary-follows-the-dose", test_summary_follows_the_dose);
   g_test_add_func ("/timeline/nightly-fourteen-days", test_nightly_fourteen_days);
+  g_test_add_func ("/timeline/nightly-one-day-says-every-night", test_nightly_one_day_says_every_night);
   g_test_add_func ("/timeline/playhead-sweeps-and-stops", test_playhead_sweeps_and_stops);
   g_test_add_func ("/timeline/scrubbing-sets-the-readout", test_scrubbing_sets_the_readout);
   g_test_add_func ("/timeline/reduced-motion-shows-finished-chart", test_reduced_motion_shows_finished_chart);

@@ -13,6 +13,7 @@
 #include "ldn-window.h"
 #include "pages/ldn-learn-page.h"
 #include "pages/ldn-questions-view.h"
+#include "pages/ldn-page-layout.h"
 #include "pages/ldn-sheet-page.h"
 #include "pages/ldn-side-effects-page.h"
 #include "pages/ldn-timeline-page.h"
@@ -286,6 +287,7 @@ ldn_window_section_action (GtkWidget  *widget,
 {
   LdnWindow *self = LDN_WINDOW (widget);
   const char *section = g_variant_get_string (parameter, NULL);
+  const char *title;
 
   if (adw_view_stack_get_child_by_name (self->stack, section) == NULL)
     {
@@ -294,6 +296,11 @@ ldn_window_section_action (GtkWidget  *widget,
     }
 
   adw_view_stack_set_visible_child_name (self->stack, section);
+  /* Alt+2 and the like switch without moving focus: say where we are. */
+  title = adw_view_stack_page_get_title (adw_view_stack_get_page (self->stack,
+                                                                  adw_view_stack_get_child_by_name (self->stack, section)));
+  if (title != NULL)
+    ldn_compat_announce (widget, title);
 }
 
 /* The shortcuts window is built when asked for, not with every window
@@ -644,6 +651,7 @@ ldn_window_init (LdnWindow *self)
   GtkEventController *typing = gtk_event_controller_key_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  ldn_page_fix_button_names (GTK_WIDGET (self));
   g_signal_connect_swapped (typing, "key-pressed", G_CALLBACK (window_key_pressed_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), typing);
   gtk_menu_button_set_create_popup_func (self->primary_menu_button, create_primary_menu, self, NULL);

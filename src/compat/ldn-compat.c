@@ -493,3 +493,59 @@ ldn_compat_keep_accessible_labels (GtkWidget          *root,
       ldn_compat_keep_accessible_labels (child, ids);
     }
 }
+#if GTK_CHECK_VERSION (4, 14, 0)
+void
+ldn_compat_announce (GtkWidget  *widget,
+                     const char *message)
+{
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+  g_return_if_fail (message != NULL);
+
+  gtk_accessible_announce (GTK_ACCESSIBLE (widget), message, GTK_ACCESSIBLE_ANNOUNCEMENT_PRIORITY_MEDIUM);
+}
+#else
+/* When focus leaves the widget, its description is what it was (GTK
+ * describes a widget by its tooltip) so the message is not spoken again. */
+static void
+restore_description_cb (GtkWidget  *focus,
+                        GParamSpec *pspec,
+                        gpointer    user_data)
+{
+  const char *tooltip;
+
+  if (gtk_widget_has_focus (focus))
+    return;
+
+  tooltip = gtk_widget_get_tooltip_text (focus);
+  if (tooltip != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (focus), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, tooltip, -1);
+  else
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (focus), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+  g_signal_handlers_disconnect_by_func (focus, restore_description_cb, NULL);
+}
+
+void
+ldn_compat_announce (GtkWidget  *widget,
+                     const char *message)
+{
+  GtkRoot *root;
+  GtkWidget *focus;
+
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+  g_return_if_fail (message != NULL);
+
+  root = gtk_widget_get_root (widget);
+  focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  if (focus == NULL)
+    return;
+  /* In an entry the focus is on its inner GtkText, which is not what a
+   * screen reader sees: the entry is. */
+  if (GTK_IS_TEXT (focus) && gtk_widget_get_parent (focus) != NULL &&
+      GTK_IS_EDITABLE (gtk_widget_get_parent (focus)))
+    focus = gtk_widget_get_parent (focus);
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (focus), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, message, -1);
+  if (g_signal_handler_find (focus, G_SIGNAL_MATCH_FUNC, 0, 0, NULL, restore_description_cb, NULL) == 0)
+    g_signal_connect (focus, "notify::has-focus", G_CALLBACK (restore_description_cb), NULL);
+}
+#endif

@@ -92,4 +92,11 @@ void ldn_compat_keep_accessible_labels       (GtkWidget          *root,
 void ldn_compat_preferences_group_set_accessible_label (GtkWidget  *group,
                                                         const char *label);
 
+/* Tells a screen reader MESSAGE about a change that did not move focus
+ * (a page turned, a file saved). GTK 4.14 and later announce it; on older
+ * GTK the widget that has focus in WIDGET's window briefly carries it as
+ * its accessible description, which Orca speaks, until focus leaves it. */
+void ldn_compat_announce (GtkWidget  *widget,
+                          const char *message);
+
 G_END_DECLS

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "chart/ldn-icon-array.h"
+#include "compat/ldn-compat.h"
 #include "ldn-block-widgets.h"
 #include "ldn-page-layout.h"
 
@@ -212,10 +213,35 @@ table_block (LdnContentStore *store,
   for (guint r = 0; r < block->rows->len; r++)
     {
       GStrv row = g_ptr_array_index (block->rows, r);
+      GStrv header = g_ptr_array_index (block->rows, 0);
+      g_autoptr(GString) spoken = g_string_new (NULL);
+
+      /* A screen reader reads the table row by row: the row's first cell
+       * takes focus and is spoken as the whole row, each value with its
+       * column's heading. */
+      for (guint c = 0; row[c] != NULL; c++)
+        {
+          if (*row[c] == '\0')
+            continue;
+          if (spoken->len > 0)
+            g_string_append (spoken, "; ");
+          if (r == 0 || c == 0 || header[c] == NULL)
+            g_string_append (spoken, row[c]);
+          else
+            /* Translators: a table cell read aloud: its column's heading, then its value. */
+            g_string_append_printf (spoken, _("%s: %s"), header[c], row[c]);
+        }
 
       for (guint c = 0; row[c] != NULL; c++)
         {
           GtkWidget *cell = ldn_wrapped_label_new (row[c], r == 0 || c == 0 ? "heading" : NULL);
+
+          ldn_page_skip_reading (cell);
+          if (c == 0)
+            {
+              gtk_label_set_selectable (GTK_LABEL (cell), TRUE);
+              gtk_accessible_update_property (GTK_ACCESSIBLE (cell), GTK_ACCESSIBLE_PROPERTY_LABEL, spoken->str, -1);
+            }
 
           /* Narrow minimum, so on a phone the columns wrap instead of overflowing;
            * that needs breaks inside words too, so this is not a prose label. */
@@ -274,6 +300,8 @@ choice_toggled_cb (GtkCheckButton *button,
     return;
 
   show_feedback (choice);
+  /* The feedback appears below; a screen reader hears it at once. */
+  ldn_compat_announce (GTK_WIDGET (button), choice->feedback);
   if (choice->recorder != NULL &&
       !ldn_teach_back_recorder_record_answer (choice->recorder, choice->question_id, choice->choice_id, &error))
     g_warning ("Could not keep the teach-back answer: %s", error->message);
@@ -311,11 +339,17 @@ teach_back_block (LdnContentStore      *store,
   for (guint i = 0; i < block->choices->len; i++)
     {
       const LdnChoice *choice = g_ptr_array_index (block->choices, i);
-      GtkWidget *button = gtk_check_button_new ();
+      /* One answer of several: a radio button (GTK 4.8 keeps grouped check
+       * buttons as check boxes), named by its text, since GTK 4.8 takes
+       * no name from a custom child. */
+      GtkWidget *button = g_object_new (GTK_TYPE_CHECK_BUTTON,
+                                        "accessible-role", GTK_ACCESSIBLE_ROLE_RADIO,
+                                        NULL);
       GtkWidget *label = ldn_prose_label_new (choice->text, NULL);
       ChoiceData *data = g_new0 (ChoiceData, 1);
 
       gtk_check_button_set_child (GTK_CHECK_BUTTON (button), label);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, choice->text, -1);
       if (group != NULL)
         gtk_check_button_set_group (GTK_CHECK_BUTTON (button), group);
       else

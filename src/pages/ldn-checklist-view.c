@@ -35,6 +35,8 @@ typedef struct {
   GtkDropDown      *severity;
   GtkMenuButton    *since;
   GtkCalendar      *calendar;
+  GtkEntry         *since_entry;   /* the date typed, for keyboard and screen reader */
+  GtkLabel         *since_error;
   GtkWidget        *note;
 } ItemRow;
 
@@ -83,6 +85,8 @@ show_since (ItemRow    *row,
   g_autofree char *readable = ldn_language_format_iso_date (date);
 
   gtk_menu_button_set_label (row->since, readable ? readable : _("Not set"));
+  if (row->since_entry != NULL)
+    gtk_editable_set_text (GTK_EDITABLE (row->since_entry), date ? date : "");
 }
 
 static void
@@ -113,6 +117,54 @@ clear_since_cb (GtkButton *button,
   else
     report (row->view, error);
   gtk_menu_button_popdown (row->since);
+}
+
+static void
+show_since_error (ItemRow    *row,
+                  const char *message)
+{
+  gtk_label_set_text (row->since_error, message != NULL ? message : "");
+  gtk_widget_set_visible (GTK_WIDGET (row->since_error), message != NULL);
+  if (message != NULL)
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (row->since_entry), "error");
+      ldn_compat_announce (GTK_WIDGET (row->since_entry), message);
+    }
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (row->since_entry), "error");
+}
+
+/* A typed date (year-month-day): refused with a reason next to the box,
+ * and the text stays, if it is no date or in the future. */
+static void
+since_entry_activate_cb (GtkEntry *entry,
+                         ItemRow  *row)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) day = NULL;
+  int year = 0, month = 0, date = 0;
+  char end = '\0';
+
+  if (sscanf (text, "%4d-%2d-%2d%c", &year, &month, &date, &end) != 3 ||
+      !g_date_valid_dmy (date, month, year))
+    {
+      show_since_error (row, _("Type the date as year-month-day, for example 2026-11-30."));
+      return;
+    }
+
+  day = g_date_time_new_local (year, month, date, 12, 0, 0);
+  if (g_date_time_compare (day, now) > 0 &&
+      (g_date_time_get_year (day) != g_date_time_get_year (now) ||
+       g_date_time_get_day_of_year (day) != g_date_time_get_day_of_year (now)))
+    {
+      show_since_error (row, _("That date is in the future."));
+      return;
+    }
+
+  show_since_error (row, NULL);
+  /* The calendar shows it, and selecting it there saves it. */
+  gtk_calendar_select_day (row->calendar, day);
 }
 
 static gboolean
@@ -150,6 +202,16 @@ since_button (ItemRow    *row,
 
   /* GTK 4.8 puts the raw "_" of a mnemonic into the name it computes. */
   ldn_compat_button_set_accessible_label (clear, _("Clear date"));
+
+  row->since_entry = GTK_ENTRY (gtk_entry_new ());
+  gtk_entry_set_placeholder_text (row->since_entry, _("Year-month-day"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row->since_entry), GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, _("Type the date as year-month-day"), -1);
+  g_signal_connect (row->since_entry, "activate", G_CALLBACK (since_entry_activate_cb), row);
+  row->since_error = GTK_LABEL (ldn_wrapped_label_new (NULL, "error"));
+  gtk_widget_set_visible (GTK_WIDGET (row->since_error), FALSE);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (row->since_entry));
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (row->since_error));
 
   row->calendar = GTK_CALENDAR (gtk_calendar_new ());
   g_signal_connect (row->calendar, "day-selected", G_CALLBACK (day_selected_cb), row);
@@ -192,6 +254,7 @@ item_row_new (LdnChecklistView    *self,
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), side_effect->name);
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (expander), subtitle);
+  ldn_page_track_expander (expander);
 
   row->noticed = GTK_CHECK_BUTTON (gtk_check_button_new ());
   gtk_widget_set_valign (GTK_WIDGET (row->noticed), GTK_ALIGN_CENTER);
@@ -201,6 +264,7 @@ item_row_new (LdnChecklistView    *self,
   adw_expander_row_add_prefix (ADW_EXPANDER_ROW (expander), GTK_WIDGET (row->noticed));
 
   row->severity = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_object_ref (severity_names)), NULL));
+  ldn_page_name_drop_down (row->severity, severity_label);
   gtk_accessible_update_property (GTK_ACCESSIBLE (row->severity), GTK_ACCESSIBLE_PROPERTY_LABEL, severity_label, -1);
   g_signal_connect (row->severity, "notify::selected", G_CALLBACK (severity_changed_cb), row);
   adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), labelled (_("How Bad"), GTK_WIDGET (row->severity)));
@@ -216,6 +280,7 @@ item_row_new (LdnChecklistView    *self,
   gtk_widget_set_margin_top (note_row, 8);
   gtk_widget_set_margin_bottom (note_row, 12);
   adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), note_row);
+  ldn_page_name_lists (expander, side_effect->name);
 
   return expander;
 }

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "compat/ldn-compat.h"
 #include "content/ldn-content-schema.h"
 #include "ldn-block-widgets.h"
 #include "ldn-learn-page.h"
@@ -30,6 +31,7 @@ struct _LdnLearnPage
   GPtrArray            *page_widgets;  /* one AdwBin slot per page, then "All sources" */
   char                 *progress_text;
   guint                 current;
+  gboolean              focus_page_when_shown;  /* focus was on the page left */
   GtkWidget            *highlighted;
   guint                 scroll_idle_id;
   guint                 resume_tick_id;
@@ -89,21 +91,14 @@ format_review_date (const char *date)
   return g_date_time_format (when, _("%-d %B %Y"));
 }
 
-static GtkWidget *
-scroller_in_slot (GtkWidget *slot)
-{
-  GtkWidget *scroller = gtk_scrolled_window_new ();
-
-  adw_bin_set_child (ADW_BIN (slot), scroller);
-  return scroller;
-}
-
 static void
 build_guided_page (LdnLearnPage      *self,
                    GtkWidget         *slot,
                    const LdnPageInfo *page)
 {
-  GtkWidget *scroller = scroller_in_slot (slot);
+  /* The page goes into its slot only when built: roles (headings) can be
+   * set only on widgets not yet on screen. */
+  GtkWidget *scroller = gtk_scrolled_window_new ();
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) blocks = ldn_content_store_get_blocks (self->store, page->id, &error);
   GPtrArray *block_widgets = g_ptr_array_new ();
@@ -129,6 +124,8 @@ build_guided_page (LdnLearnPage      *self,
     }
 
   gtk_box_append (GTK_BOX (column), ldn_prose_label_new (reviewed_text, "dim-label"));
+  ldn_page_make_readable (column);
+  adw_bin_set_child (ADW_BIN (slot), scroller);
   g_object_set_data_full (G_OBJECT (slot), "ldn-blocks", block_widgets, (GDestroyNotify) g_ptr_array_unref);
 }
 
@@ -138,7 +135,8 @@ build_sources_page (LdnLearnPage *self,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) sources = ldn_content_store_list_sources (self->store, &error);
-  GtkWidget *column = ldn_reading_column_new (scroller_in_slot (slot), 720);
+  GtkWidget *scroller = gtk_scrolled_window_new ();
+  GtkWidget *column = ldn_reading_column_new (scroller, 720);
   GtkWidget *list = gtk_list_box_new ();
   g_autofree char *version = g_strdup_printf (_("Content version %s"),
                                               ldn_content_store_get_content_version (self->store));
@@ -171,6 +169,8 @@ build_sources_page (LdnLearnPage *self,
     gtk_box_append (GTK_BOX (column), ldn_wrapped_label_new (error->message, "error"));
   gtk_box_append (GTK_BOX (column), list);
   gtk_box_append (GTK_BOX (column), ldn_wrapped_label_new (version, "dim-label"));
+  ldn_page_make_readable (column);
+  adw_bin_set_child (ADW_BIN (slot), scroller);
 }
 
 /* Pages are built when they are first shown or about to be swiped to,
@@ -223,6 +223,16 @@ update_progress (LdnLearnPage *self)
 }
 
 static void
+focus_current_page (LdnLearnPage *self)
+{
+  GtkWidget *slot = g_ptr_array_index (self->page_widgets, self->current);
+
+  self->focus_page_when_shown = FALSE;
+  gtk_widget_set_can_focus (slot, TRUE);
+  gtk_widget_child_focus (slot, GTK_DIR_TAB_FORWARD);
+}
+
+static void
 carousel_page_changed_cb (LdnLearnPage *self,
                           guint         index)
 {
@@ -236,6 +246,10 @@ carousel_page_changed_cb (LdnLearnPage *self,
 
   self->current = index;
   ensure_page_built (self, index);
+  /* Only the page on screen is in the focus chain (Tab must not walk
+   * the pages either side, kept for swiping). */
+  for (guint i = 0; i < n_carousel_pages (self); i++)
+    gtk_widget_set_can_focus (g_ptr_array_index (self->page_widgets, i), i == index);
   /* The pages either side are built for swiping, but not before the
    * guide has its size: the first frame should cost one page. The jump
    * that waits for that size comes back here. */
@@ -247,6 +261,8 @@ carousel_page_changed_cb (LdnLearnPage *self,
     }
 
   update_progress (self);
+  if (self->focus_page_when_shown)
+    focus_current_page (self);
   if (self->settings != NULL)
     g_settings_set_string (self->settings, "learn-page", page_id_at (self, index));
 }
@@ -282,6 +298,42 @@ go_to_index (LdnLearnPage *self,
     carousel_page_changed_cb (self, index);
 }
 
+/* Tells a screen reader that the page turned. If focus was on the page
+ * that was left, it moves to the new page's title, which is then read;
+ * otherwise (focus on Next or Back) the turn is announced. */
+static void
+tell_page_turned (LdnLearnPage *self,
+                  guint         index)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  GtkWidget *slot;
+  g_autofree char *message = NULL;
+
+  if (index >= n_carousel_pages (self))
+    return;
+
+  slot = g_ptr_array_index (self->page_widgets, index);
+  if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->carousel)) &&
+      !gtk_widget_is_ancestor (focus, slot))
+    {
+      /* Once the page is on screen (a screen reader ignores focus on
+       * what is not showing): see carousel_page_changed_cb (). */
+      self->focus_page_when_shown = TRUE;
+      if (index == self->current)
+        focus_current_page (self);
+      return;
+    }
+
+  if (index < self->pages->len)
+    /* Translators: said by a screen reader when the guide's page turns, e.g. "Page 3 of 13: How it works". */
+    message = g_strdup_printf (_("Page %u of %u: %s"), index + 1, self->pages->len,
+                               ((LdnPageInfo *) g_ptr_array_index (self->pages, index))->title);
+  else
+    message = g_strdup (_("All sources"));
+  ldn_compat_announce (GTK_WIDGET (self), message);
+}
+
 static void
 learn_previous_action (GtkWidget  *widget,
                        const char *action_name,
@@ -290,7 +342,12 @@ learn_previous_action (GtkWidget  *widget,
   LdnLearnPage *self = LDN_LEARN_PAGE (widget);
 
   if (self->current > 0)
-    go_to_index (self, self->current - 1, TRUE);
+    {
+      guint previous = self->current - 1;
+
+      go_to_index (self, previous, TRUE);
+      tell_page_turned (self, previous);
+    }
 }
 
 static void
@@ -299,8 +356,10 @@ learn_next_action (GtkWidget  *widget,
                    GVariant   *parameter)
 {
   LdnLearnPage *self = LDN_LEARN_PAGE (widget);
+  guint next = self->current + 1;
 
-  go_to_index (self, self->current + 1, TRUE);
+  go_to_index (self, next, TRUE);
+  tell_page_turned (self, next);
 }
 
 static void
@@ -309,6 +368,7 @@ page_row_activated_cb (LdnLearnPage  *self,
 {
   gtk_popover_popdown (self->pages_popover);
   go_to_index (self, gtk_list_box_row_get_index (row), TRUE);
+  tell_page_turned (self, gtk_list_box_row_get_index (row));
 }
 
 static gboolean

@@ -218,6 +218,8 @@ add_own_cb (LdnQuestionsView *self)
 
   gtk_editable_set_text (GTK_EDITABLE (self->new_question), "");
   ldn_questions_view_reload (self);
+  /* Focus stays in the box; the new row appears elsewhere. */
+  ldn_compat_announce (GTK_WIDGET (self->new_question), _("Question added"));
 }
 
 const char *
@@ -288,6 +290,7 @@ ldn_questions_view_new (LdnContentStore *content,
                                   _("Your own question"), -1);
   g_signal_connect_swapped (self->new_question, "activate", G_CALLBACK (add_own_cb), self);
   g_signal_connect_swapped (add_button, "clicked", G_CALLBACK (add_own_cb), self);
+  ldn_page_fix_button_names (add_button);
   gtk_box_append (GTK_BOX (add_box), GTK_WIDGET (self->new_question));
   gtk_box_append (GTK_BOX (add_box), add_button);
   gtk_box_append (GTK_BOX (column), add_box);

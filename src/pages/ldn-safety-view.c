@@ -32,12 +32,14 @@ typedef struct {
   char            *id;
   GtkToggleButton *answers[LDN_ANSWER_UNSURE + 1];  /* indexed by LdnSafetyAnswer; [0] unused */
   GtkRevealer     *why;
+  char            *why_text;
 } Question;
 
 static void
 question_free (Question *question)
 {
   g_free (question->id);
+  g_free (question->why_text);
   g_free (question);
 }
 
@@ -63,6 +65,16 @@ answer_toggled_cb (GtkToggleButton *button,
   if (question->view->loading || !gtk_toggle_button_get_active (button))
     return;
 
+  /* What was just revealed below is told to a screen reader at once. */
+  if (answer == LDN_ANSWER_YES || answer == LDN_ANSWER_UNSURE)
+    {
+      /* Translators: said by a screen reader after a safety answer; the %s is why it matters. */
+      g_autofree char *told = g_strdup_printf (_("Why it matters: %s This will be a flag on your discussion sheet."),
+                                               question->why_text);
+
+      ldn_compat_announce (GTK_WIDGET (button), told);
+    }
+
   if (!ldn_user_store_set_answer (question->view->user, question->id, answer, &error))
     ldn_toast_show_error (GTK_WIDGET (question->view), error);
 }
@@ -79,6 +91,7 @@ question_card (LdnSafetyView        *self,
 
   question->view = self;
   question->id = g_strdup (topic->id);
+  question->why_text = g_strdup (topic->why);
   g_ptr_array_add (self->questions, question);
 
   gtk_widget_add_css_class (card, "card");
@@ -99,7 +112,10 @@ question_card (LdnSafetyView        *self,
     {
       g_autofree char *accessible = g_strdup_printf ("%s: %s", _(labels[a]), topic->question);
 
-      question->answers[a] = GTK_TOGGLE_BUTTON (gtk_toggle_button_new_with_label (_(labels[a])));
+      question->answers[a] = g_object_new (GTK_TYPE_TOGGLE_BUTTON,
+                                           "label", _(labels[a]),
+                                           "accessible-role", GTK_ACCESSIBLE_ROLE_RADIO,
+                                           NULL);
       if (a > LDN_ANSWER_YES)
         gtk_toggle_button_set_group (question->answers[a], question->answers[LDN_ANSWER_YES]);
       ldn_compat_button_set_accessible_label (GTK_WIDGET (question->answers[a]), accessible);
@@ -182,6 +198,7 @@ ldn_safety_view_new (LdnContentStore *content,
                           "prescription."), "dim-label"));
   self->other_medicines = ldn_user_text_view_new (_("Other medicines"), save_other_medicines, self, NULL);
   gtk_box_append (GTK_BOX (column), self->other_medicines);
+  ldn_page_make_readable (column);
 
   adw_bin_set_child (ADW_BIN (self), scroller);
 

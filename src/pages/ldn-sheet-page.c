@@ -14,6 +14,7 @@
 #include "sheet/ldn-sheet-preview.h"
 #include "util/ldn-language.h"
 
+#include "ldn-page-layout.h"
 #include "ldn-sheet-page.h"
 #include "ldn-toast.h"
 
@@ -522,6 +523,7 @@ static void
 ldn_sheet_page_init (LdnSheetPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  ldn_page_name_lists (ldn_page_first_of_type (GTK_WIDGET (self), ADW_TYPE_PREFERENCES_GROUP), _("Sheet options"));
 
   /* libadwaita 1.2 does not name an entry row's text field after the
    * row's title, so a screen reader would announce a nameless field. */

@@ -18,6 +18,7 @@
 #include "chart/ldn-occupancy-chart.h"
 #include "export/ldn-export.h"
 #include "ldn-block-widgets.h"
+#include "ldn-page-layout.h"
 #include "ldn-timeline-page.h"
 #include "model/ldn-occupancy-export.h"
 
@@ -41,6 +42,7 @@ struct _LdnTimelinePage
   gboolean           play_when_shown;
   char              *summary_text;
   char              *readout_text;
+  gint64             readout_told_at;  /* when a screen reader was last given it */
 
   GtkStack          *view_stack;
   AdwStatusPage     *error_page;
@@ -93,6 +95,26 @@ animations_enabled (LdnTimelinePage *self)
   return enabled;
 }
 
+static gboolean is_playing (LdnTimelinePage *self);
+
+/* The readout changes every frame while the chart plays. A screen reader
+ * gets it as the slider's value instead (the label itself is presentation
+ * only), at most once a second while playing, and at once otherwise. */
+static void
+tell_readout (LdnTimelinePage *self,
+              gboolean         now)
+{
+  gint64 time = g_get_monotonic_time ();
+
+  if (self->readout_text == NULL ||
+      (!now && is_playing (self) && time - self->readout_told_at < G_USEC_PER_SEC))
+    return;
+
+  self->readout_told_at = time;
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->scrubber), GTK_ACCESSIBLE_PROPERTY_VALUE_TEXT,
+                                  self->readout_text, -1);
+}
+
 static void
 update_readout (LdnTimelinePage *self)
 {
@@ -118,6 +140,7 @@ update_readout (LdnTimelinePage *self)
                                         ldn_occupancy_curve_sample (curve, curve->sustained_high, hours),
                                         ldn_occupancy_curve_sample (curve, curve->transient, hours));
   gtk_label_set_text (self->readout, self->readout_text);
+  tell_readout (self, FALSE);
 }
 
 static void
@@ -155,6 +178,7 @@ static void
 animation_done_cb (LdnTimelinePage *self)
 {
   set_playing_look (self, FALSE);
+  tell_readout (self, TRUE);
 }
 
 static void
@@ -167,6 +191,7 @@ stop_animation (LdnTimelinePage *self)
       g_clear_object (&self->animation);
     }
   set_playing_look (self, FALSE);
+  tell_readout (self, TRUE);
 }
 
 /* Sweeps from HOURS to the end; the time left sets the duration, so a
@@ -280,7 +305,8 @@ update_summary (LdnTimelinePage *self)
   peak_clock = format_clock (self->dose_minute, summary.peak_hours);
   hours_above = (guint) round (summary.hours_above_half);
 
-  opening = self->schedule.n_doses > 1
+  /* On the 24 h view one nightly dose fits; it is still every night. */
+  opening = gtk_toggle_button_get_active (self->nightly_button)
     /* Translators: start of the chart's text summary. */
     ? g_strdup_printf (_("Model estimate for %g mg taken every night at %s."), self->schedule.dose_mg, dose_clock)
     : g_strdup_printf (_("Model estimate for %g mg taken once at %s."), self->schedule.dose_mg, dose_clock);
@@ -519,7 +545,7 @@ export_saved_cb (GFile    *file,
   if (file == NULL)
     return;
 
-  if (!ldn_export_occupancy_csv (self->store, self->schedule.dose_mg, self->schedule.n_doses > 1,
+  if (!ldn_export_occupancy_csv (self->store, self->schedule.dose_mg, gtk_toggle_button_get_active (self->nightly_button),
                                  (guint) (self->span_h / 24), file, NULL, &error))
     message = g_strdup_printf (_("Could not save the data: %s"), error->message);
   else
@@ -739,6 +765,13 @@ ldn_timeline_page_init (LdnTimelinePage *self)
   ldn_compat_preferences_group_set_accessible_label (gtk_widget_get_ancestor (self->dose_presets,
                                                                               ADW_TYPE_PREFERENCES_GROUP),
                                                      _("Dose and time"));
+
+  /* The readout changes while the chart plays: it is not a heading, and
+   * not read on every change. */
+  ldn_page_skip_reading (GTK_WIDGET (self->readout));
+  ldn_page_make_readable (GTK_WIDGET (self));
+  ldn_page_fix_button_names (GTK_WIDGET (self));
+  ldn_page_name_drop_down (self->speed_dropdown, _("Animation speed"));
   g_signal_connect_object (self->chart, "map", G_CALLBACK (chart_mapped_cb), self,
                            G_CONNECT_SWAPPED | G_CONNECT_AFTER);
   g_signal_connect_object (self->dose_spin, "input", G_CALLBACK (dose_input_cb), self, 0);

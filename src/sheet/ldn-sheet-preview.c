@@ -86,6 +86,8 @@ static void
 ldn_sheet_preview_init (LdnSheetPreview *self)
 {
   gtk_widget_add_css_class (GTK_WIDGET (self), "card");
+  /* Focus is how a screen reader on GTK 4.8 reaches the page. */
+  gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
 }
 
 GtkWidget *
