@@ -6,6 +6,9 @@
  * the slider and the readout, the chart redraws through the frame clock
  * with the cairo renderer, and accessibility updates go out over AT-SPI
  * (run it under dbus-run-session, as meson does, without GTK_A11Y=none).
+ * Xvfb leaves the pointer in the middle of its screen: meson gives it a
+ * 3840x2160 screen so that the pointer is off the window, with no hover
+ * line or tooltip in the frames.
  *
  * CPU per frame is the process's CPU time (all threads) from one frame
  * clock cycle to the next, so it includes layout, snapshot, rendering and
