@@ -474,6 +474,8 @@ dose_input_cb (GtkSpinButton   *spin,
 
   if (!ldn_dose_parse_for_people (gtk_editable_get_text (GTK_EDITABLE (spin)), value, &error))
     {
+      /* GTK 4.8 reads the value even after an error: keep the old one. */
+      *value = gtk_spin_button_get_value (spin);
       gtk_widget_add_css_class (GTK_WIDGET (spin), "error");
       gtk_widget_set_tooltip_text (GTK_WIDGET (spin), error->message);
       gtk_accessible_update_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, error->message, -1);
