@@ -64,19 +64,48 @@ def install(build_dir, destdir):
     return prefix
 
 
-def run_once(watch, program, env):
-    result = subprocess.run([watch, "--timeout=30", "--", program], env=env,
-                            capture_output=True, text=True)
+class Display:
+    """One Xvfb for every run; started again if it ends or its socket goes
+    (on a shared machine something else may remove it), as the summary says."""
+
+    def __init__(self):
+        self.restarts = 0
+        self.xvfb, self.name = start_xvfb()
+
+    def alive(self):
+        return self.xvfb.poll() is None
+
+    def restart(self):
+        self.stop()
+        self.restarts += 1
+        self.xvfb, self.name = start_xvfb()
+
+    def stop(self):
+        self.xvfb.terminate()
+        self.xvfb.wait()
+
+
+def run_once(watch, program, env, display):
+    for attempt in range(2):
+        env = dict(env, DISPLAY=display.name)
+        result = subprocess.run([watch, "--timeout=30", "--", program], env=env,
+                                capture_output=True, text=True)
+        lost = not display.alive() or "cannot open the X display" in result.stderr
+        if result.returncode == 0 or attempt == 1 or not lost:
+            break
+        display.restart()
     if result.returncode != 0:
         sys.exit(f"startup: {os.path.basename(program)} did not show a window: {result.stderr.strip()}")
     fields = dict(item.split("=") for item in result.stdout.split())
     return float(fields["first_frame_ms"]), int(fields["peak_rss_kib"]) / 1024
 
 
-def count_instructions(valgrind, program, env, out_dir):
+def count_instructions(valgrind, program, env, out_dir, display):
     """Instructions from exec to the first frame, under callgrind."""
     out = os.path.join(out_dir, "callgrind.out." + os.path.basename(program))
-    env = dict(env, LDN_GUIDE_EXIT_AFTER_FIRST_FRAME="1")
+    if not display.alive():
+        display.restart()
+    env = dict(env, LDN_GUIDE_EXIT_AFTER_FIRST_FRAME="1", DISPLAY=display.name)
     result = subprocess.run([valgrind, "--tool=callgrind", "--callgrind-out-file=" + out, program],
                             env=env, capture_output=True, text=True, timeout=600)
     if result.returncode != 0:
@@ -119,28 +148,26 @@ def main():
         for name in ("WAYLAND_DISPLAY", "GSETTINGS_SCHEMA_DIR", "LDN_GUIDE_EXIT_AFTER_FIRST_FRAME"):
             env.pop(name, None)
 
-        xvfb, display = start_xvfb()
-        env["DISPLAY"] = display
+        display = Display()
         apps = {"ldn": app, "minimal": args.minimal}
         samples = {"ldn": [], "minimal": []}
         instructions = {"ldn": [], "minimal": []}
         try:
             for _ in range(args.warmup):
                 for program in apps.values():
-                    run_once(args.watch, program, env)
+                    run_once(args.watch, program, env, display)
             for pair in range(args.pairs):
                 order = ("ldn", "minimal") if pair % 2 == 0 else ("minimal", "ldn")
                 for name in order:
-                    samples[name].append(run_once(args.watch, apps[name], env))
+                    samples[name].append(run_once(args.watch, apps[name], env, display))
 
             valgrind = shutil.which("valgrind")
             if valgrind and args.callgrind_runs > 0:
                 for _ in range(args.callgrind_runs):
                     for name, program in apps.items():
-                        instructions[name].append(count_instructions(valgrind, program, env, work))
+                        instructions[name].append(count_instructions(valgrind, program, env, work, display))
         finally:
-            xvfb.terminate()
-            xvfb.wait()
+            display.stop()
 
     frame = {name: [s[0] for s in runs] for name, runs in samples.items()}
     rss = {name: [s[1] for s in runs] for name, runs in samples.items()}
@@ -165,7 +192,9 @@ def main():
               f" LDN Guide {', '.join(f'{n / 1e6:.1f}' for n in instructions['ldn'])} M,"
               f" minimal {', '.join(f'{n / 1e6:.1f}' for n in instructions['minimal'])} M)")
     else:
-        print("  instruction ratio         not measured (no valgrind)")
+        print("  instruction ratio         not measured (no valgrind, or --callgrind-runs=0)")
+    if display.restarts:
+        print(f"  (Xvfb went away and was started again {display.restarts} time(s) during the runs)")
 
 
 if __name__ == "__main__":
