@@ -235,9 +235,11 @@ ldn_occupancy_chart_snapshot (GtkWidget   *widget,
       gtk_snapshot_append_node (snapshot, g_ptr_array_index (kept, i));
     }
 
-  /* The playhead line with its dot (radius 5), and the hover line. */
-  if (sweeping)
-    append_line_node (self, snapshot, split_x, 8, width, height, self->playhead_h, -1);
+  /* The playhead line with its dot (radius 5), also where a sweep
+   * ended, and the hover line. */
+  if (self->playhead_h >= 0)
+    append_line_node (self, snapshot, ldn_chart_x_at_hours (width, &self->data, self->playhead_h), 8,
+                      width, height, self->playhead_h, -1);
   if (self->hover_h >= 0 && self->hover_h <= self->data.span_h)
     append_line_node (self, snapshot, ldn_chart_x_at_hours (width, &self->data, self->hover_h), 2,
                       width, height, -1, self->hover_h);
