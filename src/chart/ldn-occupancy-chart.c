@@ -479,6 +479,25 @@ ldn_occupancy_chart_set_playhead (LdnOccupancyChart *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PLAYHEAD]);
 }
 
+void
+ldn_occupancy_chart_draw_whole (LdnOccupancyChart *self,
+                                cairo_t           *cr)
+{
+  g_autoptr(LdnChartCache) cache = ldn_chart_cache_new ();
+  GtkWidget *widget = GTK_WIDGET (self);
+
+  g_return_if_fail (LDN_IS_OCCUPANCY_CHART (self));
+
+  if (self->curve == NULL)
+    return;
+
+  if (update_style (self))
+    invalidate_drawing (self);
+  ldn_chart_cache_draw (cache, cr, gtk_widget_get_width (widget), gtk_widget_get_height (widget),
+                        gtk_widget_get_scale_factor (widget), &self->data, &self->style,
+                        self->playhead_h, self->hover_h);
+}
+
 static void
 ldn_occupancy_chart_get_property (GObject    *object,
                                   guint       prop_id,
