@@ -474,7 +474,7 @@ dose_input_cb (GtkSpinButton   *spin,
 
   if (!ldn_dose_parse_for_people (gtk_editable_get_text (GTK_EDITABLE (spin)), value, &error))
     {
-      /* GTK 4.8 reads the value even after an error: keep the old one. */
+      /* GTK reads the value even after an error: keep the last good one. */
       *value = gtk_spin_button_get_value (spin);
       gtk_widget_add_css_class (GTK_WIDGET (spin), "error");
       gtk_widget_set_tooltip_text (GTK_WIDGET (spin), error->message);
@@ -736,15 +736,11 @@ ldn_timeline_page_class_init (LdnTimelinePageClass *klass)
 static void
 ldn_timeline_page_init (LdnTimelinePage *self)
 {
+  g_autofree char *widest_readout = NULL;
+
   self->span_h = 24;
   self->dose_minute = 22 * 60;
   gtk_widget_init_template (GTK_WIDGET (self));
-  /* The widest readout (digits are tabular) sizes the readout's place. */
-  {
-    g_autofree char *widest = format_readout ("00:00", 100, 100, 100, 100);
-
-    gtk_label_set_text (self->readout_size, widest);
-  }
   g_signal_connect_object (self->chart, "map", G_CALLBACK (chart_mapped_cb), self,
                            G_CONNECT_SWAPPED | G_CONNECT_AFTER);
   g_signal_connect_object (self->dose_spin, "input", G_CALLBACK (dose_input_cb), self, 0);
@@ -752,4 +748,8 @@ ldn_timeline_page_init (LdnTimelinePage *self)
   self->scrub_adjustment = gtk_range_get_adjustment (GTK_RANGE (self->scrubber));
   g_signal_connect_object (gtk_widget_get_settings (GTK_WIDGET (self)), "notify::gtk-enable-animations",
                            G_CALLBACK (enable_animations_changed_cb), self, G_CONNECT_SWAPPED);
+
+  /* The widest readout (digits are tabular) sizes the readout's place. */
+  widest_readout = format_readout ("00:00", 100, 100, 100, 100);
+  gtk_label_set_text (self->readout_size, widest_readout);
 }
