@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <unistd.h>
 
 #include "ldn-application.h"
 #include "print/ldn-print-operation.h"
@@ -157,6 +158,27 @@ ldn_application_handle_local_options (GApplication *app,
   return ldn_command_line_run (&command_line);
 }
 
+/* LDN_GUIDE_EXIT_AFTER_FIRST_FRAME=1 (for the start-up benchmark, which
+ * counts instructions from exec to here under callgrind): end the
+ * process right after the window's first frame was drawn, i.e. after
+ * the first frame clock cycle that painted a mapped surface. */
+static void
+exit_after_paint_cb (GdkFrameClock *clock,
+                     GdkSurface    *surface)
+{
+  if (gdk_surface_get_mapped (surface))
+    _exit (0);
+}
+
+static void
+exit_after_first_frame_cb (GtkWidget *window)
+{
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
+
+  g_signal_connect (gdk_surface_get_frame_clock (surface), "after-paint",
+                    G_CALLBACK (exit_after_paint_cb), surface);
+}
+
 static void
 ldn_application_activate (GApplication *app)
 {
@@ -164,7 +186,11 @@ ldn_application_activate (GApplication *app)
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
 
   if (window == NULL)
-    window = GTK_WINDOW (ldn_window_new (self));
+    {
+      window = GTK_WINDOW (ldn_window_new (self));
+      if (g_strcmp0 (g_getenv ("LDN_GUIDE_EXIT_AFTER_FIRST_FRAME"), "1") == 0)
+        g_signal_connect (window, "realize", G_CALLBACK (exit_after_first_frame_cb), NULL);
+    }
 
   gtk_window_present (window);
 }

@@ -81,6 +81,19 @@ ldn_chart_hours_at_x (double              width,
   return x >= plot.x && x <= plot.x + plot.width;
 }
 
+double
+ldn_chart_x_at_hours (double              width,
+                      const LdnChartData *data,
+                      double              hours)
+{
+  Plot plot;
+
+  g_return_val_if_fail (data != NULL, 0);
+
+  plot_init (&plot, width, 100, data);
+  return x_for (&plot, hours);
+}
+
 static void
 show_text (cairo_t        *cr,
            PangoLayout    *layout,
@@ -611,15 +624,14 @@ render_layers (int                  width,
 }
 
 void
-ldn_chart_cache_draw (LdnChartCache       *cache,
-                      cairo_t             *cr,
-                      int                  width,
-                      int                  height,
-                      int                  scale,
-                      const LdnChartData  *data,
-                      const LdnChartStyle *style,
-                      double               playhead_h,
-                      double               hover_h)
+ldn_chart_cache_draw_background (LdnChartCache       *cache,
+                                 cairo_t             *cr,
+                                 int                  width,
+                                 int                  height,
+                                 int                  scale,
+                                 const LdnChartData  *data,
+                                 const LdnChartStyle *style,
+                                 double               playhead_h)
 {
   Plot plot;
 
@@ -664,8 +676,40 @@ ldn_chart_cache_draw (LdnChartCache       *cache,
       cairo_reset_clip (cr);
     }
   cairo_restore (cr);
+}
+
+void
+ldn_chart_draw_playhead (cairo_t             *cr,
+                         double               width,
+                         double               height,
+                         const LdnChartData  *data,
+                         const LdnChartStyle *style,
+                         double               playhead_h,
+                         double               hover_h)
+{
+  g_return_if_fail (cr != NULL && data != NULL && style != NULL);
 
   draw_layers (cr, width, height, data, style, LAYER_PLAYHEAD, playhead_h, hover_h);
+}
+
+void
+ldn_chart_cache_draw (LdnChartCache       *cache,
+                      cairo_t             *cr,
+                      int                  width,
+                      int                  height,
+                      int                  scale,
+                      const LdnChartData  *data,
+                      const LdnChartStyle *style,
+                      double               playhead_h,
+                      double               hover_h)
+{
+  g_return_if_fail (cache != NULL && cr != NULL && data != NULL && style != NULL);
+
+  if (width <= 0 || height <= 0)
+    return;
+
+  ldn_chart_cache_draw_background (cache, cr, width, height, scale, data, style, playhead_h);
+  ldn_chart_draw_playhead (cr, width, height, data, style, playhead_h, hover_h);
 }
 
 void

@@ -77,6 +77,20 @@ gboolean ldn_chart_hours_at_x (double               width,
                                double               x,
                                double              *hours);
 
+/* The x position of HOURS after the first dose; the inverse of the above. */
+double   ldn_chart_x_at_hours (double               width,
+                               const LdnChartData  *data,
+                               double               hours);
+
+/* Only the playhead and the hover line of ldn_chart_draw(): what moves. */
+void     ldn_chart_draw_playhead (cairo_t             *cr,
+                                  double               width,
+                                  double               height,
+                                  const LdnChartData  *data,
+                                  const LdnChartStyle *style,
+                                  double               playhead_h,
+                                  double               hover_h);
+
 /* For animation: the finished picture and the empty chart are drawn once
  * into image surfaces; a frame is then two copies and a playhead, which
  * keeps each frame cheap at any size. Invalidate when data or style
@@ -95,6 +109,17 @@ void           ldn_chart_cache_draw       (LdnChartCache       *cache,
                                            const LdnChartStyle *style,
                                            double               playhead_h,
                                            double               hover_h);
+/* ldn_chart_cache_draw() without the playhead and hover line: the curves
+ * up to PLAYHEAD_H (all of them when negative) over the background. A
+ * widget can draw it in tiles and keep the tiles that do not change. */
+void           ldn_chart_cache_draw_background (LdnChartCache       *cache,
+                                                cairo_t             *cr,
+                                                int                  width,
+                                                int                  height,
+                                                int                  scale,
+                                                const LdnChartData  *data,
+                                                const LdnChartStyle *style,
+                                                double               playhead_h);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LdnChartCache, ldn_chart_cache_free)
 

@@ -20,6 +20,14 @@ struct _LdnOccupancyChart
   LdnChartData       data;
   LdnChartStyle      style;
   LdnChartCache     *cache;
+  /* Render nodes of the chart in vertical tiles, empty [0] and finished
+   * [1], kept while size, style and data stay: a frame of the sweep
+   * redraws only the tile under the playhead, so GTK repaints a strip
+   * instead of the whole chart. */
+  GPtrArray         *tiles[2];
+  int                tiles_width;
+  int                tiles_height;
+  int                tiles_scale;
   char              *font;
   char              *sustained_label;
   char              *comparison_label;
@@ -127,6 +135,58 @@ update_style (LdnOccupancyChart *self)
   return TRUE;
 }
 
+#define TILE_WIDTH 32
+
+static void
+unref_node (gpointer node)
+{
+  if (node != NULL)
+    gsk_render_node_unref (node);
+}
+
+static void
+invalidate_drawing (LdnOccupancyChart *self)
+{
+  ldn_chart_cache_invalidate (self->cache);
+  for (guint i = 0; i < G_N_ELEMENTS (self->tiles); i++)
+    g_ptr_array_set_size (self->tiles[i], 0);
+}
+
+static GskRenderNode *
+tile_node (LdnOccupancyChart *self,
+           int                x,
+           int                width,
+           int                height,
+           int                scale,
+           double             playhead_h)
+{
+  GskRenderNode *node = gsk_cairo_node_new (&GRAPHENE_RECT_INIT (x, 0, MIN (TILE_WIDTH, width - x), height));
+  cairo_t *cr = gsk_cairo_node_get_draw_context (node);
+
+  ldn_chart_cache_draw_background (self->cache, cr, width, height, scale, &self->data, &self->style, playhead_h);
+  cairo_destroy (cr);
+
+  return node;
+}
+
+/* A thin node around a vertical line at X that reaches RADIUS either side. */
+static void
+append_line_node (LdnOccupancyChart *self,
+                  GtkSnapshot       *snapshot,
+                  double             x,
+                  double             radius,
+                  int                width,
+                  int                height,
+                  double             playhead_h,
+                  double             hover_h)
+{
+  double left = floor (x - radius), right = ceil (x + radius);
+  cairo_t *cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (left, 0, right - left, height));
+
+  ldn_chart_draw_playhead (cr, width, height, &self->data, &self->style, playhead_h, hover_h);
+  cairo_destroy (cr);
+}
+
 static void
 ldn_occupancy_chart_snapshot (GtkWidget   *widget,
                               GtkSnapshot *snapshot)
@@ -134,18 +194,55 @@ ldn_occupancy_chart_snapshot (GtkWidget   *widget,
   LdnOccupancyChart *self = LDN_OCCUPANCY_CHART (widget);
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
-  cairo_t *cr;
+  int scale = gtk_widget_get_scale_factor (widget);
+  gboolean sweeping;
+  double split_x;
 
   if (self->curve == NULL || width <= 0 || height <= 0)
     return;
 
   if (update_style (self))
-    ldn_chart_cache_invalidate (self->cache);
+    invalidate_drawing (self);
+  if (width != self->tiles_width || height != self->tiles_height || scale != self->tiles_scale)
+    {
+      invalidate_drawing (self);
+      self->tiles_width = width;
+      self->tiles_height = height;
+      self->tiles_scale = scale;
+    }
 
-  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  ldn_chart_cache_draw (self->cache, cr, width, height, gtk_widget_get_scale_factor (widget),
-                        &self->data, &self->style, self->playhead_h, self->hover_h);
-  cairo_destroy (cr);
+  sweeping = self->playhead_h >= 0 && self->playhead_h < self->data.span_h;
+  split_x = sweeping ? ldn_chart_x_at_hours (width, &self->data, self->playhead_h) : width;
+
+  for (int x = 0, i = 0; x < width; x += TILE_WIDTH, i++)
+    {
+      g_autoptr(GskRenderNode) fresh = NULL;
+      GPtrArray *kept;
+
+      /* The tile the playhead is in shows part of the curves: drawn anew. */
+      if (x < split_x && x + TILE_WIDTH > split_x)
+        {
+          fresh = tile_node (self, x, width, height, scale, self->playhead_h);
+          gtk_snapshot_append_node (snapshot, fresh);
+          continue;
+        }
+
+      kept = self->tiles[x + TILE_WIDTH <= split_x ? 1 : 0];
+      if (kept->len <= (guint) i)
+        g_ptr_array_set_size (kept, i + 1);
+      if (g_ptr_array_index (kept, i) == NULL)
+        g_ptr_array_index (kept, i) = tile_node (self, x, width, height, scale, kept == self->tiles[1] ? -1 : 0);
+      gtk_snapshot_append_node (snapshot, g_ptr_array_index (kept, i));
+    }
+
+  /* The playhead line with its dot (radius 5), also where a sweep
+   * ended, and the hover line. */
+  if (self->playhead_h >= 0)
+    append_line_node (self, snapshot, ldn_chart_x_at_hours (width, &self->data, self->playhead_h), 8,
+                      width, height, self->playhead_h, -1);
+  if (self->hover_h >= 0 && self->hover_h <= self->data.span_h)
+    append_line_node (self, snapshot, ldn_chart_x_at_hours (width, &self->data, self->hover_h), 2,
+                      width, height, -1, self->hover_h);
 }
 
 static void
@@ -333,7 +430,7 @@ ldn_occupancy_chart_set_curves (LdnOccupancyChart *self,
   self->data.show_comparison_points = comparison != NULL;
   update_labels (self);
 
-  ldn_chart_cache_invalidate (self->cache);
+  invalidate_drawing (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -348,7 +445,7 @@ ldn_occupancy_chart_set_pet_points (LdnOccupancyChart *self,
   self->data.pet_points = points ? (const LdnPetPoint *) points->data : NULL;
   self->data.n_pet_points = points ? points->len : 0;
 
-  ldn_chart_cache_invalidate (self->cache);
+  invalidate_drawing (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -380,6 +477,25 @@ ldn_occupancy_chart_set_playhead (LdnOccupancyChart *self,
   self->playhead_h = hours;
   gtk_widget_queue_draw (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PLAYHEAD]);
+}
+
+void
+ldn_occupancy_chart_draw_whole (LdnOccupancyChart *self,
+                                cairo_t           *cr)
+{
+  g_autoptr(LdnChartCache) cache = ldn_chart_cache_new ();
+  GtkWidget *widget = GTK_WIDGET (self);
+
+  g_return_if_fail (LDN_IS_OCCUPANCY_CHART (self));
+
+  if (self->curve == NULL)
+    return;
+
+  if (update_style (self))
+    invalidate_drawing (self);
+  ldn_chart_cache_draw (cache, cr, gtk_widget_get_width (widget), gtk_widget_get_height (widget),
+                        gtk_widget_get_scale_factor (widget), &self->data, &self->style,
+                        self->playhead_h, self->hover_h);
 }
 
 static void
@@ -427,6 +543,8 @@ ldn_occupancy_chart_finalize (GObject *object)
   g_clear_pointer (&self->comparison, ldn_occupancy_curve_free);
   g_clear_pointer (&self->pet_points, g_array_unref);
   g_clear_pointer (&self->cache, ldn_chart_cache_free);
+  g_clear_pointer (&self->tiles[0], g_ptr_array_unref);
+  g_clear_pointer (&self->tiles[1], g_ptr_array_unref);
   g_free (self->font);
   g_free (self->sustained_label);
   g_free (self->comparison_label);
@@ -469,6 +587,8 @@ ldn_occupancy_chart_init (LdnOccupancyChart *self)
   GtkEventController *motion = gtk_event_controller_motion_new ();
 
   self->cache = ldn_chart_cache_new ();
+  self->tiles[0] = g_ptr_array_new_with_free_func (unref_node);
+  self->tiles[1] = g_ptr_array_new_with_free_func (unref_node);
   self->playhead_h = -1;
   self->hover_h = -1;
 

@@ -47,5 +47,9 @@ double     ldn_occupancy_chart_get_playhead (LdnOccupancyChart *self);
 /* Hours after the first dose; negative shows the finished picture. */
 void       ldn_occupancy_chart_set_playhead (LdnOccupancyChart *self,
                                              double             hours);
+/* For tests: the chart at its size drawn in one go, as before it was
+ * drawn in tiles; what the tiles on screen must add up to. */
+void       ldn_occupancy_chart_draw_whole   (LdnOccupancyChart *self,
+                                             cairo_t           *cr);
 
 G_END_DECLS

@@ -31,6 +31,10 @@ struct _LdnSheetPage
   double           page_width;
   double           page_height;
   gboolean         loading;
+  /* The preview is made again only when what it shows changed: data
+   * saved, the dose, the options, or the day (the sheet is dated). */
+  gboolean         stale;
+  char            *made_on;
 
   AdwEntryRow     *name_row;
   AdwComboRow     *paper_row;
@@ -179,6 +183,14 @@ show_problem (LdnSheetPage *self,
   gtk_label_set_text (self->pages_label, "");
 }
 
+static char *
+dup_today (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  return g_date_time_format (now, "%F");
+}
+
 void
 ldn_sheet_page_refresh (LdnSheetPage *self)
 {
@@ -192,6 +204,9 @@ ldn_sheet_page_refresh (LdnSheetPage *self)
     return;
 
   clear_preview (self);
+  self->stale = FALSE;
+  g_free (self->made_on);
+  self->made_on = dup_today ();
   ldn_paper_get_size (selected_paper (self), &self->page_width, &self->page_height);
   self->sheet = build_sheet (self, self->page_width, self->page_height, &error);
   if (self->sheet == NULL)
@@ -237,11 +252,11 @@ name_changed_cb (LdnSheetPage *self)
   if (self->loading || self->user == NULL)
     return;
 
+  /* Saving emits the store's "changed", which remakes the preview. */
   if (ldn_user_store_set_text (self->user, LDN_USER_TEXT_NAME, name, &error))
     {
       gtk_widget_remove_css_class (GTK_WIDGET (self->name_row), "error");
       gtk_widget_set_tooltip_text (GTK_WIDGET (self->name_row), NULL);
-      ldn_sheet_page_refresh (self);
     }
   else
     {
@@ -260,6 +275,15 @@ load_name (LdnSheetPage *self)
   self->loading = TRUE;
   gtk_editable_set_text (GTK_EDITABLE (self->name_row), name ? name : "");
   self->loading = FALSE;
+}
+
+/* Shown: made again now; hidden: when next shown. */
+static void
+shown_data_changed_cb (LdnSheetPage *self)
+{
+  self->stale = TRUE;
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    ldn_sheet_page_refresh (self);
 }
 
 static void
@@ -300,6 +324,9 @@ ldn_sheet_page_load (LdnSheetPage    *self,
   load_name (self);
 
   g_signal_connect_object (user, "reset", G_CALLBACK (user_reset_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (user, "changed", G_CALLBACK (shown_data_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (ldn_dose_scenario_get_for_settings (settings), "notify::dose-mg",
+                           G_CALLBACK (shown_data_changed_cb), self, G_CONNECT_SWAPPED);
   ldn_sheet_page_refresh (self);
 }
 
@@ -462,12 +489,16 @@ ldn_sheet_page_print (LdnSheetPage *self)
     }
 }
 
-/* What the person entered elsewhere may have changed since. */
+/* What the person entered elsewhere may have changed since, or the day. */
 static void
 ldn_sheet_page_map (GtkWidget *widget)
 {
+  LdnSheetPage *self = LDN_SHEET_PAGE (widget);
+  g_autofree char *today = dup_today ();
+
   GTK_WIDGET_CLASS (ldn_sheet_page_parent_class)->map (widget);
-  ldn_sheet_page_refresh (LDN_SHEET_PAGE (widget));
+  if (self->stale || g_strcmp0 (today, self->made_on) != 0)
+    ldn_sheet_page_refresh (self);
 }
 
 static void
@@ -492,6 +523,7 @@ ldn_sheet_page_finalize (GObject *object)
   LdnSheetPage *self = LDN_SHEET_PAGE (object);
 
   g_free (self->problem);
+  g_free (self->made_on);
   g_clear_pointer (&self->sheet, ldn_sheet_free);
 
   G_OBJECT_CLASS (ldn_sheet_page_parent_class)->finalize (object);

@@ -59,7 +59,8 @@ struct _LdnTimelinePage
   GtkScale          *scrubber;
   GtkAdjustment     *scrub_adjustment;
   GtkDropDown       *speed_dropdown;
-  GtkLabel          *readout;
+  GtkInscription    *readout;
+  GtkLabel          *readout_size;
   GtkLabel          *summary;
   GtkExpander       *table_expander;
   GtkGrid           *table_grid;
@@ -115,6 +116,19 @@ tell_readout (LdnTimelinePage *self,
                                   self->readout_text, -1);
 }
 
+static char *
+format_readout (const char *clock,
+                double      estimate,
+                double      low,
+                double      high,
+                double      transient)
+{
+  /* Translators: the value under the playhead, e.g.
+   * "02:00 · about 50 % estimated, range 39–66 % · brief-blockade idea 12 %". */
+  return g_strdup_printf (_("%s · about %.0f %% estimated, range %.0f–%.0f %% · brief-blockade idea %.0f %%"),
+                          clock, estimate, low, high, transient);
+}
+
 static void
 update_readout (LdnTimelinePage *self)
 {
@@ -131,15 +145,12 @@ update_readout (LdnTimelinePage *self)
 
   clock = format_clock (self->dose_minute, hours);
   g_free (self->readout_text);
-  /* Translators: the value under the playhead, e.g.
-   * "02:00 · about 50 % estimated, range 39–66 % · brief-blockade idea 12 %". */
-  self->readout_text = g_strdup_printf (_("%s · about %.0f %% estimated, range %.0f–%.0f %% · brief-blockade idea %.0f %%"),
-                                        clock,
-                                        ldn_occupancy_curve_sample (curve, curve->sustained, hours),
-                                        ldn_occupancy_curve_sample (curve, curve->sustained_low, hours),
-                                        ldn_occupancy_curve_sample (curve, curve->sustained_high, hours),
-                                        ldn_occupancy_curve_sample (curve, curve->transient, hours));
-  gtk_label_set_text (self->readout, self->readout_text);
+  self->readout_text = format_readout (clock,
+                                       ldn_occupancy_curve_sample (curve, curve->sustained, hours),
+                                       ldn_occupancy_curve_sample (curve, curve->sustained_low, hours),
+                                       ldn_occupancy_curve_sample (curve, curve->sustained_high, hours),
+                                       ldn_occupancy_curve_sample (curve, curve->transient, hours));
+  gtk_inscription_set_text (self->readout, self->readout_text);
   tell_readout (self, FALSE);
 }
 
@@ -737,6 +748,7 @@ ldn_timeline_page_class_init (LdnTimelinePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LdnTimelinePage, scrubber);
   gtk_widget_class_bind_template_child (widget_class, LdnTimelinePage, speed_dropdown);
   gtk_widget_class_bind_template_child (widget_class, LdnTimelinePage, readout);
+  gtk_widget_class_bind_template_child (widget_class, LdnTimelinePage, readout_size);
   gtk_widget_class_bind_template_child (widget_class, LdnTimelinePage, summary);
   gtk_widget_class_bind_template_child (widget_class, LdnTimelinePage, table_expander);
   gtk_widget_class_bind_template_child (widget_class, LdnTimelinePage, table_grid);
@@ -756,6 +768,8 @@ ldn_timeline_page_class_init (LdnTimelinePageClass *klass)
 static void
 ldn_timeline_page_init (LdnTimelinePage *self)
 {
+  g_autofree char *widest_readout = NULL;
+
   self->span_h = 24;
   self->dose_minute = 22 * 60;
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -779,4 +793,8 @@ ldn_timeline_page_init (LdnTimelinePage *self)
   self->scrub_adjustment = gtk_range_get_adjustment (GTK_RANGE (self->scrubber));
   g_signal_connect_object (gtk_widget_get_settings (GTK_WIDGET (self)), "notify::gtk-enable-animations",
                            G_CALLBACK (enable_animations_changed_cb), self, G_CONNECT_SWAPPED);
+
+  /* The widest readout (digits are tabular) sizes the readout's place. */
+  widest_readout = format_readout ("00:00", 100, 100, 100, 100);
+  gtk_label_set_text (self->readout_size, widest_readout);
 }

@@ -308,6 +308,7 @@ end_change (LdnUserStore *self,
       return FALSE;
     }
 
+  g_signal_emit_by_name (self, "changed");
   return TRUE;
 }
 
@@ -1226,6 +1227,8 @@ ldn_user_store_run_transaction (LdnUserStore            *self,
 
   if (outside)
     g_signal_emit_by_name (self, "reset");
+  else
+    g_signal_emit_by_name (self, "changed");
   return TRUE;
 }
 
@@ -1293,6 +1296,8 @@ ldn_user_store_class_init (LdnUserStoreClass *klass)
    * change made outside this process): views should read the store
    * again. */
   g_signal_new ("reset", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  /* This process saved a change (emitted after it is committed). */
+  g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void

@@ -86,6 +86,9 @@ gboolean    ldn_user_text_check       (const char      *text,
 gboolean    ldn_user_date_check       (const char      *date,
                                        GError         **error);
 
+/* Signals: "changed" after this process committed a change; "reset"
+ * when everything may have changed (an import, delete-all, or a change
+ * made by another process): read the store again. */
 #define LDN_TYPE_USER_STORE (ldn_user_store_get_type ())
 
 G_DECLARE_FINAL_TYPE (LdnUserStore, ldn_user_store, LDN, USER_STORE, GObject)
