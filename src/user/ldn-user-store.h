@@ -28,7 +28,7 @@ GQuark ldn_user_error_quark (void);
 
 #define LDN_USER_TEXT_MAX_CHARS 10000
 #define LDN_USER_MAX_QUESTIONS  200
-#define LDN_USER_SCHEMA_VERSION 2
+#define LDN_USER_SCHEMA_VERSION 3
 
 typedef enum {
   LDN_SEVERITY_NONE,
