@@ -900,16 +900,18 @@ compile_decision_item (LdnContentCompiler *self,
 {
   const char *id = get_id (self, item, path);
   const char *kind = get_text (self, item, path, "kind", MAX_ID, TRUE);
+  const char *short_text = get_text (self, item, path, "short", MAX_TITLE, TRUE);
   const char *text = get_text (self, item, path, "text", MAX_CELL, TRUE);
   const char *detail = get_text (self, item, path, "detail", MAX_EXPLANATION, FALSE);
   double position;
 
-  if (!get_number (self, item, path, "position", TRUE, &position) || id == NULL || kind == NULL || text == NULL)
+  if (!get_number (self, item, path, "position", TRUE, &position) || id == NULL || kind == NULL ||
+      short_text == NULL || text == NULL)
     return;
 
   if (!insert (self, path, "INSERT INTO decision_items VALUES (?1, ?2, ?3)", "tti", id, kind, (gint64) position))
     return;
-  insert (self, path, "INSERT INTO decision_item_text VALUES (?1, 'en', ?2, ?3)", "ttt", id, text,
+  insert (self, path, "INSERT INTO decision_item_text VALUES (?1, 'en', ?2, ?3, ?4)", "tttt", id, short_text, text,
           detail ? detail : "");
   add_citations (self, item, path, "INSERT INTO decision_item_sources VALUES (?1, ?2, ?3)", id, 0, TRUE);
 }

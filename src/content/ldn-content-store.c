@@ -873,6 +873,7 @@ read_decision_item (LdnContentStore *self, sqlite3_stmt *stmt, GError **error)
   item->kind = column_dup (stmt, 1);
   item->text = column_dup (stmt, 2);
   item->detail = column_dup (stmt, 3);
+  item->short_text = column_dup (stmt, 4);
 
   return item;
 }
@@ -889,7 +890,7 @@ ldn_content_store_list_decision_items (LdnContentStore *self,
   g_return_val_if_fail (kind != NULL, NULL);
 
   all = list_rows (self,
-                   "SELECT d.id, d.kind, coalesce (l.text, e.text), coalesce (l.detail, e.detail)"
+                   "SELECT d.id, d.kind, coalesce (l.text, e.text), coalesce (l.detail, e.detail), coalesce (l.short, e.short)"
                    " FROM decision_items d JOIN decision_item_text e ON e.item_id = d.id AND e.locale = 'en'"
                    " LEFT JOIN decision_item_text l ON l.item_id = d.id AND l.locale = ?2"
                    " ORDER BY d.kind, d.position",

@@ -38,6 +38,7 @@ ldn_decision_item_free (LdnDecisionItem *item)
     return;
   g_free (item->id);
   g_free (item->kind);
+  g_free (item->short_text);
   g_free (item->text);
   g_free (item->detail);
   g_strfreev (item->sources);

@@ -128,6 +128,7 @@ typedef struct {
 typedef struct {
   char  *id;
   char  *kind;
+  char  *short_text;          /* a few words, for lists and the sheet */
   char  *text;
   char  *detail;              /* "" when there is none */
   GStrv  sources;

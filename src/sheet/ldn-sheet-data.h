@@ -9,6 +9,7 @@
 #pragma once
 
 #include "content/ldn-content-store.h"
+#include "ldn-sheet-decision.h"
 #include "model/ldn-occupancy-model.h"
 #include "user/ldn-user-store.h"
 
@@ -49,6 +50,7 @@ typedef struct {
   GPtrArray         *sources;           /* strings: short citations */
   char              *content_version;
   char              *reviewed;          /* latest page review date */
+  LdnSheetDecision  *decision;          /* the decision aid: page 1 and its own section */
 } LdnSheetData;
 
 void          ldn_sheet_data_free    (LdnSheetData    *data);
