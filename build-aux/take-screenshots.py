@@ -63,7 +63,7 @@ def write_settings(home, size, section, variant):
     with open(os.path.join(settings_dir, "keyfile"), "w", encoding="utf-8") as f:
         f.write("[io/github/ldnguide/LdnGuide]\n"
                 f"window-width={size[0]}\nwindow-height={size[1]}\n"
-                f"last-section='{section}'\nlearn-page='low-dose'\n")
+                f"last-section='{section}'\nlearn-page='low-dose'\noverview-seen=true\n")
     gtk_dir = os.path.join(home, "gtk-4.0")
     os.makedirs(gtk_dir, exist_ok=True)
     with open(os.path.join(gtk_dir, "settings.ini"), "w", encoding="utf-8") as f:
