@@ -25,6 +25,13 @@ ldn_test_ui_init (int    *argc,
   path = g_build_filename (dir, "user.sqlite", NULL);
   g_setenv ("LDN_GUIDE_USER_DATA", path, TRUE);
 
+  /* The first-run steps ("Prepare for your visit") were seen: each test
+   * opens on the section it chooses; test-prepare-page sets it back. */
+  {
+    g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+    g_settings_set_boolean (settings, "overview-seen", TRUE);
+  }
+
   app = ldn_application_new ();
   g_application_register (G_APPLICATION (app), NULL, &error);
   g_assert_no_error (error);
@@ -32,14 +39,23 @@ ldn_test_ui_init (int    *argc,
   return app;
 }
 
+static gboolean
+keep_ticking (gpointer data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
 void
 ldn_test_iterate_until (gboolean (*done) (gpointer),
                         gpointer   data)
 {
   gint64 deadline = g_get_monotonic_time () + 15 * G_USEC_PER_SEC;
+  /* Wakes the loop up, so the deadline fires even when nothing happens. */
+  guint tick = g_timeout_add (100, keep_ticking, NULL);
 
   while (!done (data) && g_get_monotonic_time () < deadline)
     g_main_context_iteration (NULL, TRUE);
+  g_source_remove (tick);
 
   g_assert_true (done (data));
 }

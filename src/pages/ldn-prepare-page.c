@@ -185,6 +185,8 @@ ldn_prepare_page_show_step (LdnPreparePage *self,
       ldn_situation_view_show_safety (LDN_SITUATION_VIEW (self->situation));
       step = "situation";
     }
+  else if (g_strcmp0 (step, "situation") == 0 && self->situation != NULL)
+    ldn_situation_view_show_situation (LDN_SITUATION_VIEW (self->situation));
   if (gtk_stack_get_child_by_name (self->stack, step) != NULL)
     gtk_stack_set_visible_child_name (self->stack, step);
   if (g_str_equal (step, "overview"))

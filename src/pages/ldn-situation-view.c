@@ -275,6 +275,14 @@ ldn_situation_view_show_safety (LdnSituationView *self)
   gtk_stack_set_visible_child_name (self->stack, "safety");
 }
 
+void
+ldn_situation_view_show_situation (LdnSituationView *self)
+{
+  g_return_if_fail (LDN_IS_SITUATION_VIEW (self));
+
+  gtk_stack_set_visible_child_name (self->stack, "situation");
+}
+
 gboolean
 ldn_situation_view_get_safety_shown (LdnSituationView *self)
 {

@@ -22,6 +22,7 @@ GtkWidget *ldn_situation_view_new    (LdnContentStore *content,
 void       ldn_situation_view_reload (LdnSituationView     *self);
 /* Shows the safety questions beside "My Situation". */
 void       ldn_situation_view_show_safety (LdnSituationView *self);
+void       ldn_situation_view_show_situation (LdnSituationView *self);
 gboolean   ldn_situation_view_get_safety_shown (LdnSituationView *self);
 
 G_END_DECLS

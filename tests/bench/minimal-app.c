@@ -14,7 +14,7 @@ on_activate (GtkApplication *app)
   gtk_box_append (GTK_BOX (box), label);
   adw_application_window_set_content (ADW_APPLICATION_WINDOW (window), box);
   gtk_window_set_title (GTK_WINDOW (window), "Minimal");
-  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 720);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 720);
   gtk_window_present (GTK_WINDOW (window));
 }
 
