@@ -32,7 +32,8 @@ struct _LdnSituationView
   gboolean         loading;
 
   GtkStack        *stack;
-  GtkWidget       *safety;
+  GtkWidget       *safety_slot;
+  GtkWidget       *safety;        /* NULL until first shown */
   GPtrArray       *condition_checks; /* GtkCheckButton, as CONDITIONS */
   GtkEntry        *own_condition;
   GtkLabel        *own_condition_error;
@@ -263,7 +264,8 @@ ldn_situation_view_reload (LdnSituationView *self)
   gtk_editable_set_text (GTK_EDITABLE (self->birth), birth != NULL ? birth : "");
   show_error (self->birth_error, NULL);
   reload_lists (self);
-  ldn_safety_view_reload (LDN_SAFETY_VIEW (self->safety));
+  if (self->safety != NULL)
+    ldn_safety_view_reload (LDN_SAFETY_VIEW (self->safety));
   self->loading = FALSE;
 }
 
@@ -486,6 +488,16 @@ situation_column (LdnSituationView *self,
   return column;
 }
 
+static void
+ensure_safety (LdnSituationView *self)
+{
+  if (self->safety != NULL || !ldn_situation_view_get_safety_shown (self))
+    return;
+
+  self->safety = ldn_safety_view_new (self->content, self->user);
+  adw_bin_set_child (ADW_BIN (self->safety_slot), self->safety);
+}
+
 GtkWidget *
 ldn_situation_view_new (LdnContentStore *content,
                         LdnUserStore    *user)
@@ -514,9 +526,12 @@ ldn_situation_view_new (LdnContentStore *content,
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->stack));
 
   situation_column (self, scroller);
-  self->safety = ldn_safety_view_new (content, user);
+  /* The safety questions are made when first shown. */
+  self->safety_slot = adw_bin_new ();
   gtk_stack_add_titled (self->stack, scroller, "situation", _("My Situation"));
-  gtk_stack_add_titled (self->stack, self->safety, "safety", _("Safety Questions"));
+  /* Not "Safety Questions", the name of the same questions' tab under Side Effects. */
+  gtk_stack_add_titled (self->stack, self->safety_slot, "safety", _("Safety"));
+  g_signal_connect_swapped (self->stack, "notify::visible-child", G_CALLBACK (ensure_safety), self);
 
   adw_bin_set_child (ADW_BIN (self), box);
   ldn_situation_view_reload (self);
