@@ -239,6 +239,54 @@ test_control_characters_are_refused (void)
   assert_rejected (page, NULL, NULL, "page.json:$.page.blocks[0].text: contains a control character");
 }
 
+/* The decision aid's tables are checked like the others, and read back. */
+static void
+test_decision_items_and_opioids (void)
+{
+  static const char decision[] =
+    "{ \"decision_items\": ["
+    "  { \"id\": \"c1\", \"kind\": \"consent\", \"position\": 1, \"short\": \"Off-label\","
+    "    \"text\": \"It is off-label.\", \"sources\": [\"S1\"] } ],"
+    "  \"opioids\": ["
+    "  { \"id\": \"co-codamol\", \"position\": 1, \"name\": \"co-codamol\", \"contains\": \"codeine\","
+    "    \"names\": [\"co-codamol\", \"Kapake\"], \"sources\": [\"S1\"] } ] }";
+  g_autofree char *output = NULL;
+  g_autofree char *message = compile (good_page, "decision.json", decision, &output);
+  g_autoptr(LdnContentStore) store = NULL;
+  g_autoptr(GPtrArray) opioids = NULL;
+  g_autoptr(GPtrArray) consent = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_null (message);
+  store = ldn_content_store_new (output, "en", &error);
+  g_assert_no_error (error);
+  opioids = ldn_content_store_list_opioids (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (opioids->len, ==, 1);
+  g_assert_cmpstr (((LdnOpioid *) opioids->pdata[0])->names[1], ==, "Kapake");
+  consent = ldn_content_store_list_decision_items (store, "consent", &error);
+  g_assert_cmpuint (consent->len, ==, 1);
+  g_assert_cmpstr (((LdnDecisionItem *) consent->pdata[0])->short_text, ==, "Off-label");
+  g_unlink (output);
+
+  assert_rejected (good_page, "decision.json",
+                   "{ \"decision_items\": [ { \"id\": \"c1\", \"kind\": \"wish\", \"position\": 1,"
+                   " \"short\": \"S\", \"text\": \"T.\", \"sources\": [\"S1\"] } ] }",
+                   "decision.json:$.decision_items[0]: value not allowed");
+  assert_rejected (good_page, "decision.json",
+                   "{ \"decision_items\": [ { \"id\": \"s1\", \"kind\": \"sure\", \"position\": 1,"
+                   " \"short\": \"S\", \"text\": \"Sure?\", \"sources\": [\"S1\"] } ] }",
+                   "the SURE test has four questions, not “1”");
+  assert_rejected (good_page, "opioids.json",
+                   "{ \"opioids\": [ { \"id\": \"o\", \"position\": 1, \"name\": \"o\", \"names\": [],"
+                   " \"sources\": [\"S1\"] } ] }",
+                   "opioids.json:$.opioids[0].names: has no name to match");
+  assert_rejected (good_page, "opioids.json",
+                   "{ \"opioids\": [ { \"id\": \"o\", \"position\": 1, \"name\": \"o\", \"names\": [\"o\"],"
+                   " \"sources\": [] } ] }",
+                   "opioids.json:$.opioids[0]: has no source");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -258,6 +306,7 @@ main (int   argc,
   g_test_add_func ("/content-compiler/teach-back-needs-one-right-answer", test_teach_back_needs_one_right_answer);
   g_test_add_func ("/content-compiler/table-rows-must-match-columns", test_table_rows_must_match_columns);
   g_test_add_func ("/content-compiler/control-characters-are-refused", test_control_characters_are_refused);
+  g_test_add_func ("/content-compiler/decision-items-and-opioids", test_decision_items_and_opioids);
 
   return g_test_run ();
 }
