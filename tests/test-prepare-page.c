@@ -223,7 +223,7 @@ test_decision_steps_are_saved (void)
 
   ldn_prepare_page_show_step (page, "overview");
   activate_row (named (GTK_WIDGET (page), ADW_TYPE_ACTION_ROW, "Understanding an Off-Label Medicine"));
-  click (named (GTK_WIDGET (page), GTK_TYPE_TOGGLE_BUTTON,
+  click (named (GTK_WIDGET (page), GTK_TYPE_CHECK_BUTTON,
                 "Please explain again: Naltrexone blocks opioid medicines. Pain relief may not work, and a person "
                 "who takes opioids regularly can get sudden withdrawal."));
   g_assert_cmpint (ldn_decision_get_consent (store, "opioids"), ==, LDN_CONSENT_EXPLAIN);
@@ -240,6 +240,14 @@ test_decision_steps_are_saved (void)
   click (named (GTK_WIDGET (page), GTK_TYPE_CHECK_BUTTON,
                 "I want to decide together with my doctor.: How do I want to decide?"));
   g_assert_cmpint (ldn_decision_get_role (store), ==, LDN_ROLE_TOGETHER);
+
+  /* Every step fits a phone screen, 360 px wide. */
+  {
+    int minimum;
+
+    gtk_widget_measure (GTK_WIDGET (page), GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+    g_assert_cmpint (minimum, <=, 360);
+  }
 
   /* Back on the overview, the steps show what was done. */
   ldn_prepare_page_show_step (page, "overview");

@@ -82,7 +82,8 @@ ldn_consent_view_new (LdnContentStore *content,
     {
       const LdnDecisionItem *item = g_ptr_array_index (items, i);
       GtkWidget *card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
-      GtkWidget *group = ldn_choice_group_new (item->text, labels, FALSE);
+      /* One under the other: side by side they would not fit a phone. */
+      GtkWidget *group = ldn_choice_group_new (item->text, labels, TRUE);
 
       gtk_widget_add_css_class (card, "card");
       gtk_widget_add_css_class (card, "ldn-block");

@@ -160,7 +160,8 @@ opioid_flag_new (LdnSituationView  *self,
                  const LdnOpioid   *opioid)
 {
   GtkWidget *card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *button = gtk_button_new_with_label (_("Check the Opioid Safety Question"));
+  GtkWidget *button = gtk_button_new ();
+  GtkWidget *button_label = gtk_label_new (_("Check the Opioid Safety Question"));
   g_autofree char *title = *opioid->contains != '\0'
                              /* Translators: a flag under the medicines list: what the person typed, the
                               * content's name for it, and what it contains. */
@@ -179,6 +180,11 @@ opioid_flag_new (LdnSituationView  *self,
   gtk_box_append (GTK_BOX (card),
                   ldn_wrapped_label_new (_("Please check your answer to the safety question about opioids, and tell "
                                            "your doctor. It will be a flag on your discussion sheet."), NULL));
+  /* Wraps on a phone rather than widen the window. */
+  gtk_label_set_wrap (GTK_LABEL (button_label), TRUE);
+  gtk_button_set_child (GTK_BUTTON (button), button_label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Check the Opioid Safety Question"), -1);
   gtk_widget_set_halign (button, GTK_ALIGN_START);
   g_signal_connect (button, "clicked", G_CALLBACK (check_safety_cb), self);
   gtk_box_append (GTK_BOX (card), button);
