@@ -270,6 +270,26 @@ test_json_round_trip (Fixture       *fixture,
   g_assert_cmpstr (again, ==, json);
 }
 
+/* Without the content's ids (an export when the guide's content cannot
+ * be read), every saved answer is still in the file. */
+static void
+test_export_without_content_keeps_everything (Fixture       *fixture,
+                                              gconstpointer  data)
+{
+  static const LdnUserDataIds no_ids = { NULL };
+  g_autoptr(LdnUserStore) store = ldn_user_store_open (fixture->path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *json = NULL;
+
+  fill_decision (store);
+  json = ldn_user_data_to_json (store, &no_ids, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (json, "\"avoid-side-effects\" : 4"));
+  g_assert_nonnull (strstr (json, "\"opioids\" : \"explain\""));
+  g_assert_nonnull (strstr (json, "\"off-label\" : \"understood\""));
+  g_assert_nonnull (strstr (json, "\"fibromyalgia\""));
+}
+
 /* A file written before the decision aid imports, and leaves the
  * decision aid empty (an import replaces everything). */
 static void
@@ -477,6 +497,7 @@ main (int   argc,
   ADD ("migrates-version-2", test_migrates_version_2);
   ADD ("json-round-trip", test_json_round_trip);
   ADD ("version-1-imports", test_version_1_imports);
+  ADD ("export-without-content-keeps-everything", test_export_without_content_keeps_everything);
   ADD ("bad-imports-name-the-field", test_bad_imports_name_the_field);
 #undef ADD
   g_test_add_func ("/decision-store/opioid-match", test_opioid_match);

@@ -79,6 +79,8 @@ ldn_decision_json_add (JsonBuilder          *builder,
   g_autoptr(GPtrArray) medicines = NULL;
   g_autoptr(GPtrArray) own = NULL;
   g_autofree char *tried = NULL, *allergies = NULL, *birth = NULL;
+  g_auto(GStrv) saved_values = NULL;
+  g_auto(GStrv) saved_consent = NULL;
 
   if (conditions == NULL ||
       (medicines = ldn_decision_list_medicines (store, error)) == NULL ||
@@ -126,7 +128,10 @@ ldn_decision_json_add (JsonBuilder          *builder,
     }
   json_builder_end_array (builder);
 
-  /* Every consideration the content lists, rated or not. */
+  /* Every consideration the content lists, rated or not; then any rating
+   * saved for one it no longer lists, so nothing is silently dropped. */
+  saved_values = ldn_decision_dup_saved_ids (store, FALSE);
+  saved_consent = ldn_decision_dup_saved_ids (store, TRUE);
   json_builder_set_member_name (builder, "values");
   json_builder_begin_object (builder);
   for (guint i = 0; ids->value_ids != NULL && ids->value_ids[i] != NULL; i++)
@@ -134,6 +139,12 @@ ldn_decision_json_add (JsonBuilder          *builder,
       json_builder_set_member_name (builder, ids->value_ids[i]);
       add_importance (builder, ldn_decision_get_importance (store, ids->value_ids[i]));
     }
+  for (guint i = 0; saved_values[i] != NULL; i++)
+    if (ids->value_ids == NULL || !g_strv_contains (ids->value_ids, saved_values[i]))
+      {
+        json_builder_set_member_name (builder, saved_values[i]);
+        add_importance (builder, ldn_decision_get_importance (store, saved_values[i]));
+      }
   json_builder_set_member_name (builder, "own");
   json_builder_begin_array (builder);
   for (guint i = 0; i < own->len; i++)
@@ -154,6 +165,10 @@ ldn_decision_json_add (JsonBuilder          *builder,
   for (guint i = 0; ids->consent_ids != NULL && ids->consent_ids[i] != NULL; i++)
     add_string_or_null (builder, ids->consent_ids[i],
                         ldn_consent_to_string (ldn_decision_get_consent (store, ids->consent_ids[i])));
+  for (guint i = 0; saved_consent[i] != NULL; i++)
+    if (ids->consent_ids == NULL || !g_strv_contains (ids->consent_ids, saved_consent[i]))
+      add_string_or_null (builder, saved_consent[i],
+                          ldn_consent_to_string (ldn_decision_get_consent (store, saved_consent[i])));
   json_builder_end_object (builder);
 
   json_builder_set_member_name (builder, "sure");

@@ -652,6 +652,25 @@ ldn_decision_remove_own_value (LdnUserStore *store,
   return execute (store, error, "DELETE FROM own_values WHERE id = ?1", "i", id);
 }
 
+GStrv
+ldn_decision_dup_saved_ids (LdnUserStore *store,
+                            gboolean      consent)
+{
+  g_autoptr(GStrvBuilder) ids = g_strv_builder_new ();
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (LDN_IS_USER_STORE (store), NULL);
+
+  stmt = prepare (store, consent ? "SELECT item_id FROM consent_answers ORDER BY item_id"
+                                 : "SELECT value_id FROM value_ratings ORDER BY value_id", NULL);
+  while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    g_strv_builder_add (ids, (const char *) sqlite3_column_text (stmt, 0));
+  if (stmt != NULL)
+    sqlite3_reset (stmt);
+
+  return g_strv_builder_end (ids);
+}
+
 LdnConsentAnswer
 ldn_decision_get_consent (LdnUserStore *store,
                           const char   *item_id)

@@ -163,6 +163,11 @@ gboolean   ldn_decision_remove_own_value   (LdnUserStore  *store,
                                             gint64         id,
                                             GError       **error);
 
+/* The ids with a saved rating or consent answer, sorted: for an export
+ * that keeps what the content no longer lists. */
+GStrv      ldn_decision_dup_saved_ids      (LdnUserStore  *store,
+                                            gboolean       consent);
+
 /* Consent items */
 LdnConsentAnswer ldn_decision_get_consent  (LdnUserStore  *store,
                                             const char    *item_id);
