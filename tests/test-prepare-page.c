@@ -252,6 +252,27 @@ test_decision_steps_are_saved (void)
   /* Back on the overview, the steps show what was done. */
   ldn_prepare_page_show_step (page, "overview");
   g_assert_nonnull (label_containing (GTK_WIDGET (page), "Started"));
+  {
+    GtkWidget *stance = named (GTK_WIDGET (page), ADW_TYPE_ACTION_ROW, "Where I Stand");
+    GtkWidget *learn = named (GTK_WIDGET (page), ADW_TYPE_ACTION_ROW, "Learn About LDN");
+    g_autofree char *stance_state = gtk_test_accessible_check_property (
+      GTK_ACCESSIBLE (stance), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, "How sure you feel, and how you want to decide. Started");
+    g_autofree char *learn_state = NULL;
+
+    g_assert_null (stance_state);
+    /* The guide opened on a page: learning has started. */
+    g_settings_set_string (settings, "learn-page", "");
+    ldn_prepare_page_reload (page);
+    learn_state = gtk_test_accessible_check_property (GTK_ACCESSIBLE (learn), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                                      "Short pages on what LDN is, the evidence and safety. Not started");
+    g_assert_null (learn_state);
+    g_settings_set_string (settings, "learn-page", "low-dose");
+    ldn_prepare_page_reload (page);
+    g_free (learn_state);
+    learn_state = gtk_test_accessible_check_property (GTK_ACCESSIBLE (learn), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                                      "Short pages on what LDN is, the evidence and safety. Started");
+    g_assert_null (learn_state);
+  }
 
   /* "My questions" leads to the questions; "the sheet" to the sheet. */
   activate_row (named (GTK_WIDGET (page), ADW_TYPE_ACTION_ROW, "My Questions"));

@@ -174,7 +174,7 @@ ensure_prepare_page (LdnWindow *self)
   adw_bin_set_child (self->prepare_slot, GTK_WIDGET (self->prepare_page));
   store = ldn_window_get_content (self, &error);
   ldn_prepare_page_load (self->prepare_page, store, error,
-                         ldn_application_get_user_store (ldn_window_get_ldn_application (self)));
+                         ldn_application_get_user_store (ldn_window_get_ldn_application (self)), self->settings);
   return self->prepare_page;
 }
 

@@ -32,6 +32,7 @@ struct _LdnPreparePage
 
   LdnContentStore *content;
   LdnUserStore    *user;
+  GSettings       *settings;       /* nullable: what the guide was reading */
   gulong           reset_handler;
   GStrv            safety_ids;
   GStrv            consent_ids;
@@ -105,7 +106,19 @@ compute_states (LdnPreparePage *self,
   ldn_decision_count_sure (self->user, LDN_SURE_BEFORE, &sure_answered[0], NULL);
   ldn_decision_count_sure (self->user, LDN_SURE_AFTER, &sure_answered[1], NULL);
 
-  states[STEP_LEARN] = state_of (FALSE, g_hash_table_size (teach_back) > 0);
+  /* Learn: started once a page was opened, done when every check
+   * question of the guide has an answer. */
+  {
+    g_auto(GStrv) questions_ids = ldn_content_store_dup_ids (self->content, LDN_CONTENT_IDS_TEACH_BACK, NULL);
+    g_autofree char *page = self->settings != NULL ? g_settings_get_string (self->settings, "learn-page") : NULL;
+    guint answered = 0;
+
+    for (guint i = 0; questions_ids != NULL && questions_ids[i] != NULL; i++)
+      answered += g_hash_table_contains (teach_back, questions_ids[i]);
+    states[STEP_LEARN] = state_of ((page != NULL && *page != '\0') || answered > 0,
+                                   questions_ids != NULL && questions_ids[0] != NULL &&
+                                   answered == g_strv_length (questions_ids));
+  }
   states[STEP_SITUATION] = state_of (safety_answered > 0 || (conditions && conditions->len > 0) ||
                                      (medicines && medicines->len > 0),
                                      n_safety > 0 && safety_answered == n_safety);
@@ -302,7 +315,8 @@ void
 ldn_prepare_page_load (LdnPreparePage  *self,
                        LdnContentStore *content,
                        const GError    *error,
-                       LdnUserStore    *user)
+                       LdnUserStore    *user,
+                       GSettings       *settings)
 {
   g_return_if_fail (LDN_IS_PREPARE_PAGE (self));
   g_return_if_fail (LDN_IS_USER_STORE (user));
@@ -321,6 +335,7 @@ ldn_prepare_page_load (LdnPreparePage  *self,
 
   self->content = g_object_ref (content);
   self->user = g_object_ref (user);
+  self->settings = settings != NULL ? g_object_ref (settings) : NULL;
   self->safety_ids = ldn_content_store_dup_ids (content, LDN_CONTENT_IDS_SAFETY_TOPICS, NULL);
   self->consent_ids = ldn_content_store_dup_ids (content, LDN_CONTENT_IDS_CONSENT, NULL);
 
@@ -349,6 +364,7 @@ ldn_prepare_page_dispose (GObject *object)
   adw_bin_set_child (ADW_BIN (self), NULL);
   g_clear_object (&self->content);
   g_clear_object (&self->user);
+  g_clear_object (&self->settings);
   g_clear_pointer (&self->safety_ids, g_strfreev);
   g_clear_pointer (&self->consent_ids, g_strfreev);
 

@@ -22,10 +22,12 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (LdnPreparePage, ldn_prepare_page, LDN, PREPARE_PAGE, AdwBin)
 
+/* SETTINGS (nullable) tell whether the guide was opened ("learn-page"). */
 void        ldn_prepare_page_load      (LdnPreparePage  *self,
                                         LdnContentStore *content,
                                         const GError    *error,
-                                        LdnUserStore    *user);
+                                        LdnUserStore    *user,
+                                        GSettings       *settings);
 /* "overview", "situation", "safety", "values", "consent" or "stance". */
 const char *ldn_prepare_page_get_step  (LdnPreparePage  *self);
 void        ldn_prepare_page_show_step (LdnPreparePage  *self,
