@@ -19,13 +19,13 @@ import sys
 import tempfile
 import time
 
-DESKTOP = (1100, 760)
+DESKTOP = (1200, 760)
 PHONE = (360, 640)
 
 SHOTS = [
     # name, size, section, variant
     ("learn", DESKTOP, "learn", None),
-    ("timeline", (1100, 1040), "timeline", None),  # tall enough to show the chart
+    ("timeline", (1200, 1040), "timeline", None),  # tall enough to show the chart
     ("side-effects", DESKTOP, "side-effects", None),
     ("sheet", DESKTOP, "sheet", None),
     ("phone-learn", PHONE, "learn", None),
@@ -33,7 +33,7 @@ SHOTS = [
     ("phone-side-effects", PHONE, "side-effects", None),
     ("es-learn", DESKTOP, "learn", "spanish"),
     ("es-side-effects", DESKTOP, "side-effects", "spanish"),
-    ("es-sheet", (1100, 1040), "sheet", "spanish"),  # tall enough to show the sheet
+    ("es-sheet", (1200, 1040), "sheet", "spanish"),  # tall enough to show the sheet
     ("es-phone-sheet", PHONE, "sheet", "spanish"),
     ("large-text-learn", DESKTOP, "learn", "large-text"),
     ("large-text-phone-learn", PHONE, "learn", "large-text"),
@@ -65,7 +65,7 @@ def write_settings(home, size, section, variant):
     with open(os.path.join(settings_dir, "keyfile"), "w", encoding="utf-8") as f:
         f.write("[io/github/ldnguide/LdnGuide]\n"
                 f"window-width={size[0]}\nwindow-height={size[1]}\n"
-                f"last-section='{section}'\nlearn-page='low-dose'\n")
+                f"last-section='{section}'\nlearn-page='low-dose'\noverview-seen=true\n")
     gtk_dir = os.path.join(home, "gtk-4.0")
     os.makedirs(gtk_dir, exist_ok=True)
     with open(os.path.join(gtk_dir, "settings.ini"), "w", encoding="utf-8") as f:

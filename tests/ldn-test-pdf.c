@@ -44,6 +44,18 @@ ldn_test_pdf_text (const char *pdf)
   return g_strjoinv (" ", lines);
 }
 
+char *
+ldn_test_pdf_page_text (const char *pdf,
+                        guint       page)
+{
+  g_autofree char *number = g_strdup_printf ("%u", page);
+  const char *argv[] = { "pdftotext", "-nopgbrk", "-f", number, "-l", number, pdf, "-", NULL };
+  g_autofree char *raw = run (argv);
+  g_auto(GStrv) lines = g_strsplit (raw, "\n", -1);
+
+  return g_strjoinv (" ", lines);
+}
+
 guint
 ldn_test_pdf_n_pages (const char *pdf)
 {

@@ -16,6 +16,9 @@ char  *ldn_test_pdf_tool       (const char *program,
                                 const char *pdf);
 /* All the text, lines joined with spaces: what a reader can search. */
 char  *ldn_test_pdf_text       (const char *pdf);
+/* The same for one page, counted from 1. */
+char  *ldn_test_pdf_page_text  (const char *pdf,
+                                guint       page);
 guint  ldn_test_pdf_n_pages    (const char *pdf);
 void   ldn_test_assert_contains (const char *text,
                                  const char *wanted);

@@ -197,6 +197,18 @@ test_every_control_has_a_name (void)
       n_controls += assert_every_control_named (GTK_WIDGET (ldn_window_get_side_effects_page (window)),
                                                 side_effect_views[i]);
     }
+  /* The steps of "Prepare for your visit", each view in turn. */
+  {
+    const char *steps[] = { "overview", "situation", "safety", "values", "consent", "stance" };
+    LdnPreparePage *prepare = ldn_window_get_prepare_page (window);
+
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.section", "s", "prepare"));
+    for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+      {
+        ldn_prepare_page_show_step (prepare, steps[i]);
+        n_controls += assert_every_control_named (GTK_WIDGET (prepare), steps[i]);
+      }
+  }
   g_test_message ("%u controls have a name", n_controls);
   /* Each section has at least a dozen controls: make sure they were seen. */
   g_assert_cmpuint (n_controls, >, 4 * 12);

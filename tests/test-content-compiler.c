@@ -406,6 +406,54 @@ test_editorial_blocks_cite_nothing (void)
   assert_rejected (editorial_with_source, NULL, NULL, "an editorial block cites no source");
 }
 
+/* The decision aid's tables are checked like the others, and read back. */
+static void
+test_decision_items_and_opioids (void)
+{
+  static const char decision[] =
+    "{ \"decision_items\": ["
+    "  { \"id\": \"c1\", \"kind\": \"consent\", \"position\": 1, \"short\": \"Off-label\","
+    "    \"text\": \"It is off-label.\", \"sources\": [\"S1\"] } ],"
+    "  \"opioids\": ["
+    "  { \"id\": \"co-codamol\", \"position\": 1, \"name\": \"co-codamol\", \"contains\": \"codeine\","
+    "    \"names\": [\"co-codamol\", \"Kapake\"], \"sources\": [\"S1\"] } ] }";
+  g_autofree char *output = NULL;
+  g_autofree char *message = compile (good_page, "decision.json", decision, &output);
+  g_autoptr(LdnContentStore) store = NULL;
+  g_autoptr(GPtrArray) opioids = NULL;
+  g_autoptr(GPtrArray) consent = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_null (message);
+  store = ldn_content_store_new (output, "en", &error);
+  g_assert_no_error (error);
+  opioids = ldn_content_store_list_opioids (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (opioids->len, ==, 1);
+  g_assert_cmpstr (((LdnOpioid *) opioids->pdata[0])->names[1], ==, "Kapake");
+  consent = ldn_content_store_list_decision_items (store, "consent", &error);
+  g_assert_cmpuint (consent->len, ==, 1);
+  g_assert_cmpstr (((LdnDecisionItem *) consent->pdata[0])->short_text, ==, "Off-label");
+  g_unlink (output);
+
+  assert_rejected (good_page, "decision.json",
+                   "{ \"decision_items\": [ { \"id\": \"c1\", \"kind\": \"wish\", \"position\": 1,"
+                   " \"short\": \"S\", \"text\": \"T.\", \"sources\": [\"S1\"] } ] }",
+                   "decision.json:$.decision_items[0]: value not allowed");
+  assert_rejected (good_page, "decision.json",
+                   "{ \"decision_items\": [ { \"id\": \"s1\", \"kind\": \"sure\", \"position\": 1,"
+                   " \"short\": \"S\", \"text\": \"Sure?\", \"sources\": [\"S1\"] } ] }",
+                   "the SURE test has four questions, not “1”");
+  assert_rejected (good_page, "opioids.json",
+                   "{ \"opioids\": [ { \"id\": \"o\", \"position\": 1, \"name\": \"o\", \"names\": [],"
+                   " \"sources\": [\"S1\"] } ] }",
+                   "opioids.json:$.opioids[0].names: has no name to match");
+  assert_rejected (good_page, "opioids.json",
+                   "{ \"opioids\": [ { \"id\": \"o\", \"position\": 1, \"name\": \"o\", \"names\": [\"o\"],"
+                   " \"sources\": [] } ] }",
+                   "opioids.json:$.opioids[0]: has no source");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -431,6 +479,7 @@ main (int   argc,
   g_test_add_func ("/content-compiler/sources-must-be-findable-and-finished",
                    test_sources_must_be_findable_and_finished);
   g_test_add_func ("/content-compiler/editorial-blocks-cite-nothing", test_editorial_blocks_cite_nothing);
+  g_test_add_func ("/content-compiler/decision-items-and-opioids", test_decision_items_and_opioids);
 
   return g_test_run ();
 }

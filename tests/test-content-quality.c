@@ -548,6 +548,21 @@ test_no_rejected_claims (void)
       check_against_deny_list (phrases, caption->id, caption->text);
     }
 
+  /* The decision aid's statements. */
+  for (guint k = 0; k < 3; k++)
+    {
+      static const char *kinds[] = { "consent", "value", "sure" };
+      g_autoptr(GPtrArray) items = ldn_content_store_list_decision_items (store, kinds[k], &error);
+
+      g_assert_no_error (error);
+      for (guint i = 0; i < items->len; i++)
+        {
+          const LdnDecisionItem *item = g_ptr_array_index (items, i);
+          check_against_deny_list (phrases, item->id, item->text);
+          check_against_deny_list (phrases, item->id, item->detail);
+        }
+    }
+
   /* Page text includes the conditions and side effects it shows. */
   for (guint i = 0; i < pages->len; i++)
     {

@@ -334,8 +334,9 @@ import_person (guint   noted,
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "format");
   json_builder_add_string_value (builder, LDN_USER_DATA_FORMAT);
+  /* A version 1 file: it has none of version 2's decision-aid members. */
   json_builder_set_member_name (builder, "version");
-  json_builder_add_int_value (builder, LDN_USER_DATA_VERSION);
+  json_builder_add_int_value (builder, 1);
   json_builder_set_member_name (builder, "checklist");
   json_builder_begin_array (builder);
   for (guint i = 0; i < noted; i++)

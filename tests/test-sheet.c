@@ -12,6 +12,7 @@
 
 #include "ldn-test-pdf.h"
 #include "sheet/ldn-sheet.h"
+#include "user/ldn-decision-store.h"
 #include "user/ldn-teach-back-recorder.h"
 #include "util/ldn-user-text.h"
 #include "ldn-test-tmp.h"
@@ -158,8 +159,11 @@ test_page_headings (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_cmpuint (ldn_sheet_get_n_pages (sheet), >, 1);
 
+  /* Page 1 is the summary for the doctor; the full sheet follows. */
   first_page = ldn_sheet_dup_page_headings (sheet, 0);
-  g_assert_true (g_strv_contains ((const char * const *) first_page, "Flags for the doctor"));
+  g_assert_true (g_strv_contains ((const char * const *) first_page, "What I am considering"));
+  g_assert_true (g_strv_contains ((const char * const *) first_page, "Flags"));
+  g_assert_false (g_strv_contains ((const char * const *) first_page, "Flags for the doctor"));
 
   for (guint page = 0; page < ldn_sheet_get_n_pages (sheet); page++)
     {
@@ -641,6 +645,148 @@ test_any_script_with_embedded_fonts (Fixture       *fixture,
   }
 }
 
+/* A person who takes co-codamol: a family doctor reads page 1 in 20
+ * seconds and sees why, which opioid, what is open and where to write. */
+static void
+fill_co_codamol (LdnUserStore *user)
+{
+  g_assert_true (ldn_user_store_set_text (user, LDN_USER_TEXT_NAME, "Maria Jones", NULL));
+  g_assert_true (ldn_decision_set_date_of_birth (user, "1968-04-09", NULL));
+  g_assert_true (ldn_decision_set_condition (user, "fibromyalgia", TRUE, NULL));
+  g_assert_cmpint (ldn_decision_add_own_condition (user, "Restless legs", NULL), >, 0);
+  g_assert_cmpint (ldn_decision_add_medicine (user, "Sertraline", "50 mg", "once a day", NULL), >, 0);
+  g_assert_cmpint (ldn_decision_add_medicine (user, "co-codamol 30/500", "2 tablets", "four times a day", NULL), >, 0);
+  g_assert_true (ldn_decision_set_about_text (user, LDN_ABOUT_ALLERGIES, "Penicillin (rash)", NULL));
+  g_assert_true (ldn_user_store_set_answer (user, "surgery", LDN_ANSWER_UNSURE, NULL));
+  g_assert_true (ldn_decision_set_consent (user, "opioids", LDN_CONSENT_EXPLAIN, NULL));
+  g_assert_true (ldn_decision_set_consent (user, "off-label", LDN_CONSENT_UNDERSTOOD, NULL));
+  g_assert_true (ldn_decision_set_sure (user, LDN_SURE_AFTER, 0, LDN_SURE_NO, NULL));
+  g_assert_true (ldn_decision_set_sure (user, LDN_SURE_AFTER, 1, LDN_SURE_YES, NULL));
+  g_assert_true (ldn_decision_set_sure (user, LDN_SURE_AFTER, 2, LDN_SURE_NO, NULL));
+  g_assert_true (ldn_decision_set_sure (user, LDN_SURE_AFTER, 3, LDN_SURE_YES, NULL));
+  g_assert_true (ldn_decision_set_stage (user, LDN_STAGE_CLOSE, NULL));
+  g_assert_true (ldn_decision_set_role (user, LDN_ROLE_TOGETHER, NULL));
+  g_assert_true (ldn_decision_set_importance (user, "avoid-side-effects", 4, NULL));
+  g_assert_cmpint (ldn_user_store_add_question (user, "Do I have to stop my co-codamol?", NULL, NULL), >, 0);
+  g_assert_cmpint (ldn_user_store_add_question (user, "How long should I try it?", NULL, NULL), >, 0);
+  g_assert_cmpint (ldn_user_store_add_question (user, "Who makes it?", NULL, NULL), >, 0);
+  g_assert_cmpint (ldn_user_store_add_question (user, "A fourth question not on page 1", NULL, NULL), >, 0);
+}
+
+static void
+test_page_1_summary (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autofree char *page1 = NULL;
+  g_autofree char *page2 = NULL;
+  g_autofree char *all = NULL;
+  const char *flag, *table;
+
+  fill_co_codamol (fixture->user);
+  for (LdnPaper paper = LDN_PAPER_A4; paper <= LDN_PAPER_LETTER; paper++)
+    {
+      g_assert_cmpuint (write_sheet (fixture, paper), >=, 3);
+      g_free (page1);
+      g_free (page2);
+      page1 = ldn_test_pdf_page_text (fixture->pdf, 1);
+      page2 = ldn_test_pdf_page_text (fixture->pdf, 2);
+
+      ldn_test_assert_contains (page1, "LDN: summary for the doctor");
+      ldn_test_assert_contains (page1, "Name: Maria Jones");
+      ldn_test_assert_contains (page1, "Date of birth: 9 April 1968");
+      ldn_test_assert_contains (page1, "Fibromyalgia (evidence: weak and mixed)");
+      ldn_test_assert_contains (page1, "Restless legs (not covered by the guide)");
+      ldn_test_assert_contains (page1, "Dose looked at in the guide: 3 mg");
+      /* The flag names the medicine, and comes before the table. */
+      ldn_test_assert_contains (page1, "Takes co-codamol 30/500, 2 tablets, four times a day: opioid");
+      ldn_test_assert_contains (page1, "contains codeine and paracetamol");
+      ldn_test_assert_contains (page1, "Not sure: Do you have surgery or a procedure planned?");
+      /* Unanswered, never read as "no". */
+      ldn_test_assert_contains (page1, "Safety questions not answered yet:");
+      ldn_test_assert_contains (page1, "Do you take any opioid medicine, even now and then?");
+      ldn_test_assert_contains (page1, "Sertraline");
+      ldn_test_assert_contains (page1, "Allergies: Penicillin (rash)");
+      ldn_test_assert_contains (page1, "after reading the guide, unsure on 2 of 4");
+      ldn_test_assert_contains (page1, "I am close to choosing.");
+      ldn_test_assert_contains (page1, "I want to decide together with my doctor.");
+      ldn_test_assert_contains (page1, "Please explain again: Opioid medicines are blocked.");
+      ldn_test_assert_contains (page1, "1. Do I have to stop my co-codamol?");
+      ldn_test_assert_contains (page1, "3. Who makes it?");
+      g_assert_null (strstr (page1, "A fourth question"));
+      ldn_test_assert_contains (page1, "For the doctor");
+      ldn_test_assert_contains (page1, "Decision:");
+      ldn_test_assert_contains (page1, "Dose plan:");
+      ldn_test_assert_contains (page1, "Start date:");
+      ldn_test_assert_contains (page1, "Review date:");
+      ldn_test_assert_contains (page1, "What to monitor:");
+      ldn_test_assert_contains (page1, "Page 1 of");
+      flag = strstr (page1, "Takes co-codamol");
+      table = strstr (page1, "Medicines and allergies");
+      g_assert_true (flag != NULL && table != NULL && flag < table);
+
+      /* Page 1 is one page: the full sheet starts on page 2. */
+      ldn_test_assert_contains (page2, "Low-dose naltrexone: notes for my doctor");
+      g_assert_null (strstr (page2, "What to monitor:"));
+      g_assert_null (strstr (page1, "Low-dose naltrexone: notes for my doctor"));
+    }
+
+  /* Page 2 onward: the decision aid's answers in full. */
+  all = ldn_test_pdf_text (fixture->pdf);
+  ldn_test_assert_contains (all, "A fourth question not on page 1");
+  ldn_test_assert_contains (all, "Understanding an off-label medicine");
+  ldn_test_assert_contains (all, "— I understand");
+  ldn_test_assert_contains (all, "What matters to me, rated 0 to 4");
+  ldn_test_assert_contains (all, "Avoiding side effects such as vivid dreams or trouble sleeping: 4 of 4");
+  ldn_test_assert_contains (all, "Légaré F");
+}
+
+/* Whatever the person typed, page 1 stays one page on the smaller paper. */
+static void
+test_page_1_stays_one_page (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autofree char *long_text = g_strnfill (LDN_USER_TEXT_MAX_CHARS, 'x');
+  g_autoptr(GPtrArray) topics = ldn_content_store_list_safety_topics (content, NULL);
+  g_autoptr(GPtrArray) conditions = ldn_content_store_list_conditions (content, NULL);
+  g_autofree char *page1 = NULL;
+  g_autofree char *page2 = NULL;
+
+  g_assert_true (ldn_user_store_set_text (fixture->user, LDN_USER_TEXT_NAME, long_text, NULL));
+  for (guint i = 0; i < topics->len; i++)
+    g_assert_true (ldn_user_store_set_answer (fixture->user, ((LdnSafetyTopic *) topics->pdata[i])->id,
+                                              LDN_ANSWER_UNSURE, NULL));
+  for (guint i = 0; i < conditions->len; i++)
+    g_assert_true (ldn_decision_set_condition (fixture->user, ((LdnCondition *) conditions->pdata[i])->id, TRUE, NULL));
+  for (guint i = 0; i < 12; i++)
+    g_assert_cmpint (ldn_decision_add_medicine (fixture->user, i % 2 ? "tramadol" : long_text, long_text, long_text,
+                                                NULL), >, 0);
+  g_assert_true (ldn_user_store_set_answer (fixture->user, "opioids", LDN_ANSWER_NO, NULL));
+  g_assert_true (ldn_decision_set_about_text (fixture->user, LDN_ABOUT_ALLERGIES, long_text, NULL));
+  g_assert_true (ldn_decision_set_about_text (fixture->user, LDN_ABOUT_TRIED, long_text, NULL));
+  g_assert_true (ldn_decision_set_date_of_birth (fixture->user, "1968-04-09", NULL));
+  for (guint i = 0; i < 8; i++)
+    {
+      g_autoptr(GPtrArray) consent = ldn_content_store_list_decision_items (content, "consent", NULL);
+      for (guint j = 0; j < consent->len; j++)
+        g_assert_true (ldn_decision_set_consent (fixture->user, ((LdnDecisionItem *) consent->pdata[j])->id,
+                                                 LDN_CONSENT_EXPLAIN, NULL));
+    }
+  for (guint i = 0; i < 3; i++)
+    g_assert_cmpint (ldn_user_store_add_question (fixture->user, long_text, NULL, NULL), >, 0);
+  g_assert_true (ldn_decision_set_stage (fixture->user, LDN_STAGE_CONSIDERING, NULL));
+  g_assert_true (ldn_decision_set_role (fixture->user, LDN_ROLE_DOCTOR, NULL));
+
+  write_sheet (fixture, LDN_PAPER_LETTER);
+  page1 = ldn_test_pdf_page_text (fixture->pdf, 1);
+  page2 = ldn_test_pdf_page_text (fixture->pdf, 2);
+  ldn_test_assert_contains (page1, "What to monitor:");
+  ldn_test_assert_contains (page1, "more opioid medicines: see page 2");
+  ldn_test_assert_contains (page1, "answered “No”: please check");
+  ldn_test_assert_contains (page2, "Low-dose naltrexone: notes for my doctor");
+  g_assert_null (strstr (page2, "What to monitor:"));
+  g_assert_null (strstr (page2, "summary for the doctor"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -669,6 +815,8 @@ main (int   argc,
   ADD ("beyond-the-cap-is-refused-early", test_beyond_the_cap_is_refused_early);
   ADD ("typed-controls-cannot-reorder", test_typed_controls_cannot_reorder);
   g_test_add_func ("/sheet/user-text-isolated", test_user_text_isolated);
+  ADD ("page-1-summary", test_page_1_summary);
+  ADD ("page-1-stays-one-page", test_page_1_stays_one_page);
 #undef ADD
 
   result = g_test_run ();

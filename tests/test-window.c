@@ -159,6 +159,15 @@ switcher_is_in_header (gpointer data)
   return !ldn_window_get_switcher_at_bottom (LDN_WINDOW (data));
 }
 
+static gboolean
+window_fits_a_phone (gpointer data)
+{
+  int minimum;
+
+  gtk_widget_measure (GTK_WIDGET (data), GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+  return minimum <= 360 && gtk_widget_get_width (GTK_WIDGET (data)) <= 360;
+}
+
 static void
 test_phone_width_moves_switcher_to_bottom (void)
 {
@@ -172,6 +181,8 @@ test_phone_width_moves_switcher_to_bottom (void)
   /* Nothing in the window may force it wider than a phone screen. */
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, 360);
   ldn_test_iterate_until (switcher_is_at_bottom, window);
+  /* The bottom bar, with all five sections, must fit too. */
+  ldn_test_iterate_until (window_fits_a_phone, window);
 
   /* At the default size the sections fit in the header bar. */
   {

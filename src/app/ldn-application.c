@@ -46,6 +46,7 @@ static const struct {
   { "win.section::timeline", { "<Alt>2", NULL } },
   { "win.section::side-effects", { "<Alt>3", NULL } },
   { "win.section::sheet", { "<Alt>4", NULL } },
+  { "win.section::prepare", { "<Alt>5", NULL } },
 };
 
 void

@@ -14,6 +14,7 @@
 #include "pages/ldn-learn-page.h"
 #include "pages/ldn-questions-view.h"
 #include "pages/ldn-page-layout.h"
+#include "pages/ldn-prepare-page.h"
 #include "pages/ldn-sheet-page.h"
 #include "pages/ldn-side-effects-page.h"
 #include "pages/ldn-timeline-page.h"
@@ -37,6 +38,8 @@ struct _LdnWindow
   AdwBin               *timeline_slot;
   AdwBin               *side_effects_slot;
   AdwBin               *sheet_slot;
+  AdwBin               *prepare_slot;
+  LdnPreparePage       *prepare_page;
   /* Each section is built the first time it is shown or asked for, so
    * the window opens as fast as the section it opens on allows. */
   gboolean              sections_ready;
@@ -164,6 +167,43 @@ ensure_sheet_page (LdnWindow *self)
   return self->sheet_page;
 }
 
+static LdnPreparePage *
+ensure_prepare_page (LdnWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  LdnContentStore *store;
+
+  if (self->prepare_page != NULL)
+    return self->prepare_page;
+
+  self->prepare_page = g_object_new (LDN_TYPE_PREPARE_PAGE, NULL);
+  adw_bin_set_child (self->prepare_slot, GTK_WIDGET (self->prepare_page));
+  store = ldn_window_get_content (self, &error);
+  ldn_prepare_page_load (self->prepare_page, store, error,
+                         ldn_application_get_user_store (ldn_window_get_ldn_application (self)), self->settings);
+  return self->prepare_page;
+}
+
+LdnPreparePage *
+ldn_window_get_prepare_page (LdnWindow *self)
+{
+  g_return_val_if_fail (LDN_IS_WINDOW (self), NULL);
+
+  return ensure_prepare_page (self);
+}
+
+/* "My questions" from the steps: the questions view of Side Effects. */
+static void
+ldn_window_show_questions_action (GtkWidget  *widget,
+                                  const char *action_name,
+                                  GVariant   *parameter)
+{
+  LdnWindow *self = LDN_WINDOW (widget);
+
+  ldn_side_effects_page_show_view (ensure_side_effects_page (self), "questions");
+  adw_view_stack_set_visible_child_name (self->stack, "side-effects");
+}
+
 static void
 ensure_visible_section (LdnWindow *self)
 {
@@ -180,6 +220,8 @@ ensure_visible_section (LdnWindow *self)
     ensure_side_effects_page (self);
   else if (g_str_equal (section, "sheet"))
     ensure_sheet_page (self);
+  else if (g_str_equal (section, "prepare"))
+    ensure_prepare_page (self);
 }
 
 LdnWindow *
@@ -191,6 +233,12 @@ ldn_window_new (LdnApplication *application)
 
   self = g_object_new (LDN_TYPE_WINDOW, "application", application, NULL);
   self->sections_ready = TRUE;
+  /* The first time, the steps show first: what to do, in order. */
+  if (!g_settings_get_boolean (self->settings, "overview-seen"))
+    {
+      adw_view_stack_set_visible_child_name (self->stack, "prepare");
+      g_settings_set_boolean (self->settings, "overview-seen", TRUE);
+    }
   ensure_visible_section (self);
   ldn_window_report_user_data (self, ldn_application_get_user_store (application));
 
@@ -216,6 +264,10 @@ ldn_window_get_help_page (LdnWindow *self)
   if (g_strcmp0 (section, "side-effects") == 0 && self->side_effects_page != NULL &&
       g_strcmp0 (ldn_side_effects_page_get_view (self->side_effects_page), "safety") == 0)
     return "safety";
+  /* Each step of "Prepare" has its own page; the overview is "prepare". */
+  if (g_strcmp0 (section, "prepare") == 0 && self->prepare_page != NULL &&
+      g_strcmp0 (ldn_prepare_page_get_step (self->prepare_page), "overview") != 0)
+    return ldn_prepare_page_get_step (self->prepare_page);
 
   /* Each section's help page has the section's name. */
   return section;
@@ -609,6 +661,8 @@ ldn_window_class_init (LdnWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, visible_section_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "win.section", "s", ldn_window_section_action);
+  gtk_widget_class_install_action (widget_class, "win.show-questions", NULL, ldn_window_show_questions_action);
+  gtk_widget_class_bind_template_child (widget_class, LdnWindow, prepare_slot);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, ldn_window_search_action);
   gtk_widget_class_install_action (widget_class, "win.help", NULL, ldn_window_help_action);
   gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL, ldn_window_show_shortcuts_action);

@@ -9,6 +9,7 @@
 
 #include "ldn-application.h"
 #include "pages/ldn-learn-page.h"
+#include "pages/ldn-prepare-page.h"
 #include "pages/ldn-sheet-page.h"
 #include "pages/ldn-side-effects-page.h"
 #include "pages/ldn-timeline-page.h"
@@ -31,6 +32,7 @@ LdnSideEffectsPage *ldn_window_get_side_effects_page (LdnWindow *self);
  * (borrowed; answer it with ldn_compat_confirm_respond). */
 GtkWidget          *ldn_window_get_close_dialog      (LdnWindow *self);
 LdnSheetPage *ldn_window_get_sheet_page       (LdnWindow      *self);
+LdnPreparePage *ldn_window_get_prepare_page   (LdnWindow      *self);
 void        ldn_window_add_toast              (LdnWindow      *self,
                                                const char     *message);
 

@@ -1318,6 +1318,68 @@ compile_text (LdnContentCompiler *self,
   add_citations (self, item, path, "INSERT INTO text_sources VALUES (?1, ?2, ?3)", id, 0, TRUE);
 }
 
+static void
+compile_decision_item (LdnContentCompiler *self,
+                       JsonObject         *item,
+                       const char         *path)
+{
+  const char *id = get_id (self, item, path);
+  const char *kind = get_text (self, item, path, "kind", MAX_ID, TRUE);
+  const char *short_text = get_text (self, item, path, "short", MAX_TITLE, TRUE);
+  const char *text = get_text (self, item, path, "text", MAX_CELL, TRUE);
+  const char *detail = get_text (self, item, path, "detail", MAX_EXPLANATION, FALSE);
+  double position;
+
+  if (!get_number (self, item, path, "position", TRUE, &position) || id == NULL || kind == NULL ||
+      short_text == NULL || text == NULL)
+    return;
+
+  if (!insert (self, path, "INSERT INTO decision_items VALUES (?1, ?2, ?3)", "tti", id, kind, (gint64) position))
+    return;
+  insert (self, path, "INSERT INTO decision_item_text VALUES (?1, 'en', ?2, ?3, ?4)", "tttt", id, short_text, text,
+          detail ? detail : "");
+  add_citations (self, item, path, "INSERT INTO decision_item_sources VALUES (?1, ?2, ?3)", id, 0, TRUE);
+}
+
+static void
+compile_opioid (LdnContentCompiler *self,
+                JsonObject         *item,
+                const char         *path)
+{
+  const char *id = get_id (self, item, path);
+  const char *name = get_text (self, item, path, "name", MAX_TITLE, TRUE);
+  const char *contains = get_text (self, item, path, "contains", MAX_TITLE, FALSE);
+  g_autofree char *names_path = member_path (path, "names");
+  JsonArray *names = get_array (self, item, path, "names", TRUE);
+  double position;
+
+  if (!get_number (self, item, path, "position", TRUE, &position) || id == NULL || name == NULL || names == NULL)
+    return;
+
+  if (!insert (self, path, "INSERT INTO opioids VALUES (?1, ?2)", "ti", id, (gint64) position))
+    return;
+  insert (self, path, "INSERT INTO opioid_text VALUES (?1, 'en', ?2, ?3)", "ttt", id, name,
+          contains ? contains : "");
+  if (json_array_get_length (names) == 0)
+    problem (self, names_path, "has no name to match");
+  for (guint i = 0; i < json_array_get_length (names); i++)
+    {
+      g_autofree char *here = index_path (names_path, i);
+      JsonNode *node = json_array_get_element (names, i);
+      const char *match;
+
+      if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING ||
+          *(match = json_node_get_string (node)) == '\0' || g_utf8_strlen (match, -1) > MAX_TITLE ||
+          !text_is_clean (match))
+        {
+          problem (self, here, "a name must be a short, non-empty string");
+          continue;
+        }
+      insert (self, here, "INSERT INTO opioid_names VALUES (?1, ?2)", "tt", id, match);
+    }
+  add_citations (self, item, path, "INSERT INTO opioid_sources VALUES (?1, ?2, ?3)", id, 0, TRUE);
+}
+
 typedef void (*CompileItem) (LdnContentCompiler *self, JsonObject *item, const char *path);
 
 static void
@@ -1376,7 +1438,7 @@ compile_root (LdnContentCompiler *self,
           g_str_equal (name, "side_effects") || g_str_equal (name, "warning_signs") ||
           g_str_equal (name, "safety_topics") || g_str_equal (name, "glossary") ||
           g_str_equal (name, "suggested_questions") || g_str_equal (name, "captions") ||
-          g_str_equal (name, "texts"))
+          g_str_equal (name, "texts") || g_str_equal (name, "decision_items") || g_str_equal (name, "opioids"))
         {
           static const struct { const char *name; CompileItem compile; } lists[] = {
             { "sources", compile_source },
@@ -1388,6 +1450,8 @@ compile_root (LdnContentCompiler *self,
             { "suggested_questions", compile_suggested_question },
             { "captions", compile_caption },
             { "texts", compile_text },
+            { "decision_items", compile_decision_item },
+            { "opioids", compile_opioid },
           };
 
           for (guint i = 0; i < G_N_ELEMENTS (lists); i++)
@@ -1518,6 +1582,10 @@ check_whole_content (LdnContentCompiler *self)
                 "SELECT 'model', hypothesis FROM model_parameter_sets"
                 " GROUP BY hypothesis HAVING sum(central) != 1",
                 "there must be exactly one central parameter set for the hypothesis");
+  collect_rows (self,
+                "SELECT 'decision_items', count(*) FROM decision_items WHERE kind = 'sure'"
+                " HAVING count(*) NOT IN (0, 4)",
+                "the SURE test has four questions, not");
 
   if (!self->have_meta)
     g_ptr_array_add (self->problems, g_strdup ("content: no file has a meta section with content_version"));

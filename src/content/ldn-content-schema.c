@@ -131,6 +131,31 @@ const char ldn_content_schema_sql[] =
   "                                         position INTEGER NOT NULL,\n"
   "                                         PRIMARY KEY (suggested_question_id, source_id));\n"
 
+  /* The decision aid: consent items, values to weigh and the SURE test's
+   * four questions, one table told apart by kind. */
+  "CREATE TABLE decision_items (id TEXT PRIMARY KEY,\n"
+  "                             kind TEXT NOT NULL CHECK (kind IN ('consent', 'value', 'sure')),\n"
+  "                             position INTEGER NOT NULL, UNIQUE (kind, position));\n"
+  "CREATE TABLE decision_item_text (item_id TEXT NOT NULL REFERENCES decision_items (id),\n"
+  "                                 locale TEXT NOT NULL, short TEXT NOT NULL, text TEXT NOT NULL,\n"
+  "                                 detail TEXT NOT NULL,\n"
+  "                                 PRIMARY KEY (item_id, locale));\n"
+  "CREATE TABLE decision_item_sources (item_id TEXT NOT NULL REFERENCES decision_items (id),\n"
+  "                                    source_id TEXT NOT NULL REFERENCES sources (id),\n"
+  "                                    position INTEGER NOT NULL, PRIMARY KEY (item_id, source_id));\n"
+
+  /* Opioid medicines a person's medicine list is matched against: the
+   * names to match (generic and brand, not translated) and what to show. */
+  "CREATE TABLE opioids (id TEXT PRIMARY KEY, position INTEGER NOT NULL UNIQUE);\n"
+  "CREATE TABLE opioid_text (opioid_id TEXT NOT NULL REFERENCES opioids (id), locale TEXT NOT NULL,\n"
+  "                          name TEXT NOT NULL, contains TEXT NOT NULL,\n"
+  "                          PRIMARY KEY (opioid_id, locale));\n"
+  "CREATE TABLE opioid_names (opioid_id TEXT NOT NULL REFERENCES opioids (id), name TEXT NOT NULL,\n"
+  "                           PRIMARY KEY (opioid_id, name));\n"
+  "CREATE TABLE opioid_sources (opioid_id TEXT NOT NULL REFERENCES opioids (id),\n"
+  "                             source_id TEXT NOT NULL REFERENCES sources (id),\n"
+  "                             position INTEGER NOT NULL, PRIMARY KEY (opioid_id, source_id));\n"
+
   "CREATE TABLE captions (id TEXT PRIMARY KEY, position INTEGER NOT NULL UNIQUE);\n"
   "CREATE TABLE caption_text (caption_id TEXT NOT NULL REFERENCES captions (id), locale TEXT NOT NULL,\n"
   "                           title TEXT NOT NULL, text TEXT NOT NULL, PRIMARY KEY (caption_id, locale));\n"

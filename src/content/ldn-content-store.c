@@ -909,15 +909,100 @@ ldn_content_store_dup_ids (LdnContentStore *self,
     [LDN_CONTENT_IDS_TEACH_BACK] = "SELECT q.id FROM teach_back q JOIN blocks b ON b.id = q.block_id"
                                    " JOIN pages p ON p.id = b.page_id"
                                    " ORDER BY p.position, b.position",
+    [LDN_CONTENT_IDS_CONDITIONS] = "SELECT id FROM conditions ORDER BY position",
+    [LDN_CONTENT_IDS_VALUES] = "SELECT id FROM decision_items WHERE kind = 'value' ORDER BY position",
+    [LDN_CONTENT_IDS_CONSENT] = "SELECT id FROM decision_items WHERE kind = 'consent' ORDER BY position",
   };
 
   sqlite3_stmt *stmt;
 
   g_return_val_if_fail (LDN_IS_CONTENT_STORE (self), NULL);
-  g_return_val_if_fail (kind <= LDN_CONTENT_IDS_TEACH_BACK, NULL);
+  g_return_val_if_fail (kind <= LDN_CONTENT_IDS_CONSENT, NULL);
 
   stmt = statement (self, queries[kind], error);
   return stmt != NULL ? collect_strings (self, stmt, error) : NULL;
+}
+
+static gpointer
+read_decision_item (LdnContentStore *self, sqlite3_stmt *stmt, GError **error)
+{
+  LdnDecisionItem *item = g_new0 (LdnDecisionItem, 1);
+
+  item->id = column_dup (stmt, 0);
+  item->kind = column_dup (stmt, 1);
+  item->text = column_dup (stmt, 2);
+  item->detail = column_dup (stmt, 3);
+  item->short_text = column_dup (stmt, 4);
+
+  return item;
+}
+
+GPtrArray *
+ldn_content_store_list_decision_items (LdnContentStore *self,
+                                       const char      *kind,
+                                       GError         **error)
+{
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GPtrArray) all = NULL;
+
+  g_return_val_if_fail (LDN_IS_CONTENT_STORE (self), NULL);
+  g_return_val_if_fail (kind != NULL, NULL);
+
+  all = list_rows (self,
+                   "SELECT d.id, d.kind, coalesce (l.text, e.text), coalesce (l.detail, e.detail), coalesce (l.short, e.short)"
+                   " FROM decision_items d JOIN decision_item_text e ON e.item_id = d.id AND e.locale = 'en'"
+                   " LEFT JOIN decision_item_text l ON l.item_id = d.id AND l.locale = ?2"
+                   " ORDER BY d.kind, d.position",
+                   read_decision_item, (GDestroyNotify) ldn_decision_item_free, error);
+  if (all == NULL)
+    return NULL;
+
+  items = g_ptr_array_new_with_free_func ((GDestroyNotify) ldn_decision_item_free);
+  for (guint i = 0; i < all->len; i++)
+    if (g_str_equal (((LdnDecisionItem *) g_ptr_array_index (all, i))->kind, kind))
+      g_ptr_array_add (items, g_steal_pointer (&all->pdata[i]));
+
+  if (!attach_sources (self, items, G_STRUCT_OFFSET (LdnDecisionItem, id), G_STRUCT_OFFSET (LdnDecisionItem, sources),
+                       "SELECT source_id FROM decision_item_sources WHERE item_id = ?1 ORDER BY position", error))
+    return NULL;
+
+  return g_steal_pointer (&items);
+}
+
+static gpointer
+read_opioid (LdnContentStore *self, sqlite3_stmt *stmt, GError **error)
+{
+  LdnOpioid *opioid = g_new0 (LdnOpioid, 1);
+
+  opioid->id = column_dup (stmt, 0);
+  opioid->name = column_dup (stmt, 1);
+  opioid->contains = column_dup (stmt, 2);
+
+  return opioid;
+}
+
+GPtrArray *
+ldn_content_store_list_opioids (LdnContentStore *self,
+                                GError         **error)
+{
+  g_autoptr(GPtrArray) items = NULL;
+
+  g_return_val_if_fail (LDN_IS_CONTENT_STORE (self), NULL);
+
+  items = list_rows (self,
+                     "SELECT o.id, coalesce (l.name, e.name), coalesce (l.contains, e.contains)"
+                     " FROM opioids o JOIN opioid_text e ON e.opioid_id = o.id AND e.locale = 'en'"
+                     " LEFT JOIN opioid_text l ON l.opioid_id = o.id AND l.locale = ?2"
+                     " ORDER BY o.position",
+                     read_opioid, (GDestroyNotify) ldn_opioid_free, error);
+  if (items == NULL ||
+      !attach_sources (self, items, G_STRUCT_OFFSET (LdnOpioid, id), G_STRUCT_OFFSET (LdnOpioid, names),
+                       "SELECT name FROM opioid_names WHERE opioid_id = ?1 ORDER BY rowid", error) ||
+      !attach_sources (self, items, G_STRUCT_OFFSET (LdnOpioid, id), G_STRUCT_OFFSET (LdnOpioid, sources),
+                       "SELECT source_id FROM opioid_sources WHERE opioid_id = ?1 ORDER BY position", error))
+    return NULL;
+
+  return g_steal_pointer (&items);
 }
 
 static gpointer

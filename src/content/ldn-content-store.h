@@ -57,10 +57,22 @@ GPtrArray       *ldn_content_store_list_safety_topics    (LdnContentStore  *self
 GPtrArray       *ldn_content_store_list_suggested_questions (LdnContentStore *self,
                                                              GError         **error);
 
+/* The decision aid's items of one KIND ("consent", "value", "sure"), of
+ * LdnDecisionItem, in order. */
+GPtrArray       *ldn_content_store_list_decision_items   (LdnContentStore  *self,
+                                                          const char       *kind,
+                                                          GError          **error);
+/* Of LdnOpioid, with the names each is matched by. */
+GPtrArray       *ldn_content_store_list_opioids          (LdnContentStore  *self,
+                                                          GError          **error);
+
 typedef enum {
   LDN_CONTENT_IDS_SIDE_EFFECTS,
   LDN_CONTENT_IDS_SAFETY_TOPICS,
   LDN_CONTENT_IDS_TEACH_BACK,
+  LDN_CONTENT_IDS_CONDITIONS,
+  LDN_CONTENT_IDS_VALUES,       /* decision items of kind "value" */
+  LDN_CONTENT_IDS_CONSENT,      /* decision items of kind "consent" */
 } LdnContentIds;
 
 /* The ids of one kind of item, in content order, e.g. to check an import. */

@@ -32,6 +32,33 @@ ldn_caption_free (LdnCaption *caption)
 }
 
 void
+ldn_decision_item_free (LdnDecisionItem *item)
+{
+  if (item == NULL)
+    return;
+  g_free (item->id);
+  g_free (item->kind);
+  g_free (item->short_text);
+  g_free (item->text);
+  g_free (item->detail);
+  g_strfreev (item->sources);
+  g_free (item);
+}
+
+void
+ldn_opioid_free (LdnOpioid *opioid)
+{
+  if (opioid == NULL)
+    return;
+  g_free (opioid->id);
+  g_free (opioid->name);
+  g_free (opioid->contains);
+  g_strfreev (opioid->names);
+  g_strfreev (opioid->sources);
+  g_free (opioid);
+}
+
+void
 ldn_choice_free (LdnChoice *choice)
 {
   if (choice == NULL)

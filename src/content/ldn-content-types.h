@@ -149,6 +149,29 @@ typedef struct {
   GStrv  sources;
 } LdnCaption;
 
+/* A statement of the decision aid: a consent item ("consent"), a
+ * consideration to weigh ("value") or one of the SURE test's four
+ * questions ("sure"). */
+typedef struct {
+  char  *id;
+  char  *kind;
+  char  *short_text;          /* a few words, for lists and the sheet */
+  char  *text;
+  char  *detail;              /* "" when there is none */
+  GStrv  sources;
+} LdnDecisionItem;
+
+/* An opioid medicine, or a combination that contains one. */
+typedef struct {
+  char  *id;
+  char  *name;                /* "co-codamol" */
+  char  *contains;            /* "codeine and paracetamol", or "" */
+  GStrv  names;               /* generic and brand names to match */
+  GStrv  sources;
+} LdnOpioid;
+
+void ldn_decision_item_free      (LdnDecisionItem      *item);
+void ldn_opioid_free             (LdnOpioid            *opioid);
 void ldn_caption_free            (LdnCaption           *caption);
 void ldn_content_text_free       (LdnContentText       *text);
 void ldn_frequency_free          (LdnFrequency         *frequency);

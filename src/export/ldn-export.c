@@ -122,6 +122,9 @@ typedef struct {
   GStrv          safety;
   GStrv          teach_back;
   GPtrArray     *teach_back_choices;   /* "question/choice", NULL-terminated */
+  GStrv          conditions;
+  GStrv          values;
+  GStrv          consent;
   LdnUserDataIds ids;
 } ContentIds;
 
@@ -132,6 +135,9 @@ content_ids_clear (ContentIds *ids)
   g_clear_pointer (&ids->safety, g_strfreev);
   g_clear_pointer (&ids->teach_back, g_strfreev);
   g_clear_pointer (&ids->teach_back_choices, g_ptr_array_unref);
+  g_clear_pointer (&ids->conditions, g_strfreev);
+  g_clear_pointer (&ids->values, g_strfreev);
+  g_clear_pointer (&ids->consent, g_strfreev);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ContentIds, content_ids_clear)
@@ -179,6 +185,9 @@ content_ids_load (ContentIds      *ids,
   if ((ids->checklist = ldn_content_store_dup_ids (content, LDN_CONTENT_IDS_SIDE_EFFECTS, error)) == NULL ||
       (ids->safety = ldn_content_store_dup_ids (content, LDN_CONTENT_IDS_SAFETY_TOPICS, error)) == NULL ||
       (ids->teach_back = ldn_content_store_dup_ids (content, LDN_CONTENT_IDS_TEACH_BACK, error)) == NULL ||
+      (ids->conditions = ldn_content_store_dup_ids (content, LDN_CONTENT_IDS_CONDITIONS, error)) == NULL ||
+      (ids->values = ldn_content_store_dup_ids (content, LDN_CONTENT_IDS_VALUES, error)) == NULL ||
+      (ids->consent = ldn_content_store_dup_ids (content, LDN_CONTENT_IDS_CONSENT, error)) == NULL ||
       !collect_teach_back_choices (content, ids->teach_back_choices, error))
     return FALSE;
   g_ptr_array_add (ids->teach_back_choices, NULL);
@@ -187,6 +196,9 @@ content_ids_load (ContentIds      *ids,
   ids->ids.safety_ids = (const char * const *) ids->safety;
   ids->ids.teach_back_ids = (const char * const *) ids->teach_back;
   ids->ids.teach_back_choices = (const char * const *) ids->teach_back_choices->pdata;
+  ids->ids.condition_ids = (const char * const *) ids->conditions;
+  ids->ids.value_ids = (const char * const *) ids->values;
+  ids->ids.consent_ids = (const char * const *) ids->consent;
   return TRUE;
 }
 

@@ -230,4 +230,6 @@ static void
 ldn_safety_view_init (LdnSafetyView *self)
 {
   self->questions = g_ptr_array_new_with_free_func ((GDestroyNotify) question_free);
+  /* The questions are also under "Prepare": show the answers given there. */
+  g_signal_connect (self, "map", G_CALLBACK (ldn_safety_view_reload), NULL);
 }

@@ -73,6 +73,7 @@ ldn_sheet_data_free (LdnSheetData *data)
   g_free (data->content_version);
   g_free (data->language);
   g_free (data->reviewed);
+  g_clear_pointer (&data->decision, ldn_sheet_decision_free);
   g_free (data);
 }
 
@@ -373,6 +374,7 @@ ldn_sheet_data_collect (LdnContentStore *content,
       !collect_understanding (data, content, user, cited, error) ||
       !collect_side_effects (data, content, user, error) ||
       !collect_questions (data, content, user, error) ||
+      (data->decision = ldn_sheet_decision_collect (content, user, cited, error)) == NULL ||
       (include_chart && !collect_chart (data, content, cited, error)) ||
       (include_sources && !collect_sources (data, content, cited, error)))
     return NULL;

@@ -9,6 +9,7 @@
 #pragma once
 
 #include "content/ldn-content-store.h"
+#include "ldn-sheet-decision.h"
 #include "model/ldn-occupancy-model.h"
 #include "user/ldn-user-store.h"
 
@@ -66,6 +67,7 @@ typedef struct {
   char              *content_version;
   char              *reviewed;          /* latest page review date */
   char              *language;          /* "en", "es", or NULL: the interface's */
+  LdnSheetDecision  *decision;          /* the decision aid: page 1 and its own section */
 } LdnSheetData;
 
 void          ldn_sheet_data_free    (LdnSheetData    *data);

@@ -40,6 +40,7 @@ typedef enum {
   ITEM_CHART,
   ITEM_ROW,     /* a table row; the note column may continue */
   ITEM_ICONS,   /* two 100-person icon arrays: LDN and the comparison */
+  ITEM_BREAK,   /* what follows starts a new page (after page 1's summary) */
 } ItemKind;
 
 typedef struct {
@@ -431,6 +432,15 @@ paginate (LdnSheet *sheet,
       guint first = 0, total = n_lines (item);
       double extra = item->kind == ITEM_BOX ? 2 * BOX_PADDING : item->kind == ITEM_ROW ? 4 : 0;
 
+      if (item->kind == ITEM_BREAK)
+        {
+          if (y > top)
+            page++;
+          y = top;
+          table_header = NULL;
+          continue;
+        }
+
       if (item->kind == ITEM_ROW && item->header)
         table_header = item;
       else if (item->kind != ITEM_ROW)
@@ -595,6 +605,528 @@ add_flags (LdnSheet           *sheet,
     }
 }
 
+/* Page 1: what a doctor needs in 20 seconds, on one page whatever the
+ * person typed. Every list is capped and every text shortened here; the
+ * whole of it follows from page 2 on. */
+typedef struct {
+  const char *font;
+  const char *bold;
+  const char *heading;
+  double      heading_space;
+  guint       text;          /* a question, allergies, what was tried */
+  guint       name;          /* a medicine or condition name */
+  guint       detail;        /* a dose, how often */
+  guint       flagged;       /* opioid medicines named in the flags */
+  guint       rows;          /* medicines in the table */
+  guint       conditions;
+  gboolean    merge_flags;   /* the safety answers on one line */
+  gboolean    skip_tried;
+  double      box_spacing;   /* between the doctor's blank lines */
+} Limits;
+
+/* Tried in order until page 1 fits; the last fits whatever was typed. */
+static const Limits summary_limits[] = {
+  { "Sans 9.5", "Sans Bold 9.5", "Sans Bold 11", 9, 160, 60, 40, 4, 6, 6, FALSE, FALSE, 9 },
+  { "Sans 9", "Sans Bold 9", "Sans Bold 10.5", 7, 110, 40, 24, 3, 4, 4, FALSE, FALSE, 8 },
+  { "Sans 8.5", "Sans Bold 8.5", "Sans Bold 10", 5, 70, 30, 16, 2, 3, 3, TRUE, TRUE, 6 },
+};
+
+/* TEXT on one line, at most MAX characters, with "…" when shortened. */
+static char *
+summary_text (const char *text,
+              guint       max)
+{
+  g_autofree char *flat = g_strdup (text != NULL ? text : "");
+  g_autofree char *head = NULL;
+
+  g_strdelimit (flat, "\n\r\t", ' ');
+  g_strstrip (flat);
+  if ((guint) g_utf8_strlen (flat, -1) <= max)
+    return g_steal_pointer (&flat);
+
+  head = g_utf8_substring (flat, 0, max - 1);
+  return g_strconcat (head, "…", NULL);
+}
+
+static void
+add_summary_heading (LdnSheet     *sheet,
+                     const Limits *l,
+                     const char   *text)
+{
+  g_autofree char *escaped = g_markup_escape_text (text, -1);
+
+  add_text (sheet, escaped, l->heading, 0, l->heading_space, TRUE);
+}
+
+/* "Takes co-codamol 30/500, 2 tablets, four times a day: opioid". */
+static char *
+summary_medicine_flag (const LdnSheetMedicine *medicine,
+                       const Limits           *l)
+{
+  g_autoptr(GString) what = g_string_new (NULL);
+  g_autofree char *name = summary_text (medicine->name, l->name);
+  g_autofree char *dose = summary_text (medicine->dose, l->detail);
+  g_autofree char *often = summary_text (medicine->how_often, l->detail);
+  g_autofree char *line = NULL;
+
+  g_string_append (what, name);
+  if (*dose != '\0')
+    g_string_append_printf (what, ", %s", dose);
+  if (*often != '\0')
+    g_string_append_printf (what, ", %s", often);
+
+  if (medicine->contains != NULL)
+    /* Translators: page 1 of the sheet: a medicine from the person's list that is an opioid.
+     * The first %s is what they typed (name, dose, how often), the second what it contains. */
+    line = g_markup_printf_escaped (_("<b>Takes %s: opioid</b> (contains %s)"), what->str, medicine->contains);
+  else
+    /* Translators: page 1 of the sheet: a medicine from the person's list that is an opioid. */
+    line = g_markup_printf_escaped (_("<b>Takes %s: opioid</b>"), what->str);
+
+  return g_steal_pointer (&line);
+}
+
+static void
+add_summary_flags (LdnSheet           *sheet,
+                   const LdnSheetData *data,
+                   const Limits       *l)
+{
+  const LdnSheetDecision *decision = data->decision;
+  g_autoptr(GString) markup = g_string_new (NULL);
+  guint flagged = 0, more = 0;
+  gboolean strong = FALSE;
+  Item *item;
+
+  for (guint i = 0; i < decision->medicines->len; i++)
+    {
+      const LdnSheetMedicine *medicine = g_ptr_array_index (decision->medicines, i);
+      g_autofree char *line = NULL;
+
+      if (medicine->opioid == NULL)
+        continue;
+      strong = TRUE;
+      if (flagged++ >= l->flagged)
+        {
+          more++;
+          continue;
+        }
+      line = summary_medicine_flag (medicine, l);
+      g_string_append_printf (markup, "%s%s", markup->len > 0 ? "\n" : "", line);
+    }
+  if (more > 0)
+    {
+      /* Translators: page 1 of the sheet, after the first few opioid medicines. */
+      g_autofree char *line = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "and %u more opioid medicine: see page 2",
+                                                            "and %u more opioid medicines: see page 2", more), more);
+      g_autofree char *escaped = g_markup_escape_text (line, -1);
+
+      g_string_append_printf (markup, "\n%s", escaped);
+    }
+  if (decision->opioid_answer_no)
+    {
+      g_autofree char *escaped = g_markup_escape_text (_("The medicines list names an opioid, but the opioid safety "
+                                                         "question was answered “No”: please check."), -1);
+
+      g_string_append_printf (markup, "\n<b>%s</b>", escaped);
+    }
+
+  if (l->merge_flags && data->flags->len > 0)
+    {
+      g_autoptr(GString) questions = g_string_new (NULL);
+      g_autofree char *shortened = NULL;
+      g_autofree char *line = NULL;
+
+      for (guint i = 0; i < data->flags->len; i++)
+        {
+          const LdnSheetFlag *flag = g_ptr_array_index (data->flags, i);
+
+          strong = strong || flag->high;
+          g_string_append_printf (questions, "%s%s (%s)", i > 0 ? " · " : "", flag->question, flag->answer);
+        }
+      shortened = summary_text (questions->str, 2 * l->text);
+      /* Translators: page 1 of the sheet, when space is short: the safety questions answered "Yes" or "Not sure". */
+      line = g_markup_printf_escaped (_("<b>Answered “Yes” or “Not sure”:</b> %s"), shortened);
+      g_string_append_printf (markup, "%s%s", markup->len > 0 ? "\n" : "", line);
+    }
+
+  for (guint i = 0; !l->merge_flags && i < data->flags->len; i++)
+    {
+      const LdnSheetFlag *flag = g_ptr_array_index (data->flags, i);
+      g_autofree char *question = summary_text (flag->question, l->text);
+      /* Translators: page 1 of the sheet: a safety answer ("Yes", "Not sure"), then its question. */
+      g_autofree char *line = g_markup_printf_escaped (_("<b>%s:</b> %s"), flag->answer, question);
+
+      strong = strong || flag->high;
+      g_string_append_printf (markup, "%s%s", markup->len > 0 ? "\n" : "", line);
+    }
+
+  /* Unanswered is not "no": listed as unanswered, for the doctor to ask. */
+  if (data->unanswered->len > 0)
+    {
+      g_autoptr(GString) questions = g_string_new (NULL);
+      g_autofree char *shortened = NULL;
+      g_autofree char *line = NULL;
+
+      for (guint i = 0; i < data->unanswered->len; i++)
+        g_string_append_printf (questions, "%s%s", i > 0 ? " · " : "", (char *) g_ptr_array_index (data->unanswered, i));
+      shortened = summary_text (questions->str, 3 * l->text);
+      /* Translators: page 1 of the sheet: the safety questions left open follow. */
+      line = g_markup_printf_escaped (_("<b>Safety questions not answered yet:</b> %s"), shortened);
+      g_string_append_printf (markup, "%s%s", markup->len > 0 ? "\n" : "", line);
+    }
+
+  if (markup->len == 0)
+    {
+      add_plain (sheet, _("No safety flags: every safety question was answered “No”."), l->font, 0, 4);
+      return;
+    }
+
+  item = add_item (sheet, ITEM_BOX, 4);
+  item->strong = strong;
+  item->x = MARGIN;
+  item->layout = new_layout (sheet, markup->str, l->font, sheet->width - 2 * MARGIN - 2 * BOX_PADDING - 4);
+  pango_layout_set_spacing (item->layout, pango_units_from_double (2));
+  measure_lines (sheet, item);
+}
+
+static void
+add_summary_medicines (LdnSheet           *sheet,
+                       const LdnSheetData *data,
+                       const Limits       *l)
+{
+  const LdnSheetDecision *decision = data->decision;
+  const char *header[] = { _("Medicine"), _("Dose"), _("How often"), _("Note") };
+  g_autofree char *allergies = summary_text (decision->allergies, l->text);
+  g_autofree char *allergy_line = NULL;
+  guint shown = 0;
+
+  if (decision->medicines->len == 0)
+    add_plain (sheet, _("Medicines: none listed."), l->font, 0, 4);
+  else
+    add_row (sheet, header, TRUE);
+
+  /* Opioids first, then the rest, in the person's order. */
+  for (guint pass = 0; pass < 2; pass++)
+    for (guint i = 0; i < decision->medicines->len; i++)
+      {
+        const LdnSheetMedicine *medicine = g_ptr_array_index (decision->medicines, i);
+        g_autofree char *name = NULL, *dose = NULL, *often = NULL, *note = NULL;
+
+        if ((pass == 0) != (medicine->opioid != NULL) || shown >= l->rows)
+          continue;
+        name = summary_text (medicine->name, l->name);
+        dose = summary_text (medicine->dose, l->detail);
+        often = summary_text (medicine->how_often, l->detail);
+        note = medicine->opioid == NULL ? g_strdup ("")
+               : medicine->contains != NULL
+                 /* Translators: the note for an opioid in the sheet's medicines table. */
+                 ? g_strdup_printf (_("Opioid (contains %s)"), medicine->contains)
+                 : g_strdup (_("Opioid"));
+        {
+          const char *cells[] = { name, dose, often, note };
+          add_row (sheet, cells, FALSE);
+        }
+        shown++;
+      }
+  if (decision->medicines->len > shown)
+    {
+      g_autofree char *line = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "and %u more: see page 2",
+                                                            "and %u more: see page 2",
+                                                            decision->medicines->len - shown),
+                                               decision->medicines->len - shown);
+      add_plain (sheet, line, l->font, 0, 2);
+    }
+
+  /* Translators: page 1 of the sheet. */
+  allergy_line = g_strdup_printf (_("Allergies: %s"), *allergies != '\0' ? allergies : _("none written"));
+  add_plain (sheet, allergy_line, l->font, 0, 5);
+  if (*decision->tried != '\0' && !l->skip_tried)
+    {
+      g_autofree char *tried = summary_text (decision->tried, l->text);
+      g_autofree char *line = g_strdup_printf (_("Tried before: %s"), tried);
+
+      add_plain (sheet, line, l->font, 0, 2);
+    }
+}
+
+static char *
+summary_sure (const LdnSheetDecision *decision)
+{
+  g_autofree char *before = NULL, *after = NULL;
+
+  if (decision->sure_answered[0] > 0)
+    /* Translators: the SURE test's result on page 1: how many of its four questions were answered "No". */
+    before = g_strdup_printf (_("before reading the guide, unsure on %u of 4"), decision->sure_unsure[0]);
+  if (decision->sure_answered[1] > 0)
+    after = g_strdup_printf (_("after reading the guide, unsure on %u of 4"), decision->sure_unsure[1]);
+
+  if (before != NULL && after != NULL)
+    /* Translators: page 1 of the sheet; the two parts are the results above. */
+    return g_strdup_printf (_("SURE test: %s; %s."), before, after);
+  if (before != NULL || after != NULL)
+    return g_strdup_printf (_("SURE test: %s."), before != NULL ? before : after);
+
+  return g_strdup (_("SURE test: not answered."));
+}
+
+/* "Decision: ________" to the right edge. */
+static char *
+blank_line (LdnSheet     *sheet,
+            const Limits *l,
+            const char   *label,
+            double        width)
+{
+  g_autofree char *escaped = g_markup_escape_text (label, -1);
+  g_autofree char *bold = g_strdup_printf ("<b>%s</b> ", escaped);
+  g_autoptr(PangoLayout) measure = new_layout (sheet, bold, l->font, -1);
+  g_autoptr(PangoLayout) underscore = new_layout (sheet, "_", l->font, -1);
+  int label_width, underscore_width;
+  g_autofree char *line = NULL;
+  int count;
+
+  pango_layout_set_width (measure, -1);
+  pango_layout_set_width (underscore, -1);
+  pango_layout_get_size (measure, &label_width, NULL);
+  pango_layout_get_size (underscore, &underscore_width, NULL);
+  count = underscore_width > 0 ? (int) ((pango_units_from_double (width) - label_width) / underscore_width) - 1 : 10;
+  line = g_strnfill (MAX (count, 10), '_');
+
+  return g_strconcat (bold, line, NULL);
+}
+
+static void
+add_doctor_box (LdnSheet     *sheet,
+                const Limits *l)
+{
+  const char *labels[] = { _("Decision:"), _("Dose plan:"), _("Start date:"), _("Review date:"),
+                           _("What to monitor:") };
+  double width = sheet->width - 2 * MARGIN - 2 * BOX_PADDING - 4;
+  g_autofree char *title = g_markup_printf_escaped ("<b>%s</b>", _("For the doctor"));
+  g_autoptr(GString) markup = g_string_new (title);
+  Item *item;
+
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    {
+      g_autofree char *line = blank_line (sheet, l, labels[i], width);
+
+      g_string_append_printf (markup, "\n%s", line);
+    }
+
+  item = add_item (sheet, ITEM_BOX, 10);
+  item->x = MARGIN;
+  item->layout = new_layout (sheet, markup->str, l->font, width);
+  pango_layout_set_spacing (item->layout, pango_units_from_double (l->box_spacing));
+  measure_lines (sheet, item);
+}
+
+static void
+add_summary_items (LdnSheet           *sheet,
+                   const LdnSheetData *data,
+                   const Limits       *l)
+{
+  const LdnSheetDecision *decision = data->decision;
+  g_autofree char *title = g_markup_printf_escaped ("<b>%s</b>", _("LDN: summary for the doctor"));
+  g_autofree char *name = summary_text (data->name, l->name);
+  g_autofree char *who = NULL;
+  g_autoptr(GString) conditions = g_string_new (NULL);
+  g_autofree char *considering = NULL;
+  g_autofree char *dose = NULL;
+  g_autofree char *sure = summary_sure (decision);
+  guint n_questions = MIN (data->questions->len, 3);
+
+  add_text (sheet, title, "Sans 15", 0, 0, FALSE);
+  if (decision->date_of_birth != NULL)
+    /* Translators: page 1 of the sheet: name, date of birth and today's date. */
+    who = g_strdup_printf (_("Name: %s    Date of birth: %s    Date: %s"),
+                           *name != '\0' ? name : "____________________", decision->date_of_birth, data->date);
+  else
+    who = g_strdup_printf (_("Name: %s    Date: %s"), *name != '\0' ? name : "____________________", data->date);
+  add_plain (sheet, who, l->font, 0, 5);
+
+  add_summary_heading (sheet, l, _("What I am considering"));
+  for (guint i = 0; i < decision->conditions->len && i < l->conditions; i++)
+    {
+      const LdnSheetCondition *condition = g_ptr_array_index (decision->conditions, i);
+      g_autofree char *condition_name = summary_text (condition->name, l->name);
+      g_autofree char *strength = condition->strength ? g_utf8_strdown (condition->strength, -1) : NULL;
+      g_autofree char *part = strength != NULL
+                                /* Translators: a condition on page 1 and the strength of the evidence for LDN in it. */
+                                ? g_strdup_printf (_("%s (evidence: %s)"), condition_name, strength)
+                                /* Translators: a condition the person typed, which the guide does not cover. */
+                                : g_strdup_printf (_("%s (not covered by the guide)"), condition_name);
+
+      g_string_append_printf (conditions, "%s%s", i > 0 ? "; " : "", part);
+    }
+  if (decision->conditions->len > l->conditions)
+    g_string_append (conditions, "; …");
+  considering = conditions->len > 0
+                  /* Translators: page 1 of the sheet; %s lists conditions with the strength of evidence. */
+                  ? g_strdup_printf (_("Low-dose naltrexone (LDN) for: %s."), conditions->str)
+                  : g_strdup (_("Low-dose naltrexone (LDN); no condition written yet."));
+  add_plain (sheet, considering, l->font, 0, 3);
+  /* Translators: page 1 of the sheet: the dose the person looked at on the timeline. */
+  dose = g_strdup_printf (_("Dose looked at in the guide: %g mg."), data->dose_mg);
+  add_plain (sheet, dose, l->font, 0, 2);
+
+  add_summary_heading (sheet, l, _("Flags"));
+  add_summary_flags (sheet, data, l);
+
+  add_summary_heading (sheet, l, _("Medicines and allergies"));
+  add_summary_medicines (sheet, data, l);
+
+  add_summary_heading (sheet, l, _("Where I stand"));
+  add_plain (sheet, sure, l->font, 0, 3);
+  if (decision->stage != NULL || decision->role != NULL)
+    {
+      g_autofree char *stance = g_strjoin (" ", decision->stage ? decision->stage : "",
+                                           decision->role ? decision->role : "", NULL);
+      add_plain (sheet, g_strstrip (stance), l->font, 0, 2);
+    }
+  if (decision->explain_again->len > 0)
+    {
+      g_autoptr(GString) items = g_string_new (NULL);
+      g_autofree char *line = NULL;
+
+      for (guint i = 0; i < decision->explain_again->len; i++)
+        g_string_append_printf (items, "%s%s", i > 0 ? "; " : "", (char *) g_ptr_array_index (decision->explain_again, i));
+      g_autofree char *shortened = NULL;
+
+      shortened = summary_text (items->str, 2 * l->text);
+      /* Translators: page 1 of the sheet: the consent items the person asked to hear again. */
+      line = g_strdup_printf (_("Please explain again: %s."), shortened);
+      add_plain (sheet, line, l->bold, 0, 3);
+    }
+
+  add_summary_heading (sheet, l, _("My top three questions"));
+  if (n_questions == 0)
+    add_plain (sheet, _("No questions written yet."), l->font, 0, 3);
+  for (guint i = 0; i < n_questions; i++)
+    {
+      g_autofree char *question = summary_text (g_ptr_array_index (data->questions, i), l->text);
+      g_autofree char *line = g_strdup_printf ("%u. %s", i + 1, question);
+
+      add_plain (sheet, line, l->font, 10, 2);
+    }
+
+  add_doctor_box (sheet, l);
+}
+
+/* How tall the items from FIRST on are, laid out one after another. */
+static double
+items_height (LdnSheet *sheet,
+              guint     first)
+{
+  double height = 0;
+
+  for (guint i = first; i < sheet->items->len; i++)
+    {
+      Item *item = g_ptr_array_index (sheet->items, i);
+      Piece whole = { item, 0, 0, 0, n_lines (item) };
+
+      height += (i > first ? item->space_before : 0) + piece_height (&whole);
+    }
+
+  return height;
+}
+
+static void
+add_summary_page (LdnSheet           *sheet,
+                  const LdnSheetData *data)
+{
+  double available = sheet->height - 2 * MARGIN - FOOTER;
+  guint first = sheet->items->len;
+
+  for (guint level = 0; level < G_N_ELEMENTS (summary_limits); level++)
+    {
+      if (sheet->items->len > first)
+        g_ptr_array_remove_range (sheet->items, first, sheet->items->len - first);
+      add_summary_items (sheet, data, &summary_limits[level]);
+      if (items_height (sheet, first) <= available)
+        break;
+    }
+
+  add_item (sheet, ITEM_BREAK, 0);
+}
+
+/* Page 2 onward: all the decision aid's answers. */
+static void
+add_decision_details (LdnSheet           *sheet,
+                      const LdnSheetData *data)
+{
+  const LdnSheetDecision *decision = data->decision;
+
+  if (ldn_sheet_decision_is_empty (decision))
+    return;
+
+  add_heading (sheet, _("My situation"));
+  for (guint i = 0; i < decision->conditions->len; i++)
+    {
+      const LdnSheetCondition *condition = g_ptr_array_index (decision->conditions, i);
+      g_autofree char *line = condition->strength != NULL
+                                ? g_strdup_printf (_("%s (evidence: %s)"), condition->name, condition->strength)
+                                : g_strdup_printf (_("%s (not covered by the guide)"), condition->name);
+      g_autofree char *bullet = g_strdup_printf ("• %s", line);
+
+      add_plain (sheet, bullet, "Sans 10", 10, 3);
+    }
+  if (*decision->tried != '\0')
+    {
+      add_plain (sheet, _("What I have tried:"), "Sans Bold 10", 0, 8);
+      add_plain (sheet, decision->tried, "Sans 10", 0, 2);
+    }
+  if (*decision->allergies != '\0')
+    {
+      add_plain (sheet, _("Allergies:"), "Sans Bold 10", 0, 8);
+      add_plain (sheet, decision->allergies, "Sans 10", 0, 2);
+    }
+  /* As wrapped lines, not a table: a long name may continue on the next
+   * page, which a table cell cannot. */
+  if (decision->medicines->len > 0)
+    {
+      add_plain (sheet, _("All my medicines:"), "Sans Bold 10", 0, 8);
+      for (guint i = 0; i < decision->medicines->len; i++)
+        {
+          const LdnSheetMedicine *medicine = g_ptr_array_index (decision->medicines, i);
+          g_autoptr(GString) line = g_string_new ("• ");
+
+          g_string_append (line, medicine->name);
+          if (*medicine->dose != '\0')
+            g_string_append_printf (line, " · %s", medicine->dose);
+          if (*medicine->how_often != '\0')
+            g_string_append_printf (line, " · %s", medicine->how_often);
+          if (medicine->opioid != NULL)
+            {
+              g_autofree char *note = medicine->contains != NULL
+                                        ? g_strdup_printf (_("Opioid (contains %s)"), medicine->contains)
+                                        : g_strdup (_("Opioid"));
+              g_string_append_printf (line, " · %s", note);
+            }
+          add_plain (sheet, line->str, "Sans 10", 10, 3);
+        }
+    }
+
+  add_heading (sheet, _("What matters to me, rated 0 to 4"));
+  if (decision->values->len == 0)
+    add_plain (sheet, _("Nothing rated yet."), "Sans 10", 0, 4);
+  add_list (sheet, decision->values, FALSE);
+
+  add_heading (sheet, _("Understanding an off-label medicine"));
+  add_list (sheet, decision->consent, FALSE);
+
+  add_heading (sheet, _("Where I stand"));
+  for (guint phase = 0; phase < 2; phase++)
+    if (decision->sure_answered[phase] > 0)
+      {
+        add_plain (sheet, phase == 0 ? _("SURE test before reading the guide:") : _("SURE test after reading the guide:"),
+                   "Sans Bold 10", 0, 8);
+        add_list (sheet, decision->sure[phase], FALSE);
+      }
+  if (decision->stage != NULL)
+    add_plain (sheet, decision->stage, "Sans 10", 0, 6);
+  if (decision->role != NULL)
+    add_plain (sheet, decision->role, "Sans 10", 0, 3);
+}
+
 static void
 build (LdnSheet           *sheet,
        const LdnSheetData *data)
@@ -602,6 +1134,9 @@ build (LdnSheet           *sheet,
   g_autofree char *title = g_markup_printf_escaped ("<b>%s</b>", _("Low-dose naltrexone: notes for my doctor"));
   g_autofree char *who = g_strdup_printf (_("Name: %s    Date: %s"),
                                           *data->name ? data->name : "____________________", data->date);
+
+  if (data->decision != NULL)
+    add_summary_page (sheet, data);
 
   add_text (sheet, title, "Sans 17", 0, 0, FALSE);
   add_plain (sheet, who, "Sans 10", 0, 6);
@@ -688,6 +1223,9 @@ build (LdnSheet           *sheet,
       add_plain (sheet, _("What matters to me:"), "Sans Bold 10", 0, 8);
       add_plain (sheet, data->what_matters, "Sans 10", 0, 2);
     }
+
+  if (data->decision != NULL)
+    add_decision_details (sheet, data);
 
   if (data->sources->len > 0)
     {
@@ -939,6 +1477,10 @@ draw_piece (LdnSheet    *sheet,
       cairo_move_to (cr, MARGIN, piece->y + height);
       cairo_line_to (cr, sheet->width - MARGIN, piece->y + height);
       cairo_stroke (cr);
+      break;
+
+    case ITEM_BREAK:
+    default:
       break;
     }
 }

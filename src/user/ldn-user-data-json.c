@@ -9,6 +9,7 @@
 #include <json-glib/json-glib.h>
 #include <string.h>
 
+#include "ldn-decision-json.h"
 #include "ldn-teach-back-recorder.h"
 #include "ldn-user-data-json.h"
 
@@ -158,6 +159,9 @@ ldn_user_data_to_json (LdnUserStore         *store,
     }
   json_builder_end_object (builder);
 
+  if (!ldn_decision_json_add (builder, store, ids, error))
+    return NULL;
+
   json_builder_end_object (builder);
 
   root = json_builder_get_root (builder);
@@ -176,6 +180,7 @@ typedef struct {
   char       *other_side_effects;
   char       *other_medicines;
   char       *what_matters;
+  LdnDecisionImport *decision;
 } ImportData;
 
 static void
@@ -188,6 +193,7 @@ import_data_clear (ImportData *data)
   g_clear_pointer (&data->other_side_effects, g_free);
   g_clear_pointer (&data->other_medicines, g_free);
   g_clear_pointer (&data->what_matters, g_free);
+  g_clear_pointer (&data->decision, ldn_decision_import_free);
 }
 
 static gboolean G_GNUC_PRINTF (3, 4)
@@ -669,6 +675,7 @@ read_file (JsonObject           *root,
                                   "questions", "what_matters", "teach_back" };
   g_autoptr(GList) members = json_object_get_members (root);
   JsonNode *version;
+  gint64 file_version;
 
   if (g_strcmp0 (json_object_get_string_member_with_default (root, "format", ""), LDN_USER_DATA_FORMAT) != 0)
     return field_error (error, "format", _("this is not an LDN Guide data file"));
@@ -677,21 +684,24 @@ read_file (JsonObject           *root,
   if (version == NULL || !JSON_NODE_HOLDS_VALUE (version) ||
       (json_node_get_value_type (version) != G_TYPE_INT64 && json_node_get_value_type (version) != G_TYPE_DOUBLE))
     return field_error (error, "version", _("must be a whole number"));
-  /* Compared as written: json-glib turns 2^64+1 into a double or -1. */
-  if (g_strcmp0 (version_text, G_STRINGIFY (LDN_USER_DATA_VERSION)) != 0 ||
-      json_node_get_value_type (version) != G_TYPE_INT64 || json_node_get_int (version) != LDN_USER_DATA_VERSION)
+  /* Compared as written: json-glib turns 2^64+1 into a double or -1.
+   * Version 1 is version 2 without the decision aid. */
+  file_version = json_node_get_value_type (version) == G_TYPE_INT64 ? json_node_get_int (version) : -1;
+  if ((g_strcmp0 (version_text, G_STRINGIFY (LDN_USER_DATA_VERSION)) != 0 && g_strcmp0 (version_text, "1") != 0) ||
+      (file_version != 1 && file_version != LDN_USER_DATA_VERSION))
     {
       /* Printed first: a format macro inside _() would hide the string from xgettext. */
       g_autofree char *found = version_text != NULL && g_utf8_validate (version_text, -1, NULL)
                                  ? g_strdup (version_text)
                                  : g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (version));
 
-      return field_error (error, "version", _("this file has version %s; this LDN Guide reads version %d"),
+      return field_error (error, "version", _("this file has version %s; this LDN Guide reads versions 1 to %d"),
                           found, LDN_USER_DATA_VERSION);
     }
 
   for (GList *l = members; l != NULL; l = l->next)
-    if (!g_strv_contains (fields, l->data))
+    if (!g_strv_contains (fields, l->data) &&
+        (file_version < 2 || !g_strv_contains (ldn_decision_json_members, l->data)))
       return field_error (error, l->data, _("LDN Guide does not know this field"));
 
   return read_checklist (json_object_get_member (root, "checklist"), ids, data, error) &&
@@ -701,7 +711,8 @@ read_file (JsonObject           *root,
          read_questions (json_object_get_member (root, "questions"), data, error) &&
          read_string (json_object_get_member (root, "what_matters"), "what_matters", FALSE,
                       &data->what_matters, error) &&
-         read_teach_back (json_object_get_member (root, "teach_back"), ids, data, error);
+         read_teach_back (json_object_get_member (root, "teach_back"), ids, data, error) &&
+         (data->decision = ldn_decision_json_read (root, ids, file_version >= 2, error)) != NULL;
 }
 
 static gboolean
@@ -749,7 +760,7 @@ write_import (LdnUserStore *store,
     if (!ldn_teach_back_recorder_record_answer (recorder, key, value, error))
       return FALSE;
 
-  return TRUE;
+  return ldn_decision_json_write (store, data->decision, error);
 }
 
 static gboolean

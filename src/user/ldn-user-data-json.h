@@ -1,10 +1,12 @@
 /* ldn-user-data-json.h
  *
  * The person's data as a JSON file they can keep, move to another
- * computer or hand to someone: {"format": "ldn-guide-data", "version": 1,
+ * computer or hand to someone: {"format": "ldn-guide-data", "version": 2,
  * "checklist", "other_side_effects", "safety", "questions",
- * "what_matters", "teach_back"}. Import checks the whole file first and
- * changes nothing unless all of it is valid.
+ * "what_matters", "teach_back", and the decision aid's "about_me",
+ * "medicines", "values", "consent", "sure", "decision"}. Version 1 files
+ * (without the decision aid) still import. Import checks the whole file
+ * first and changes nothing unless all of it is valid.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -16,7 +18,7 @@
 G_BEGIN_DECLS
 
 #define LDN_USER_DATA_FORMAT  "ldn-guide-data"
-#define LDN_USER_DATA_VERSION 1
+#define LDN_USER_DATA_VERSION 2
 
 /* The ids the content knows; the file is checked against them. A NULL
  * list accepts any id. */
@@ -27,6 +29,10 @@ typedef struct {
   /* The choices of each teach-back question, as made by
    * ldn_user_data_choice_key(); NULL accepts any choice. */
   const char * const *teach_back_choices;
+  /* The decision aid's: content conditions, considerations, consent items. */
+  const char * const *condition_ids;
+  const char * const *value_ids;
+  const char * const *consent_ids;
 } LdnUserDataIds;
 
 char     *ldn_user_data_choice_key (const char          *question_id,

@@ -14,6 +14,7 @@
 
 #include "ldn-teach-back-recorder.h"
 #include "ldn-user-store.h"
+#include "ldn-user-store-private.h"
 #include "util/ldn-xdg.h"
 #include "util/ldn-sqlite.h"
 
@@ -56,6 +57,8 @@ static const char *migrations[] = {
   "ALTER TABLE checklist ADD COLUMN updated_at TEXT;"
   "ALTER TABLE safety_answers ADD COLUMN updated_at TEXT;"
   "ALTER TABLE teach_back ADD COLUMN updated_at TEXT;",
+  /* 2 -> 3: the decision aid (see ldn-decision-store.c). */
+  LDN_DECISION_SCHEMA_SQL,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) + 1 == LDN_USER_SCHEMA_VERSION);
@@ -1239,6 +1242,7 @@ ldn_user_store_clear (LdnUserStore *self,
   static const char *tables[] = {
     "DELETE FROM checklist", "DELETE FROM safety_answers", "DELETE FROM user_texts",
     "DELETE FROM questions", "DELETE FROM teach_back",
+    LDN_DECISION_CLEAR_STATEMENTS,
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
@@ -1270,6 +1274,20 @@ ldn_user_store_delete_all (LdnUserStore *self,
   sqlite3_exec (self->db, "VACUUM; PRAGMA wal_checkpoint(TRUNCATE);", NULL, NULL, NULL);
   g_signal_emit_by_name (self, "reset");
   return TRUE;
+}
+
+sqlite3 *
+ldn_user_store_get_db (LdnUserStore *self)
+{
+  g_return_val_if_fail (LDN_IS_USER_STORE (self), NULL);
+  return self->db;
+}
+
+LdnStatementCache *
+ldn_user_store_get_statements (LdnUserStore *self)
+{
+  g_return_val_if_fail (LDN_IS_USER_STORE (self), NULL);
+  return self->statements;
 }
 
 static void

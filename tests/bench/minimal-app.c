@@ -34,7 +34,7 @@ on_activate (GtkApplication *app)
   gtk_box_append (GTK_BOX (box), label);
   adw_application_window_set_content (ADW_APPLICATION_WINDOW (window), box);
   gtk_window_set_title (GTK_WINDOW (window), "Minimal");
-  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 720);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 720);
   if (g_strcmp0 (g_getenv ("LDN_GUIDE_EXIT_AFTER_FIRST_FRAME"), "1") == 0)
     g_signal_connect (window, "realize", G_CALLBACK (exit_after_first_frame_cb), NULL);
   gtk_window_present (GTK_WINDOW (window));

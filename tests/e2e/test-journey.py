@@ -141,6 +141,25 @@ def section(app, name):
     press(named(app, name, ("page tab", "toggle button", "push button")))
 
 
+ROW = ("list item", "table row", "push button", "row")
+
+
+@step("the first run opens Prepare for Your Visit: list co-codamol and see it flagged at once")
+def prepare_medicine(app):
+    press(named(app, "My Situation and Safety", ROW))
+    named(app, "Medicine name", ("text", "entry")).text = "co-codamol 30/500"
+    named(app, "Dose", ("text", "entry")).text = "2 tablets"
+    named(app, "How often", ("text", "entry")).text = "four times a day"
+    press(named(app, "Add medicine", ("push button",)))
+    wait_for(lambda: app.findChild(lambda n: "looks like an opioid medicine" in (n.name or ""), requireResult=False,
+                                   retry=False), "the opioid flag")
+    press(named(app, "Back to the steps", ("push button",)))
+    time.sleep(1.5)  # the slide back to the steps
+    press(named(app, "Learn About LDN", ROW))
+    wait_for(lambda: app.findChild(lambda n: n.name.startswith("Next page"), requireResult=False, retry=False),
+             "the guide")
+
+
 @step("walk the guide from the first page to All sources")
 def walk_guide(app):
     next_button = named(app, "Next page", ("push button",))
@@ -226,7 +245,8 @@ def save_sheet(app):
 def check_pdf(app):
     text = subprocess.run(["pdftotext", "-layout", PDF, "-"], capture_output=True, text=True, check=True).stdout
     flat = " ".join(text.split())
-    for expected in ("Flags for the doctor", "Do you take any opioid medicine", "Side effects I have noticed",
+    for expected in ("LDN: summary for the doctor", "Takes co-codamol 30/500, 2 tablets, four times a day: opioid",
+                     "Flags for the doctor", "Do you take any opioid medicine", "Side effects I have noticed",
                      QUESTION, SUGGESTED, "Estimated receptor occupancy after one 3 mg dose"):
         if expected not in flat:
             raise AssertionError(f"“{expected}” is not in the PDF")
@@ -234,8 +254,8 @@ def check_pdf(app):
 
 def main():
     binary = sys.argv[1]
-    steps = [walk_guide, play_timeline, tick_side_effect, answer_safety, add_question, add_suggested, save_sheet,
-             check_pdf]
+    steps = [prepare_medicine, walk_guide, play_timeline, tick_side_effect, answer_safety, add_question, add_suggested,
+             save_sheet, check_pdf]
     app_process = subprocess.Popen([binary], cwd=WORK)
     try:
         app = wait_for(lambda: next((a for a in tree.root.applications() if a.name == "ldn-guide"), None),
