@@ -5,28 +5,30 @@
  *
  * libcups 2.4.15, and Debian 12's 2.4.2-3+deb12u10 which backports its fix
  * for CVE-2025-58436 ("better handle slow clients"), changed httpUpdate():
- * on a non-blocking connection it now returns HTTP_STATUS_CONTINUE at once
- * unless a whole line already sits in its buffer, and it only tops up a
- * buffer that is not empty. Nothing fills an empty one. GTK's backend
- * (modules/printbackends/gtkcupsutils.c, every GTK up to at least 4.20)
- * opens its connections non-blocking, and after each request loops
+ * on a non-blocking connection with nothing in its read buffer it returns
+ * HTTP_STATUS_CONTINUE without reading from the socket (seen with gdb and
+ * strace: no recv(), ever). GTK's backend (gtkcupsutils.c in
+ * modules/printbackends, GTK 4.8) opens its connections non-blocking, and
+ * after each request loops
  *
  *   do _post_check () while (poll_state == READ && httpCheck (http));
  *
  * where _post_check() calls httpUpdate() when httpCheck() says the answer
  * has arrived. httpCheck() keeps saying so (the answer is never read),
  * httpUpdate() keeps saying "continue": the loop never ends, inside one
- * GSource check, so the main loop never runs again. Listing printers, the
- * print dialog and sending a job all hang at 100% CPU as soon as a cupsd
- * answers (OpenPrinting/cups issue #1429; without a cupsd nothing is
- * asked, so nothing hangs).
+ * GSource check, so the main loop never runs again. Listing printers
+ * hangs at 100% CPU as soon as a cupsd answers (without a cupsd nothing
+ * is asked, so nothing hangs); the print dialog and sending a job go
+ * through the same code (OpenPrinting/cups issue #1429 is the same bug
+ * in 2.4.15).
  *
  * The executable exports its own httpUpdate (meson.build passes
  * -Wl,--export-dynamic-symbol=httpUpdate), so the backend module, which
  * GTK loads later, binds to this one. When the connection is non-blocking
  * and nothing is buffered, it reads the answer's header in blocking mode,
  * as libcups did before; GTK only calls httpUpdate() once httpCheck() has
- * seen data arrive. Everything else goes straight to libcups. The
+ * seen data arrive (a header that came only in part is waited for, within
+ * libcups's own timeout). Everything else goes straight to libcups. The
  * program does not link libcups: these functions are looked up in the
  * libcups the backend loaded, and only when the backend calls in.
  * libcups's own calls (its blocking helpers) come here too and, blocking

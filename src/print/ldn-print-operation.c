@@ -187,13 +187,16 @@ watchdog_run (gpointer data)
 
   g_mutex_lock (&dog->mutex);
   while (!dog->stopped)
-    if (!g_cond_wait_until (&dog->cond, &dog->mutex, dog->end) && !dog->stopped)
-      {
-        /* write() and _exit() only: the stuck thread may hold any lock. */
-        G_GNUC_UNUSED ssize_t written = write (STDERR_FILENO, dog->line, dog->length);
+    {
+      /* FALSE: the deadline passed (TRUE may also be a spurious wake-up). */
+      if (!g_cond_wait_until (&dog->cond, &dog->mutex, dog->end) && !dog->stopped)
+        {
+          /* write() and _exit() only: the stuck thread may hold any lock. */
+          G_GNUC_UNUSED ssize_t written = write (STDERR_FILENO, dog->line, dog->length);
 
-        _exit (EXIT_FAILURE);
-      }
+          _exit (EXIT_FAILURE);
+        }
+    }
   g_mutex_unlock (&dog->mutex);
 
   return NULL;
