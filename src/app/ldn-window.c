@@ -297,6 +297,8 @@ ldn_window_add_toast (LdnWindow  *self,
 {
   g_return_if_fail (LDN_IS_WINDOW (self));
 
+  /* A toast is not read by a screen reader on GTK 4.8: announce it too. */
+  ldn_compat_announce (GTK_WIDGET (self), message);
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
 }
 

@@ -5,8 +5,6 @@
 
 #include "config.h"
 
-#include "compat/ldn-compat.h"
-
 #include "ldn-toast.h"
 
 void
@@ -16,8 +14,6 @@ ldn_toast_show (GtkWidget  *widget,
   g_return_if_fail (GTK_IS_WIDGET (widget));
   g_return_if_fail (message != NULL);
 
-  /* A toast is not read by a screen reader on GTK 4.8: announce it too. */
-  ldn_compat_announce (widget, message);
   if (!gtk_widget_activate_action (widget, "win.show-toast", "s", message))
     g_message ("%s", message);
 }

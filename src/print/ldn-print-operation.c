@@ -11,6 +11,8 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <stdlib.h>
+#include <unistd.h>
 
 #include "sheet/ldn-sheet.h"
 
@@ -26,6 +28,7 @@ struct _LdnPrintOperation
   GError               *sheet_error;
   guint                 timeout_seconds;
   LdnPrinterSearchFunc  search;
+  gboolean              exit_on_stall;
 };
 
 G_DEFINE_FINAL_TYPE (LdnPrintOperation, ldn_print_operation, GTK_TYPE_PRINT_OPERATION)
@@ -156,6 +159,117 @@ wait_for (Wait  *wait,
     g_source_remove (deadline);
 }
 
+/* The command line's last resort. wait_for() needs the main loop to get
+ * control back; a print backend that spins inside one iteration (GTK's
+ * CUPS backend did with a broken libcups, see ldn-cups-workaround.c)
+ * never gives it back. While a watchdog runs, a thread of its own waits
+ * for the same deadline plus a grace second; if the step is still not
+ * over then, it writes the step's message to stderr, as the command line
+ * reports errors, and ends the process with _exit (1): nothing else can
+ * be trusted to run while the main thread is stuck. Only `--print-sheet`
+ * (ldn_print_sheet_to_printer()) turns this on, never the window. */
+#define WATCHDOG_GRACE_SECONDS 1
+
+typedef struct {
+  GMutex   mutex;
+  GCond    cond;
+  gboolean stopped;
+  gint64   end;
+  char    *line;       /* "ldn-guide: MESSAGE\n", written as is */
+  gsize    length;
+  GThread *thread;
+} Watchdog;
+
+static gpointer
+watchdog_run (gpointer data)
+{
+  Watchdog *dog = data;
+
+  g_mutex_lock (&dog->mutex);
+  while (!dog->stopped)
+    {
+      /* FALSE: the deadline passed (TRUE may also be a spurious wake-up). */
+      if (!g_cond_wait_until (&dog->cond, &dog->mutex, dog->end) && !dog->stopped)
+        {
+          /* write() and _exit() only: the stuck thread may hold any lock. */
+          G_GNUC_UNUSED ssize_t written = write (STDERR_FILENO, dog->line, dog->length);
+
+          _exit (EXIT_FAILURE);
+        }
+    }
+  g_mutex_unlock (&dog->mutex);
+
+  return NULL;
+}
+
+/* Returns NULL unless SELF ends the process on a stall. */
+static Watchdog *
+watchdog_start (LdnPrintOperation *self,
+                const char        *message)
+{
+  const char *charset;
+  Watchdog *dog;
+
+  if (!self->exit_on_stall)
+    return NULL;
+
+  dog = g_new0 (Watchdog, 1);
+  g_mutex_init (&dog->mutex);
+  g_cond_init (&dog->cond);
+  dog->end = g_get_monotonic_time () + (gint64) (self->timeout_seconds + WATCHDOG_GRACE_SECONDS) * G_USEC_PER_SEC;
+  dog->line = g_strdup_printf ("ldn-guide: %s\n", message);
+  if (!g_get_charset (&charset))
+    {
+      /* In the terminal's charset, as g_printerr() would write it. */
+      char *converted = g_convert_with_fallback (dog->line, -1, charset, "UTF-8", "?", NULL, NULL, NULL);
+
+      if (converted != NULL)
+        {
+          g_free (dog->line);
+          dog->line = converted;
+        }
+    }
+  dog->length = strlen (dog->line);
+  dog->thread = g_thread_new ("ldn-print-watchdog", watchdog_run, dog);
+
+  return dog;
+}
+
+static void
+watchdog_stop (Watchdog *dog)
+{
+  if (dog == NULL)
+    return;
+
+  g_mutex_lock (&dog->mutex);
+  dog->stopped = TRUE;
+  g_cond_signal (&dog->cond);
+  g_mutex_unlock (&dog->mutex);
+  g_thread_join (dog->thread);
+
+  g_mutex_clear (&dog->mutex);
+  g_cond_clear (&dog->cond);
+  g_free (dog->line);
+  g_free (dog);
+}
+
+static char *
+listing_timeout_message (guint seconds)
+{
+  return g_strdup_printf (_("The print system did not list the printers within %u seconds, so nothing was printed. "
+                            "Try again later, or save the sheet as a PDF and print that."),
+                          seconds);
+}
+
+static char *
+sending_timeout_message (GtkPrinter *printer,
+                         guint       seconds)
+{
+  return g_strdup_printf (_("The printer “%s” did not take the sheet within %u seconds. It may still print; "
+                            "check the printer’s queue before you try again."),
+                          gtk_printer_get_name (printer), seconds);
+}
+
 static gboolean
 printer_seen_cb (GtkPrinter *printer,
                  gpointer    data)
@@ -190,17 +304,17 @@ find_printer (LdnPrintOperation  *self,
 {
   Wait *wait = wait_new (wanted);
   GtkPrinter *printer = NULL;
+  g_autofree char *timed_out = listing_timeout_message (self->timeout_seconds);
+  Watchdog *dog = watchdog_start (self, timed_out);
 
   self->search (printer_seen_cb, wait, wait_finished);
   wait_for (wait, self->timeout_seconds);
+  watchdog_stop (dog);
 
   if (wait->found != NULL)
     printer = g_object_ref (wait->found);
   else if (wait->timed_out)
-    g_set_error (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT,
-                 _("The print system did not list the printers within %u seconds, so nothing was printed. "
-                   "Try again later, or save the sheet as a PDF and print that."),
-                 self->timeout_seconds);
+    g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT, timed_out);
   else if (wanted != NULL)
     g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
                  _("There is no printer named “%s”. Printers found: %s."), wanted,
@@ -268,6 +382,8 @@ ldn_print_operation_print_to_printer (LdnPrintOperation  *self,
   g_autoptr(GtkPageSetup) setup = NULL;
   g_autoptr(GtkPrintSettings) settings = NULL;
   g_autoptr(GtkPrintJob) job = NULL;
+  g_autofree char *timed_out = NULL;
+  Watchdog *dog;
   Wait *wait;
   gboolean sent;
 
@@ -290,15 +406,15 @@ ldn_print_operation_print_to_printer (LdnPrintOperation  *self,
   if (!draw_job (self, job, error))
     return FALSE;
 
+  timed_out = sending_timeout_message (printer, self->timeout_seconds);
+  dog = watchdog_start (self, timed_out);
   wait = wait_new (NULL);
   gtk_print_job_send (job, job_sent_cb, wait, wait_unref);
   wait_for (wait, self->timeout_seconds);
+  watchdog_stop (dog);
 
   if (!wait->done)
-    g_set_error (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT,
-                 _("The printer “%s” did not take the sheet within %u seconds. It may still print; "
-                   "check the printer’s queue before you try again."),
-                 gtk_printer_get_name (printer), self->timeout_seconds);
+    g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT, timed_out);
   else if (wait->error != NULL)
     g_set_error (error, wait->error->domain, wait->error->code, _("The printer refused the sheet: %s"),
                  wait->error->message);
@@ -316,6 +432,15 @@ ldn_print_operation_set_timeout (LdnPrintOperation *self,
   g_return_if_fail (seconds > 0);
 
   self->timeout_seconds = seconds;
+}
+
+void
+ldn_print_operation_set_exit_on_stall (LdnPrintOperation *self,
+                                       gboolean           exit_on_stall)
+{
+  g_return_if_fail (LDN_IS_PRINT_OPERATION (self));
+
+  self->exit_on_stall = exit_on_stall;
 }
 
 void
@@ -459,5 +584,7 @@ ldn_print_sheet_to_printer (LdnContentStore  *content,
 
   setup = page_setup_for (paper);
   operation = ldn_print_operation_new (g_steal_pointer (&data), setup, NULL);
+  /* A command has no window to keep alive: past the timeout it ends. */
+  ldn_print_operation_set_exit_on_stall (operation, TRUE);
   return ldn_print_operation_print_to_printer (operation, printer_name, error);
 }

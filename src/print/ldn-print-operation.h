@@ -8,7 +8,9 @@
  * Without a dialog, finding the printer and handing it the job each
  * give up after a bounded time (30 s, or $LDN_GUIDE_PRINT_TIMEOUT
  * seconds) with a clear error, instead of hanging on a stalled print
- * system.
+ * system. The command line also ends the process with that error a
+ * second later if a print backend keeps the main loop from ever
+ * getting control back (ldn_print_operation_set_exit_on_stall()).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -54,6 +56,11 @@ gboolean           ldn_print_operation_print_to_printer    (LdnPrintOperation   
                                                             GError              **error);
 void               ldn_print_operation_set_timeout         (LdnPrintOperation    *self,
                                                             guint                 seconds);
+/* For the command line: when a step is not over a second after the
+ * timeout, even with the main loop stuck, write its error to stderr and
+ * _exit (1). Off by default; never for a window. */
+void               ldn_print_operation_set_exit_on_stall   (LdnPrintOperation    *self,
+                                                            gboolean              exit_on_stall);
 /* For tests: another way to list printers, e.g. one that stalls. */
 void               ldn_print_operation_set_printer_search  (LdnPrintOperation    *self,
                                                             LdnPrinterSearchFunc  search);

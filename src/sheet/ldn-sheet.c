@@ -1432,7 +1432,9 @@ draw_piece (LdnSheet    *sheet,
     case ITEM_ICONS:
       {
         const LdnSheetFrequency *frequency = item->frequency;
-        const LdnColor filled = { 0.1, 0.1, 0.1, 1 }, empty = { 0.1, 0.1, 0.1, 0.6 };
+        /* Opaque grey (60% of the ink on white): a translucent stroke makes
+         * cairo's PostScript, which many printers get, raster the page. */
+        const LdnColor filled = { 0.1, 0.1, 0.1, 1 }, empty = { 0.46, 0.46, 0.46, 1 };
         struct { guint count; const char *group; } arms[2] = {
           { frequency->ldn, "LDN" }, { frequency->comparison, frequency->comparator },
         };

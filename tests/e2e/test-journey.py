@@ -96,6 +96,11 @@ ROLES = {
     "text": pyatspi.ROLE_TEXT,
     "entry": pyatspi.ROLE_ENTRY,
     "label": pyatspi.ROLE_LABEL,
+    "list item": pyatspi.ROLE_LIST_ITEM,
+    "table row": pyatspi.ROLE_TABLE_ROW,
+    # GTK 4.10+ gives list box rows ATSPI_ROLE_LIST_ITEM too; "row" is
+    # kept for the words newer at-spi2-core uses for the same role.
+    "row": pyatspi.ROLE_LIST_ITEM,
 }
 
 
