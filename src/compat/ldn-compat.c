@@ -501,8 +501,17 @@ void
 ldn_compat_announce (GtkWidget  *widget,
                      const char *message)
 {
+  g_autoptr(GtkATContext) context = NULL;
+
   g_return_if_fail (GTK_IS_WIDGET (widget));
   g_return_if_fail (message != NULL);
+
+  /* GTK's test AT context (GTK_A11Y=test, used by the accessibility
+   * tests) has no announce method: calling it crashed the tests on GTK
+   * 4.18 and 4.24. There is no screen reader to tell there anyway. */
+  context = gtk_accessible_get_at_context (GTK_ACCESSIBLE (widget));
+  if (context == NULL || g_str_equal (G_OBJECT_TYPE_NAME (context), "GtkTestATContext"))
+    return;
 
   gtk_accessible_announce (GTK_ACCESSIBLE (widget), message, GTK_ACCESSIBLE_ANNOUNCEMENT_PRIORITY_MEDIUM);
 }

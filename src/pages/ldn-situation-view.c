@@ -13,6 +13,8 @@
 
 #include <glib/gi18n.h>
 
+#include "compat/ldn-compat.h"
+
 #include "content/ldn-opioid-match.h"
 #include "ldn-page-layout.h"
 #include "ldn-safety-view.h"
@@ -478,7 +480,8 @@ situation_column (LdnSituationView *self,
   g_signal_connect_swapped (self->medicine_often, "activate", G_CALLBACK (add_medicine_cb), self);
   gtk_box_append (GTK_BOX (column), medicine);
   button = gtk_button_new_with_label (_("Add Medicine"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Add medicine"), -1);
+  /* "Add medicine", not "Add Medicine" twice, and kept on GTK 4.18+. */
+  ldn_compat_button_set_accessible_label (button, _("Add medicine"));
   gtk_widget_set_halign (button, GTK_ALIGN_START);
   g_signal_connect_swapped (button, "clicked", G_CALLBACK (add_medicine_cb), self);
   gtk_box_append (GTK_BOX (column), button);

@@ -329,6 +329,16 @@ def main():
             print(f"1..0 # SKIP {tool} is not installed (build-aux/ldn-dev test installs it)", file=TAP)
             return 0
 
+    # The speech capture patches Orca 43's speech module (Debian 12); newer
+    # Orca (trixie, sid) is laid out differently and fails to import with
+    # the patch. Until it is ported, the test says so instead of failing.
+    version = subprocess.run(["orca", "--version"], capture_output=True, text=True).stdout.strip()
+    major = re.search(r"(\d+)\.", version)
+    if major is None or int(major.group(1)) != 43:
+        print(f"1..0 # SKIP the speech capture is written for Orca 43 (Debian 12), not {version or 'this Orca'}",
+              file=TAP)
+        return 0
+
     quiet = subprocess.DEVNULL
     bus = start(["dbus-daemon", "--session", "--nofork", "--print-address=1"], stdout=subprocess.PIPE,
                 stderr=quiet)
