@@ -263,7 +263,7 @@ ldn_occupancy_chart_measure (GtkWidget      *widget,
     {
       /* Scrolled pages give children their minimum height, so the
        * aspect ratio has to live in the minimum too. */
-      *minimum = *natural = for_size > 0 ? CLAMP (for_size * 9 / 16, 240, 440) : 300;
+      *minimum = *natural = for_size > 0 ? CLAMP (for_size * 9 / 16, 240, 400) : 300;
       /* Narrow charts carry their legend underneath. */
       if (for_size > 0 && for_size < 520)
         *minimum = *natural = *minimum + 72;
@@ -371,8 +371,8 @@ query_tooltip_cb (GtkWidget         *widget,
   minute = ((int) round (self->data.dose_minute + hours * 60)) % (24 * 60);
   /* Translators: a chart tooltip: clock time, then estimates in percent. */
   text = g_strdup_printf (_("%02d:%02d, %.0f hours after the first dose\n"
-                            "Estimate: about %.0f %% (range %.0f–%.0f %%)\n"
-                            "Brief-blockade idea: %.0f %%"),
+                            "Estimate: about %.0f %% blocked (likely %.0f–%.0f %%)\n"
+                            "If the block is brief: %.0f %%"),
                           minute / 60, minute % 60, hours,
                           ldn_occupancy_curve_sample (self->curve, self->curve->sustained, hours),
                           ldn_occupancy_curve_sample (self->curve, self->curve->sustained_low, hours),
@@ -388,14 +388,14 @@ update_labels (LdnOccupancyChart *self)
 {
   g_free (self->sustained_label);
   /* Translators: chart legend; %g is a dose in mg. */
-  self->sustained_label = g_strdup_printf (_("%g mg: estimate and range"), self->dose_mg);
+  self->sustained_label = g_strdup_printf (_("%g mg: estimate, shaded: likely range"), self->dose_mg);
   g_free (self->comparison_label);
   self->comparison_label = g_strdup (_("50 mg: estimate"));
 
   self->data.labels = (LdnChartLabels) {
     .y_axis = _("Receptors blocked (%)"),
     .sustained = self->sustained_label,
-    .transient = _("Brief-blockade idea"),
+    .transient = _("If the block is brief"),
     .comparison = self->comparison_label,
     .measured = _("Brain scan (measured)"),
     .no_data = self->dose_mg < 2 ? _("No measurements below 2 mg") : NULL,
@@ -427,7 +427,7 @@ ldn_occupancy_chart_set_curves (LdnOccupancyChart *self,
   self->data.span_h = span_h;
   self->data.dose_minute = dose_minute;
   self->data.repeated_doses = repeated_doses;
-  self->data.show_comparison_points = comparison != NULL;
+  self->data.show_comparison_points = comparison != NULL || dose_mg >= LDN_DOSE_MAX_MG - 1e-6;
   update_labels (self);
 
   invalidate_drawing (self);
@@ -455,6 +455,14 @@ ldn_occupancy_chart_get_curve (LdnOccupancyChart *self)
   g_return_val_if_fail (LDN_IS_OCCUPANCY_CHART (self), NULL);
 
   return self->curve;
+}
+
+const LdnOccupancyCurve *
+ldn_occupancy_chart_get_comparison (LdnOccupancyChart *self)
+{
+  g_return_val_if_fail (LDN_IS_OCCUPANCY_CHART (self), NULL);
+
+  return self->comparison;
 }
 
 double
