@@ -13,6 +13,7 @@
 #include "app/ldn-application.h"
 #include "app/ldn-window.h"
 #include "ldn-test-ui.h"
+#include "chart/ldn-chart-draw.h"
 #include "chart/ldn-occupancy-chart.h"
 
 static LdnApplication *app;
@@ -284,8 +285,14 @@ test_table_and_captions (void)
 
   gtk_expander_set_expanded (expander, TRUE);
   ldn_test_collect (gtk_expander_get_child (expander), GTK_TYPE_LABEL, cells);
-  /* A header and one row per hour from 0 to 24 h, five columns each. */
-  g_assert_cmpuint (cells->len, ==, 5 * 26);
+  /* A header and one row per hour from 0 to 24 h, five columns each;
+   * then the brain scans the chart marks, each explained. */
+  g_assert_cmpuint (cells->len, >, 5 * 26 + 1);
+  g_assert_cmpstr (gtk_label_get_text (g_ptr_array_index (cells, 5 * 26)), ==,
+                   "Brain scans (measured), each after one dose");
+  g_assert_true (g_str_has_prefix (gtk_label_get_text (g_ptr_array_index (cells, 5 * 26 + 1)), "2 mg: about "));
+  g_assert_true (g_str_has_suffix (gtk_label_get_text (g_ptr_array_index (cells, 5 * 26 + 1)),
+                                   " blocked, measured between 0 and 8 hours after the dose"));
   g_assert_cmpstr (gtk_label_get_text (g_ptr_array_index (cells, 5)), ==, "Day 1, 22:00");
   g_assert_cmpstr (gtk_label_get_text (g_ptr_array_index (cells, 5 * 25)), ==, "Day 2, 22:00");
 
@@ -582,6 +589,79 @@ test_comparison_listed_once (void)
   g_settings_reset (settings, "compare-standard-dose");
 }
 
+static cairo_surface_t *
+draw_chart (const LdnChartData *data,
+            int                 width,
+            int                 height)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  cairo_t *cr = cairo_create (surface);
+  LdnChartStyle style;
+
+  ldn_chart_style_init_for_print (&style);
+  ldn_chart_draw (cr, width, height, data, &style, -1, -1);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  return surface;
+}
+
+/* issue 19: the legend covered the 50 mg curve. It now sits outside the
+ * plot: the plot's pixels are the same with short and long legend words, at
+ * a desktop width and at a phone's. A scan marker is found under the
+ * pointer (for its tooltip) where it is drawn. */
+static void
+test_legend_outside_the_plot (void)
+{
+  LdnWindow *window = open_timeline ();
+  LdnOccupancyChart *chart = ldn_test_nth (GTK_WIDGET (ldn_window_get_timeline_page (window)),
+                                           LDN_TYPE_OCCUPANCY_CHART, 0);
+  static const LdnPetPoint scans[] = { { 15, 0, 8, 61 } };
+  static const int widths[] = { 900, 360 };
+  LdnChartData data = {
+    .curve = ldn_occupancy_chart_get_curve (chart),
+    .span_h = 24,
+    .dose_minute = 22 * 60,
+    .pet_points = scans,
+    .n_pet_points = 1,
+    /* As many entries as below, but next to no words. */
+    .labels = { .sustained = ".", .transient = ".", .measured = "." },
+  };
+  LdnChartData words = data;
+
+  words.labels = (LdnChartLabels) {
+    .sustained = "4.5 mg: estimate, shaded: likely range",
+    .transient = "If the block is brief",
+    .measured = "Brain scan (measured)",
+  };
+
+  for (guint w = 0; w < G_N_ELEMENTS (widths); w++)
+    {
+      int width = widths[w], height = 400, hit_y = -1;
+      cairo_surface_t *plain = draw_chart (&data, width, height);
+      cairo_surface_t *labelled = draw_chart (&words, width, height);
+      int stride = cairo_image_surface_get_stride (plain);
+      /* The legend takes at most four lines under a 30 px time axis. */
+      int plot_bottom = height - 30 - 4 * 20 - 2;
+      double x = ldn_chart_x_at_hours (width, &words, 4);
+
+      for (int row = 0; row < plot_bottom; row++)
+        if (memcmp (cairo_image_surface_get_data (plain) + row * stride,
+                    cairo_image_surface_get_data (labelled) + row * stride, stride) != 0)
+          g_error ("at %d px wide, legend words are drawn in the plot (row %d)", width, row);
+
+      for (int y = 0; y < height && hit_y < 0; y++)
+        if (ldn_chart_pet_point_at (width, height, &words, x, y) == 0)
+          hit_y = y;
+      g_assert_cmpint (hit_y, >=, 0);
+      g_assert_cmpint (ldn_chart_pet_point_at (width, height, &words, x, hit_y + 20), ==, -1);
+
+      cairo_surface_destroy (plain);
+      cairo_surface_destroy (labelled);
+    }
+
+  close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -604,6 +684,7 @@ main (int   argc,
   g_test_add_func ("/timeline/dose-beyond-the-model-is-explained", test_dose_beyond_the_model_is_explained);
   g_test_add_func ("/timeline/time-is-typed", test_time_is_typed);
   g_test_add_func ("/timeline/comparison-listed-once", test_comparison_listed_once);
+  g_test_add_func ("/timeline/legend-outside-the-plot", test_legend_outside_the_plot);
 
   result = g_test_run ();
   g_clear_object (&app);

@@ -20,14 +20,16 @@
 /* Enough points for a smooth line; more only costs time per frame. */
 #define MAX_SAMPLES 900
 
-/* Below this width the legend moves under the chart, off the curves. */
+/* The legend sits under the time axis, off the curves: in two columns,
+ * or in one below this width. */
 #define NARROW_WIDTH 520
-#define LEGEND_LINE 18
+#define LEGEND_LINE 20
 
 typedef struct {
   double x, y, width, height;
   double span_h;
-  gboolean legend_below;
+  gboolean legend_below;  /* one column */
+  guint legend_rows;
 } Plot;
 
 static void
@@ -57,11 +59,16 @@ plot_init (Plot               *plot,
            double              height,
            const LdnChartData *data)
 {
+  guint entries = (data->labels.sustained != NULL) + (data->labels.transient != NULL) +
+                  (data->comparison != NULL && data->labels.comparison != NULL) +
+                  (data->n_pet_points > 0 && data->labels.measured != NULL);
+
   plot->legend_below = width < NARROW_WIDTH;
+  plot->legend_rows = plot->legend_below ? entries : (entries + 1) / 2;
   plot->x = MARGIN_LEFT;
   plot->y = MARGIN_TOP;
   plot->width = MAX (width - MARGIN_LEFT - MARGIN_RIGHT, 1);
-  plot->height = MAX (height - MARGIN_TOP - MARGIN_BOTTOM - (plot->legend_below ? 4 * LEGEND_LINE : 0), 1);
+  plot->height = MAX (height - MARGIN_TOP - MARGIN_BOTTOM - plot->legend_rows * LEGEND_LINE, 1);
   plot->span_h = data->span_h > 0 ? data->span_h : 24;
 }
 
@@ -304,7 +311,44 @@ draw_scan_window (cairo_t        *cr,
   cairo_stroke (cr);
 }
 
-/* Scans were taken after one dose, so markers sit on the first day. */
+static gboolean
+pet_point_shown (const Plot         *plot,
+                 const LdnChartData *data,
+                 guint               i)
+{
+  const LdnPetPoint *point = &data->pet_points[i];
+
+  return !((point->dose_mg >= 50 && !data->show_comparison_points) || point->hours_min > plot->span_h ||
+           (data->repeated_doses && point->hours_min >= 24));
+}
+
+/* A label on a light backing, so that a curve passing by does not run
+ * through its text. */
+static void
+show_label (cairo_t             *cr,
+            PangoLayout         *layout,
+            const char          *text,
+            double               x,
+            double               y,
+            const LdnChartStyle *style)
+{
+  int width, height;
+
+  pango_layout_set_text (layout, text, -1);
+  pango_layout_get_pixel_size (layout, &width, &height);
+  if (style->label_background.alpha > 0)
+    {
+      set_color (cr, &style->label_background);
+      cairo_rectangle (cr, x - 3, y - height / 2.0 - 1, width + 6, height + 2);
+      cairo_fill (cr);
+    }
+  show_text (cr, layout, text, x, y, 0, &style->foreground);
+}
+
+/* Scans were taken after one dose, so markers sit on the first day. Every
+ * marker is labelled with its dose (two markers of one dose close together
+ * share a label), right of the marker, or above its start when that place
+ * is taken by another label. */
 static void
 draw_pet_points (cairo_t             *cr,
                  PangoLayout         *layout,
@@ -313,15 +357,19 @@ draw_pet_points (cairo_t             *cr,
                  const LdnChartStyle *style)
 {
   char text[32];
+  double last_dose = -1, last_y = -1000;
+  double placed[16][4];  /* x, y, width, height of each label */
+  guint n_placed = 0;
 
   for (guint i = 0; i < data->n_pet_points; i++)
     {
       const LdnPetPoint *point = &data->pet_points[i];
       gboolean standard = point->dose_mg >= 50;
-      double x0, x1, y;
+      double x0, x1, y, lx, ly;
+      int width, height;
+      gboolean clash = FALSE;
 
-      if ((standard && !data->show_comparison_points) || point->hours_min > plot->span_h ||
-          (data->repeated_doses && point->hours_min >= 24))
+      if (!pet_point_shown (plot, data, i))
         continue;
 
       x0 = x_for (plot, point->hours_min);
@@ -329,13 +377,59 @@ draw_pet_points (cairo_t             *cr,
       y = y_for (plot, point->occupancy);
       draw_scan_window (cr, x0, x1, y, standard ? &style->comparison : &style->marker, &style->foreground);
 
-      /* Label each low dose once, beside its first marker. */
-      if (!standard && (i == 0 || data->pet_points[i - 1].dose_mg != point->dose_mg))
+      if (point->dose_mg == last_dose && fabs (y - last_y) < LEGEND_LINE)
+        continue;
+      last_dose = point->dose_mg;
+      last_y = y;
+
+      g_snprintf (text, sizeof text, "%g mg", point->dose_mg);
+      pango_layout_set_text (layout, text, -1);
+      pango_layout_get_pixel_size (layout, &width, &height);
+      lx = x1 + 8 + width > plot->x + plot->width ? x0 - 8 - width : x1 + 8;
+      ly = y;
+      for (guint j = 0; j < n_placed; j++)
+        clash |= lx < placed[j][0] + placed[j][2] && placed[j][0] < lx + width &&
+                 fabs (ly - placed[j][1]) < (height + placed[j][3]) / 2.0 + 2;
+      if (clash)
         {
-          g_snprintf (text, sizeof text, "%g mg", point->dose_mg);
-          show_text (cr, layout, text, x1 + 8, y, 0, &style->foreground);
+          lx = x0 + 4;
+          ly = y - height / 2.0 - 5;
+        }
+      show_label (cr, layout, text, lx, ly, style);
+      if (n_placed < G_N_ELEMENTS (placed))
+        {
+          placed[n_placed][0] = lx;
+          placed[n_placed][1] = ly;
+          placed[n_placed][2] = width;
+          placed[n_placed][3] = height;
+          n_placed++;
         }
     }
+}
+
+int
+ldn_chart_pet_point_at (double              width,
+                        double              height,
+                        const LdnChartData *data,
+                        double              x,
+                        double              y)
+{
+  Plot plot;
+
+  g_return_val_if_fail (data != NULL, -1);
+
+  plot_init (&plot, width, height, data);
+  for (guint i = 0; i < data->n_pet_points; i++)
+    {
+      const LdnPetPoint *point = &data->pet_points[i];
+
+      if (!pet_point_shown (&plot, data, i))
+        continue;
+      if (x >= x_for (&plot, point->hours_min) - 4 && x <= x_for (&plot, MIN (point->hours_max, plot.span_h)) + 4 &&
+          fabs (y - y_for (&plot, point->occupancy)) <= 5)
+        return (int) i;
+    }
+  return -1;
 }
 
 static void
@@ -375,36 +469,32 @@ draw_legend (cairo_t             *cr,
              const LdnChartStyle *style,
              const double        *dashes)
 {
-  double x = plot->x + plot->width - 250, y = plot->y + 12, line = LEGEND_LINE;
-  int height;
+  double column = plot->legend_below ? 0 : plot->width / 2;
+  double x0 = plot->legend_below ? 8 : plot->x;
+  double y0 = plot->y + plot->height + MARGIN_BOTTOM + LEGEND_LINE / 2.0;
+  guint n = 0;
 
-  pango_layout_set_text (layout, "Mg", -1);
-  pango_layout_get_pixel_size (layout, NULL, &height);
-  line = MAX (line, height + 2);
-  x = MAX (x, plot->x + 8);
-  if (plot->legend_below)
-    {
-      x = 8;
-      y = plot->y + plot->height + MARGIN_BOTTOM + line / 2;
-    }
-
+#define NEXT_X (x0 + (plot->legend_below ? 0 : (n % 2) * column))
+#define NEXT_Y (y0 + (plot->legend_below ? n : n / 2) * LEGEND_LINE)
   if (data->labels.sustained != NULL)
     {
-      draw_legend_entry (cr, layout, x, y, data->labels.sustained, &style->sustained, NULL, 0, FALSE, style);
-      y += line;
+      draw_legend_entry (cr, layout, NEXT_X, NEXT_Y, data->labels.sustained, &style->sustained, NULL, 0, FALSE, style);
+      n++;
     }
   if (data->labels.transient != NULL)
     {
-      draw_legend_entry (cr, layout, x, y, data->labels.transient, &style->transient, dashes, 2, FALSE, style);
-      y += line;
+      draw_legend_entry (cr, layout, NEXT_X, NEXT_Y, data->labels.transient, &style->transient, dashes, 2, FALSE, style);
+      n++;
     }
   if (data->comparison != NULL && data->labels.comparison != NULL)
     {
-      draw_legend_entry (cr, layout, x, y, data->labels.comparison, &style->comparison, NULL, 0, FALSE, style);
-      y += line;
+      draw_legend_entry (cr, layout, NEXT_X, NEXT_Y, data->labels.comparison, &style->comparison, NULL, 0, FALSE, style);
+      n++;
     }
   if (data->n_pet_points > 0 && data->labels.measured != NULL)
-    draw_legend_entry (cr, layout, x, y, data->labels.measured, &style->marker, NULL, 0, TRUE, style);
+    draw_legend_entry (cr, layout, NEXT_X, NEXT_Y, data->labels.measured, &style->marker, NULL, 0, TRUE, style);
+#undef NEXT_X
+#undef NEXT_Y
 }
 
 static void
@@ -723,6 +813,7 @@ ldn_chart_style_init_for_print (LdnChartStyle *style)
   *style = (LdnChartStyle) {
     .foreground = { 0.1, 0.1, 0.1, 1 },
     .background = { 1, 1, 1, 0 },
+    .label_background = { 1, 1, 1, 1 },
     .grid = { 0.6, 0.6, 0.6, 1 },
     .night = { 0.94, 0.94, 0.94, 1 },
     .sustained = { 0.11, 0.44, 0.85, 1 },

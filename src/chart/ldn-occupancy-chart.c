@@ -92,7 +92,7 @@ static gboolean
 update_style (LdnOccupancyChart *self)
 {
   GtkWidget *widget = GTK_WIDGET (self);
-  GdkRGBA fg, accent, warning, success;
+  GdkRGBA fg, accent, warning, success, window_bg;
   LdnChartStyle style;
   g_autofree char *font = NULL;
   PangoFontDescription *description;
@@ -104,6 +104,7 @@ update_style (LdnOccupancyChart *self)
   named_color (widget, "accent_color", &(GdkRGBA) { 0.11, 0.44, 0.85, 1 }, &accent);
   named_color (widget, "warning_color", &(GdkRGBA) { 0.6, 0.4, 0.0, 1 }, &warning);
   named_color (widget, "success_color", &(GdkRGBA) { 0.15, 0.55, 0.3, 1 }, &success);
+  named_color (widget, "window_bg_color", &(GdkRGBA) { 1, 1, 1, 1 }, &window_bg);
 
   description = pango_context_get_font_description (gtk_widget_get_pango_context (widget));
   font = description ? pango_font_description_to_string (description) : g_strdup ("Sans 10");
@@ -111,6 +112,7 @@ update_style (LdnOccupancyChart *self)
   style = (LdnChartStyle) {
     .foreground = color_from (&fg, 1),
     .background = { 0, 0, 0, 0 },
+    .label_background = color_from (&window_bg, 0.9),
     .grid = color_from (&fg, 0.18),
     .night = color_from (&fg, 0.06),
     .sustained = color_from (&accent, 1),
@@ -266,7 +268,7 @@ ldn_occupancy_chart_measure (GtkWidget      *widget,
       *minimum = *natural = for_size > 0 ? CLAMP (for_size * 9 / 16, 240, 400) : 300;
       /* Narrow charts carry their legend underneath. */
       if (for_size > 0 && for_size < 520)
-        *minimum = *natural = *minimum + 72;
+        *minimum = *natural = *minimum + 80;
     }
 }
 
@@ -364,8 +366,26 @@ query_tooltip_cb (GtkWidget         *widget,
   double hours;
   int minute;
 
-  if (self->curve == NULL || keyboard ||
-      !ldn_chart_hours_at_x (gtk_widget_get_width (widget), &self->data, x, &hours))
+  int point;
+
+  if (self->curve == NULL || keyboard)
+    return FALSE;
+
+  /* A scan marker explains itself. */
+  point = ldn_chart_pet_point_at (gtk_widget_get_width (widget), gtk_widget_get_height (widget), &self->data, x, y);
+  if (point >= 0)
+    {
+      const LdnPetPoint *scan = &self->data.pet_points[point];
+
+      /* Translators: a chart tooltip on a brain scan marker. */
+      text = g_strdup_printf (_("Brain scan (measured): about %.0f %% of the receptors blocked after one %g mg dose.\n"
+                                "Taken between %.0f and %.0f hours after the dose; the report gives no exact time."),
+                              scan->occupancy, scan->dose_mg, scan->hours_min, scan->hours_max);
+      gtk_tooltip_set_text (tooltip, text);
+      return TRUE;
+    }
+
+  if (!ldn_chart_hours_at_x (gtk_widget_get_width (widget), &self->data, x, &hours))
     return FALSE;
 
   minute = ((int) round (self->data.dose_minute + hours * 60)) % (24 * 60);

@@ -44,6 +44,7 @@ struct _LdnTimelinePage
   gboolean           syncing_presets;
   char              *rejected_dose;    /* a typed dose kept in the field */
   char              *summary_text;
+  GArray            *pet_points;
   char              *headline_template;
   char              *standard_template;
   char              *readout_text;
@@ -124,6 +125,8 @@ animations_enabled (LdnTimelinePage *self)
 
 static gboolean is_playing (LdnTimelinePage *self);
 static void     sync_presets (LdnTimelinePage *self);
+static void     add_scans_to_table (LdnTimelinePage *self,
+                                    guint            row);
 
 /* The readout changes every frame while the chart plays. A screen reader
  * gets it as the slider's value instead (the label itself is presentation
@@ -523,6 +526,45 @@ fill_table (LdnTimelinePage *self)
           gtk_grid_attach (self->table_grid, table_cell (standard, FALSE), 5, row, 1, 1);
         }
     }
+  add_scans_to_table (self, row);
+}
+
+/* Under the values, the brain scans the chart marks, explained as on
+ * hover: what was measured, after which dose, and when. */
+static void
+add_scans_to_table (LdnTimelinePage *self,
+                    guint            row)
+{
+  gboolean show_standard = ldn_occupancy_chart_get_comparison (self->chart) != NULL ||
+                           self->schedule.dose_mg >= LDN_DOSE_MAX_MG - 1e-6;
+  gboolean nightly = gtk_toggle_button_get_active (self->nightly_button);
+  GtkWidget *heading;
+
+  if (self->pet_points == NULL || self->pet_points->len == 0)
+    return;
+
+  heading = table_cell (_("Brain scans (measured), each after one dose"), TRUE);
+  gtk_widget_set_margin_top (heading, 12);
+  gtk_grid_attach (self->table_grid, heading, 0, row++, 5, 1);
+  for (guint i = 0; i < self->pet_points->len; i++)
+    {
+      const LdnPetPoint *scan = &g_array_index (self->pet_points, LdnPetPoint, i);
+      g_autofree char *text = NULL;
+      GtkWidget *cell;
+
+      if ((scan->dose_mg >= 50 && !show_standard) || scan->hours_min > self->span_h ||
+          (nightly && scan->hours_min >= 24))
+        continue;
+
+      /* Translators: a brain scan in the chart's table, e.g. "15 mg: about
+       * 61 % blocked, measured between 0 and 8 hours after the dose". */
+      text = g_strdup_printf (_("%g mg: about %.0f %% blocked, measured between %.0f and %.0f hours after the dose"),
+                              scan->dose_mg, scan->occupancy, scan->hours_min, scan->hours_max);
+      cell = table_cell (text, FALSE);
+      gtk_label_set_xalign (GTK_LABEL (cell), 0);
+      gtk_label_set_wrap (GTK_LABEL (cell), TRUE);
+      gtk_grid_attach (self->table_grid, cell, 0, row++, 5, 1);
+    }
 }
 
 static void
@@ -700,6 +742,7 @@ dose_input_cb (GtkSpinButton   *spin,
        * and keep what was typed in the field (see dose_output_cb). */
       *value = gtk_spin_button_get_value (spin);
       g_free (self->rejected_dose);
+  g_clear_pointer (&self->pet_points, g_array_unref);
   g_free (self->headline_template);
   g_free (self->standard_template);
       self->rejected_dose = g_strdup (text);
@@ -888,6 +931,7 @@ ldn_timeline_page_load (LdnTimelinePage *self,
   self->store = g_object_ref (store);
   g_set_object (&self->settings, settings);
   ldn_occupancy_chart_set_pet_points (self->chart, points);
+  self->pet_points = g_array_ref (points);
   add_captions (self);
   {
     g_autoptr(LdnContentText) headline = ldn_content_store_get_text (store, "timeline.headline", &model_error);
