@@ -821,7 +821,8 @@ export_saved_cb (GFile    *file,
     return;
 
   if (!ldn_export_occupancy_csv (self->store, self->schedule.dose_mg, gtk_toggle_button_get_active (self->nightly_button),
-                                 (guint) (self->span_h / 24), file, NULL, &error))
+                                 (guint) (self->span_h / 24), self->dose_minute,
+                                 ldn_occupancy_chart_get_comparison (self->chart) != NULL, file, NULL, &error))
     message = g_strdup_printf (_("Could not save the data: %s"), error->message);
   else
     message = g_strdup_printf (_("Saved to %s"), (path = g_file_get_parse_name (file)));
