@@ -345,10 +345,47 @@ show_label (cairo_t             *cr,
   show_text (cr, layout, text, x, y, 0, &style->foreground);
 }
 
+/* Whether a curve line runs through the box X, Y (its centre line), W, H. */
+static gboolean
+box_crosses_curves (const Plot         *plot,
+                    const LdnChartData *data,
+                    double              x,
+                    double              y,
+                    double              w,
+                    double              h)
+{
+  const LdnOccupancyCurve *curves[] = { data->curve, data->comparison };
+
+  for (double px = x - 3; px <= x + w + 3; px += 2)
+    {
+      double hours = (px - plot->x) / plot->width * plot->span_h;
+
+      if (hours < 0 || hours > plot->span_h)
+        continue;
+      for (guint c = 0; c < G_N_ELEMENTS (curves); c++)
+        {
+          const double *series[] = { curves[c] ? curves[c]->sustained : NULL,
+                                     curves[c] && c == 0 ? curves[c]->transient : NULL };
+
+          for (guint k = 0; k < G_N_ELEMENTS (series); k++)
+            {
+              double cy;
+
+              if (series[k] == NULL)
+                continue;
+              cy = y_for (plot, ldn_occupancy_curve_sample (curves[c], series[k], hours));
+              if (cy >= y - h / 2 - 3 && cy <= y + h / 2 + 3)
+                return TRUE;
+            }
+        }
+    }
+  return FALSE;
+}
+
 /* Scans were taken after one dose, so markers sit on the first day. Every
  * marker is labelled with its dose (two markers of one dose close together
- * share a label), right of the marker, or above its start when that place
- * is taken by another label. */
+ * share a label): right of the marker, or above or below one of its ends,
+ * the first place that no curve runs through and no other label takes. */
 static void
 draw_pet_points (cairo_t             *cr,
                  PangoLayout         *layout,
@@ -358,13 +395,35 @@ draw_pet_points (cairo_t             *cr,
 {
   char text[32];
   double last_dose = -1, last_y = -1000;
-  double placed[16][4];  /* x, y, width, height of each label */
+  double placed[32][4];  /* x, centre y, width, height of each marker and label */
   guint n_placed = 0;
+
+  /* The markers first: labels keep off them. */
+  for (guint i = 0; i < data->n_pet_points; i++)
+    {
+      const LdnPetPoint *point = &data->pet_points[i];
+      double x0, x1, y;
+
+      if (!pet_point_shown (plot, data, i))
+        continue;
+
+      x0 = x_for (plot, point->hours_min);
+      x1 = x_for (plot, MIN (point->hours_max, plot->span_h));
+      y = y_for (plot, point->occupancy);
+      draw_scan_window (cr, x0, x1, y, point->dose_mg >= 50 ? &style->comparison : &style->marker, &style->foreground);
+      if (n_placed < G_N_ELEMENTS (placed))
+        {
+          placed[n_placed][0] = x0 - 1;
+          placed[n_placed][1] = y;
+          placed[n_placed][2] = x1 - x0 + 2;
+          placed[n_placed][3] = 6;
+          n_placed++;
+        }
+    }
 
   for (guint i = 0; i < data->n_pet_points; i++)
     {
       const LdnPetPoint *point = &data->pet_points[i];
-      gboolean standard = point->dose_mg >= 50;
       double x0, x1, y, lx, ly;
       int width, height;
       gboolean clash = FALSE;
@@ -375,7 +434,6 @@ draw_pet_points (cairo_t             *cr,
       x0 = x_for (plot, point->hours_min);
       x1 = x_for (plot, MIN (point->hours_max, plot->span_h));
       y = y_for (plot, point->occupancy);
-      draw_scan_window (cr, x0, x1, y, standard ? &style->comparison : &style->marker, &style->foreground);
 
       if (point->dose_mg == last_dose && fabs (y - last_y) < LEGEND_LINE)
         continue;
@@ -385,16 +443,33 @@ draw_pet_points (cairo_t             *cr,
       g_snprintf (text, sizeof text, "%g mg", point->dose_mg);
       pango_layout_set_text (layout, text, -1);
       pango_layout_get_pixel_size (layout, &width, &height);
-      lx = x1 + 8 + width > plot->x + plot->width ? x0 - 8 - width : x1 + 8;
-      ly = y;
-      for (guint j = 0; j < n_placed; j++)
-        clash |= lx < placed[j][0] + placed[j][2] && placed[j][0] < lx + width &&
-                 fabs (ly - placed[j][1]) < (height + placed[j][3]) / 2.0 + 2;
-      if (clash)
-        {
-          lx = x0 + 4;
-          ly = y - height / 2.0 - 5;
-        }
+      {
+        double above = y - height / 2.0 - 6, below = y + height / 2.0 + 6;
+        double right = x1 + 8 + width > plot->x + plot->width ? x0 - 8 - width : x1 + 8;
+        double candidates[][2] = {
+          { right, y }, { x0 + 4, above }, { x0 + 4, below }, { (x0 + x1 - width) / 2, above },
+          { (x0 + x1 - width) / 2, below }, { x1 - width - 4, above }, { x1 - width - 4, below },
+        };
+        int fallback = -1, chosen = -1;
+
+        for (guint c = 0; c < G_N_ELEMENTS (candidates) && chosen < 0; c++)
+          {
+            clash = candidates[c][1] - height / 2.0 < plot->y || candidates[c][1] + height / 2.0 > plot->y + plot->height;
+            for (guint j = 0; j < n_placed; j++)
+              clash |= candidates[c][0] < placed[j][0] + placed[j][2] && placed[j][0] < candidates[c][0] + width &&
+                       fabs (candidates[c][1] - placed[j][1]) < (height + placed[j][3]) / 2.0 + 1;
+            if (clash)
+              continue;
+            if (fallback < 0)
+              fallback = (int) c;
+            if (!box_crosses_curves (plot, data, candidates[c][0], candidates[c][1], width, height))
+              chosen = (int) c;
+          }
+        if (chosen < 0)
+          chosen = fallback < 0 ? 0 : fallback;
+        lx = candidates[chosen][0];
+        ly = candidates[chosen][1];
+      }
       show_label (cr, layout, text, lx, ly, style);
       if (n_placed < G_N_ELEMENTS (placed))
         {
