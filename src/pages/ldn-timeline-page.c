@@ -742,9 +742,6 @@ dose_input_cb (GtkSpinButton   *spin,
        * and keep what was typed in the field (see dose_output_cb). */
       *value = gtk_spin_button_get_value (spin);
       g_free (self->rejected_dose);
-  g_clear_pointer (&self->pet_points, g_array_unref);
-  g_free (self->headline_template);
-  g_free (self->standard_template);
       self->rejected_dose = g_strdup (text);
       gtk_widget_set_tooltip_text (GTK_WIDGET (spin), message);
       show_field_message (GTK_WIDGET (spin), self->dose_message, message);
@@ -1003,6 +1000,9 @@ ldn_timeline_page_finalize (GObject *object)
   g_free (self->summary_text);
   g_free (self->readout_text);
   g_free (self->rejected_dose);
+  g_free (self->headline_template);
+  g_free (self->standard_template);
+  g_clear_pointer (&self->pet_points, g_array_unref);
 
   G_OBJECT_CLASS (ldn_timeline_page_parent_class)->finalize (object);
 }
