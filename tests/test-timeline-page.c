@@ -438,6 +438,20 @@ test_common_doses_show_the_choice (void)
   g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (find_button_labelled (page, "3"))));
   g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (find_button_labelled (page, "4.5"))));
 
+  /* A screen reader hears which one is chosen (GTK's test backend only,
+   * which the memcheck run does not use). */
+  if (g_strcmp0 (g_getenv ("GTK_A11Y"), "test") != 0)
+    g_test_message ("GTK_A11Y is not “test”: the accessible state is not checked");
+  else if (gtk_test_accessible_has_role (GTK_ACCESSIBLE (find_button_labelled (page, "3")), GTK_ACCESSIBLE_ROLE_RADIO))
+    {
+      gtk_test_accessible_assert_state (find_button_labelled (page, "3"), GTK_ACCESSIBLE_STATE_CHECKED,
+                                        GTK_ACCESSIBLE_TRISTATE_TRUE);
+      gtk_test_accessible_assert_state (find_button_labelled (page, "4.5"), GTK_ACCESSIBLE_STATE_CHECKED,
+                                        GTK_ACCESSIBLE_TRISTATE_FALSE);
+    }
+  else
+    g_error ("the common doses are not radio buttons");
+
   gtk_spin_button_set_value (dose, 2);
   g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (find_button_labelled (page, "1.5"))));
   g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (find_button_labelled (page, "3"))));
