@@ -651,6 +651,7 @@ test_legend_outside_the_plot (void)
   for (guint w = 0; w < G_N_ELEMENTS (widths); w++)
     {
       int width = widths[w], height = 400, hit_y = -1;
+      LdnChartStyle style;
       cairo_surface_t *plain = draw_chart (&data, width, height);
       cairo_surface_t *labelled = draw_chart (&words, width, height);
       int stride = cairo_image_surface_get_stride (plain);
@@ -658,16 +659,18 @@ test_legend_outside_the_plot (void)
       int plot_bottom = height - 30 - 4 * 20 - 2;
       double x = ldn_chart_x_at_hours (width, &words, 4);
 
+      ldn_chart_style_init_for_print (&style);
+
       for (int row = 0; row < plot_bottom; row++)
         if (memcmp (cairo_image_surface_get_data (plain) + row * stride,
                     cairo_image_surface_get_data (labelled) + row * stride, stride) != 0)
           g_error ("at %d px wide, legend words are drawn in the plot (row %d)", width, row);
 
       for (int y = 0; y < height && hit_y < 0; y++)
-        if (ldn_chart_pet_point_at (width, height, &words, x, y) == 0)
+        if (ldn_chart_pet_point_at (width, height, &words, &style, x, y) == 0)
           hit_y = y;
       g_assert_cmpint (hit_y, >=, 0);
-      g_assert_cmpint (ldn_chart_pet_point_at (width, height, &words, x, hit_y + 20), ==, -1);
+      g_assert_cmpint (ldn_chart_pet_point_at (width, height, &words, &style, x, hit_y + 20), ==, -1);
 
       cairo_surface_destroy (plain);
       cairo_surface_destroy (labelled);

@@ -30,6 +30,7 @@ typedef struct {
   double span_h;
   gboolean legend_below;  /* one column */
   guint legend_rows;
+  double legend_line;
 } Plot;
 
 static void
@@ -53,11 +54,50 @@ y_for (const Plot *plot,
   return plot->y + plot->height * (1 - CLAMP (percent, 0, 100) / 100);
 }
 
+/* The height of a legend line in FONT, as ldn_chart_draw()'s layouts
+ * measure it (large text makes it taller). Kept for the last font: the
+ * playhead is drawn every frame. */
+static double
+legend_line_for_font (const char *font)
+{
+  G_LOCK_DEFINE_STATIC (last);
+  static char *last_font;
+  static double last_line;
+  double line;
+
+  if (font == NULL)
+    return LEGEND_LINE;
+
+  G_LOCK (last);
+  if (g_strcmp0 (font, last_font) != 0)
+    {
+      PangoContext *context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
+      PangoLayout *layout = pango_layout_new (context);
+      PangoFontDescription *description = pango_font_description_from_string (font);
+      int height;
+
+      pango_layout_set_font_description (layout, description);
+      pango_font_description_free (description);
+      pango_layout_set_text (layout, "Mg", -1);
+      pango_layout_get_pixel_size (layout, NULL, &height);
+      g_object_unref (layout);
+      g_object_unref (context);
+      g_free (last_font);
+      last_font = g_strdup (font);
+      last_line = MAX (LEGEND_LINE, height + 4);
+    }
+  line = last_line;
+  G_UNLOCK (last);
+
+  return line;
+}
+
 static void
 plot_init (Plot               *plot,
            double              width,
            double              height,
-           const LdnChartData *data)
+           const LdnChartData *data,
+           const char         *font)
 {
   guint entries = (data->labels.sustained != NULL) + (data->labels.transient != NULL) +
                   (data->comparison != NULL && data->labels.comparison != NULL) +
@@ -68,7 +108,8 @@ plot_init (Plot               *plot,
   plot->x = MARGIN_LEFT;
   plot->y = MARGIN_TOP;
   plot->width = MAX (width - MARGIN_LEFT - MARGIN_RIGHT, 1);
-  plot->height = MAX (height - MARGIN_TOP - MARGIN_BOTTOM - plot->legend_rows * LEGEND_LINE, 1);
+  plot->legend_line = legend_line_for_font (font);
+  plot->height = MAX (height - MARGIN_TOP - MARGIN_BOTTOM - plot->legend_rows * plot->legend_line, 1);
   plot->span_h = data->span_h > 0 ? data->span_h : 24;
 }
 
@@ -82,7 +123,7 @@ ldn_chart_hours_at_x (double              width,
 
   g_return_val_if_fail (data != NULL && hours != NULL, FALSE);
 
-  plot_init (&plot, width, 100, data);
+  plot_init (&plot, width, 100, data, NULL);
   *hours = CLAMP ((x - plot.x) / plot.width, 0, 1) * plot.span_h;
 
   return x >= plot.x && x <= plot.x + plot.width;
@@ -97,7 +138,7 @@ ldn_chart_x_at_hours (double              width,
 
   g_return_val_if_fail (data != NULL, 0);
 
-  plot_init (&plot, width, 100, data);
+  plot_init (&plot, width, 100, data, NULL);
   return x_for (&plot, hours);
 }
 
@@ -483,17 +524,18 @@ draw_pet_points (cairo_t             *cr,
 }
 
 int
-ldn_chart_pet_point_at (double              width,
-                        double              height,
-                        const LdnChartData *data,
-                        double              x,
-                        double              y)
+ldn_chart_pet_point_at (double               width,
+                        double               height,
+                        const LdnChartData  *data,
+                        const LdnChartStyle *style,
+                        double               x,
+                        double               y)
 {
   Plot plot;
 
   g_return_val_if_fail (data != NULL, -1);
 
-  plot_init (&plot, width, height, data);
+  plot_init (&plot, width, height, data, style ? style->font : NULL);
   for (guint i = 0; i < data->n_pet_points; i++)
     {
       const LdnPetPoint *point = &data->pet_points[i];
@@ -546,11 +588,11 @@ draw_legend (cairo_t             *cr,
 {
   double column = plot->legend_below ? 0 : plot->width / 2;
   double x0 = plot->legend_below ? 8 : plot->x;
-  double y0 = plot->y + plot->height + MARGIN_BOTTOM + LEGEND_LINE / 2.0;
+  double y0 = plot->y + plot->height + MARGIN_BOTTOM + plot->legend_line / 2.0;
   guint n = 0;
 
 #define NEXT_X (x0 + (plot->legend_below ? 0 : (n % 2) * column))
-#define NEXT_Y (y0 + (plot->legend_below ? n : n / 2) * LEGEND_LINE)
+#define NEXT_Y (y0 + (plot->legend_below ? n : n / 2) * plot->legend_line)
   if (data->labels.sustained != NULL)
     {
       draw_legend_entry (cr, layout, NEXT_X, NEXT_Y, data->labels.sustained, &style->sustained, NULL, 0, FALSE, style);
@@ -663,7 +705,7 @@ draw_layers (cairo_t             *cr,
   double until_h;
   Plot plot;
 
-  plot_init (&plot, width, height, data);
+  plot_init (&plot, width, height, data, style ? style->font : NULL);
   until_h = playhead_h < 0 ? plot.span_h : MIN (playhead_h, plot.span_h);
 
   cairo_save (cr);
@@ -816,7 +858,7 @@ ldn_chart_cache_draw_background (LdnChartCache       *cache,
       cache->finished = render_layers (width, height, scale, data, style, LAYER_BACKGROUND | LAYER_CURVES);
     }
 
-  plot_init (&plot, width, height, data);
+  plot_init (&plot, width, height, data, style ? style->font : NULL);
 
   cairo_save (cr);
   if (playhead_h < 0 || playhead_h >= plot.span_h)

@@ -372,7 +372,8 @@ query_tooltip_cb (GtkWidget         *widget,
     return FALSE;
 
   /* A scan marker explains itself. */
-  point = ldn_chart_pet_point_at (gtk_widget_get_width (widget), gtk_widget_get_height (widget), &self->data, x, y);
+  point = ldn_chart_pet_point_at (gtk_widget_get_width (widget), gtk_widget_get_height (widget), &self->data,
+                                  &self->style, x, y);
   if (point >= 0)
     {
       const LdnPetPoint *scan = &self->data.pet_points[point];
