@@ -25,7 +25,7 @@ PHONE = (360, 640)
 SHOTS = [
     # name, size, section, variant
     ("learn", DESKTOP, "learn", None),
-    ("timeline", (1200, 1040), "timeline", None),  # tall enough to show the chart
+    ("timeline", DESKTOP, "timeline", None),
     ("side-effects", DESKTOP, "side-effects", None),
     ("sheet", DESKTOP, "sheet", None),
     ("phone-learn", PHONE, "learn", None),

@@ -115,7 +115,7 @@ column (const char *line,
 {
   g_auto(GStrv) cells = g_strsplit (line, ",", -1);
 
-  g_assert_cmpuint (g_strv_length (cells), ==, 5);
+  g_assert_cmpuint (g_strv_length (cells), ==, 7);
   return g_ascii_strtod (cells[index], NULL);
 }
 
@@ -128,7 +128,15 @@ test_export_single_dose (void)
 
   g_assert_true (g_spawn_check_wait_status (result.status, NULL));
   g_assert_nonnull (lines);
-  g_assert_cmpstr (lines[0], ==, "hours,sustained,sustained_low,sustained_high,transient");
+  /* The words of the Timeline's table; the day and clock time last, so a
+   * reader of the first five columns by position still works. */
+  g_assert_cmpstr (lines[0], ==, "Hours after first dose,Estimate (%),Likely range low (%),Likely range high (%),"
+                                 "If the block is brief (%),Day,Time");
+  /* The default dose time is 22:00; days count from the first dose, as on
+   * the chart: six hours later is still day 1, a day later is day 2. */
+  g_assert_true (g_str_has_suffix (lines[1], ",1,22:00"));
+  g_assert_true (g_str_has_suffix (lines[1 + 6 * 6], ",1,04:00"));
+  g_assert_true (g_str_has_suffix (lines[1 + 24 * 6], ",2,22:00"));
 
   /* Three days at one row per ten minutes, from the dose itself. */
   g_assert_cmpuint (g_strv_length (lines), ==, 1 + 3 * 24 * 6 + 1);
@@ -144,7 +152,7 @@ test_export_single_dose (void)
   /* The band holds the central estimate; values have one decimal. */
   g_assert_cmpfloat (column (lines[1 + 24 * 6], 2), <=, column (lines[1 + 24 * 6], 1));
   g_assert_cmpfloat (column (lines[1 + 24 * 6], 3), >=, column (lines[1 + 24 * 6], 1));
-  g_assert_true (g_regex_match_simple ("^[0-9]+\\.[0-9]{4},[0-9]+\\.[0-9],[0-9]+\\.[0-9],[0-9]+\\.[0-9],[0-9]+\\.[0-9]$",
+  g_assert_true (g_regex_match_simple ("^[0-9]+\\.[0-9]{4},[0-9]+\\.[0-9],[0-9]+\\.[0-9],[0-9]+\\.[0-9],[0-9]+\\.[0-9],[0-9]+,[0-9]{2}:[0-9]{2}$",
                                        lines[100], 0, 0));
   run_result_clear (&result);
 }

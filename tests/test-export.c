@@ -395,11 +395,55 @@ test_store_without_a_place_says_why (void)
   g_assert_nonnull (strstr (ldn_user_store_get_problem (store), "home folder"));
 }
 
+/* issue 19: the CSV carries the 50 mg series when it is shown (and once
+ * only when 50 mg is the chosen dose), with the words of the table. */
+static void
+test_occupancy_csv_with_comparison (void)
+{
+  g_autofree char *content_path = ldn_content_store_dup_default_path ();
+  g_autofree char *dir = ldn_test_tmp_dir ("ldn-csv");
+  g_autofree char *path = g_build_filename (dir, "occupancy.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(LdnContentStore) content = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *csv = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_auto(GStrv) cells = NULL;
+
+  content = ldn_content_store_new (content_path, NULL, &error);
+  g_assert_no_error (error);
+
+  g_assert_true (ldn_export_occupancy_csv (content, 4.5, FALSE, 1, 7 * 60 + 30, TRUE, file, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &csv, NULL, NULL));
+  lines = g_strsplit (csv, "\n", -1);
+  g_assert_cmpstr (lines[0], ==, "Hours after first dose,Estimate (%),Likely range low (%),Likely range high (%),"
+                                 "If the block is brief (%),Day,Time,50 mg: estimate (%)");
+  cells = g_strsplit (lines[1 + 24 * 6], ",", -1);
+  g_assert_cmpuint (g_strv_length (cells), ==, 8);
+  g_assert_cmpstr (cells[5], ==, "2");
+  g_assert_cmpstr (cells[6], ==, "07:30");
+  /* 50 mg blocks far more than 4.5 mg a day later. */
+  g_assert_cmpfloat (g_ascii_strtod (cells[7], NULL), >, g_ascii_strtod (cells[1], NULL) + 20);
+
+  g_clear_pointer (&csv, g_free);
+  g_clear_pointer (&lines, g_strfreev);
+  g_assert_true (ldn_export_occupancy_csv (content, 50, FALSE, 1, 22 * 60, TRUE, file, NULL, &error));
+  g_assert_true (g_file_get_contents (path, &csv, NULL, NULL));
+  lines = g_strsplit (csv, "\n", -1);
+  g_assert_null (strstr (lines[0], "50 mg"));
+
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/export/occupancy/csv-with-comparison", test_occupancy_csv_with_comparison);
 
   g_test_add_func ("/export/atomic/new-file-private", test_writes_new_file_private);
   g_test_add_func ("/export/atomic/replaces-and-tightens-mode", test_replaces_and_tightens_mode);

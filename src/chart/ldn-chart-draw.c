@@ -20,14 +20,17 @@
 /* Enough points for a smooth line; more only costs time per frame. */
 #define MAX_SAMPLES 900
 
-/* Below this width the legend moves under the chart, off the curves. */
+/* The legend sits under the time axis, off the curves: in two columns,
+ * or in one below this width. */
 #define NARROW_WIDTH 520
-#define LEGEND_LINE 18
+#define LEGEND_LINE 20
 
 typedef struct {
   double x, y, width, height;
   double span_h;
-  gboolean legend_below;
+  gboolean legend_below;  /* one column */
+  guint legend_rows;
+  double legend_line;
 } Plot;
 
 static void
@@ -51,17 +54,62 @@ y_for (const Plot *plot,
   return plot->y + plot->height * (1 - CLAMP (percent, 0, 100) / 100);
 }
 
+/* The height of a legend line in FONT, as ldn_chart_draw()'s layouts
+ * measure it (large text makes it taller). Kept for the last font: the
+ * playhead is drawn every frame. */
+static double
+legend_line_for_font (const char *font)
+{
+  G_LOCK_DEFINE_STATIC (last);
+  static char *last_font;
+  static double last_line;
+  double line;
+
+  if (font == NULL)
+    return LEGEND_LINE;
+
+  G_LOCK (last);
+  if (g_strcmp0 (font, last_font) != 0)
+    {
+      PangoContext *context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
+      PangoLayout *layout = pango_layout_new (context);
+      PangoFontDescription *description = pango_font_description_from_string (font);
+      int height;
+
+      pango_layout_set_font_description (layout, description);
+      pango_font_description_free (description);
+      pango_layout_set_text (layout, "Mg", -1);
+      pango_layout_get_pixel_size (layout, NULL, &height);
+      g_object_unref (layout);
+      g_object_unref (context);
+      g_free (last_font);
+      last_font = g_strdup (font);
+      last_line = MAX (LEGEND_LINE, height + 4);
+    }
+  line = last_line;
+  G_UNLOCK (last);
+
+  return line;
+}
+
 static void
 plot_init (Plot               *plot,
            double              width,
            double              height,
-           const LdnChartData *data)
+           const LdnChartData *data,
+           const char         *font)
 {
+  guint entries = (data->labels.sustained != NULL) + (data->labels.transient != NULL) +
+                  (data->comparison != NULL && data->labels.comparison != NULL) +
+                  (data->n_pet_points > 0 && data->labels.measured != NULL);
+
   plot->legend_below = width < NARROW_WIDTH;
+  plot->legend_rows = plot->legend_below ? entries : (entries + 1) / 2;
   plot->x = MARGIN_LEFT;
   plot->y = MARGIN_TOP;
   plot->width = MAX (width - MARGIN_LEFT - MARGIN_RIGHT, 1);
-  plot->height = MAX (height - MARGIN_TOP - MARGIN_BOTTOM - (plot->legend_below ? 4 * LEGEND_LINE : 0), 1);
+  plot->legend_line = legend_line_for_font (font);
+  plot->height = MAX (height - MARGIN_TOP - MARGIN_BOTTOM - plot->legend_rows * plot->legend_line, 1);
   plot->span_h = data->span_h > 0 ? data->span_h : 24;
 }
 
@@ -75,7 +123,7 @@ ldn_chart_hours_at_x (double              width,
 
   g_return_val_if_fail (data != NULL && hours != NULL, FALSE);
 
-  plot_init (&plot, width, 100, data);
+  plot_init (&plot, width, 100, data, NULL);
   *hours = CLAMP ((x - plot.x) / plot.width, 0, 1) * plot.span_h;
 
   return x >= plot.x && x <= plot.x + plot.width;
@@ -90,7 +138,7 @@ ldn_chart_x_at_hours (double              width,
 
   g_return_val_if_fail (data != NULL, 0);
 
-  plot_init (&plot, width, 100, data);
+  plot_init (&plot, width, 100, data, NULL);
   return x_for (&plot, hours);
 }
 
@@ -304,7 +352,81 @@ draw_scan_window (cairo_t        *cr,
   cairo_stroke (cr);
 }
 
-/* Scans were taken after one dose, so markers sit on the first day. */
+static gboolean
+pet_point_shown (const Plot         *plot,
+                 const LdnChartData *data,
+                 guint               i)
+{
+  const LdnPetPoint *point = &data->pet_points[i];
+
+  return !((point->dose_mg >= 50 && !data->show_comparison_points) || point->hours_min > plot->span_h ||
+           (data->repeated_doses && point->hours_min >= 24));
+}
+
+/* A label on a light backing, so that a curve passing by does not run
+ * through its text. */
+static void
+show_label (cairo_t             *cr,
+            PangoLayout         *layout,
+            const char          *text,
+            double               x,
+            double               y,
+            const LdnChartStyle *style)
+{
+  int width, height;
+
+  pango_layout_set_text (layout, text, -1);
+  pango_layout_get_pixel_size (layout, &width, &height);
+  if (style->label_background.alpha > 0)
+    {
+      set_color (cr, &style->label_background);
+      cairo_rectangle (cr, x - 3, y - height / 2.0 - 1, width + 6, height + 2);
+      cairo_fill (cr);
+    }
+  show_text (cr, layout, text, x, y, 0, &style->foreground);
+}
+
+/* Whether a curve line runs through the box X, Y (its centre line), W, H. */
+static gboolean
+box_crosses_curves (const Plot         *plot,
+                    const LdnChartData *data,
+                    double              x,
+                    double              y,
+                    double              w,
+                    double              h)
+{
+  const LdnOccupancyCurve *curves[] = { data->curve, data->comparison };
+
+  for (double px = x - 3; px <= x + w + 3; px += 2)
+    {
+      double hours = (px - plot->x) / plot->width * plot->span_h;
+
+      if (hours < 0 || hours > plot->span_h)
+        continue;
+      for (guint c = 0; c < G_N_ELEMENTS (curves); c++)
+        {
+          const double *series[] = { curves[c] ? curves[c]->sustained : NULL,
+                                     curves[c] && c == 0 ? curves[c]->transient : NULL };
+
+          for (guint k = 0; k < G_N_ELEMENTS (series); k++)
+            {
+              double cy;
+
+              if (series[k] == NULL)
+                continue;
+              cy = y_for (plot, ldn_occupancy_curve_sample (curves[c], series[k], hours));
+              if (cy >= y - h / 2 - 3 && cy <= y + h / 2 + 3)
+                return TRUE;
+            }
+        }
+    }
+  return FALSE;
+}
+
+/* Scans were taken after one dose, so markers sit on the first day. Every
+ * marker is labelled with its dose (two markers of one dose close together
+ * share a label): right of the marker, or above or below one of its ends,
+ * the first place that no curve runs through and no other label takes. */
 static void
 draw_pet_points (cairo_t             *cr,
                  PangoLayout         *layout,
@@ -313,29 +435,118 @@ draw_pet_points (cairo_t             *cr,
                  const LdnChartStyle *style)
 {
   char text[32];
+  double last_dose = -1, last_y = -1000;
+  double placed[32][4];  /* x, centre y, width, height of each marker and label */
+  guint n_placed = 0;
 
+  /* The markers first: labels keep off them. */
   for (guint i = 0; i < data->n_pet_points; i++)
     {
       const LdnPetPoint *point = &data->pet_points[i];
-      gboolean standard = point->dose_mg >= 50;
       double x0, x1, y;
 
-      if ((standard && !data->show_comparison_points) || point->hours_min > plot->span_h ||
-          (data->repeated_doses && point->hours_min >= 24))
+      if (!pet_point_shown (plot, data, i))
         continue;
 
       x0 = x_for (plot, point->hours_min);
       x1 = x_for (plot, MIN (point->hours_max, plot->span_h));
       y = y_for (plot, point->occupancy);
-      draw_scan_window (cr, x0, x1, y, standard ? &style->comparison : &style->marker, &style->foreground);
-
-      /* Label each low dose once, beside its first marker. */
-      if (!standard && (i == 0 || data->pet_points[i - 1].dose_mg != point->dose_mg))
+      draw_scan_window (cr, x0, x1, y, point->dose_mg >= 50 ? &style->comparison : &style->marker, &style->foreground);
+      if (n_placed < G_N_ELEMENTS (placed))
         {
-          g_snprintf (text, sizeof text, "%g mg", point->dose_mg);
-          show_text (cr, layout, text, x1 + 8, y, 0, &style->foreground);
+          placed[n_placed][0] = x0 - 1;
+          placed[n_placed][1] = y;
+          placed[n_placed][2] = x1 - x0 + 2;
+          placed[n_placed][3] = 6;
+          n_placed++;
         }
     }
+
+  for (guint i = 0; i < data->n_pet_points; i++)
+    {
+      const LdnPetPoint *point = &data->pet_points[i];
+      double x0, x1, y, lx, ly;
+      int width, height;
+      gboolean clash = FALSE;
+
+      if (!pet_point_shown (plot, data, i))
+        continue;
+
+      x0 = x_for (plot, point->hours_min);
+      x1 = x_for (plot, MIN (point->hours_max, plot->span_h));
+      y = y_for (plot, point->occupancy);
+
+      if (point->dose_mg == last_dose && fabs (y - last_y) < LEGEND_LINE)
+        continue;
+      last_dose = point->dose_mg;
+      last_y = y;
+
+      g_snprintf (text, sizeof text, "%g mg", point->dose_mg);
+      pango_layout_set_text (layout, text, -1);
+      pango_layout_get_pixel_size (layout, &width, &height);
+      {
+        double above = y - height / 2.0 - 6, below = y + height / 2.0 + 6;
+        double right = x1 + 8 + width > plot->x + plot->width ? x0 - 8 - width : x1 + 8;
+        double candidates[][2] = {
+          { right, y }, { x0 + 4, above }, { x0 + 4, below }, { (x0 + x1 - width) / 2, above },
+          { (x0 + x1 - width) / 2, below }, { x1 - width - 4, above }, { x1 - width - 4, below },
+        };
+        int fallback = -1, chosen = -1;
+
+        for (guint c = 0; c < G_N_ELEMENTS (candidates) && chosen < 0; c++)
+          {
+            clash = candidates[c][1] - height / 2.0 < plot->y || candidates[c][1] + height / 2.0 > plot->y + plot->height;
+            for (guint j = 0; j < n_placed; j++)
+              clash |= candidates[c][0] < placed[j][0] + placed[j][2] && placed[j][0] < candidates[c][0] + width &&
+                       fabs (candidates[c][1] - placed[j][1]) < (height + placed[j][3]) / 2.0 + 1;
+            if (clash)
+              continue;
+            if (fallback < 0)
+              fallback = (int) c;
+            if (!box_crosses_curves (plot, data, candidates[c][0], candidates[c][1], width, height))
+              chosen = (int) c;
+          }
+        if (chosen < 0)
+          chosen = fallback < 0 ? 0 : fallback;
+        lx = candidates[chosen][0];
+        ly = candidates[chosen][1];
+      }
+      show_label (cr, layout, text, lx, ly, style);
+      if (n_placed < G_N_ELEMENTS (placed))
+        {
+          placed[n_placed][0] = lx;
+          placed[n_placed][1] = ly;
+          placed[n_placed][2] = width;
+          placed[n_placed][3] = height;
+          n_placed++;
+        }
+    }
+}
+
+int
+ldn_chart_pet_point_at (double               width,
+                        double               height,
+                        const LdnChartData  *data,
+                        const LdnChartStyle *style,
+                        double               x,
+                        double               y)
+{
+  Plot plot;
+
+  g_return_val_if_fail (data != NULL, -1);
+
+  plot_init (&plot, width, height, data, style ? style->font : NULL);
+  for (guint i = 0; i < data->n_pet_points; i++)
+    {
+      const LdnPetPoint *point = &data->pet_points[i];
+
+      if (!pet_point_shown (&plot, data, i))
+        continue;
+      if (x >= x_for (&plot, point->hours_min) - 4 && x <= x_for (&plot, MIN (point->hours_max, plot.span_h)) + 4 &&
+          fabs (y - y_for (&plot, point->occupancy)) <= 5)
+        return (int) i;
+    }
+  return -1;
 }
 
 static void
@@ -375,36 +586,32 @@ draw_legend (cairo_t             *cr,
              const LdnChartStyle *style,
              const double        *dashes)
 {
-  double x = plot->x + plot->width - 250, y = plot->y + 12, line = LEGEND_LINE;
-  int height;
+  double column = plot->legend_below ? 0 : plot->width / 2;
+  double x0 = plot->legend_below ? 8 : plot->x;
+  double y0 = plot->y + plot->height + MARGIN_BOTTOM + plot->legend_line / 2.0;
+  guint n = 0;
 
-  pango_layout_set_text (layout, "Mg", -1);
-  pango_layout_get_pixel_size (layout, NULL, &height);
-  line = MAX (line, height + 2);
-  x = MAX (x, plot->x + 8);
-  if (plot->legend_below)
-    {
-      x = 8;
-      y = plot->y + plot->height + MARGIN_BOTTOM + line / 2;
-    }
-
+#define NEXT_X (x0 + (plot->legend_below ? 0 : (n % 2) * column))
+#define NEXT_Y (y0 + (plot->legend_below ? n : n / 2) * plot->legend_line)
   if (data->labels.sustained != NULL)
     {
-      draw_legend_entry (cr, layout, x, y, data->labels.sustained, &style->sustained, NULL, 0, FALSE, style);
-      y += line;
+      draw_legend_entry (cr, layout, NEXT_X, NEXT_Y, data->labels.sustained, &style->sustained, NULL, 0, FALSE, style);
+      n++;
     }
   if (data->labels.transient != NULL)
     {
-      draw_legend_entry (cr, layout, x, y, data->labels.transient, &style->transient, dashes, 2, FALSE, style);
-      y += line;
+      draw_legend_entry (cr, layout, NEXT_X, NEXT_Y, data->labels.transient, &style->transient, dashes, 2, FALSE, style);
+      n++;
     }
   if (data->comparison != NULL && data->labels.comparison != NULL)
     {
-      draw_legend_entry (cr, layout, x, y, data->labels.comparison, &style->comparison, NULL, 0, FALSE, style);
-      y += line;
+      draw_legend_entry (cr, layout, NEXT_X, NEXT_Y, data->labels.comparison, &style->comparison, NULL, 0, FALSE, style);
+      n++;
     }
   if (data->n_pet_points > 0 && data->labels.measured != NULL)
-    draw_legend_entry (cr, layout, x, y, data->labels.measured, &style->marker, NULL, 0, TRUE, style);
+    draw_legend_entry (cr, layout, NEXT_X, NEXT_Y, data->labels.measured, &style->marker, NULL, 0, TRUE, style);
+#undef NEXT_X
+#undef NEXT_Y
 }
 
 static void
@@ -498,7 +705,7 @@ draw_layers (cairo_t             *cr,
   double until_h;
   Plot plot;
 
-  plot_init (&plot, width, height, data);
+  plot_init (&plot, width, height, data, style ? style->font : NULL);
   until_h = playhead_h < 0 ? plot.span_h : MIN (playhead_h, plot.span_h);
 
   cairo_save (cr);
@@ -651,7 +858,7 @@ ldn_chart_cache_draw_background (LdnChartCache       *cache,
       cache->finished = render_layers (width, height, scale, data, style, LAYER_BACKGROUND | LAYER_CURVES);
     }
 
-  plot_init (&plot, width, height, data);
+  plot_init (&plot, width, height, data, style ? style->font : NULL);
 
   cairo_save (cr);
   if (playhead_h < 0 || playhead_h >= plot.span_h)
@@ -723,6 +930,7 @@ ldn_chart_style_init_for_print (LdnChartStyle *style)
   *style = (LdnChartStyle) {
     .foreground = { 0.1, 0.1, 0.1, 1 },
     .background = { 1, 1, 1, 0 },
+    .label_background = { 1, 1, 1, 1 },
     .grid = { 0.6, 0.6, 0.6, 1 },
     .night = { 0.94, 0.94, 0.94, 1 },
     .sustained = { 0.11, 0.44, 0.85, 1 },

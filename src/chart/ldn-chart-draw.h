@@ -25,6 +25,7 @@ typedef struct {
 typedef struct {
   LdnColor    foreground;
   LdnColor    background;     /* alpha 0 leaves the surface as it is */
+  LdnColor    label_background;  /* behind the scans' labels; alpha 0: none */
   LdnColor    grid;
   LdnColor    night;
   LdnColor    sustained;
@@ -76,6 +77,14 @@ gboolean ldn_chart_hours_at_x (double               width,
                                const LdnChartData  *data,
                                double               x,
                                double              *hours);
+
+/* The index of the scan marker at X, Y in a WIDTH x HEIGHT chart, or -1. */
+int      ldn_chart_pet_point_at (double               width,
+                                 double               height,
+                                 const LdnChartData  *data,
+                                 const LdnChartStyle *style,
+                                 double               x,
+                                 double               y);
 
 /* The x position of HOURS after the first dose; the inverse of the above. */
 double   ldn_chart_x_at_hours (double               width,

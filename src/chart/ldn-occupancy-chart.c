@@ -92,7 +92,7 @@ static gboolean
 update_style (LdnOccupancyChart *self)
 {
   GtkWidget *widget = GTK_WIDGET (self);
-  GdkRGBA fg, accent, warning, success;
+  GdkRGBA fg, accent, warning, success, window_bg;
   LdnChartStyle style;
   g_autofree char *font = NULL;
   PangoFontDescription *description;
@@ -104,6 +104,7 @@ update_style (LdnOccupancyChart *self)
   named_color (widget, "accent_color", &(GdkRGBA) { 0.11, 0.44, 0.85, 1 }, &accent);
   named_color (widget, "warning_color", &(GdkRGBA) { 0.6, 0.4, 0.0, 1 }, &warning);
   named_color (widget, "success_color", &(GdkRGBA) { 0.15, 0.55, 0.3, 1 }, &success);
+  named_color (widget, "window_bg_color", &(GdkRGBA) { 1, 1, 1, 1 }, &window_bg);
 
   description = pango_context_get_font_description (gtk_widget_get_pango_context (widget));
   font = description ? pango_font_description_to_string (description) : g_strdup ("Sans 10");
@@ -111,6 +112,7 @@ update_style (LdnOccupancyChart *self)
   style = (LdnChartStyle) {
     .foreground = color_from (&fg, 1),
     .background = { 0, 0, 0, 0 },
+    .label_background = color_from (&window_bg, 0.9),
     .grid = color_from (&fg, 0.18),
     .night = color_from (&fg, 0.06),
     .sustained = color_from (&accent, 1),
@@ -263,10 +265,10 @@ ldn_occupancy_chart_measure (GtkWidget      *widget,
     {
       /* Scrolled pages give children their minimum height, so the
        * aspect ratio has to live in the minimum too. */
-      *minimum = *natural = for_size > 0 ? CLAMP (for_size * 9 / 16, 240, 440) : 300;
+      *minimum = *natural = for_size > 0 ? CLAMP (for_size * 9 / 16, 240, 400) : 300;
       /* Narrow charts carry their legend underneath. */
       if (for_size > 0 && for_size < 520)
-        *minimum = *natural = *minimum + 72;
+        *minimum = *natural = *minimum + 80;
     }
 }
 
@@ -364,15 +366,34 @@ query_tooltip_cb (GtkWidget         *widget,
   double hours;
   int minute;
 
-  if (self->curve == NULL || keyboard ||
-      !ldn_chart_hours_at_x (gtk_widget_get_width (widget), &self->data, x, &hours))
+  int point;
+
+  if (self->curve == NULL || keyboard)
+    return FALSE;
+
+  /* A scan marker explains itself. */
+  point = ldn_chart_pet_point_at (gtk_widget_get_width (widget), gtk_widget_get_height (widget), &self->data,
+                                  &self->style, x, y);
+  if (point >= 0)
+    {
+      const LdnPetPoint *scan = &self->data.pet_points[point];
+
+      /* Translators: a chart tooltip on a brain scan marker. */
+      text = g_strdup_printf (_("Brain scan (measured): about %.0f %% of the receptors blocked after one %g mg dose.\n"
+                                "Taken between %.0f and %.0f hours after the dose; the report gives no exact time."),
+                              scan->occupancy, scan->dose_mg, scan->hours_min, scan->hours_max);
+      gtk_tooltip_set_text (tooltip, text);
+      return TRUE;
+    }
+
+  if (!ldn_chart_hours_at_x (gtk_widget_get_width (widget), &self->data, x, &hours))
     return FALSE;
 
   minute = ((int) round (self->data.dose_minute + hours * 60)) % (24 * 60);
   /* Translators: a chart tooltip: clock time, then estimates in percent. */
   text = g_strdup_printf (_("%02d:%02d, %.0f hours after the first dose\n"
-                            "Estimate: about %.0f %% (range %.0f–%.0f %%)\n"
-                            "Brief-blockade idea: %.0f %%"),
+                            "Estimate: about %.0f %% blocked (likely %.0f–%.0f %%)\n"
+                            "If the block is brief: %.0f %%"),
                           minute / 60, minute % 60, hours,
                           ldn_occupancy_curve_sample (self->curve, self->curve->sustained, hours),
                           ldn_occupancy_curve_sample (self->curve, self->curve->sustained_low, hours),
@@ -388,14 +409,14 @@ update_labels (LdnOccupancyChart *self)
 {
   g_free (self->sustained_label);
   /* Translators: chart legend; %g is a dose in mg. */
-  self->sustained_label = g_strdup_printf (_("%g mg: estimate and range"), self->dose_mg);
+  self->sustained_label = g_strdup_printf (_("%g mg: estimate, shaded: likely range"), self->dose_mg);
   g_free (self->comparison_label);
   self->comparison_label = g_strdup (_("50 mg: estimate"));
 
   self->data.labels = (LdnChartLabels) {
     .y_axis = _("Receptors blocked (%)"),
     .sustained = self->sustained_label,
-    .transient = _("Brief-blockade idea"),
+    .transient = _("If the block is brief"),
     .comparison = self->comparison_label,
     .measured = _("Brain scan (measured)"),
     .no_data = self->dose_mg < 2 ? _("No measurements below 2 mg") : NULL,
@@ -427,7 +448,7 @@ ldn_occupancy_chart_set_curves (LdnOccupancyChart *self,
   self->data.span_h = span_h;
   self->data.dose_minute = dose_minute;
   self->data.repeated_doses = repeated_doses;
-  self->data.show_comparison_points = comparison != NULL;
+  self->data.show_comparison_points = comparison != NULL || dose_mg >= LDN_DOSE_MAX_MG - 1e-6;
   update_labels (self);
 
   invalidate_drawing (self);
@@ -455,6 +476,14 @@ ldn_occupancy_chart_get_curve (LdnOccupancyChart *self)
   g_return_val_if_fail (LDN_IS_OCCUPANCY_CHART (self), NULL);
 
   return self->curve;
+}
+
+const LdnOccupancyCurve *
+ldn_occupancy_chart_get_comparison (LdnOccupancyChart *self)
+{
+  g_return_val_if_fail (LDN_IS_OCCUPANCY_CHART (self), NULL);
+
+  return self->comparison;
 }
 
 double

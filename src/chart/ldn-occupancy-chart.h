@@ -43,6 +43,9 @@ void       ldn_occupancy_chart_set_pet_points (LdnOccupancyChart *self,
                                                GArray            *points);
 const LdnOccupancyCurve *
            ldn_occupancy_chart_get_curve    (LdnOccupancyChart *self);
+/* The 50 mg curve, or NULL when it is not shown. */
+const LdnOccupancyCurve *
+           ldn_occupancy_chart_get_comparison (LdnOccupancyChart *self);
 double     ldn_occupancy_chart_get_playhead (LdnOccupancyChart *self);
 /* Hours after the first dose; negative shows the finished picture. */
 void       ldn_occupancy_chart_set_playhead (LdnOccupancyChart *self,

@@ -21,12 +21,15 @@ ldn_export_occupancy_csv (LdnContentStore *content,
                           double           dose_mg,
                           gboolean         nightly,
                           guint            days,
+                          guint            dose_minute,
+                          gboolean         compare,
                           GFile           *file,
                           GCancellable    *cancellable,
                           GError         **error)
 {
   g_autoptr(LdnOccupancyModel) model = NULL;
   g_autoptr(LdnOccupancyCurve) curve = NULL;
+  g_autoptr(LdnOccupancyCurve) comparison = NULL;
   g_autofree char *csv = NULL;
   LdnDoseSchedule schedule;
 
@@ -46,7 +49,18 @@ ldn_export_occupancy_csv (LdnContentStore *content,
   if (curve == NULL)
     return FALSE;
 
-  csv = ldn_occupancy_curve_to_csv (curve, CSV_EVERY_H);
+  /* 50 mg chosen is already the standard dose: one series, not two. */
+  if (compare && dose_mg < LDN_DOSE_MAX_MG - 1e-6)
+    {
+      LdnDoseSchedule standard = schedule;
+
+      standard.dose_mg = LDN_DOSE_MAX_MG;
+      comparison = ldn_occupancy_model_compute_curve (model, &standard, days * 24.0, CURVE_STEP_H, error);
+      if (comparison == NULL)
+        return FALSE;
+    }
+
+  csv = ldn_occupancy_curve_to_csv (curve, comparison, dose_minute, CSV_EVERY_H);
   return ldn_atomic_file_set_contents (file, csv, strlen (csv), cancellable, error);
 }
 
@@ -61,6 +75,7 @@ ldn_export_occupancy_csv_for_scenario (LdnContentStore *content,
 
   return ldn_export_occupancy_csv (content, ldn_dose_scenario_get_dose_mg (scenario),
                                    ldn_dose_scenario_get_nightly (scenario), ldn_dose_scenario_get_days (scenario),
+                                   (guint) ldn_dose_scenario_get_dose_minute (scenario), FALSE,
                                    file, cancellable, error);
 }
 

@@ -27,11 +27,14 @@ G_BEGIN_DECLS
 #define LDN_IMPORT_MAX_BYTES (8 * 1024 * 1024)
 
 /* The model's occupancy for a dose as CSV (see ldn-occupancy-export.h):
- * one dose, or one every night for DAYS days. */
+ * one dose, or one every night for DAYS days, the first at DOSE_MINUTE
+ * (minutes after midnight); COMPARE adds the 50 mg estimate. */
 gboolean ldn_export_occupancy_csv   (LdnContentStore  *content,
                                      double            dose_mg,
                                      gboolean          nightly,
                                      guint             days,
+                                     guint             dose_minute,
+                                     gboolean          compare,
                                      GFile            *file,
                                      GCancellable     *cancellable,
                                      GError          **error);

@@ -12,6 +12,7 @@
 
 #include <glib/gi18n.h>
 #include <math.h>
+#include <string.h>
 
 #include "model/ldn-dose-scenario.h"
 #include "compat/ldn-compat.h"
@@ -40,7 +41,12 @@ struct _LdnTimelinePage
   gboolean           loading;
   gboolean           moving_scrubber;
   gboolean           play_when_shown;
+  gboolean           syncing_presets;
+  char              *rejected_dose;    /* a typed dose kept in the field */
   char              *summary_text;
+  GArray            *pet_points;
+  char              *headline_template;
+  char              *standard_template;
   char              *readout_text;
   gint64             readout_told_at;  /* when a screen reader was last given it */
 
@@ -48,7 +54,14 @@ struct _LdnTimelinePage
   AdwStatusPage     *error_page;
   GtkSpinButton     *dose_spin;
   GtkWidget         *dose_presets;
-  GtkSpinButton     *time_spin;
+  GtkWidget         *dose_message;
+  GtkToggleButton   *dose_1_5_button;
+  GtkToggleButton   *dose_3_button;
+  GtkToggleButton   *dose_4_5_button;
+  GtkEntry          *time_entry;
+  GtkWidget         *time_message;
+  GtkLabel          *headline;
+  GtkFlowBox        *controls_box;
   GtkToggleButton   *nightly_button;
   GtkToggleButton   *span_day_button;
   GtkToggleButton   *span_3days_button;
@@ -78,6 +91,20 @@ format_clock (guint  dose_minute,
   return g_strdup_printf ("%02d:%02d", minute / 60, minute % 60);
 }
 
+/* "day 10 at 06:00" on views of several days, "06:00" on the 24 h view.
+ * Days count from the first dose, as on the chart's axis. */
+static char *
+format_when (LdnTimelinePage *self,
+             double           hours)
+{
+  g_autofree char *clock = format_clock (self->dose_minute, hours);
+
+  if (self->span_h <= 24)
+    return g_steal_pointer (&clock);
+  /* Translators: a time on a chart of several days, e.g. "day 10 at 06:00". */
+  return g_strdup_printf (_("day %u at %s"), (guint) floor (hours / 24 + 1e-9) + 1, clock);
+}
+
 static double
 speed_factor (LdnTimelinePage *self)
 {
@@ -97,6 +124,9 @@ animations_enabled (LdnTimelinePage *self)
 }
 
 static gboolean is_playing (LdnTimelinePage *self);
+static void     sync_presets (LdnTimelinePage *self);
+static void     add_scans_to_table (LdnTimelinePage *self,
+                                    guint            row);
 
 /* The readout changes every frame while the chart plays. A screen reader
  * gets it as the slider's value instead (the label itself is presentation
@@ -123,9 +153,9 @@ format_readout (const char *clock,
                 double      high,
                 double      transient)
 {
-  /* Translators: the value under the playhead, e.g.
-   * "02:00 · about 50 % estimated, range 39–66 % · brief-blockade idea 12 %". */
-  return g_strdup_printf (_("%s · about %.0f %% estimated, range %.0f–%.0f %% · brief-blockade idea %.0f %%"),
+  /* Translators: the value under the playhead, e.g. "02:00 · about 50 %
+   * blocked, likely 39–66 % · if the block is brief: 12 %". */
+  return g_strdup_printf (_("%s · about %.0f %% blocked, likely %.0f–%.0f %% · if the block is brief: %.0f %%"),
                           clock, estimate, low, high, transient);
 }
 
@@ -143,7 +173,7 @@ update_readout (LdnTimelinePage *self)
   if (hours < 0)
     hours = self->span_h;
 
-  clock = format_clock (self->dose_minute, hours);
+  clock = format_when (self, hours);
   g_free (self->readout_text);
   self->readout_text = format_readout (clock,
                                        ldn_occupancy_curve_sample (curve, curve->sustained, hours),
@@ -232,7 +262,7 @@ play_from (LdnTimelinePage *self,
   self->animation = adw_timed_animation_new (GTK_WIDGET (self->chart), hours, self->span_h,
                                              (guint) (SWEEP_MS * remaining / speed_factor (self)),
                                              adw_callback_animation_target_new (animation_value_cb, self, NULL));
-  adw_timed_animation_set_easing (ADW_TIMED_ANIMATION (self->animation), ADW_LINEAR);
+  adw_timed_animation_set_easing (ADW_TIMED_ANIMATION (self->animation), ADW_EASE_IN_OUT_CUBIC);
   g_signal_connect_swapped (self->animation, "done", G_CALLBACK (animation_done_cb), self);
   set_playing_look (self, TRUE);
   adw_animation_play (self->animation);
@@ -313,7 +343,7 @@ update_summary (LdnTimelinePage *self)
   guint hours_above;
 
   ldn_occupancy_curve_summarize (curve, &self->schedule, &summary);
-  peak_clock = format_clock (self->dose_minute, summary.peak_hours);
+  peak_clock = format_when (self, summary.peak_hours);
   hours_above = (guint) round (summary.hours_above_half);
 
   /* On the 24 h view one nightly dose fits; it is still every night. */
@@ -323,6 +353,16 @@ update_summary (LdnTimelinePage *self)
     : g_strdup_printf (_("Model estimate for %g mg taken once at %s."), self->schedule.dose_mg, dose_clock);
   if (hours_above == 0)
     above = g_strdup (_("The estimate stays below half of the receptors."));
+  else if (self->span_h > 24 && hours_above >= 24)
+    {
+      guint days_above = (guint) round (summary.hours_above_half / 24);
+
+      above = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                            "More than half of the receptors are blocked for about %u day in this view.",
+                                            "More than half of the receptors are blocked for about %u days in this view.",
+                                            days_above),
+                               days_above);
+    }
   else
     above = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                           "More than half of the receptors are blocked for about %u hour in this view.",
@@ -334,13 +374,92 @@ update_summary (LdnTimelinePage *self)
     : g_strdup_printf (_("24 hours after the last dose: about %.0f %%."), summary.at_24_hours_after_last_dose);
 
   g_free (self->summary_text);
-  /* Translators: the chart's text summary, in four sentences. */
-  self->summary_text = g_strdup_printf (_("%s Highest: about %.0f %% at %s, %.0f hours after the first dose. %s %s "
-                                          "The brief-blockade idea predicts much less."),
-                                        opening, summary.peak, peak_clock, summary.peak_hours, above, after);
+  if (self->span_h <= 24)
+    /* Translators: the chart's text summary, in four sentences. */
+    self->summary_text = g_strdup_printf (_("%s Highest: about %.0f %% at %s, %.0f hours after the dose. %s %s "
+                                            "If the block were brief, as LDN is often described, far fewer would be blocked."),
+                                          opening, summary.peak, peak_clock, summary.peak_hours, above, after);
+  else
+    /* Translators: the chart's text summary over several days; the
+     * second %s is e.g. "day 10 at 06:00". */
+    self->summary_text = g_strdup_printf (_("%s Highest: about %.0f %% on %s. %s %s "
+                                            "If the block were brief, as LDN is often described, far fewer would be blocked."),
+                                          opening, summary.peak, peak_clock, above, after);
   gtk_label_set_text (self->summary, self->summary_text);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->chart), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
                                   self->summary_text, -1);
+}
+
+/* Fills {dose}, {peak} and {later} in a content template. */
+static char *
+fill_template (const char *template,
+               double      dose_mg,
+               double      peak,
+               double      later)
+{
+  GString *text = g_string_new (template);
+  g_autofree char *dose = g_strdup_printf ("%g", dose_mg);
+  g_autofree char *peak_text = g_strdup_printf ("%.0f", peak);
+  g_autofree char *later_text = g_strdup_printf ("%.0f", later);
+
+  g_string_replace (text, "{dose}", dose, 0);
+  g_string_replace (text, "{peak}", peak_text, 0);
+  g_string_replace (text, "{later}", later_text, 0);
+  return g_string_free (text, FALSE);
+}
+
+/* The highest point and the value a day after one dose of DOSE_MG. */
+static gboolean
+one_dose_points (LdnTimelinePage *self,
+                 double           dose_mg,
+                 double          *peak,
+                 double          *later)
+{
+  LdnDoseSchedule one = { .dose_mg = dose_mg, .n_doses = 1, .interval_h = 24 };
+  g_autoptr(LdnOccupancyCurve) curve = ldn_occupancy_model_compute_curve (self->model, &one, 24, 0.05, NULL);
+  LdnOccupancySummary summary;
+
+  if (curve == NULL)
+    return FALSE;
+  ldn_occupancy_curve_summarize (curve, &one, &summary);
+  *peak = summary.peak;
+  *later = ldn_occupancy_curve_sample (curve, curve->sustained, 24);
+  return TRUE;
+}
+
+/* The key point for the chosen dose, worded by the content. */
+static void
+update_headline (LdnTimelinePage *self)
+{
+  g_autofree char *text = NULL;
+  double peak, later;
+
+  if (self->headline_template == NULL || !one_dose_points (self, self->schedule.dose_mg, &peak, &later))
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->headline), FALSE);
+      return;
+    }
+
+  text = fill_template (self->headline_template, self->schedule.dose_mg, peak, later);
+  if (self->standard_template != NULL && fabs (self->schedule.dose_mg - LDN_DOSE_MAX_MG) > 1e-6 &&
+      one_dose_points (self, LDN_DOSE_MAX_MG, &peak, &later))
+    {
+      g_autofree char *standard = fill_template (self->standard_template, LDN_DOSE_MAX_MG, peak, later);
+      g_autofree char *both = g_strconcat (text, " ", standard, NULL);
+
+      g_free (text);
+      text = g_steal_pointer (&both);
+    }
+  gtk_label_set_text (self->headline, text);
+  gtk_widget_set_visible (GTK_WIDGET (self->headline), TRUE);
+}
+
+const char *
+ldn_timeline_page_get_headline (LdnTimelinePage *self)
+{
+  g_return_val_if_fail (LDN_IS_TIMELINE_PAGE (self), NULL);
+
+  return gtk_label_get_text (self->headline);
 }
 
 static GtkWidget *
@@ -362,6 +481,7 @@ static void
 fill_table (LdnTimelinePage *self)
 {
   const LdnOccupancyCurve *curve = ldn_occupancy_chart_get_curve (self->chart);
+  const LdnOccupancyCurve *comparison = ldn_occupancy_chart_get_comparison (self->chart);
   double every_h = self->span_h <= 24 ? 1 : self->span_h <= 72 ? 3 : 12;
   GtkWidget *child;
   guint row = 1;
@@ -372,15 +492,20 @@ fill_table (LdnTimelinePage *self)
   if (curve == NULL || !gtk_expander_get_expanded (self->table_expander))
     return;
 
-  gtk_grid_attach (self->table_grid, table_cell (_("Time"), TRUE), 0, 0, 1, 1);
+  /* The same words as the chart's legend and the CSV's columns. */
+  gtk_grid_attach (self->table_grid, table_cell (_("Day and time"), TRUE), 0, 0, 1, 1);
   gtk_grid_attach (self->table_grid, table_cell (_("Hours after first dose"), TRUE), 1, 0, 1, 1);
   gtk_grid_attach (self->table_grid, table_cell (_("Estimate"), TRUE), 2, 0, 1, 1);
-  gtk_grid_attach (self->table_grid, table_cell (_("Range"), TRUE), 3, 0, 1, 1);
-  gtk_grid_attach (self->table_grid, table_cell (_("Brief-blockade idea"), TRUE), 4, 0, 1, 1);
+  gtk_grid_attach (self->table_grid, table_cell (_("Likely range"), TRUE), 3, 0, 1, 1);
+  gtk_grid_attach (self->table_grid, table_cell (_("If the block is brief"), TRUE), 4, 0, 1, 1);
+  if (comparison != NULL)
+    gtk_grid_attach (self->table_grid, table_cell (_("50 mg: estimate"), TRUE), 5, 0, 1, 1);
 
   for (double hours = 0; hours <= self->span_h + 1e-6; hours += every_h, row++)
     {
       g_autofree char *clock = format_clock (self->dose_minute, hours);
+      /* Translators: a table's time, e.g. "Day 10, 06:00"; days count from the first dose. */
+      g_autofree char *when = g_strdup_printf (_("Day %u, %s"), (guint) floor (hours / 24 + 1e-9) + 1, clock);
       g_autofree char *elapsed = g_strdup_printf ("%.0f", hours);
       g_autofree char *estimate = g_strdup_printf ("%.0f %%", ldn_occupancy_curve_sample (curve, curve->sustained, hours));
       g_autofree char *range = g_strdup_printf ("%.0f–%.0f %%",
@@ -388,11 +513,57 @@ fill_table (LdnTimelinePage *self)
                                                 ldn_occupancy_curve_sample (curve, curve->sustained_high, hours));
       g_autofree char *transient = g_strdup_printf ("%.0f %%", ldn_occupancy_curve_sample (curve, curve->transient, hours));
 
-      gtk_grid_attach (self->table_grid, table_cell (clock, FALSE), 0, row, 1, 1);
+      gtk_grid_attach (self->table_grid, table_cell (when, FALSE), 0, row, 1, 1);
       gtk_grid_attach (self->table_grid, table_cell (elapsed, FALSE), 1, row, 1, 1);
       gtk_grid_attach (self->table_grid, table_cell (estimate, FALSE), 2, row, 1, 1);
       gtk_grid_attach (self->table_grid, table_cell (range, FALSE), 3, row, 1, 1);
       gtk_grid_attach (self->table_grid, table_cell (transient, FALSE), 4, row, 1, 1);
+      if (comparison != NULL)
+        {
+          g_autofree char *standard = g_strdup_printf ("%.0f %%", ldn_occupancy_curve_sample (comparison,
+                                                                                              comparison->sustained,
+                                                                                              hours));
+          gtk_grid_attach (self->table_grid, table_cell (standard, FALSE), 5, row, 1, 1);
+        }
+    }
+  add_scans_to_table (self, row);
+}
+
+/* Under the values, the brain scans the chart marks, explained as on
+ * hover: what was measured, after which dose, and when. */
+static void
+add_scans_to_table (LdnTimelinePage *self,
+                    guint            row)
+{
+  gboolean show_standard = ldn_occupancy_chart_get_comparison (self->chart) != NULL ||
+                           self->schedule.dose_mg >= LDN_DOSE_MAX_MG - 1e-6;
+  gboolean nightly = gtk_toggle_button_get_active (self->nightly_button);
+  GtkWidget *heading;
+
+  if (self->pet_points == NULL || self->pet_points->len == 0)
+    return;
+
+  heading = table_cell (_("Brain scans (measured), each after one dose"), TRUE);
+  gtk_widget_set_margin_top (heading, 12);
+  gtk_grid_attach (self->table_grid, heading, 0, row++, 5, 1);
+  for (guint i = 0; i < self->pet_points->len; i++)
+    {
+      const LdnPetPoint *scan = &g_array_index (self->pet_points, LdnPetPoint, i);
+      g_autofree char *text = NULL;
+      GtkWidget *cell;
+
+      if ((scan->dose_mg >= 50 && !show_standard) || scan->hours_min > self->span_h ||
+          (nightly && scan->hours_min >= 24))
+        continue;
+
+      /* Translators: a brain scan in the chart's table, e.g. "15 mg: about
+       * 61 % blocked, measured between 0 and 8 hours after the dose". */
+      text = g_strdup_printf (_("%g mg: about %.0f %% blocked, measured between %.0f and %.0f hours after the dose"),
+                              scan->dose_mg, scan->occupancy, scan->hours_min, scan->hours_max);
+      cell = table_cell (text, FALSE);
+      gtk_label_set_xalign (GTK_LABEL (cell), 0);
+      gtk_label_set_wrap (GTK_LABEL (cell), TRUE);
+      gtk_grid_attach (self->table_grid, cell, 0, row++, 5, 1);
     }
 }
 
@@ -442,7 +613,6 @@ controls_changed_cb (LdnTimelinePage *self)
     return;
 
   self->span_h = chosen_span (self);
-  self->dose_minute = (guint) gtk_spin_button_get_value (self->time_spin);
   self->schedule = (LdnDoseSchedule) {
     .dose_mg = gtk_spin_button_get_value (self->dose_spin),
     .n_doses = nightly ? (guint) ceil (self->span_h / 24) : 1,
@@ -457,7 +627,8 @@ controls_changed_cb (LdnTimelinePage *self)
       return;
     }
 
-  if (gtk_switch_get_active (self->compare_switch))
+  /* 50 mg chosen is already the standard dose: it is drawn and listed once. */
+  if (gtk_switch_get_active (self->compare_switch) && self->schedule.dose_mg < LDN_DOSE_MAX_MG - 1e-6)
     {
       LdnDoseSchedule standard = self->schedule;
 
@@ -470,6 +641,8 @@ controls_changed_cb (LdnTimelinePage *self)
                                   self->span_h, self->dose_minute, nightly);
   gtk_adjustment_set_upper (self->scrub_adjustment, self->span_h);
 
+  sync_presets (self);
+  update_headline (self);
   update_summary (self);
   fill_table (self);
   save_choices (self);
@@ -483,15 +656,68 @@ chart_mapped_cb (LdnTimelinePage *self)
     play_from (self, 0);
 }
 
+/* A message under a field the person typed in, or none. */
 static void
-preset_clicked_cb (GtkButton       *button,
+show_field_message (GtkWidget  *field,
+                    GtkWidget  *message,
+                    const char *text)
+{
+  gtk_label_set_text (GTK_LABEL (message), text ? text : "");
+  gtk_widget_set_visible (message, text != NULL);
+  if (text != NULL)
+    {
+      gtk_widget_add_css_class (field, "error");
+      gtk_accessible_update_property (GTK_ACCESSIBLE (field), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text, -1);
+    }
+  else
+    {
+      gtk_widget_remove_css_class (field, "error");
+      gtk_accessible_reset_property (GTK_ACCESSIBLE (field), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+    }
+}
+
+/* The common-dose buttons are one choice: the one matching the dose is
+ * on, none when the dose is another value. */
+static void
+sync_presets (LdnTimelinePage *self)
+{
+  GtkToggleButton *buttons[] = { self->dose_1_5_button, self->dose_3_button, self->dose_4_5_button };
+  double dose = gtk_spin_button_get_value (self->dose_spin);
+
+  self->syncing_presets = TRUE;
+  for (guint i = 0; i < G_N_ELEMENTS (buttons); i++)
+    {
+      double preset;
+      gboolean on = ldn_dose_parse_for_people (gtk_button_get_label (GTK_BUTTON (buttons[i])), &preset, NULL) &&
+                    fabs (preset - dose) < 1e-6;
+
+      if (on != gtk_toggle_button_get_active (buttons[i]))
+        gtk_toggle_button_set_active (buttons[i], on);
+      gtk_accessible_update_state (GTK_ACCESSIBLE (buttons[i]), GTK_ACCESSIBLE_STATE_CHECKED,
+                                   on ? GTK_ACCESSIBLE_TRISTATE_TRUE : GTK_ACCESSIBLE_TRISTATE_FALSE, -1);
+    }
+  self->syncing_presets = FALSE;
+}
+
+static void
+preset_toggled_cb (GtkToggleButton *button,
                    LdnTimelinePage *self)
 {
   double dose;
 
+  if (self->syncing_presets || !gtk_toggle_button_get_active (button))
+    return;
+
   /* The label is the locale's way of writing the dose ("4,5" in Spanish). */
-  if (ldn_dose_parse_for_people (gtk_button_get_label (button), &dose, NULL))
-    gtk_spin_button_set_value (self->dose_spin, dose);
+  if (ldn_dose_parse_for_people (gtk_button_get_label (GTK_BUTTON (button)), &dose, NULL))
+    {
+      g_clear_pointer (&self->rejected_dose, g_free);
+      show_field_message (GTK_WIDGET (self->dose_spin), self->dose_message, NULL);
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->dose_spin), NULL);
+      gtk_spin_button_set_value (self->dose_spin, dose);
+      /* The same value again still shows it (not the refused text). */
+      gtk_spin_button_update (self->dose_spin);
+    }
 }
 
 /* People type the dose the locale's way ("0,5" where a comma is the
@@ -502,45 +728,80 @@ dose_input_cb (GtkSpinButton   *spin,
                LdnTimelinePage *self)
 {
   g_autoptr(GError) error = NULL;
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (spin));
+  g_autofree char *message = NULL;
 
-  if (!ldn_dose_parse_for_people (gtk_editable_get_text (GTK_EDITABLE (spin)), value, &error))
+  /* The parser also refuses doses outside the model (0.5 to 50 mg) and
+   * says so: 60 mg is not silently made 50. */
+  if (!ldn_dose_parse_for_people (text, value, &error))
+    message = g_strdup (error->message);
+
+  if (message != NULL)
     {
-      /* GTK reads the value even after an error: keep the last good one. */
+      /* GTK reads the value even after an error: keep the last good one,
+       * and keep what was typed in the field (see dose_output_cb). */
       *value = gtk_spin_button_get_value (spin);
-      gtk_widget_add_css_class (GTK_WIDGET (spin), "error");
-      gtk_widget_set_tooltip_text (GTK_WIDGET (spin), error->message);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, error->message, -1);
+      g_free (self->rejected_dose);
+      self->rejected_dose = g_strdup (text);
+      gtk_widget_set_tooltip_text (GTK_WIDGET (spin), message);
+      show_field_message (GTK_WIDGET (spin), self->dose_message, message);
       return GTK_INPUT_ERROR;
     }
 
-  gtk_widget_remove_css_class (GTK_WIDGET (spin), "error");
+  g_clear_pointer (&self->rejected_dose, g_free);
   gtk_widget_set_tooltip_text (GTK_WIDGET (spin), NULL);
-  gtk_accessible_reset_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+  show_field_message (GTK_WIDGET (spin), self->dose_message, NULL);
   return TRUE;
 }
 
+/* After a refused dose GTK writes the old value back into the field; the
+ * person's text stays instead, next to the message that says why. */
 static gboolean
-time_output_cb (GtkSpinButton   *spin,
+dose_output_cb (GtkSpinButton   *spin,
                 LdnTimelinePage *self)
 {
-  g_autofree char *text = format_clock ((guint) gtk_spin_button_get_value (spin), 0);
+  if (self->rejected_dose == NULL)
+    return FALSE;
 
-  gtk_editable_set_text (GTK_EDITABLE (spin), text);
+  gtk_editable_set_text (GTK_EDITABLE (spin), self->rejected_dose);
   return TRUE;
 }
 
-static int
-time_input_cb (GtkSpinButton   *spin,
-               double          *value,
-               LdnTimelinePage *self)
+/* The dose time is typed as HH:MM (24-hour clock, the same in every
+ * language). It is taken on Enter and when the field is left; a mistake
+ * is said under the field and the typed text stays. */
+static void
+time_activate_cb (LdnTimelinePage *self)
 {
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->time_entry))));
+  g_autofree char *padded = NULL;
   guint minute;
 
-  if (!ldn_dose_time_parse (gtk_editable_get_text (GTK_EDITABLE (spin)), &minute, NULL))
-    return GTK_INPUT_ERROR;
+  /* "7:30" is 07:30. */
+  if (strlen (text) == 4 && text[1] == ':')
+    padded = g_strconcat ("0", text, NULL);
 
-  *value = minute;
-  return TRUE;
+  if (!ldn_dose_time_parse (padded ? padded : text, &minute, &error))
+    {
+      show_field_message (GTK_WIDGET (self->time_entry), self->time_message, error->message);
+      return;
+    }
+
+  show_field_message (GTK_WIDGET (self->time_entry), self->time_message, NULL);
+  if (padded != NULL)
+    gtk_editable_set_text (GTK_EDITABLE (self->time_entry), padded);
+  if (minute != self->dose_minute)
+    {
+      self->dose_minute = minute;
+      controls_changed_cb (self);
+    }
+}
+
+static void
+time_focus_left_cb (LdnTimelinePage *self)
+{
+  time_activate_cb (self);
 }
 
 static void
@@ -557,7 +818,8 @@ export_saved_cb (GFile    *file,
     return;
 
   if (!ldn_export_occupancy_csv (self->store, self->schedule.dose_mg, gtk_toggle_button_get_active (self->nightly_button),
-                                 (guint) (self->span_h / 24), file, NULL, &error))
+                                 (guint) (self->span_h / 24), self->dose_minute,
+                                 ldn_occupancy_chart_get_comparison (self->chart) != NULL, file, NULL, &error))
     message = g_strdup_printf (_("Could not save the data: %s"), error->message);
   else
     message = g_strdup_printf (_("Saved to %s"), (path = g_file_get_parse_name (file)));
@@ -616,6 +878,7 @@ static void
 restore_choices (LdnTimelinePage *self)
 {
   LdnDoseScenario *scenario;
+  g_autofree char *clock = NULL;
   guint days;
 
   if (self->settings == NULL)
@@ -623,7 +886,9 @@ restore_choices (LdnTimelinePage *self)
 
   scenario = ldn_dose_scenario_get_for_settings (self->settings);
   gtk_spin_button_set_value (self->dose_spin, ldn_dose_scenario_get_dose_mg (scenario));
-  gtk_spin_button_set_value (self->time_spin, ldn_dose_scenario_get_dose_minute (scenario));
+  self->dose_minute = ldn_dose_scenario_get_dose_minute (scenario);
+  clock = format_clock (self->dose_minute, 0);
+  gtk_editable_set_text (GTK_EDITABLE (self->time_entry), clock);
   gtk_toggle_button_set_active (self->nightly_button, ldn_dose_scenario_get_nightly (scenario));
   days = ldn_dose_scenario_get_days (scenario);
   gtk_toggle_button_set_active (days >= 14 ? self->span_14days_button
@@ -664,7 +929,24 @@ ldn_timeline_page_load (LdnTimelinePage *self,
   self->store = g_object_ref (store);
   g_set_object (&self->settings, settings);
   ldn_occupancy_chart_set_pet_points (self->chart, points);
+  self->pet_points = g_array_ref (points);
   add_captions (self);
+  {
+    g_autoptr(LdnContentText) headline = ldn_content_store_get_text (store, "timeline.headline", &model_error);
+    g_autoptr(LdnContentText) standard = headline ? ldn_content_store_get_text (store, "timeline.headline-standard",
+                                                                                 &model_error) : NULL;
+
+    if (standard == NULL)
+      {
+        g_warning ("Could not read the timeline's headline: %s", model_error->message);
+        g_clear_error (&model_error);
+      }
+    else
+      {
+        self->headline_template = g_steal_pointer (&headline->text);
+        self->standard_template = g_steal_pointer (&standard->text);
+      }
+  }
 
   self->loading = TRUE;
   restore_choices (self);
@@ -717,6 +999,10 @@ ldn_timeline_page_finalize (GObject *object)
 
   g_free (self->summary_text);
   g_free (self->readout_text);
+  g_free (self->rejected_dose);
+  g_free (self->headline_template);
+  g_free (self->standard_template);
+  g_clear_pointer (&self->pet_points, g_array_unref);
 
   G_OBJECT_CLASS (ldn_timeline_page_parent_class)->finalize (object);
 }
@@ -737,7 +1023,14 @@ ldn_timeline_page_class_init (LdnTimelinePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LdnTimelinePage, error_page);
   gtk_widget_class_bind_template_child (widget_class, LdnTimelinePage, dose_spin);
   gtk_widget_class_bind_template_child (widget_class, LdnTimelinePage, dose_presets);
-  gtk_widget_class_bind_template_child (widget_class, LdnTimelinePage, time_spin);
+  gtk_widget_class_bind_template_child (widget_class, LdnTimelinePage, dose_message);
+  gtk_widget_class_bind_template_child (widget_class, LdnTimelinePage, dose_1_5_button);
+  gtk_widget_class_bind_template_child (widget_class, LdnTimelinePage, dose_3_button);
+  gtk_widget_class_bind_template_child (widget_class, LdnTimelinePage, dose_4_5_button);
+  gtk_widget_class_bind_template_child (widget_class, LdnTimelinePage, time_entry);
+  gtk_widget_class_bind_template_child (widget_class, LdnTimelinePage, time_message);
+  gtk_widget_class_bind_template_child (widget_class, LdnTimelinePage, headline);
+  gtk_widget_class_bind_template_child (widget_class, LdnTimelinePage, controls_box);
   gtk_widget_class_bind_template_child (widget_class, LdnTimelinePage, nightly_button);
   gtk_widget_class_bind_template_child (widget_class, LdnTimelinePage, span_day_button);
   gtk_widget_class_bind_template_child (widget_class, LdnTimelinePage, span_3days_button);
@@ -754,9 +1047,8 @@ ldn_timeline_page_class_init (LdnTimelinePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LdnTimelinePage, table_grid);
   gtk_widget_class_bind_template_child (widget_class, LdnTimelinePage, captions_box);
   gtk_widget_class_bind_template_callback (widget_class, controls_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, preset_clicked_cb);
-  gtk_widget_class_bind_template_callback (widget_class, time_output_cb);
-  gtk_widget_class_bind_template_callback (widget_class, time_input_cb);
+  gtk_widget_class_bind_template_callback (widget_class, preset_toggled_cb);
+  gtk_widget_class_bind_template_callback (widget_class, time_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, play_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, speed_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, scrubber_changed_cb);
@@ -769,6 +1061,7 @@ static void
 ldn_timeline_page_init (LdnTimelinePage *self)
 {
   g_autofree char *widest_readout = NULL;
+  GtkEventController *focus;
 
   self->span_h = 24;
   self->dose_minute = 22 * 60;
@@ -776,9 +1069,9 @@ ldn_timeline_page_init (LdnTimelinePage *self)
   /* "3 mg", not "3", on GTK 4.18 and later too. */
   ldn_compat_keep_accessible_labels (GTK_WIDGET (self), (const char *[]) {
     "dose_1_5_button", "dose_3_button", "dose_4_5_button", "span_day_button", "export_button", NULL });
-  ldn_compat_preferences_group_set_accessible_label (gtk_widget_get_ancestor (self->dose_presets,
+  ldn_compat_preferences_group_set_accessible_label (gtk_widget_get_ancestor (GTK_WIDGET (self->time_entry),
                                                                               ADW_TYPE_PREFERENCES_GROUP),
-                                                     _("Dose and time"));
+                                                     _("More settings"));
 
   /* The readout changes while the chart plays: it is not a heading, and
    * not read on every change. */
@@ -789,6 +1082,14 @@ ldn_timeline_page_init (LdnTimelinePage *self)
   g_signal_connect_object (self->chart, "map", G_CALLBACK (chart_mapped_cb), self,
                            G_CONNECT_SWAPPED | G_CONNECT_AFTER);
   g_signal_connect_object (self->dose_spin, "input", G_CALLBACK (dose_input_cb), self, 0);
+  g_signal_connect_object (self->dose_spin, "output", G_CALLBACK (dose_output_cb), self, 0);
+  focus = gtk_event_controller_focus_new ();
+  g_signal_connect_object (focus, "leave", G_CALLBACK (time_focus_left_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self->time_entry), focus);
+  /* The flow box's cells are layout only: no extra stop for Tab. */
+  for (GtkWidget *cell = gtk_widget_get_first_child (GTK_WIDGET (self->controls_box));
+       cell != NULL; cell = gtk_widget_get_next_sibling (cell))
+    gtk_widget_set_focusable (cell, FALSE);
   /* Not a template child: GTK 4.8 disposes those as widgets. */
   self->scrub_adjustment = gtk_range_get_adjustment (GTK_RANGE (self->scrubber));
   g_signal_connect_object (gtk_widget_get_settings (GTK_WIDGET (self)), "notify::gtk-enable-animations",

@@ -20,6 +20,7 @@ void        ldn_timeline_page_load         (LdnTimelinePage *self,
                                             LdnContentStore *store,
                                             const GError    *error,
                                             GSettings       *settings);
+const char *ldn_timeline_page_get_headline (LdnTimelinePage *self);
 const char *ldn_timeline_page_get_summary  (LdnTimelinePage *self);
 const char *ldn_timeline_page_get_readout  (LdnTimelinePage *self);
 gboolean    ldn_timeline_page_get_playing  (LdnTimelinePage *self);

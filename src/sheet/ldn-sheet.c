@@ -1291,8 +1291,8 @@ ldn_sheet_new_with_max_pages (LdnSheetData  *data,
   sheet->pieces = g_array_new (FALSE, FALSE, sizeof (Piece));
   sheet->footer = g_strdup (_("LDN Guide · for discussion with your doctor · not a prescription or medical advice"));
   sheet->chart_y_axis = g_strdup (_("Receptors blocked (%)"));
-  sheet->chart_sustained = g_strdup (_("Estimate and range"));
-  sheet->chart_transient = g_strdup (_("Brief-blockade idea"));
+  sheet->chart_sustained = g_strdup (_("Estimate, shaded: likely range"));
+  sheet->chart_transient = g_strdup (_("If the block is brief"));
   sheet->chart_measured = g_strdup (_("Brain scan (measured)"));
   sheet->chart_no_data = g_strdup (_("No measurements below 2 mg"));
   sheet->chart_day_format = g_strdup (_("Day %u"));

@@ -182,7 +182,7 @@ def walk_guide(app):
 @step("play, pause and play the timeline, and pick 3 mg")
 def play_timeline(app):
     section(app, "Timeline")
-    press(named(app, "3 mg", ("push button",)))
+    press(named(app, "3 mg", ("push button", "radio button", "toggle button")))
     # One button that reads "Pause the timeline" while the 9 s sweep plays
     # and "Play the timeline" otherwise. A slow (sanitizer) build can take
     # longer than the sweep to walk the tree, so each press is checked
