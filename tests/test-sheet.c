@@ -47,9 +47,12 @@ fixture_teardown (Fixture       *fixture,
   g_free (fixture->pdf);
 }
 
+/* SCHEDULE: 0 none given, 1 one dose, 2 every night; at DOSE_MINUTE. */
 static guint
-write_sheet (Fixture  *fixture,
-             LdnPaper  paper)
+write_sheet_with_schedule (Fixture  *fixture,
+                           LdnPaper  paper,
+                           guint     schedule,
+                           guint     dose_minute)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(LdnSheetData) data = ldn_sheet_data_collect (content, fixture->user, 3, TRUE, TRUE, &error);
@@ -57,6 +60,8 @@ write_sheet (Fixture  *fixture,
   double width, height;
 
   g_assert_no_error (error);
+  if (schedule != 0)
+    ldn_sheet_decision_set_schedule (data->decision, schedule == 2, dose_minute);
   ldn_paper_get_size (paper, &width, &height);
   sheet = ldn_sheet_new (g_steal_pointer (&data), width, height, &error);
   g_assert_no_error (error);
@@ -64,6 +69,13 @@ write_sheet (Fixture  *fixture,
   g_assert_no_error (error);
 
   return ldn_sheet_get_n_pages (sheet);
+}
+
+static guint
+write_sheet (Fixture  *fixture,
+             LdnPaper  paper)
+{
+  return write_sheet_with_schedule (fixture, paper, 0, 0);
 }
 
 static void
@@ -685,7 +697,9 @@ test_page_1_summary (Fixture       *fixture,
   fill_co_codamol (fixture->user);
   for (LdnPaper paper = LDN_PAPER_A4; paper <= LDN_PAPER_LETTER; paper++)
     {
-      g_assert_cmpuint (write_sheet (fixture, paper), >=, 3);
+      /* The schedule looked at on the timeline: every night on A4, one dose on Letter. */
+      g_assert_cmpuint (write_sheet_with_schedule (fixture, paper, paper == LDN_PAPER_A4 ? 2 : 1,
+                                                   paper == LDN_PAPER_A4 ? 22 * 60 : 21 * 60 + 30), >=, 3);
       g_free (page1);
       g_free (page2);
       page1 = ldn_test_pdf_page_text (fixture->pdf, 1);
@@ -696,7 +710,8 @@ test_page_1_summary (Fixture       *fixture,
       ldn_test_assert_contains (page1, "Date of birth: 9 April 1968");
       ldn_test_assert_contains (page1, "Fibromyalgia (evidence: weak and mixed)");
       ldn_test_assert_contains (page1, "Restless legs (not covered by the guide)");
-      ldn_test_assert_contains (page1, "Dose looked at in the guide: 3 mg");
+      ldn_test_assert_contains (page1, paper == LDN_PAPER_A4 ? "Dose looked at in the guide: 3 mg, every night at 22:00."
+                                                             : "Dose looked at in the guide: 3 mg, one dose at 21:30.");
       /* The flag names the medicine, and comes before the table. */
       ldn_test_assert_contains (page1, "Takes co-codamol 30/500, 2 tablets, four times a day: opioid");
       ldn_test_assert_contains (page1, "contains codeine and paracetamol");

@@ -147,15 +147,21 @@ collect_data (LdnSheetPage  *self,
     const char *language = selected_language (self);
     LdnContentStore *content = content_for_sheet (self, language, error);
     g_autoptr(LdnLanguageScope) scope = NULL;
+    LdnDoseScenario *scenario = ldn_dose_scenario_get_for_settings (self->settings);
+    LdnSheetData *data;
 
     if (content == NULL)
       return NULL;
     scope = ldn_language_scope_push (language);
-    return ldn_sheet_data_collect (content, self->user,
-                                   ldn_dose_scenario_get_dose_mg (ldn_dose_scenario_get_for_settings (self->settings)),
+    data = ldn_sheet_data_collect (content, self->user, ldn_dose_scenario_get_dose_mg (scenario),
                                    gtk_switch_get_active (self->chart_switch),
                                    gtk_switch_get_active (self->sources_switch),
                                    error);
+    /* Page 1 says how the dose looked at is taken (once or every night, and when). */
+    if (data != NULL)
+      ldn_sheet_decision_set_schedule (data->decision, ldn_dose_scenario_get_nightly (scenario),
+                                       ldn_dose_scenario_get_dose_minute (scenario));
+    return data;
   }
 }
 
@@ -326,6 +332,10 @@ ldn_sheet_page_load (LdnSheetPage    *self,
   g_signal_connect_object (user, "reset", G_CALLBACK (user_reset_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (user, "changed", G_CALLBACK (shown_data_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (ldn_dose_scenario_get_for_settings (settings), "notify::dose-mg",
+                           G_CALLBACK (shown_data_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (ldn_dose_scenario_get_for_settings (settings), "notify::schedule",
+                           G_CALLBACK (shown_data_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (ldn_dose_scenario_get_for_settings (settings), "notify::dose-minute",
                            G_CALLBACK (shown_data_changed_cb), self, G_CONNECT_SWAPPED);
   ldn_sheet_page_refresh (self);
 }

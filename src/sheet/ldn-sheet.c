@@ -964,8 +964,13 @@ add_summary_items (LdnSheet           *sheet,
                   ? g_strdup_printf (_("Low-dose naltrexone (LDN) for: %s."), conditions->str)
                   : g_strdup (_("Low-dose naltrexone (LDN); no condition written yet."));
   add_plain (sheet, considering, l->font, 0, 3);
-  /* Translators: page 1 of the sheet: the dose the person looked at on the timeline. */
-  dose = g_strdup_printf (_("Dose looked at in the guide: %g mg."), data->dose_mg);
+  if (decision->schedule != NULL)
+    /* Translators: page 1 of the sheet: the dose and schedule the person looked at on the
+     * timeline; the %s is "every night at 22:00" or "one dose at 22:00". */
+    dose = g_strdup_printf (_("Dose looked at in the guide: %g mg, %s."), data->dose_mg, decision->schedule);
+  else
+    /* Translators: page 1 of the sheet: the dose the person looked at on the timeline. */
+    dose = g_strdup_printf (_("Dose looked at in the guide: %g mg."), data->dose_mg);
   add_plain (sheet, dose, l->font, 0, 2);
 
   add_summary_heading (sheet, l, _("Flags"));
