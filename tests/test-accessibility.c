@@ -181,7 +181,7 @@ static void
 test_every_control_has_a_name (void)
 {
   const char *sections[] = { "learn", "timeline", "side-effects", "sheet" };
-  const char *side_effect_views[] = { "checklist", "safety", "questions" };
+  const char *side_effect_views[] = { "checklist", "questions" };
   LdnWindow *window = open_window ();
   guint n_controls = 0;
 

@@ -261,9 +261,6 @@ ldn_window_get_help_page (LdnWindow *self)
   g_return_val_if_fail (LDN_IS_WINDOW (self), NULL);
 
   section = adw_view_stack_get_visible_child_name (self->stack);
-  if (g_strcmp0 (section, "side-effects") == 0 && self->side_effects_page != NULL &&
-      g_strcmp0 (ldn_side_effects_page_get_view (self->side_effects_page), "safety") == 0)
-    return "safety";
   /* Each step of "Prepare" has its own page; the overview is "prepare". */
   if (g_strcmp0 (section, "prepare") == 0 && self->prepare_page != NULL &&
       g_strcmp0 (ldn_prepare_page_get_step (self->prepare_page), "overview") != 0)

@@ -208,6 +208,9 @@ def tick_side_effect(app):
 
 @step("answer the opioid safety question Yes")
 def answer_safety(app):
+    # Only in Prepare's "My Situation and Safety" step, never under Side Effects.
+    section(app, "Prepare")
+    press(named(app, "My Situation and Safety", ROW))
     press(named(app, "Safety Questions", ("page tab", "toggle button")))
     yes = named(app, "Yes: Do you take any opioid medicine, even now and then?",
                 ("push button", "toggle button", "radio button"))
@@ -217,6 +220,7 @@ def answer_safety(app):
 
 @step("add a question of one's own")
 def add_question(app):
+    section(app, "Side Effects")
     press(named(app, "My Questions", ("page tab", "toggle button")))
     entry = named(app, "Your own question", ("text", "entry"))
     entry.text = QUESTION

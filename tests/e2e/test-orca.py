@@ -264,7 +264,11 @@ def side_effect(s):
 
 @step("answer the opioid question and hear why it matters")
 def opioid(s):
-    s.until(r"Safety Questions page tab", key="shift+Tab", limit=60)
+    # The safety questions are in Prepare's "My Situation and Safety" step.
+    section(s, 5)
+    s.until(r"My Situation and Safety", limit=40)
+    s.key("Return")
+    s.until(r"Safety Questions page tab", limit=60)
     s.key("space")
     s.until(r"Yes: Do you take any opioid medicine", limit=20)
     mark = len(s.heard)
@@ -275,6 +279,7 @@ def opioid(s):
 
 @step("add a question")
 def add_question(s):
+    section(s, 3)
     s.until(r"My Questions page tab", key="shift+Tab", limit=60)
     s.key("space")
     s.until(r"Your own question", limit=40)
