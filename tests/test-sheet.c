@@ -755,6 +755,47 @@ test_page_1_summary (Fixture       *fixture,
   ldn_test_assert_contains (all, "Légaré F");
 }
 
+/* A screen reader can read each page in full, not only its headings
+ * (issue 15): the text of page 1 is what is printed on page 1. */
+static void
+test_page_text (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LdnSheetData) sheet_data = NULL;
+  g_autoptr(LdnSheet) sheet = NULL;
+  g_autofree char *page1 = NULL;
+  g_autofree char *page2 = NULL;
+  g_autofree char *beyond = NULL;
+  double width, height;
+
+  fill_co_codamol (fixture->user);
+  sheet_data = ldn_sheet_data_collect (content, fixture->user, 3, TRUE, TRUE, &error);
+  g_assert_no_error (error);
+  ldn_paper_get_size (LDN_PAPER_A4, &width, &height);
+  sheet = ldn_sheet_new (g_steal_pointer (&sheet_data), width, height, &error);
+  g_assert_no_error (error);
+
+  page1 = ldn_sheet_dup_page_text (sheet, 0);
+  g_assert_true (g_str_has_prefix (page1, "LDN: summary for the doctor\n"));
+  ldn_test_assert_contains (page1, "Fibromyalgia (evidence: weak and mixed)");
+  ldn_test_assert_contains (page1, "Takes co-codamol 30/500, 2 tablets, four times a day: opioid");
+  /* A table row is read as one line, cell after cell. */
+  ldn_test_assert_contains (page1, "\nSertraline, 50 mg, once a day\n");
+  ldn_test_assert_contains (page1, "\nco-codamol 30/500, 2 tablets, four times a day, Opioid");
+  /* What they typed stays isolated (for right-to-left text), as on paper. */
+  ldn_test_assert_contains (page1, "Do I have to stop my co-codamol?");
+  ldn_test_assert_contains (page1, "What to monitor:");
+  g_assert_null (strstr (page1, "notes for my doctor"));
+
+  page2 = ldn_sheet_dup_page_text (sheet, 1);
+  g_assert_true (g_str_has_prefix (page2, "Low-dose naltrexone: notes for my doctor"));
+  g_assert_null (strstr (page2, "What to monitor:"));
+
+  beyond = ldn_sheet_dup_page_text (sheet, ldn_sheet_get_n_pages (sheet));
+  g_assert_cmpstr (beyond, ==, "");
+}
+
 /* Whatever the person typed, page 1 stays one page on the smaller paper. */
 static void
 test_page_1_stays_one_page (Fixture       *fixture,
@@ -821,6 +862,7 @@ main (int   argc,
   ADD ("every-section", test_every_section);
   ADD ("nothing-answered-is-no-all-clear", test_nothing_answered_is_no_all_clear);
   ADD ("page-headings", test_page_headings);
+  ADD ("page-text", test_page_text);
   ADD ("no-flags-and-nothing-noticed", test_no_flags_and_nothing_noticed);
   ADD ("long-note-and-fifty-questions", test_long_note_and_fifty_questions);
   ADD ("any-script-with-embedded-fonts", test_any_script_with_embedded_fonts);

@@ -546,6 +546,8 @@ ldn_sheet_page_class_init (LdnSheetPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = ldn_sheet_page_dispose;
+  /* A container: GTK 4.8 reads any other role by its class name ("LdnXxx filler"). */
+  gtk_widget_class_set_accessible_role (GTK_WIDGET_CLASS (klass), GTK_ACCESSIBLE_ROLE_GENERIC);
   object_class->finalize = ldn_sheet_page_finalize;
   widget_class->map = ldn_sheet_page_map;
 
@@ -566,6 +568,9 @@ ldn_sheet_page_init (LdnSheetPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   ldn_page_name_lists (ldn_page_first_of_type (GTK_WIDGET (self), ADW_TYPE_PREFERENCES_GROUP), _("Sheet options"));
+  /* Read as "Paper Size: A4", like the other drop-downs. */
+  ldn_page_name_combo_row (self->paper_row);
+  ldn_page_name_combo_row (self->language_row);
 
   /* libadwaita 1.2 does not name an entry row's text field after the
    * row's title, so a screen reader would announce a nameless field. */

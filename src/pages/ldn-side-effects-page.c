@@ -105,6 +105,8 @@ ldn_side_effects_page_class_init (LdnSideEffectsPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = ldn_side_effects_page_dispose;
+  /* A container: GTK 4.8 reads any other role by its class name ("LdnXxx filler"). */
+  gtk_widget_class_set_accessible_role (GTK_WIDGET_CLASS (klass), GTK_ACCESSIBLE_ROLE_GENERIC);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/ldn-side-effects-page.ui");
   gtk_widget_class_bind_template_child (widget_class, LdnSideEffectsPage, switcher);
