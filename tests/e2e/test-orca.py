@@ -71,7 +71,9 @@ def said_since_last():
             _log_position = log.tell()
     except FileNotFoundError:
         return []
-    return [m.group(1) for m in re.finditer(r"SPEECH OUTPUT: '(.*?)' ?(?:\{|voice=)", text)]
+    # An utterance may span lines (a sheet page read in full): one line here.
+    return [" ".join(m.group(1).split("\n")) for m in re.finditer(r"SPEECH OUTPUT: '(.*?)' ?(?:\{|voice=)", text,
+                                                                 re.DOTALL)]
 
 
 # Orca with speech on but no speech server (nothing is spoken aloud, no
@@ -289,11 +291,15 @@ def add_question(s):
     s.expect(r"Question added", since=mark)
 
 
-@step("hear the sheet's first page")
+@step("hear the paper size and the sheet's first page in full")
 def sheet_page(s):
     section(s, 4)
     s.until(r"Preview of page 1 of \d+", limit=40)
     s.expect(r"This page holds: .*Flags")
+    # The page is read in full, not only its headings (issue 15) ...
+    s.expect(r"What to monitor:")
+    # ... and on the way there, the paper size said with its value.
+    s.expect(r"Paper Size: (A4|US Letter)")
 
 
 @step("save the PDF")
