@@ -300,11 +300,14 @@ test_guide_text_in_focus_chain (void)
   gboolean title = FALSE, paragraph = FALSE;
 
   /* Reading by focus is built and checked with Orca for GTK 4.8, which has
-   * no flat review. On GTK 4.18 and 4.24 Tab does not reach the guide's
-   * title yet: a known gap (README, accessibility), reported, not hidden. */
+   * no flat review. On GTK 4.18 and 4.24 Tab from the header bar's last
+   * button still does not go on into the section (the GtkBox holding both
+   * moves no further): a known gap (README, accessibility), reported, not
+   * hidden. (Tab into a hidden section is fixed: see the next case.) */
   if (gtk_get_minor_version () >= 10)
     {
-      g_test_skip ("known gap: on GTK 4.10+ Tab does not reach the guide's title (reading mode is made for GTK 4.8)");
+      g_test_skip ("known gap: on GTK 4.10+ Tab from the header bar does not go on into the section, so not to "
+                   "the guide's title (reading mode is made for GTK 4.8)");
       ldn_test_close_window (GTK_WINDOW (window));
       return;
     }
@@ -336,6 +339,38 @@ test_guide_text_in_focus_chain (void)
   g_assert_true (title);
   g_assert_true (paragraph);
   g_assert_cmpuint (stops->len, <, 60);
+
+  ldn_test_close_window (GTK_WINDOW (window));
+}
+
+/* Tab into the sections lands in the one on screen, never in a hidden
+ * one: with every section built, libadwaita 1.7's view stack (GTK 4.18)
+ * gave focus to the hidden Prepare steps while the guide was shown. */
+static void
+test_tab_stays_in_visible_section (void)
+{
+  const char *sections[] = { "learn", "timeline", "side-effects", "sheet", "prepare" };
+  LdnWindow *window = open_window ();
+  GtkWidget *pages[G_N_ELEMENTS (sections)];
+
+  pages[0] = GTK_WIDGET (ldn_window_get_learn_page (window));
+  pages[1] = GTK_WIDGET (ldn_window_get_timeline_page (window));
+  pages[2] = GTK_WIDGET (ldn_window_get_side_effects_page (window));
+  pages[3] = GTK_WIDGET (ldn_window_get_sheet_page (window));
+  pages[4] = GTK_WIDGET (ldn_window_get_prepare_page (window));
+  for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
+    {
+      GtkWidget *stack = gtk_widget_get_ancestor (pages[i], ADW_TYPE_VIEW_STACK);
+      GtkWidget *focus;
+
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.section", "s", sections[i]));
+      gtk_root_set_focus (GTK_ROOT (window), NULL);
+      g_assert_true (gtk_widget_child_focus (stack, GTK_DIR_TAB_FORWARD));
+      focus = gtk_root_get_focus (GTK_ROOT (window));
+      if (focus == NULL || !gtk_widget_is_ancestor (focus, pages[i]))
+        g_error ("Tab into “%s” went to %s in another section", sections[i],
+                 focus != NULL ? G_OBJECT_TYPE_NAME (focus) : "nothing");
+    }
 
   ldn_test_close_window (GTK_WINDOW (window));
 }
@@ -484,6 +519,7 @@ main (int   argc,
   g_test_add_func ("/accessibility/single-choices-are-radio-buttons", test_single_choices_are_radio_buttons);
   g_test_add_func ("/accessibility/teach-back-answers-named", test_teach_back_answers_named);
   g_test_add_func ("/accessibility/names-said-once", test_names_said_once);
+  g_test_add_func ("/accessibility/tab-stays-in-visible-section", test_tab_stays_in_visible_section);
 
   result = g_test_run ();
   g_object_unref (app);
