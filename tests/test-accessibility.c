@@ -15,6 +15,7 @@
 #include "app/ldn-application.h"
 #include "app/ldn-window.h"
 #include "pages/ldn-learn-page.h"
+#include "pages/ldn-situation-view.h"
 #include "pages/ldn-side-effects-page.h"
 #include "pages/ldn-timeline-page.h"
 #include "ldn-test-ui.h"
@@ -181,7 +182,7 @@ static void
 test_every_control_has_a_name (void)
 {
   const char *sections[] = { "learn", "timeline", "side-effects", "sheet" };
-  const char *side_effect_views[] = { "checklist", "safety", "questions" };
+  const char *side_effect_views[] = { "checklist", "questions" };
   LdnWindow *window = open_window ();
   guint n_controls = 0;
 
@@ -299,11 +300,14 @@ test_guide_text_in_focus_chain (void)
   gboolean title = FALSE, paragraph = FALSE;
 
   /* Reading by focus is built and checked with Orca for GTK 4.8, which has
-   * no flat review. On GTK 4.18 and 4.24 Tab does not reach the guide's
-   * title yet: a known gap (README, accessibility), reported, not hidden. */
+   * no flat review. On GTK 4.18 and 4.24 Tab from the header bar's last
+   * button still does not go on into the section (the GtkBox holding both
+   * moves no further): a known gap (README, accessibility), reported, not
+   * hidden. (Tab into a hidden section is fixed: see the next case.) */
   if (gtk_get_minor_version () >= 10)
     {
-      g_test_skip ("known gap: on GTK 4.10+ Tab does not reach the guide's title (reading mode is made for GTK 4.8)");
+      g_test_skip ("known gap: on GTK 4.10+ Tab from the header bar does not go on into the section, so not to "
+                   "the guide's title (reading mode is made for GTK 4.8)");
       ldn_test_close_window (GTK_WINDOW (window));
       return;
     }
@@ -335,6 +339,38 @@ test_guide_text_in_focus_chain (void)
   g_assert_true (title);
   g_assert_true (paragraph);
   g_assert_cmpuint (stops->len, <, 60);
+
+  ldn_test_close_window (GTK_WINDOW (window));
+}
+
+/* Tab into the sections lands in the one on screen, never in a hidden
+ * one: with every section built, libadwaita 1.7's view stack (GTK 4.18)
+ * gave focus to the hidden Prepare steps while the guide was shown. */
+static void
+test_tab_stays_in_visible_section (void)
+{
+  const char *sections[] = { "learn", "timeline", "side-effects", "sheet", "prepare" };
+  LdnWindow *window = open_window ();
+  GtkWidget *pages[G_N_ELEMENTS (sections)];
+
+  pages[0] = GTK_WIDGET (ldn_window_get_learn_page (window));
+  pages[1] = GTK_WIDGET (ldn_window_get_timeline_page (window));
+  pages[2] = GTK_WIDGET (ldn_window_get_side_effects_page (window));
+  pages[3] = GTK_WIDGET (ldn_window_get_sheet_page (window));
+  pages[4] = GTK_WIDGET (ldn_window_get_prepare_page (window));
+  for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
+    {
+      GtkWidget *stack = gtk_widget_get_ancestor (pages[i], ADW_TYPE_VIEW_STACK);
+      GtkWidget *focus;
+
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.section", "s", sections[i]));
+      gtk_root_set_focus (GTK_ROOT (window), NULL);
+      g_assert_true (gtk_widget_child_focus (stack, GTK_DIR_TAB_FORWARD));
+      focus = gtk_root_get_focus (GTK_ROOT (window));
+      if (focus == NULL || !gtk_widget_is_ancestor (focus, pages[i]))
+        g_error ("Tab into “%s” went to %s in another section", sections[i],
+                 focus != NULL ? G_OBJECT_TYPE_NAME (focus) : "nothing");
+    }
 
   ldn_test_close_window (GTK_WINDOW (window));
 }
@@ -409,6 +445,66 @@ test_teach_back_answers_named (void)
   ldn_test_close_window (GTK_WINDOW (window));
 }
 
+/* Issue 15: each name is said once and says what matters. On GTK 4.8 a
+ * row "labelled by" its title and given a name says both ("My Situation
+ * and Safety My Situation and Safety"); a widget of the default role with
+ * no name is read by its class ("LdnSituationView"); a combo row says its
+ * title, not its value. (The e2e journey checks the same through AT-SPI.) */
+static void
+test_names_said_once (void)
+{
+  LdnWindow *window = open_window ();
+  LdnPreparePage *prepare = ldn_window_get_prepare_page (window);
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  g_autoptr(GPtrArray) widgets = g_ptr_array_new ();
+  GtkWidget *paper = NULL;
+  guint steps = 0;
+
+  ldn_prepare_page_show_step (prepare, "situation");
+  ldn_test_collect (GTK_WIDGET (prepare), ADW_TYPE_ACTION_ROW, rows);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      GtkAccessible *row = g_ptr_array_index (rows, i);
+
+      if (!gtk_test_accessible_has_property (row, GTK_ACCESSIBLE_PROPERTY_LABEL))
+        continue;
+      steps++;
+      g_assert_false (gtk_test_accessible_has_relation (row, GTK_ACCESSIBLE_RELATION_LABELLED_BY));
+      g_assert_false (gtk_test_accessible_has_relation (row, GTK_ACCESSIBLE_RELATION_DESCRIBED_BY));
+    }
+  g_assert_cmpuint (steps, >=, 7);
+
+  /* The app's own containers have a container's role. */
+  ldn_window_get_sheet_page (window);
+  ldn_test_collect (GTK_WIDGET (window), GTK_TYPE_WIDGET, widgets);
+  for (guint i = 0; i < widgets->len; i++)
+    {
+      GtkAccessible *widget = g_ptr_array_index (widgets, i);
+
+      if (g_str_has_prefix (G_OBJECT_TYPE_NAME (widget), "Ldn") &&
+          gtk_accessible_get_accessible_role (widget) == GTK_ACCESSIBLE_ROLE_WIDGET)
+        g_error ("%s would be read as “%s”", G_OBJECT_TYPE_NAME (widget), G_OBJECT_TYPE_NAME (widget));
+    }
+  g_assert_true (gtk_accessible_get_accessible_role (ldn_test_nth (GTK_WIDGET (prepare), LDN_TYPE_SITUATION_VIEW, 0)) ==
+                 GTK_ACCESSIBLE_ROLE_GENERIC);
+
+  /* Paper Size says its value, and the new one when it changes. */
+  g_ptr_array_set_size (rows, 0);
+  ldn_test_collect (GTK_WIDGET (ldn_window_get_sheet_page (window)), ADW_TYPE_COMBO_ROW, rows);
+  for (guint i = 0; i < rows->len; i++)
+    if (g_strcmp0 (adw_preferences_row_get_title (g_ptr_array_index (rows, i)), "Paper Size") == 0)
+      paper = g_ptr_array_index (rows, i);
+  g_assert_nonnull (paper);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (paper), 0);
+  gtk_test_accessible_assert_property (paper, GTK_ACCESSIBLE_PROPERTY_LABEL, "Paper Size: A4");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (paper), 1);
+  gtk_test_accessible_assert_property (paper, GTK_ACCESSIBLE_PROPERTY_LABEL, "Paper Size: US Letter");
+  g_assert_false (gtk_test_accessible_has_relation (GTK_ACCESSIBLE (paper), GTK_ACCESSIBLE_RELATION_LABELLED_BY));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (paper), 0);
+
+  ldn_test_close_window (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -422,6 +518,8 @@ main (int   argc,
   g_test_add_func ("/accessibility/guide-text-in-focus-chain", test_guide_text_in_focus_chain);
   g_test_add_func ("/accessibility/single-choices-are-radio-buttons", test_single_choices_are_radio_buttons);
   g_test_add_func ("/accessibility/teach-back-answers-named", test_teach_back_answers_named);
+  g_test_add_func ("/accessibility/names-said-once", test_names_said_once);
+  g_test_add_func ("/accessibility/tab-stays-in-visible-section", test_tab_stays_in_visible_section);
 
   result = g_test_run ();
   g_object_unref (app);

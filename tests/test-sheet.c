@@ -47,9 +47,12 @@ fixture_teardown (Fixture       *fixture,
   g_free (fixture->pdf);
 }
 
+/* SCHEDULE: 0 none given, 1 one dose, 2 every night; at DOSE_MINUTE. */
 static guint
-write_sheet (Fixture  *fixture,
-             LdnPaper  paper)
+write_sheet_with_schedule (Fixture  *fixture,
+                           LdnPaper  paper,
+                           guint     schedule,
+                           guint     dose_minute)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(LdnSheetData) data = ldn_sheet_data_collect (content, fixture->user, 3, TRUE, TRUE, &error);
@@ -57,6 +60,8 @@ write_sheet (Fixture  *fixture,
   double width, height;
 
   g_assert_no_error (error);
+  if (schedule != 0)
+    ldn_sheet_decision_set_schedule (data->decision, schedule == 2, dose_minute);
   ldn_paper_get_size (paper, &width, &height);
   sheet = ldn_sheet_new (g_steal_pointer (&data), width, height, &error);
   g_assert_no_error (error);
@@ -64,6 +69,13 @@ write_sheet (Fixture  *fixture,
   g_assert_no_error (error);
 
   return ldn_sheet_get_n_pages (sheet);
+}
+
+static guint
+write_sheet (Fixture  *fixture,
+             LdnPaper  paper)
+{
+  return write_sheet_with_schedule (fixture, paper, 0, 0);
 }
 
 static void
@@ -685,7 +697,9 @@ test_page_1_summary (Fixture       *fixture,
   fill_co_codamol (fixture->user);
   for (LdnPaper paper = LDN_PAPER_A4; paper <= LDN_PAPER_LETTER; paper++)
     {
-      g_assert_cmpuint (write_sheet (fixture, paper), >=, 3);
+      /* The schedule looked at on the timeline: every night on A4, one dose on Letter. */
+      g_assert_cmpuint (write_sheet_with_schedule (fixture, paper, paper == LDN_PAPER_A4 ? 2 : 1,
+                                                   paper == LDN_PAPER_A4 ? 22 * 60 : 21 * 60 + 30), >=, 3);
       g_free (page1);
       g_free (page2);
       page1 = ldn_test_pdf_page_text (fixture->pdf, 1);
@@ -696,7 +710,8 @@ test_page_1_summary (Fixture       *fixture,
       ldn_test_assert_contains (page1, "Date of birth: 9 April 1968");
       ldn_test_assert_contains (page1, "Fibromyalgia (evidence: weak and mixed)");
       ldn_test_assert_contains (page1, "Restless legs (not covered by the guide)");
-      ldn_test_assert_contains (page1, "Dose looked at in the guide: 3 mg");
+      ldn_test_assert_contains (page1, paper == LDN_PAPER_A4 ? "Dose looked at in the guide: 3 mg, every night at 22:00."
+                                                             : "Dose looked at in the guide: 3 mg, one dose at 21:30.");
       /* The flag names the medicine, and comes before the table. */
       ldn_test_assert_contains (page1, "Takes co-codamol 30/500, 2 tablets, four times a day: opioid");
       ldn_test_assert_contains (page1, "contains codeine and paracetamol");
@@ -738,6 +753,47 @@ test_page_1_summary (Fixture       *fixture,
   ldn_test_assert_contains (all, "What matters to me, rated 0 to 4");
   ldn_test_assert_contains (all, "Avoiding side effects such as vivid dreams or trouble sleeping: 4 of 4");
   ldn_test_assert_contains (all, "Légaré F");
+}
+
+/* A screen reader can read each page in full, not only its headings
+ * (issue 15): the text of page 1 is what is printed on page 1. */
+static void
+test_page_text (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LdnSheetData) sheet_data = NULL;
+  g_autoptr(LdnSheet) sheet = NULL;
+  g_autofree char *page1 = NULL;
+  g_autofree char *page2 = NULL;
+  g_autofree char *beyond = NULL;
+  double width, height;
+
+  fill_co_codamol (fixture->user);
+  sheet_data = ldn_sheet_data_collect (content, fixture->user, 3, TRUE, TRUE, &error);
+  g_assert_no_error (error);
+  ldn_paper_get_size (LDN_PAPER_A4, &width, &height);
+  sheet = ldn_sheet_new (g_steal_pointer (&sheet_data), width, height, &error);
+  g_assert_no_error (error);
+
+  page1 = ldn_sheet_dup_page_text (sheet, 0);
+  g_assert_true (g_str_has_prefix (page1, "LDN: summary for the doctor\n"));
+  ldn_test_assert_contains (page1, "Fibromyalgia (evidence: weak and mixed)");
+  ldn_test_assert_contains (page1, "Takes co-codamol 30/500, 2 tablets, four times a day: opioid");
+  /* A table row is read as one line, cell after cell. */
+  ldn_test_assert_contains (page1, "\nSertraline, 50 mg, once a day\n");
+  ldn_test_assert_contains (page1, "\nco-codamol 30/500, 2 tablets, four times a day, Opioid");
+  /* What they typed stays isolated (for right-to-left text), as on paper. */
+  ldn_test_assert_contains (page1, "Do I have to stop my co-codamol?");
+  ldn_test_assert_contains (page1, "What to monitor:");
+  g_assert_null (strstr (page1, "notes for my doctor"));
+
+  page2 = ldn_sheet_dup_page_text (sheet, 1);
+  g_assert_true (g_str_has_prefix (page2, "Low-dose naltrexone: notes for my doctor"));
+  g_assert_null (strstr (page2, "What to monitor:"));
+
+  beyond = ldn_sheet_dup_page_text (sheet, ldn_sheet_get_n_pages (sheet));
+  g_assert_cmpstr (beyond, ==, "");
 }
 
 /* Whatever the person typed, page 1 stays one page on the smaller paper. */
@@ -806,6 +862,7 @@ main (int   argc,
   ADD ("every-section", test_every_section);
   ADD ("nothing-answered-is-no-all-clear", test_nothing_answered_is_no_all_clear);
   ADD ("page-headings", test_page_headings);
+  ADD ("page-text", test_page_text);
   ADD ("no-flags-and-nothing-noticed", test_no_flags_and_nothing_noticed);
   ADD ("long-note-and-fifty-questions", test_long_note_and_fifty_questions);
   ADD ("any-script-with-embedded-fonts", test_any_script_with_embedded_fonts);

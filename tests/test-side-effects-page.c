@@ -1,5 +1,6 @@
 /* test-side-effects-page.c: a person fills in the checklist, the safety
- * screen and their questions, closes the window, and finds it all again.
+ * screen (under Prepare) and their questions, closes the window, and finds it
+ * all again.
  *
  * Runs under Xvfb with a private session bus (see meson.build).
  *
@@ -15,6 +16,7 @@
 #include "compat/ldn-compat.h"
 #include "ldn-test-ui.h"
 #include "pages/ldn-checklist-view.h"
+#include "pages/ldn-prepare-page.h"
 #include "pages/ldn-questions-view.h"
 #include "pages/ldn-safety-view.h"
 #include "pages/ldn-user-text-view.h"
@@ -59,8 +61,10 @@ open_section (Section *section)
 
   page = ldn_window_get_side_effects_page (section->window);
   section->checklist = ldn_test_nth (GTK_WIDGET (page), LDN_TYPE_CHECKLIST_VIEW, 0);
-  section->safety = ldn_test_nth (GTK_WIDGET (page), LDN_TYPE_SAFETY_VIEW, 0);
   section->questions = ldn_test_nth (GTK_WIDGET (page), LDN_TYPE_QUESTIONS_VIEW, 0);
+  /* The safety questions live in Prepare's "My Situation and Safety" step. */
+  ldn_prepare_page_show_step (ldn_window_get_prepare_page (section->window), "safety");
+  section->safety = ldn_test_nth (GTK_WIDGET (ldn_window_get_prepare_page (section->window)), LDN_TYPE_SAFETY_VIEW, 0);
 }
 
 static void
@@ -538,6 +542,43 @@ test_since_date_typed (void)
   close_section (&section);
 }
 
+/* Issue 16: the side-effect checklist is for people who have started; the
+ * safety questions are for everyone thinking of it, so they are never a tab of
+ * Side Effects. They are in Prepare's "My Situation and Safety" step. */
+static void
+test_safety_questions_are_not_a_side_effects_tab (void)
+{
+  g_autoptr(GPtrArray) views = g_ptr_array_new ();
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+  LdnSideEffectsPage *page;
+  Section section;
+
+  open_section (&section);
+  page = ldn_window_get_side_effects_page (section.window);
+
+  ldn_test_collect (GTK_WIDGET (page), LDN_TYPE_SAFETY_VIEW, views);
+  g_assert_cmpuint (views->len, ==, 0);
+  ldn_test_collect (GTK_WIDGET (page), GTK_TYPE_TOGGLE_BUTTON, buttons);
+  for (guint i = 0; i < buttons->len; i++)
+    {
+      g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+
+      ldn_test_collect (g_ptr_array_index (buttons, i), GTK_TYPE_LABEL, labels);
+      for (guint j = 0; j < labels->len; j++)
+        g_assert_cmpstr (gtk_label_get_label (g_ptr_array_index (labels, j)), !=, "Safety Questions");
+    }
+  ldn_side_effects_page_show_view (page, "safety");
+  g_assert_cmpstr (ldn_side_effects_page_get_view (page), !=, "safety");
+
+  /* Where they are: one row from the overview, with their own help page. */
+  g_assert_nonnull (section.safety);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (section.window), "win.section", "s", "prepare"));
+  g_assert_cmpstr (ldn_prepare_page_get_step (ldn_window_get_prepare_page (section.window)), ==, "safety");
+  g_assert_cmpstr (ldn_window_get_help_page (section.window), ==, "safety");
+
+  close_section (&section);
+}
+
 static void
 test_menu_actions_exist (void)
 {
@@ -556,6 +597,8 @@ main (int   argc,
   app = ldn_test_ui_init (&argc, &argv);
 
   ldn_test_add_func ("/side-effects/fill-in-close-and-find-again", test_fill_in_close_and_find_again);
+  ldn_test_add_func ("/side-effects/safety-questions-are-not-a-side-effects-tab",
+                     test_safety_questions_are_not_a_side_effects_tab);
   ldn_test_add_func ("/side-effects/menu-actions-exist", test_menu_actions_exist);
   ldn_test_add_func ("/side-effects/since-is-a-readable-date", test_since_is_a_readable_date);
   ldn_test_add_func ("/side-effects/refusal-is-shown-as-a-toast", test_refusal_is_shown_as_a_toast);

@@ -177,7 +177,7 @@ static void
 test_every_section_is_spanish (void)
 {
   const char *sections[] = { "learn", "timeline", "side-effects", "sheet" };
-  const char *side_effect_views[] = { "checklist", "safety", "questions" };
+  const char *side_effect_views[] = { "checklist", "questions" };
   LdnWindow *window = ldn_window_new (app);
   guint n_texts = 0;
 
@@ -199,6 +199,10 @@ test_every_section_is_spanish (void)
       ldn_side_effects_page_show_view (ldn_window_get_side_effects_page (window), side_effect_views[i]);
       n_texts += assert_all_translated (GTK_WIDGET (window), side_effect_views[i]);
     }
+  /* The safety questions, in Prepare's "My Situation and Safety" step. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.section", "s", "prepare"));
+  ldn_prepare_page_show_step (ldn_window_get_prepare_page (window), "safety");
+  n_texts += assert_all_translated (GTK_WIDGET (window), "safety");
 
   /* Numbers follow the locale: the dose presets read "1,5" and "4,5". */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.section", "s", "timeline"));

@@ -112,9 +112,11 @@ test_help_follows_section (void)
       assert_help_page (window, sections[i]);
     }
 
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.section", "s", "side-effects"));
-  ldn_side_effects_page_show_view (ldn_window_get_side_effects_page (window), "safety");
+  /* The safety questions have their own page; they are only in Prepare. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.section", "s", "prepare"));
+  ldn_prepare_page_show_step (ldn_window_get_prepare_page (window), "safety");
   assert_help_page (window, "safety");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.section", "s", "side-effects"));
   ldn_side_effects_page_show_view (ldn_window_get_side_effects_page (window), "questions");
   assert_help_page (window, "side-effects");
 

@@ -205,6 +205,8 @@ ldn_collapsing_bin_class_init (LdnCollapsingBinClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = ldn_collapsing_bin_dispose;
+  /* A container: GTK 4.8 reads any other role by its class name ("LdnXxx filler"). */
+  gtk_widget_class_set_accessible_role (GTK_WIDGET_CLASS (klass), GTK_ACCESSIBLE_ROLE_GENERIC);
   object_class->get_property = ldn_collapsing_bin_get_property;
   object_class->set_property = ldn_collapsing_bin_set_property;
   widget_class->measure = ldn_collapsing_bin_measure;

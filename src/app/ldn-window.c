@@ -208,6 +208,17 @@ static void
 ensure_visible_section (LdnWindow *self)
 {
   const char *section = adw_view_stack_get_visible_child_name (self->stack);
+  GtkWidget *visible = adw_view_stack_get_visible_child (self->stack);
+  AdwBin *slots[] = { self->prepare_slot, self->learn_slot, self->timeline_slot, self->side_effects_slot,
+                      self->sheet_slot };
+
+  /* Only the section on screen is in the focus chain. On GTK 4.10+ with
+   * libadwaita 1.7 a view stack lets Tab into a hidden section (the
+   * Prepare steps when the guide is shown), so Tab never reached the
+   * guide's title (issue 15). */
+  for (guint i = 0; i < G_N_ELEMENTS (slots); i++)
+    if (slots[i] != NULL)
+      gtk_widget_set_can_focus (GTK_WIDGET (slots[i]), GTK_WIDGET (slots[i]) == visible);
 
   if (!self->sections_ready || section == NULL)
     return;
@@ -261,9 +272,6 @@ ldn_window_get_help_page (LdnWindow *self)
   g_return_val_if_fail (LDN_IS_WINDOW (self), NULL);
 
   section = adw_view_stack_get_visible_child_name (self->stack);
-  if (g_strcmp0 (section, "side-effects") == 0 && self->side_effects_page != NULL &&
-      g_strcmp0 (ldn_side_effects_page_get_view (self->side_effects_page), "safety") == 0)
-    return "safety";
   /* Each step of "Prepare" has its own page; the overview is "prepare". */
   if (g_strcmp0 (section, "prepare") == 0 && self->prepare_page != NULL &&
       g_strcmp0 (ldn_prepare_page_get_step (self->prepare_page), "overview") != 0)

@@ -996,6 +996,8 @@ ldn_learn_page_class_init (LdnLearnPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = ldn_learn_page_dispose;
+  /* A container: GTK 4.8 reads any other role by its class name ("LdnXxx filler"). */
+  gtk_widget_class_set_accessible_role (GTK_WIDGET_CLASS (klass), GTK_ACCESSIBLE_ROLE_GENERIC);
   object_class->finalize = ldn_learn_page_finalize;
   object_class->get_property = ldn_learn_page_get_property;
   object_class->set_property = ldn_learn_page_set_property;

@@ -230,6 +230,42 @@ ldn_page_name_drop_down (GtkDropDown *drop_down,
   g_signal_connect (drop_down, "notify::selected", G_CALLBACK (drop_down_selected_cb), NULL);
 }
 
+void
+ldn_page_name_row_once (GtkWidget *row)
+{
+  g_return_if_fail (ADW_IS_PREFERENCES_ROW (row));
+
+  gtk_accessible_reset_relation (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
+  gtk_accessible_reset_relation (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_RELATION_DESCRIBED_BY);
+}
+
+static void
+combo_row_selected_cb (AdwComboRow *row)
+{
+  const char *title = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row));
+  gpointer item = adw_combo_row_get_selected_item (row);
+  g_autofree char *spoken = NULL;
+
+  if (GTK_IS_STRING_OBJECT (item))
+    /* Translators: a drop-down read aloud: its name, then the chosen value. */
+    spoken = g_strdup_printf (_("%s: %s"), title, gtk_string_object_get_string (GTK_STRING_OBJECT (item)));
+  else
+    spoken = g_strdup (title);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, spoken, -1);
+}
+
+void
+ldn_page_name_combo_row (AdwComboRow *row)
+{
+  g_return_if_fail (ADW_IS_COMBO_ROW (row));
+
+  /* Its title stays its "labelled by" on GTK 4.8, which would say it twice;
+   * its subtitle stays its description. */
+  gtk_accessible_reset_relation (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
+  combo_row_selected_cb (row);
+  g_signal_connect (row, "notify::selected", G_CALLBACK (combo_row_selected_cb), NULL);
+}
+
 /* GTK 4.8 also names a button by its child ("labelled by"), before the
  * name it was given: "GtkImage Search" or "Add Question Add question Add
  * Question". A button with a name of its own keeps only that. (GTK has no

@@ -8,7 +8,7 @@
 
 #pragma once
 
-#include <gtk/gtk.h>
+#include <adwaita.h>
 
 G_BEGIN_DECLS
 
@@ -45,6 +45,13 @@ void       ldn_page_track_choice  (GtkToggleButton *button);
  * never speaks the chosen value: names it "NAME: value", kept up to date. */
 void       ldn_page_name_drop_down (GtkDropDown *drop_down,
                                     const char  *name);
+/* The same for an AdwComboRow (which is a row, not a drop-down): its
+ * accessible name becomes "Title: value", kept up to date. */
+void       ldn_page_name_combo_row (AdwComboRow *row);
+/* An AdwActionRow given its own accessible name and description: drops
+ * the "labelled by" title and "described by" subtitle relations, which
+ * GTK 4.8 adds to the name and description ("Title Title"). */
+void       ldn_page_name_row_once  (GtkWidget   *row);
 /* GTK 4.8 names a button by its child too: an icon's image has only its
  * class name ("GtkImage Search push button"), a label doubles the name
  * ("Add Question Add question Add Question"). Under ROOT, a button with an

@@ -289,6 +289,9 @@ overview_new (LdnPreparePage *self)
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _(steps[i].subtitle));
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
       gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, _(steps[i].title), -1);
+      /* The row is also "labelled by" its title and "described by" its
+       * subtitle: GTK 4.8 says both, so the name was said twice. */
+      ldn_page_name_row_once (row);
       gtk_widget_add_css_class (prefix, "title-3");
       gtk_widget_add_css_class (prefix, "dim-label");
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), prefix);
@@ -375,6 +378,8 @@ static void
 ldn_prepare_page_class_init (LdnPreparePageClass *klass)
 {
   G_OBJECT_CLASS (klass)->dispose = ldn_prepare_page_dispose;
+  /* A container: GTK 4.8 reads any other role by its class name ("LdnXxx filler"). */
+  gtk_widget_class_set_accessible_role (GTK_WIDGET_CLASS (klass), GTK_ACCESSIBLE_ROLE_GENERIC);
 }
 
 static void

@@ -147,15 +147,21 @@ collect_data (LdnSheetPage  *self,
     const char *language = selected_language (self);
     LdnContentStore *content = content_for_sheet (self, language, error);
     g_autoptr(LdnLanguageScope) scope = NULL;
+    LdnDoseScenario *scenario = ldn_dose_scenario_get_for_settings (self->settings);
+    LdnSheetData *data;
 
     if (content == NULL)
       return NULL;
     scope = ldn_language_scope_push (language);
-    return ldn_sheet_data_collect (content, self->user,
-                                   ldn_dose_scenario_get_dose_mg (ldn_dose_scenario_get_for_settings (self->settings)),
+    data = ldn_sheet_data_collect (content, self->user, ldn_dose_scenario_get_dose_mg (scenario),
                                    gtk_switch_get_active (self->chart_switch),
                                    gtk_switch_get_active (self->sources_switch),
                                    error);
+    /* Page 1 says how the dose looked at is taken (once or every night, and when). */
+    if (data != NULL)
+      ldn_sheet_decision_set_schedule (data->decision, ldn_dose_scenario_get_nightly (scenario),
+                                       ldn_dose_scenario_get_dose_minute (scenario));
+    return data;
   }
 }
 
@@ -326,6 +332,10 @@ ldn_sheet_page_load (LdnSheetPage    *self,
   g_signal_connect_object (user, "reset", G_CALLBACK (user_reset_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (user, "changed", G_CALLBACK (shown_data_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (ldn_dose_scenario_get_for_settings (settings), "notify::dose-mg",
+                           G_CALLBACK (shown_data_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (ldn_dose_scenario_get_for_settings (settings), "notify::schedule",
+                           G_CALLBACK (shown_data_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (ldn_dose_scenario_get_for_settings (settings), "notify::dose-minute",
                            G_CALLBACK (shown_data_changed_cb), self, G_CONNECT_SWAPPED);
   ldn_sheet_page_refresh (self);
 }
@@ -536,6 +546,8 @@ ldn_sheet_page_class_init (LdnSheetPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = ldn_sheet_page_dispose;
+  /* A container: GTK 4.8 reads any other role by its class name ("LdnXxx filler"). */
+  gtk_widget_class_set_accessible_role (GTK_WIDGET_CLASS (klass), GTK_ACCESSIBLE_ROLE_GENERIC);
   object_class->finalize = ldn_sheet_page_finalize;
   widget_class->map = ldn_sheet_page_map;
 
@@ -556,6 +568,9 @@ ldn_sheet_page_init (LdnSheetPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   ldn_page_name_lists (ldn_page_first_of_type (GTK_WIDGET (self), ADW_TYPE_PREFERENCES_GROUP), _("Sheet options"));
+  /* Read as "Paper Size: A4", like the other drop-downs. */
+  ldn_page_name_combo_row (self->paper_row);
+  ldn_page_name_combo_row (self->language_row);
 
   /* libadwaita 1.2 does not name an entry row's text field after the
    * row's title, so a screen reader would announce a nameless field. */

@@ -9,7 +9,6 @@
 
 #include "ldn-checklist-view.h"
 #include "ldn-questions-view.h"
-#include "ldn-safety-view.h"
 #include "ldn-side-effects-page.h"
 
 struct _LdnSideEffectsPage
@@ -22,7 +21,6 @@ struct _LdnSideEffectsPage
   GtkStackSwitcher *switcher;
   GtkStack         *stack;
   GtkWidget        *checklist;
-  GtkWidget        *safety;
   GtkWidget        *questions;
 };
 
@@ -32,7 +30,6 @@ static void
 user_data_reset_cb (LdnSideEffectsPage *self)
 {
   ldn_checklist_view_reload (LDN_CHECKLIST_VIEW (self->checklist));
-  ldn_safety_view_reload (LDN_SAFETY_VIEW (self->safety));
   ldn_questions_view_reload (LDN_QUESTIONS_VIEW (self->questions));
 }
 
@@ -60,11 +57,11 @@ ldn_side_effects_page_load (LdnSideEffectsPage *self,
 
   self->user = g_object_ref (user);
   self->checklist = ldn_checklist_view_new (content, user);
-  self->safety = ldn_safety_view_new (content, user);
   self->questions = ldn_questions_view_new (content, user);
 
   gtk_stack_add_titled (self->stack, self->checklist, "checklist", _("Side Effects"));
-  gtk_stack_add_titled (self->stack, self->safety, "safety", _("Safety Questions"));
+  /* The safety questions are in Prepare (issue 16): this checklist is for
+   * people who have started, those questions are for everyone. */
   gtk_stack_add_titled (self->stack, self->questions, "questions", _("My Questions"));
 
   self->reset_handler = g_signal_connect_swapped (user, "reset", G_CALLBACK (user_data_reset_cb), self);
@@ -108,6 +105,8 @@ ldn_side_effects_page_class_init (LdnSideEffectsPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = ldn_side_effects_page_dispose;
+  /* A container: GTK 4.8 reads any other role by its class name ("LdnXxx filler"). */
+  gtk_widget_class_set_accessible_role (GTK_WIDGET_CLASS (klass), GTK_ACCESSIBLE_ROLE_GENERIC);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/ldn-side-effects-page.ui");
   gtk_widget_class_bind_template_child (widget_class, LdnSideEffectsPage, switcher);

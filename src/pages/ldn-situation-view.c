@@ -538,8 +538,8 @@ ldn_situation_view_new (LdnContentStore *content,
   /* The safety questions are made when first shown. */
   self->safety_slot = adw_bin_new ();
   gtk_stack_add_titled (self->stack, scroller, "situation", _("My Situation"));
-  /* Not "Safety Questions", the name of the same questions' tab under Side Effects. */
-  gtk_stack_add_titled (self->stack, self->safety_slot, "safety", _("Safety"));
+  /* The only place the safety questions are (never under Side Effects). */
+  gtk_stack_add_titled (self->stack, self->safety_slot, "safety", _("Safety Questions"));
   g_signal_connect_swapped (self->stack, "notify::visible-child", G_CALLBACK (ensure_safety), self);
 
   adw_bin_set_child (ADW_BIN (self), box);
@@ -568,6 +568,8 @@ static void
 ldn_situation_view_class_init (LdnSituationViewClass *klass)
 {
   G_OBJECT_CLASS (klass)->dispose = ldn_situation_view_dispose;
+  /* A container: GTK 4.8 reads any other role by its class name ("LdnXxx filler"). */
+  gtk_widget_class_set_accessible_role (GTK_WIDGET_CLASS (klass), GTK_ACCESSIBLE_ROLE_GENERIC);
 }
 
 static void

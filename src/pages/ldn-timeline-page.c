@@ -1014,6 +1014,8 @@ ldn_timeline_page_class_init (LdnTimelinePageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = ldn_timeline_page_dispose;
+  /* A container: GTK 4.8 reads any other role by its class name ("LdnXxx filler"). */
+  gtk_widget_class_set_accessible_role (GTK_WIDGET_CLASS (klass), GTK_ACCESSIBLE_ROLE_GENERIC);
   object_class->finalize = ldn_timeline_page_finalize;
 
   g_type_ensure (LDN_TYPE_OCCUPANCY_CHART);

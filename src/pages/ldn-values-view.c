@@ -250,6 +250,8 @@ static void
 ldn_values_view_class_init (LdnValuesViewClass *klass)
 {
   G_OBJECT_CLASS (klass)->dispose = ldn_values_view_dispose;
+  /* A container: GTK 4.8 reads any other role by its class name ("LdnXxx filler"). */
+  gtk_widget_class_set_accessible_role (GTK_WIDGET_CLASS (klass), GTK_ACCESSIBLE_ROLE_GENERIC);
 }
 
 static void

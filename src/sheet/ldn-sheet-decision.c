@@ -48,7 +48,26 @@ ldn_sheet_decision_free (LdnSheetDecision *decision)
   g_clear_pointer (&decision->sure[1], g_ptr_array_unref);
   g_free (decision->stage);
   g_free (decision->role);
+  g_free (decision->schedule);
   g_free (decision);
+}
+
+void
+ldn_sheet_decision_set_schedule (LdnSheetDecision *decision,
+                                 gboolean          nightly,
+                                 guint             dose_minute)
+{
+  g_autofree char *time = NULL;
+
+  g_return_if_fail (decision != NULL);
+
+  time = g_strdup_printf ("%02u:%02u", (dose_minute / 60) % 24, dose_minute % 60);
+  g_free (decision->schedule);
+  decision->schedule = nightly
+                         /* Translators: page 1 of the sheet, after the dose; %s is a clock time (22:00). */
+                         ? g_strdup_printf (_("every night at %s"), time)
+                         /* Translators: page 1 of the sheet, after the dose; %s is a clock time (22:00). */
+                         : g_strdup_printf (_("one dose at %s"), time);
 }
 
 gboolean

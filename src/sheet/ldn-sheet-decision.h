@@ -42,6 +42,7 @@ typedef struct {
   guint      sure_unsure[2];
   char      *stage;                /* words, or NULL */
   char      *role;                 /* words, or NULL */
+  char      *schedule;             /* "every night at 22:00", or NULL when not given */
 } LdnSheetDecision;
 
 void              ldn_sheet_decision_free    (LdnSheetDecision *decision);
@@ -49,6 +50,11 @@ LdnSheetDecision *ldn_sheet_decision_collect (LdnContentStore  *content,
                                               LdnUserStore     *user,
                                               GHashTable       *cited,
                                               GError          **error);
+/* The schedule looked at on the timeline, for page 1: in the language of
+ * the LdnLanguageScope around this call, like the rest of the sheet. */
+void              ldn_sheet_decision_set_schedule (LdnSheetDecision *decision,
+                                                   gboolean          nightly,
+                                                   guint             dose_minute);
 /* Whether the person entered anything of the decision aid. */
 gboolean          ldn_sheet_decision_is_empty (const LdnSheetDecision *decision);
 

@@ -99,6 +99,8 @@ ldn_sheet_preview_new (LdnSheet *sheet,
   LdnSheetPreview *self = g_object_new (LDN_TYPE_SHEET_PREVIEW, NULL);
   g_autofree char *label = NULL;
   g_autofree char *description = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *spoken = NULL;
   g_auto(GStrv) headings = NULL;
 
   self->sheet = sheet;
@@ -118,9 +120,13 @@ ldn_sheet_preview_new (LdnSheet *sheet,
     }
   else
     description = g_strdup (_("This page continues the page before."));
+  /* The page read in full (issue 15): what it holds first, so a listener
+   * knows what is coming, then everything written on it. */
+  text = ldn_sheet_dup_page_text (sheet, page);
+  spoken = *text != '\0' ? g_strconcat (description, "\n", text, NULL) : g_strdup (description);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, label,
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, spoken,
                                   -1);
 
   return GTK_WIDGET (self);

@@ -112,6 +112,85 @@ ldn_sheet_dup_page_headings (LdnSheet *sheet,
   return g_strv_builder_end (headings);
 }
 
+/* Lines FIRST to END of LAYOUT, as drawn, after LEAD (unless at the start);
+ * each further paragraph on a new line. */
+static void
+append_lines (GString     *text,
+              PangoLayout *layout,
+              guint        first,
+              guint        end,
+              const char  *lead)
+{
+  const char *all = pango_layout_get_text (layout);
+
+  if (*all == '\0')
+    return;
+  end = MIN (end, (guint) pango_layout_get_line_count (layout));
+  for (guint i = first; i < end; i++)
+    {
+      PangoLayoutLine *line = pango_layout_get_line_readonly (layout, i);
+
+      if (text->len > 0 && i == first)
+        g_string_append (text, lead);
+      else if (text->len > 0 && line->is_paragraph_start)
+        g_string_append_c (text, '\n');
+      g_string_append_len (text, all + line->start_index, line->length);
+    }
+}
+
+char *
+ldn_sheet_dup_page_text (LdnSheet *sheet,
+                         guint     page)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; i < sheet->pieces->len; i++)
+    {
+      const Piece *piece = &g_array_index (sheet->pieces, Piece, i);
+      const Item *item = piece->item;
+
+      if (piece->page != page)
+        continue;
+      switch (item->kind)
+        {
+        case ITEM_TEXT:
+        case ITEM_BOX:
+          append_lines (text, item->layout, piece->first_line, piece->end_line, "\n");
+          break;
+
+        case ITEM_ROW:
+          /* A table row as a sentence: its cells, then its note. */
+          {
+            gboolean row_start = TRUE;
+
+            for (guint c = 0; c < N_COLUMNS && piece->first_line == 0; c++)
+              {
+                const char *cell = pango_layout_get_text (item->cells[c]);
+
+                if (c == NOTE_COLUMN || *cell == '\0')
+                  continue;
+                g_string_append (text, text->len == 0 ? "" : row_start ? "\n" : ", ");
+                g_string_append (text, cell);
+                row_start = FALSE;
+              }
+            append_lines (text, item->layout, piece->first_line, piece->end_line, row_start ? "\n" : ", ");
+          }
+          break;
+
+        case ITEM_ICONS:
+          append_lines (text, item->sentence, 0, G_MAXUINT, "\n");
+          break;
+
+        case ITEM_CHART:   /* its heading and caption are text of their own */
+        case ITEM_BREAK:
+        default:
+          break;
+        }
+    }
+
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
 void
 ldn_paper_get_size (LdnPaper  paper,
                     double   *width,
@@ -964,8 +1043,13 @@ add_summary_items (LdnSheet           *sheet,
                   ? g_strdup_printf (_("Low-dose naltrexone (LDN) for: %s."), conditions->str)
                   : g_strdup (_("Low-dose naltrexone (LDN); no condition written yet."));
   add_plain (sheet, considering, l->font, 0, 3);
-  /* Translators: page 1 of the sheet: the dose the person looked at on the timeline. */
-  dose = g_strdup_printf (_("Dose looked at in the guide: %g mg."), data->dose_mg);
+  if (decision->schedule != NULL)
+    /* Translators: page 1 of the sheet: the dose and schedule the person looked at on the
+     * timeline; the %s is "every night at 22:00" or "one dose at 22:00". */
+    dose = g_strdup_printf (_("Dose looked at in the guide: %g mg, %s."), data->dose_mg, decision->schedule);
+  else
+    /* Translators: page 1 of the sheet: the dose the person looked at on the timeline. */
+    dose = g_strdup_printf (_("Dose looked at in the guide: %g mg."), data->dose_mg);
   add_plain (sheet, dose, l->font, 0, 2);
 
   add_summary_heading (sheet, l, _("Flags"));

@@ -65,6 +65,11 @@ guint     ldn_sheet_get_n_pages    (LdnSheet           *sheet);
  * reader, which cannot see the drawn page. */
 GStrv     ldn_sheet_dup_page_headings (LdnSheet        *sheet,
                                        guint            page);
+/* Everything written on page PAGE (from 0), in reading order: each
+ * paragraph on a line, a table row as its cells joined by commas; for a
+ * screen reader. */
+char     *ldn_sheet_dup_page_text  (LdnSheet           *sheet,
+                                    guint               page);
 /* Draws page PAGE (from 0) with its top-left corner at the origin. */
 void      ldn_sheet_draw_page      (LdnSheet           *sheet,
                                     cairo_t            *cr,

@@ -71,7 +71,9 @@ def said_since_last():
             _log_position = log.tell()
     except FileNotFoundError:
         return []
-    return [m.group(1) for m in re.finditer(r"SPEECH OUTPUT: '(.*?)' ?(?:\{|voice=)", text)]
+    # An utterance may span lines (a sheet page read in full): one line here.
+    return [" ".join(m.group(1).split("\n")) for m in re.finditer(r"SPEECH OUTPUT: '(.*?)' ?(?:\{|voice=)", text,
+                                                                 re.DOTALL)]
 
 
 # Orca with speech on but no speech server (nothing is spoken aloud, no
@@ -264,7 +266,11 @@ def side_effect(s):
 
 @step("answer the opioid question and hear why it matters")
 def opioid(s):
-    s.until(r"Safety Questions page tab", key="shift+Tab", limit=60)
+    # The safety questions are in Prepare's "My Situation and Safety" step.
+    section(s, 5)
+    s.until(r"My Situation and Safety", limit=40)
+    s.key("Return")
+    s.until(r"Safety Questions page tab", limit=60)
     s.key("space")
     s.until(r"Yes: Do you take any opioid medicine", limit=20)
     mark = len(s.heard)
@@ -275,6 +281,7 @@ def opioid(s):
 
 @step("add a question")
 def add_question(s):
+    section(s, 3)
     s.until(r"My Questions page tab", key="shift+Tab", limit=60)
     s.key("space")
     s.until(r"Your own question", limit=40)
@@ -284,11 +291,15 @@ def add_question(s):
     s.expect(r"Question added", since=mark)
 
 
-@step("hear the sheet's first page")
+@step("hear the paper size and the sheet's first page in full")
 def sheet_page(s):
     section(s, 4)
     s.until(r"Preview of page 1 of \d+", limit=40)
     s.expect(r"This page holds: .*Flags")
+    # The page is read in full, not only its headings (issue 15) ...
+    s.expect(r"What to monitor:")
+    # ... and on the way there, the paper size said with its value.
+    s.expect(r"Paper Size: (A4|US Letter)")
 
 
 @step("save the PDF")
