@@ -209,8 +209,9 @@ update_progress (LdnLearnPage *self)
 {
   g_free (self->progress_text);
   if (self->current < self->pages->len)
-    /* Translators: progress through the guide, e.g. "3 of 13". */
-    self->progress_text = g_strdup_printf (_("%u of %u"), self->current + 1, self->pages->len);
+    /* Translators: progress through the guide, e.g. "3 of 14". The total
+     * counts the "All sources" page too, as the dots under it do. */
+    self->progress_text = g_strdup_printf (_("%u of %u"), self->current + 1, n_carousel_pages (self));
   else
     self->progress_text = g_strdup (_("All sources"));
 
