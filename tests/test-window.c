@@ -445,6 +445,61 @@ test_main_menu_opens_with_working_items (void)
 /* The section and help icons come from the app's resources: as PNGs
  * where GTK has the symbolic encoder, as SVGs where it does not (GTK 4.23+).
  * Either way the theme has them, at the sizes they are drawn. */
+/* The header keeps its shape between sections: the same buttons in the
+ * same places. The search button, pressed outside the guide, opens the
+ * guide's search. And no focus ring is drawn before a key is pressed. */
+static void
+test_header_keeps_its_shape (void)
+{
+  LdnWindow *window = open_window ();
+  g_autoptr(GPtrArray) bars = g_ptr_array_new ();
+  GtkWidget *header;
+  g_autofree char *first_shape = NULL;
+  GtkWidget *search = NULL;
+  gboolean search_mode = FALSE;
+
+  g_assert_false (gtk_window_get_focus_visible (GTK_WINDOW (window)));
+
+  ldn_test_collect (GTK_WIDGET (window), ADW_TYPE_HEADER_BAR, bars);
+  header = g_ptr_array_index (bars, 0);
+  for (guint s = 0; s < G_N_ELEMENTS (sections); s++)
+    {
+      g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+      g_autoptr(GString) shape = g_string_new (NULL);
+
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.section", "s", sections[s]));
+      /* Let the header lay out again. */
+      for (int i = 0; i < 5; i++)
+        g_main_context_iteration (NULL, FALSE);
+      ldn_test_collect (header, GTK_TYPE_BUTTON, buttons);
+      for (guint i = 0; i < buttons->len; i++)
+        {
+          GtkWidget *button = g_ptr_array_index (buttons, i);
+
+          if (gtk_widget_get_ancestor (button, ADW_TYPE_VIEW_SWITCHER) == NULL)
+            g_string_append_printf (shape, "%s:%d ", G_OBJECT_TYPE_NAME (button), gtk_widget_is_visible (button));
+          if (GTK_IS_TOGGLE_BUTTON (button) &&
+              g_strcmp0 (gtk_button_get_icon_name (GTK_BUTTON (button)), "edit-find-symbolic") == 0)
+            search = button;
+        }
+      g_test_message ("%s: %s", sections[s], shape->str);
+      if (first_shape == NULL)
+        first_shape = g_strdup (shape->str);
+      g_assert_cmpstr (shape->str, ==, first_shape);
+    }
+
+  /* Search from the discussion sheet opens the guide's search. */
+  g_assert_nonnull (search);
+  g_assert_true (gtk_widget_is_visible (search));
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (search), TRUE);
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (ldn_test_nth (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK, 0)),
+                   ==, "learn");
+  g_object_get (ldn_window_get_learn_page (window), "search-mode", &search_mode, NULL);
+  g_assert_true (search_mode);
+
+  close_and_wait_for_finalize (window);
+}
+
 static void
 test_section_icons_exist (void)
 {
@@ -488,6 +543,7 @@ main (int   argc,
   ldn_test_add_func ("/window/about-says-not-medical-advice", test_about_says_not_medical_advice);
   ldn_test_add_func ("/window/main-menu-opens-with-working-items", test_main_menu_opens_with_working_items);
   ldn_test_add_func ("/window/section-icons-exist", test_section_icons_exist);
+  ldn_test_add_func ("/window/header-keeps-its-shape", test_header_keeps_its_shape);
 
   result = g_test_run ();
   g_clear_object (&app);

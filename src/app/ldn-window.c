@@ -432,20 +432,28 @@ ldn_window_search_action (GtkWidget  *widget,
   ldn_learn_page_start_search (ensure_learn_page (self));
 }
 
-/* Search belongs to the guide, so its button shows only there. */
+/* Search searches the guide. Its button stays in every section, so the
+ * header keeps its shape; pressed elsewhere, it opens the guide. */
 static void
 visible_section_changed_cb (LdnWindow *self)
 {
-  gboolean in_learn;
-
   if (self->search_button == NULL)
     return;
 
   ensure_visible_section (self);
-  in_learn = g_strcmp0 (adw_view_stack_get_visible_child_name (self->stack), "learn") == 0;
-  gtk_widget_set_visible (GTK_WIDGET (self->search_button), in_learn);
-  if (!in_learn)
+  if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->stack), "learn") != 0)
     gtk_toggle_button_set_active (self->search_button, FALSE);
+}
+
+static void
+search_button_toggled_cb (LdnWindow *self)
+{
+  if (!gtk_toggle_button_get_active (self->search_button) ||
+      g_strcmp0 (adw_view_stack_get_visible_child_name (self->stack), "learn") == 0)
+    return;
+
+  adw_view_stack_set_visible_child_name (self->stack, "learn");
+  ldn_learn_page_start_search (ensure_learn_page (self));
 }
 
 static gboolean
@@ -716,4 +724,5 @@ ldn_window_init (LdnWindow *self)
   g_signal_connect (self, "notify::is-active", G_CALLBACK (is_active_changed_cb), NULL);
   ldn_window_restore_state (self);
   visible_section_changed_cb (self);
+  g_signal_connect_swapped (self->search_button, "toggled", G_CALLBACK (search_button_toggled_cb), self);
 }
