@@ -500,6 +500,90 @@ test_header_keeps_its_shape (void)
   close_and_wait_for_finalize (window);
 }
 
+/* The bar is on screen with six names shown. */
+static gboolean
+bar_is_laid_out (gpointer data)
+{
+  g_autoptr(GPtrArray) bars = g_ptr_array_new ();
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  guint shown = 0;
+
+  ldn_test_collect (GTK_WIDGET (data), ADW_TYPE_VIEW_SWITCHER_BAR, bars);
+  if (bars->len != 1 || !gtk_widget_get_mapped (g_ptr_array_index (bars, 0)))
+    return FALSE;
+  ldn_test_collect (g_ptr_array_index (bars, 0), GTK_TYPE_LABEL, labels);
+  for (guint i = 0; i < labels->len; i++)
+    shown += gtk_widget_get_mapped (g_ptr_array_index (labels, i)) &&
+             gtk_widget_get_width (g_ptr_array_index (labels, i)) > 0;
+
+  return shown == 6;
+}
+
+/* At 360 px, with normal and with large text, and with a sixth section
+ * (Diary is coming), every section's name in the bottom bar is shown
+ * whole: none is cut short with "…". */
+static void
+check_bottom_bar_names_whole (int dpi)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  GtkSettings *gtk_settings = gtk_settings_get_default ();
+  g_autoptr(GPtrArray) bars = g_ptr_array_new ();
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  LdnWindow *window;
+  AdwViewStack *stack;
+  int old_dpi = 0;
+  guint shown = 0;
+
+  g_object_get (gtk_settings, "gtk-xft-dpi", &old_dpi, NULL);
+  g_object_set (gtk_settings, "gtk-xft-dpi", dpi, NULL);
+  g_settings_set_int (settings, "window-width", 360);
+  g_settings_set_int (settings, "window-height", 640);
+  window = ldn_window_new (app);
+  stack = ldn_test_nth (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK, 0);
+  if (adw_view_stack_get_child_by_name (stack, "diary") == NULL)
+    adw_view_stack_add_titled_with_icon (stack, adw_bin_new (), "diary", "Diary", "ldn-learn-symbolic");
+  gtk_window_present (GTK_WINDOW (window));
+  ldn_test_wait_mapped (GTK_WIDGET (window));
+  ldn_test_iterate_until (switcher_is_at_bottom, window);
+  ldn_test_iterate_until (bar_is_laid_out, window);
+  for (int i = 0; i < 10; i++)
+    g_main_context_iteration (NULL, FALSE);
+
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, 360);
+  ldn_test_collect (GTK_WIDGET (window), ADW_TYPE_VIEW_SWITCHER_BAR, bars);
+  ldn_test_collect (g_ptr_array_index (bars, 0), GTK_TYPE_LABEL, labels);
+  for (guint i = 0; i < labels->len; i++)
+    {
+      GtkLabel *label = g_ptr_array_index (labels, i);
+
+      if (!gtk_widget_get_mapped (GTK_WIDGET (label)))
+        continue;
+      shown++;
+      {
+        int nat = 0;
+        gtk_widget_measure (GTK_WIDGET (label), GTK_ORIENTATION_HORIZONTAL, -1, NULL, &nat, NULL, NULL);
+        g_test_message ("bottom bar: “%s” %d px wide, wants %d; button %d; bar %d", gtk_label_get_text (label),
+                        gtk_widget_get_width (GTK_WIDGET (label)), nat,
+                        gtk_widget_get_width (gtk_widget_get_ancestor (GTK_WIDGET (label), GTK_TYPE_TOGGLE_BUTTON)),
+                        gtk_widget_get_width (g_ptr_array_index (bars, 0)));
+      }
+      g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (label)));
+    }
+  g_assert_cmpuint (shown, ==, 6);
+
+  close_and_wait_for_finalize (window);
+  g_object_set (gtk_settings, "gtk-xft-dpi", old_dpi, NULL);
+  g_settings_reset (settings, "window-width");
+  g_settings_reset (settings, "window-height");
+}
+
+static void
+test_bottom_bar_names_whole (void)
+{
+  check_bottom_bar_names_whole (96 * 1024);
+  check_bottom_bar_names_whole (96 * 1024 * 5 / 4);
+}
+
 static void
 test_section_icons_exist (void)
 {
@@ -544,6 +628,7 @@ main (int   argc,
   ldn_test_add_func ("/window/main-menu-opens-with-working-items", test_main_menu_opens_with_working_items);
   ldn_test_add_func ("/window/section-icons-exist", test_section_icons_exist);
   ldn_test_add_func ("/window/header-keeps-its-shape", test_header_keeps_its_shape);
+  ldn_test_add_func ("/window/bottom-bar-names-whole", test_bottom_bar_names_whole);
 
   result = g_test_run ();
   g_clear_object (&app);

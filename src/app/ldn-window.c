@@ -341,6 +341,7 @@ ldn_window_section_action (GtkWidget  *widget,
 {
   LdnWindow *self = LDN_WINDOW (widget);
   const char *section = g_variant_get_string (parameter, NULL);
+  AdwViewStackPage *page;
   const char *title;
 
   if (adw_view_stack_get_child_by_name (self->stack, section) == NULL)
@@ -351,8 +352,11 @@ ldn_window_section_action (GtkWidget  *widget,
 
   adw_view_stack_set_visible_child_name (self->stack, section);
   /* Alt+2 and the like switch without moving focus: say where we are. */
-  title = adw_view_stack_page_get_title (adw_view_stack_get_page (self->stack,
-                                                                  adw_view_stack_get_child_by_name (self->stack, section)));
+  page = adw_view_stack_get_page (self->stack, adw_view_stack_get_child_by_name (self->stack, section));
+  /* The full name, also while the bottom bar shows short ones. */
+  title = g_object_get_data (G_OBJECT (page), "ldn-full-title");
+  if (title == NULL)
+    title = adw_view_stack_page_get_title (page);
   if (title != NULL)
     ldn_compat_announce (widget, title);
 }
@@ -456,6 +460,76 @@ search_button_toggled_cb (LdnWindow *self)
   ldn_learn_page_start_search (ensure_learn_page (self));
 }
 
+/* The bottom bar gives each section a sixth of a phone's width: there
+ * the sections go by short names, so that none is cut short. */
+static const char *
+short_section_title (const char *name)
+{
+  static const struct { const char *name; const char *title; } titles[] = {
+    { "prepare", NC_("short section name", "Prepare") },
+    { "learn", NC_("short section name", "Learn") },
+    { "timeline", NC_("short section name", "Timeline") },
+    { "side-effects", NC_("short section name", "Effects") },
+    { "sheet", NC_("short section name", "Sheet") },
+    { "diary", NC_("short section name", "Diary") },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
+    if (g_strcmp0 (name, titles[i].name) == 0)
+      return g_dpgettext2 (NULL, "short section name", titles[i].title);
+
+  return NULL;
+}
+
+static void
+use_short_titles (LdnWindow *self,
+                  gboolean   use_short)
+{
+  g_autoptr(GtkSelectionModel) pages = adw_view_stack_get_pages (self->stack);
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (pages)); i++)
+    {
+      g_autoptr(AdwViewStackPage) page = g_list_model_get_item (G_LIST_MODEL (pages), i);
+      const char *full = g_object_get_data (G_OBJECT (page), "ldn-full-title");
+      const char *short_title = short_section_title (adw_view_stack_page_get_name (page));
+
+      if (full == NULL)
+        {
+          g_object_set_data_full (G_OBJECT (page), "ldn-full-title",
+                                  g_strdup (adw_view_stack_page_get_title (page)), g_free);
+          full = g_object_get_data (G_OBJECT (page), "ldn-full-title");
+        }
+      if (short_title == NULL)
+        continue;
+
+      adw_view_stack_page_set_title (page, use_short ? short_title : full);
+    }
+}
+
+/* The bar keeps 10 px either side of its buttons; on a phone each of six
+ * sections needs them. */
+static void
+fit_bar_to_a_phone (AdwViewSwitcherBar *bar)
+{
+  g_autoptr(GPtrArray) pending = g_ptr_array_new ();
+
+  g_ptr_array_add (pending, bar);
+  while (pending->len > 0)
+    {
+      GtkWidget *widget = g_ptr_array_steal_index (pending, pending->len - 1);
+
+      if (ADW_IS_VIEW_SWITCHER (widget))
+        {
+          gtk_widget_set_margin_start (widget, 0);
+          gtk_widget_set_margin_end (widget, 0);
+          continue;
+        }
+      for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+           child = gtk_widget_get_next_sibling (child))
+        g_ptr_array_add (pending, child);
+    }
+}
+
 static gboolean
 ldn_window_apply_layout (gpointer user_data)
 {
@@ -463,12 +537,15 @@ ldn_window_apply_layout (gpointer user_data)
 
   gboolean narrow = ldn_collapsing_bin_get_collapsed (self->switcher_slot);
 
+  use_short_titles (self, narrow);
+
   self->layout_idle_id = 0;
   if (narrow && self->switcher_bar == NULL)
     {
       self->switcher_bar = ADW_VIEW_SWITCHER_BAR (adw_view_switcher_bar_new ());
       adw_view_switcher_bar_set_stack (self->switcher_bar, self->stack);
       gtk_box_append (self->content_box, GTK_WIDGET (self->switcher_bar));
+      fit_bar_to_a_phone (self->switcher_bar);
     }
   if (self->switcher_bar != NULL)
     adw_view_switcher_bar_set_reveal (self->switcher_bar, narrow);

@@ -60,17 +60,52 @@ ldn_source_entry_new (const LdnSource *source)
   return box;
 }
 
+typedef struct {
+  LdnContentStore *store;
+  GStrv            source_ids;
+  GtkRevealer     *revealer;
+} SourcesData;
+
+static void
+sources_data_free (gpointer data)
+{
+  SourcesData *sources = data;
+
+  g_object_unref (sources->store);
+  g_strfreev (sources->source_ids);
+  g_free (sources);
+}
+
+/* The citations are made the first time they are opened: most readers
+ * never open most of them. They are made readable (headings, focus) as
+ * the rest of the page is. */
 static void
 sources_button_toggled_cb (GtkToggleButton *button,
-                           GtkRevealer     *revealer)
+                           SourcesData     *sources)
 {
-  gtk_revealer_set_reveal_child (revealer, gtk_toggle_button_get_active (button));
+  if (gtk_revealer_get_child (sources->revealer) == NULL)
+    {
+      GtkWidget *citations = vertical_box (6);
+
+      for (guint i = 0; sources->source_ids[i] != NULL; i++)
+        {
+          g_autoptr(GError) error = NULL;
+          g_autoptr(LdnSource) source = ldn_content_store_get_source (sources->store, sources->source_ids[i], &error);
+          GtkWidget *entry = source ? ldn_source_entry_new (source) : ldn_wrapped_label_new (error->message, "error");
+
+          gtk_widget_add_css_class (entry, "ldn-citation");
+          gtk_box_append (GTK_BOX (citations), entry);
+        }
+      ldn_page_make_readable (citations);
+      gtk_revealer_set_child (sources->revealer, citations);
+    }
+
+  gtk_revealer_set_reveal_child (sources->revealer, gtk_toggle_button_get_active (button));
 }
 
 /* The sources of a statement are one click away and out of the way: a
  * small "Sources" button under it opens their full citations just below,
- * and closes them again. The citations are made now, so that the reading
- * mode (ldn_page_make_readable) reaches them once they are open. */
+ * and closes them again. */
 GtkWidget *
 ldn_source_markers_new (LdnContentStore    *store,
                         const char * const *source_ids)
@@ -78,7 +113,7 @@ ldn_source_markers_new (LdnContentStore    *store,
   GtkWidget *box = vertical_box (6);
   GtkWidget *button;
   GtkWidget *revealer;
-  GtkWidget *citations;
+  SourcesData *sources;
   guint n_sources;
   g_autofree char *text = NULL;
 
@@ -103,18 +138,12 @@ ldn_source_markers_new (LdnContentStore    *store,
   ldn_compat_button_set_accessible_label (button, text);
 
   revealer = gtk_revealer_new ();
-  citations = vertical_box (6);
-  for (guint i = 0; source_ids[i] != NULL; i++)
-    {
-      g_autoptr(GError) error = NULL;
-      g_autoptr(LdnSource) source = ldn_content_store_get_source (store, source_ids[i], &error);
-      GtkWidget *entry = source ? ldn_source_entry_new (source) : ldn_wrapped_label_new (error->message, "error");
-
-      gtk_widget_add_css_class (entry, "ldn-citation");
-      gtk_box_append (GTK_BOX (citations), entry);
-    }
-  gtk_revealer_set_child (GTK_REVEALER (revealer), citations);
-  g_signal_connect_object (button, "toggled", G_CALLBACK (sources_button_toggled_cb), revealer, 0);
+  sources = g_new0 (SourcesData, 1);
+  sources->store = g_object_ref (store);
+  sources->source_ids = g_strdupv ((char **) source_ids);
+  sources->revealer = GTK_REVEALER (revealer);
+  g_signal_connect_data (button, "toggled", G_CALLBACK (sources_button_toggled_cb), sources,
+                         (GClosureNotify) (void (*) (void)) sources_data_free, 0);
 
   gtk_box_append (GTK_BOX (box), button);
   gtk_box_append (GTK_BOX (box), revealer);
