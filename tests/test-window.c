@@ -10,8 +10,13 @@
 #include <adwaita.h>
 
 #include "app/ldn-application.h"
+#include "app/ldn-save-file.h"
 #include "app/ldn-window.h"
+#include "compat/ldn-compat.h"
+#include "export/ldn-export.h"
+#include "pages/ldn-questions-view.h"
 #include "pages/ldn-side-effects-page.h"
+#include "ldn-test-tmp.h"
 #include "ldn-test-ui.h"
 
 static LdnApplication *app;
@@ -584,6 +589,211 @@ test_bottom_bar_names_whole (void)
   check_bottom_bar_names_whole (96 * 1024 * 5 / 4);
 }
 
+static gboolean
+has_label_text (GtkWidget  *root,
+                const char *text)
+{
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+
+  ldn_test_collect (root, GTK_TYPE_LABEL, labels);
+  for (guint i = 0; i < labels->len; i++)
+    if (g_strcmp0 (gtk_label_get_text (g_ptr_array_index (labels, i)), text) == 0)
+      return TRUE;
+
+  return FALSE;
+}
+
+static gboolean
+saved_toast_shown (gpointer data)
+{
+  return has_label_text (GTK_WIDGET (data), "Saved as “ldn-discussion-sheet.pdf”");
+}
+
+/* Saving says the file's name, not its whole path, and offers Open. */
+static void
+test_saved_toast_is_short_with_open (void)
+{
+  LdnWindow *window = open_window ();
+  g_autoptr(GFile) file = g_file_new_for_path ("/home/someone/Documents/Visits/ldn-discussion-sheet.pdf");
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+  gboolean open = FALSE;
+
+  ldn_save_file_report_saved (GTK_WINDOW (window), file);
+  ldn_test_iterate_until (saved_toast_shown, window);
+
+  ldn_test_collect (GTK_WIDGET (window), GTK_TYPE_LABEL, labels);
+  for (guint i = 0; i < labels->len; i++)
+    g_assert_null (strstr (gtk_label_get_text (g_ptr_array_index (labels, i)), "/home/someone"));
+  ldn_test_collect (ldn_test_nth (GTK_WIDGET (window), ADW_TYPE_TOAST_OVERLAY, 0), GTK_TYPE_BUTTON, buttons);
+  for (guint i = 0; i < buttons->len; i++)
+    open |= g_strcmp0 (gtk_button_get_label (g_ptr_array_index (buttons, i)), "_Open") == 0 &&
+            gtk_widget_get_mapped (g_ptr_array_index (buttons, i));
+  g_assert_true (open);
+
+  close_and_wait_for_finalize (window);
+}
+
+/* What a click on a response does after responding. */
+static void
+close_dialog (GtkWidget *dialog)
+{
+  if (GTK_IS_WINDOW (dialog))
+    gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+static gboolean
+has_question (LdnUserStore *user,
+              const char   *text)
+{
+  g_autoptr(GPtrArray) questions = ldn_user_store_list_questions (user, NULL);
+
+  for (guint i = 0; questions != NULL && i < questions->len; i++)
+    if (g_strcmp0 (((LdnUserQuestion *) g_ptr_array_index (questions, i))->text, text) == 0)
+      return TRUE;
+
+  return FALSE;
+}
+
+static gboolean
+question_gone (gpointer data)
+{
+  return !has_question (data, "Added after the backup");
+}
+
+/* Importing replaces everything, so it asks first: Cancel keeps what is
+ * here, Replace brings in the file. */
+static void
+test_import_asks_before_replacing (void)
+{
+  LdnWindow *window = open_window ();
+  LdnUserStore *user = ldn_application_get_user_store (app);
+  LdnContentStore *content = ldn_application_get_content_store (app, NULL);
+  g_autofree char *dir = ldn_test_tmp_dir ("ldn-import");
+  g_autofree char *path = g_build_filename (dir, "backup.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  GtkWidget *dialog;
+
+  g_assert_true (ldn_export_user_data_json (content, user, file, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (ldn_user_store_add_question (user, "Added after the backup", NULL, &error), >, 0);
+
+  dialog = ldn_application_confirm_import (app, file);
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (ldn_compat_confirm_get_body (dialog), "backup.json"));
+  g_assert_true (has_question (user, "Added after the backup"));
+  ldn_compat_confirm_respond (dialog, "cancel");
+  g_assert_true (has_question (user, "Added after the backup"));
+  close_dialog (dialog);
+
+  dialog = ldn_application_confirm_import (app, file);
+  ldn_compat_confirm_respond (dialog, "confirm");
+  close_dialog (dialog);
+  ldn_test_iterate_until (question_gone, user);
+
+  close_and_wait_for_finalize (window);
+}
+
+static char *
+questions_in_order (LdnUserStore *user)
+{
+  g_autoptr(GPtrArray) questions = ldn_user_store_list_questions (user, NULL);
+  g_autoptr(GString) order = g_string_new (NULL);
+
+  for (guint i = 0; questions != NULL && i < questions->len; i++)
+    g_string_append_printf (order, "%s;", ((LdnUserQuestion *) g_ptr_array_index (questions, i))->text);
+
+  return g_string_free (g_steal_pointer (&order), FALSE);
+}
+
+static GtkWidget *
+find_button (GtkWidget  *root,
+             const char *label_or_tooltip,
+             guint       index)
+{
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+  guint seen = 0;
+
+  ldn_test_collect (root, GTK_TYPE_BUTTON, buttons);
+  for (guint i = 0; i < buttons->len; i++)
+    {
+      GtkWidget *button = g_ptr_array_index (buttons, i);
+
+      if ((g_strcmp0 (gtk_button_get_label (GTK_BUTTON (button)), label_or_tooltip) == 0 ||
+           g_strcmp0 (gtk_widget_get_tooltip_text (button), label_or_tooltip) == 0) &&
+          gtk_widget_get_mapped (button) && seen++ == index)
+        return button;
+    }
+
+  return NULL;
+}
+
+typedef struct {
+  GtkWidget  *root;
+  const char *label;
+} ButtonWait;
+
+static gboolean
+button_shown (gpointer data)
+{
+  ButtonWait *wait = data;
+
+  return find_button (wait->root, wait->label, 0) != NULL;
+}
+
+typedef struct {
+  LdnUserStore *user;
+  const char   *order;
+} OrderWait;
+
+static gboolean
+order_is (gpointer data)
+{
+  OrderWait *wait = data;
+  g_autofree char *order = questions_in_order (wait->user);
+
+  return g_strcmp0 (order, wait->order) == 0;
+}
+
+/* Deleting one of my questions says so, with Undo; Undo puts it back
+ * where it was. */
+static void
+test_deleted_question_can_be_undone (void)
+{
+  LdnUserStore *user = ldn_application_get_user_store (app);
+  LdnWindow *window;
+  GtkWidget *questions;
+  GtkWidget *delete;
+  ButtonWait undo_wait;
+  OrderWait order_wait = { user, "First?;Third?;" };
+
+  g_assert_true (ldn_user_store_delete_all (user, NULL));
+  g_assert_cmpint (ldn_user_store_add_question (user, "First?", NULL, NULL), >, 0);
+  g_assert_cmpint (ldn_user_store_add_question (user, "Second?", NULL, NULL), >, 0);
+  g_assert_cmpint (ldn_user_store_add_question (user, "Third?", NULL, NULL), >, 0);
+  window = open_window ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-questions", NULL));
+  questions = ldn_test_nth (GTK_WIDGET (ldn_window_get_side_effects_page (window)), LDN_TYPE_QUESTIONS_VIEW, 0);
+  ldn_test_wait_mapped (questions);
+
+  delete = find_button (questions, "Delete this question", 1);
+  g_assert_nonnull (delete);
+  g_signal_emit_by_name (delete, "clicked");
+  ldn_test_iterate_until (order_is, &order_wait);
+
+  undo_wait.root = ldn_test_nth (GTK_WIDGET (window), ADW_TYPE_TOAST_OVERLAY, 0);
+  undo_wait.label = "_Undo";
+  ldn_test_iterate_until (button_shown, &undo_wait);
+  g_assert_true (has_label_text (undo_wait.root, "Question deleted"));
+  g_signal_emit_by_name (find_button (undo_wait.root, "_Undo", 0), "clicked");
+  order_wait.order = "First?;Second?;Third?;";
+  ldn_test_iterate_until (order_is, &order_wait);
+
+  close_and_wait_for_finalize (window);
+  g_assert_true (ldn_user_store_delete_all (user, NULL));
+}
+
 static void
 test_section_icons_exist (void)
 {
@@ -629,6 +839,9 @@ main (int   argc,
   ldn_test_add_func ("/window/section-icons-exist", test_section_icons_exist);
   ldn_test_add_func ("/window/header-keeps-its-shape", test_header_keeps_its_shape);
   ldn_test_add_func ("/window/bottom-bar-names-whole", test_bottom_bar_names_whole);
+  ldn_test_add_func ("/window/saved-toast-is-short-with-open", test_saved_toast_is_short_with_open);
+  ldn_test_add_func ("/window/import-asks-before-replacing", test_import_asks_before_replacing);
+  ldn_test_add_func ("/window/deleted-question-can-be-undone", test_deleted_question_can_be_undone);
 
   result = g_test_run ();
   g_clear_object (&app);

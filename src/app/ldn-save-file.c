@@ -5,6 +5,7 @@
 
 #include "config.h"
 
+#include <adwaita.h>
 #include <glib/gi18n.h>
 
 #include "compat/ldn-compat.h"
@@ -38,22 +39,59 @@ say (GtkWindow  *parent,
 }
 
 static void
+open_saved_cb (AdwToast *toast,
+               GFile    *file)
+{
+  GtkWindow *parent = g_object_get_data (G_OBJECT (toast), "ldn-parent");
+
+  ldn_compat_launch_file (parent, file);
+}
+
+void
+ldn_save_file_report_saved (GtkWindow *parent,
+                            GFile     *file)
+{
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *display = g_filename_display_name (name);
+  g_autofree char *message = NULL;
+  AdwToast *toast;
+
+  g_return_if_fail (G_IS_FILE (file));
+
+  /* Translators: a toast after saving; %s is the file's name. The
+   * toast's title is Pango markup, so the name is escaped. */
+  message = g_markup_printf_escaped (_("Saved as “%s”"), display);
+  if (!LDN_IS_WINDOW (parent))
+    {
+      g_message ("%s", message);
+      return;
+    }
+
+  toast = adw_toast_new (message);
+  adw_toast_set_button_label (toast, _("_Open"));
+  g_object_set_data_full (G_OBJECT (toast), "ldn-parent", g_object_ref (parent), g_object_unref);
+  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (open_saved_cb), g_object_ref (file),
+                         (GClosureNotify) (void (*) (void)) g_object_unref, 0);
+  ldn_window_show_toast (LDN_WINDOW (parent), toast);
+}
+
+static void
 file_chosen_cb (GFile    *file,
                 gpointer  user_data)
 {
   SaveRequest *request = user_data;
   g_autoptr(GError) error = NULL;
-  g_autofree char *name = NULL;
-  g_autofree char *message = NULL;
 
   if (file != NULL)
     {
-      name = g_file_get_parse_name (file);
       if (request->write (file, request->data, &error))
-        message = g_strdup_printf (_("Saved to %s"), name);
+        ldn_save_file_report_saved (request->parent, file);
       else
-        message = g_strdup_printf (_("Nothing was saved: %s"), error->message);
-      say (request->parent, message);
+        {
+          g_autofree char *message = g_strdup_printf (_("Nothing was saved: %s"), error->message);
+
+          say (request->parent, message);
+        }
     }
 
   save_request_free (request);

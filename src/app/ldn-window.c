@@ -11,6 +11,7 @@
 #include "compat/ldn-compat.h"
 #include "ldn-save-file.h"
 #include "ldn-window.h"
+#include "pages/ldn-toast.h"
 #include "pages/ldn-learn-page.h"
 #include "pages/ldn-questions-view.h"
 #include "pages/ldn-page-layout.h"
@@ -74,7 +75,7 @@ ldn_window_report_user_data (LdnWindow    *self,
 
   toast = adw_toast_new (message);
   adw_toast_set_timeout (toast, 0);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  ldn_toast_add (GTK_WIDGET (self->toast_overlay), toast);
 }
 
 static LdnApplication *
@@ -297,9 +298,16 @@ ldn_window_add_toast (LdnWindow  *self,
 {
   g_return_if_fail (LDN_IS_WINDOW (self));
 
-  /* A toast is not read by a screen reader on GTK 4.8: announce it too. */
-  ldn_compat_announce (GTK_WIDGET (self), message);
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+  ldn_toast_add (GTK_WIDGET (self->toast_overlay), adw_toast_new (message));
+}
+
+void
+ldn_window_show_toast (LdnWindow *self,
+                       AdwToast  *toast)
+{
+  g_return_if_fail (LDN_IS_WINDOW (self));
+
+  ldn_toast_add (GTK_WIDGET (self->toast_overlay), toast);
 }
 
 LdnSideEffectsPage *
