@@ -14,6 +14,7 @@
 #include "app/ldn-window.h"
 #include "compat/ldn-compat.h"
 #include "export/ldn-export.h"
+#include "pages/ldn-checklist-view.h"
 #include "pages/ldn-questions-view.h"
 #include "pages/ldn-side-effects-page.h"
 #include "ldn-test-tmp.h"
@@ -794,6 +795,42 @@ test_deleted_question_can_be_undone (void)
   g_assert_true (ldn_user_store_delete_all (user, NULL));
 }
 
+/* A future day picked in the "since" calendar is refused next to it, as
+ * a typed one is, and nothing is saved. */
+static void
+test_future_since_from_calendar_refused (void)
+{
+  LdnUserStore *user = ldn_application_get_user_store (app);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) future = g_date_time_add_days (now, 40);
+  g_autoptr(GPtrArray) errors = g_ptr_array_new ();
+  LdnWindow *window;
+  GtkWidget *checklist;
+  GtkCalendar *calendar;
+  gboolean said = FALSE;
+
+  g_assert_true (ldn_user_store_delete_all (user, NULL));
+  window = open_window ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.section", "s", "side-effects"));
+  checklist = ldn_test_nth (GTK_WIDGET (ldn_window_get_side_effects_page (window)), LDN_TYPE_CHECKLIST_VIEW, 0);
+  calendar = ldn_test_nth (checklist, GTK_TYPE_CALENDAR, 0);
+
+  gtk_calendar_select_day (calendar, future);
+  g_signal_emit_by_name (calendar, "day-selected");
+  {
+    g_autoptr(LdnChecklistEntry) saved = ldn_user_store_get_checklist_entry (user, "vivid-dreams", NULL);
+    g_assert_true (saved == NULL || saved->since == NULL);
+  }
+  ldn_test_collect (gtk_widget_get_parent (GTK_WIDGET (calendar)), GTK_TYPE_LABEL, errors);
+  for (guint i = 0; i < errors->len; i++)
+    said |= gtk_widget_get_visible (g_ptr_array_index (errors, i)) &&
+            g_strcmp0 (gtk_label_get_text (g_ptr_array_index (errors, i)), "That date is in the future.") == 0;
+  g_assert_true (said);
+
+  close_and_wait_for_finalize (window);
+  g_assert_true (ldn_user_store_delete_all (user, NULL));
+}
+
 static void
 test_section_icons_exist (void)
 {
@@ -842,6 +879,7 @@ main (int   argc,
   ldn_test_add_func ("/window/saved-toast-is-short-with-open", test_saved_toast_is_short_with_open);
   ldn_test_add_func ("/window/import-asks-before-replacing", test_import_asks_before_replacing);
   ldn_test_add_func ("/window/deleted-question-can-be-undone", test_deleted_question_can_be_undone);
+  ldn_test_add_func ("/window/future-since-from-calendar-refused", test_future_since_from_calendar_refused);
 
   result = g_test_run ();
   g_clear_object (&app);

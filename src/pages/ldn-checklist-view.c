@@ -89,6 +89,19 @@ show_since (ItemRow    *row,
     gtk_editable_set_text (GTK_EDITABLE (row->since_entry), date ? date : "");
 }
 
+static void show_since_error (ItemRow *row, const char *message);
+
+/* A day after today: a side effect is noticed since a day that has been. */
+static gboolean
+is_future_day (GDateTime *day)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  return g_date_time_compare (day, now) > 0 &&
+         (g_date_time_get_year (day) != g_date_time_get_year (now) ||
+          g_date_time_get_day_of_year (day) != g_date_time_get_day_of_year (now));
+}
+
 static void
 day_selected_cb (GtkCalendar *calendar,
                  ItemRow     *row)
@@ -99,6 +112,15 @@ day_selected_cb (GtkCalendar *calendar,
 
   if (row->view->loading)
     return;
+
+  /* The calendar offers every day: a future one is refused, next to the
+   * calendar, as a typed one is. */
+  if (is_future_day (day))
+    {
+      show_since_error (row, _("That date is in the future."));
+      return;
+    }
+  show_since_error (row, NULL);
 
   if (ldn_user_store_set_since (row->view->user, row->item_id, date, &error))
     show_since (row, date);
@@ -141,7 +163,6 @@ since_entry_activate_cb (GtkEntry *entry,
                          ItemRow  *row)
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autoptr(GDateTime) day = NULL;
   int year = 0, month = 0, date = 0;
   char end = '\0';
@@ -154,9 +175,7 @@ since_entry_activate_cb (GtkEntry *entry,
     }
 
   day = g_date_time_new_local (year, month, date, 12, 0, 0);
-  if (g_date_time_compare (day, now) > 0 &&
-      (g_date_time_get_year (day) != g_date_time_get_year (now) ||
-       g_date_time_get_day_of_year (day) != g_date_time_get_day_of_year (now)))
+  if (is_future_day (day))
     {
       show_since_error (row, _("That date is in the future."));
       return;
