@@ -16,6 +16,7 @@
 #include "export/ldn-export.h"
 #include "pages/ldn-checklist-view.h"
 #include "pages/ldn-questions-view.h"
+#include "pages/ldn-safety-view.h"
 #include "pages/ldn-side-effects-page.h"
 #include "ldn-test-tmp.h"
 #include "ldn-test-ui.h"
@@ -831,6 +832,107 @@ test_future_since_from_calendar_refused (void)
   g_assert_true (ldn_user_store_delete_all (user, NULL));
 }
 
+/* The mean colour of WIDGET as drawn. */
+static void
+mean_color (GtkWidget *widget,
+            double     rgb[3])
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  g_autofree guchar *pixels = NULL;
+  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  pixels = g_malloc ((gsize) width * height * 4);
+  gdk_texture_download (texture, pixels, (gsize) width * 4);
+  rgb[0] = rgb[1] = rgb[2] = 0;
+  /* Premultiplied BGRA in memory, put over a white page. */
+  for (int i = 0; i < width * height; i++)
+    for (int c = 0; c < 3; c++)
+      rgb[c] += pixels[i * 4 + (2 - c)] / 255.0 + (1 - pixels[i * 4 + 3] / 255.0);
+  for (int c = 0; c < 3; c++)
+    rgb[c] /= width * height;
+}
+
+typedef struct {
+  GtkWidget *widget;
+  double     y;
+} StillWait;
+
+/* Answering a safety question moves nothing below it, and the chosen
+ * answer is plainly different from the others (drawn in another colour,
+ * not a shade darker). */
+static void
+test_safety_answer_moves_nothing_and_shows (void)
+{
+  LdnUserStore *user = ldn_application_get_user_store (app);
+  LdnContentStore *content = ldn_application_get_content_store (app, NULL);
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *view;
+  g_autoptr(GPtrArray) cards = g_ptr_array_new ();
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+  GtkWidget *yes = NULL, *no = NULL, *second = NULL, *scroller;
+  graphene_rect_t before, after;
+  double chosen[3], other[3], distance = 0;
+  gint64 until;
+
+  g_assert_true (ldn_user_store_delete_all (user, NULL));
+  view = ldn_safety_view_new (content, user);
+  gtk_window_set_child (GTK_WINDOW (window), view);
+  gtk_window_set_default_size (GTK_WINDOW (window), 420, 700);
+  gtk_window_present (GTK_WINDOW (window));
+  ldn_test_wait_mapped (view);
+
+  ldn_test_collect (view, GTK_TYPE_TOGGLE_BUTTON, buttons);
+  for (guint i = 0; i < buttons->len; i++)
+    {
+      GtkWidget *button = g_ptr_array_index (buttons, i);
+
+      if (yes == NULL && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (button)), "Yes") == 0)
+        yes = button;
+      else if (yes != NULL && no == NULL && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (button)), "No") == 0)
+        no = button;
+      else if (yes != NULL && second == NULL && gtk_widget_get_parent (button) != gtk_widget_get_parent (yes))
+        second = button;
+    }
+  g_assert_nonnull (yes);
+  g_assert_nonnull (no);
+  g_assert_nonnull (second);
+  scroller = gtk_widget_get_ancestor (yes, GTK_TYPE_SCROLLED_WINDOW);
+  /* Laid out and settled. */
+  until = g_get_monotonic_time () + G_USEC_PER_SEC / 2;
+  while (g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_true (gtk_widget_compute_bounds (second, scroller, &before));
+
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (yes), TRUE);
+  /* Whatever would move has moved after half a second. */
+  until = g_get_monotonic_time () + G_USEC_PER_SEC / 2;
+  while (g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_true (gtk_widget_compute_bounds (second, scroller, &after));
+  g_assert_cmpfloat (after.origin.y, ==, before.origin.y);
+
+  mean_color (yes, chosen);
+  mean_color (no, other);
+  for (int c = 0; c < 3; c++)
+    distance += (chosen[c] - other[c]) * (chosen[c] - other[c]);
+  /* (squared distance in RGB, each channel 0 to 1) */
+  g_test_message ("chosen %.2f %.2f %.2f, other %.2f %.2f %.2f, squared distance %.3f",
+                  chosen[0], chosen[1], chosen[2], other[0], other[1], other[2], distance);
+  g_assert_cmpfloat (distance, >, 0.2);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_true (ldn_user_store_delete_all (user, NULL));
+}
+
 static void
 test_section_icons_exist (void)
 {
@@ -880,6 +982,7 @@ main (int   argc,
   ldn_test_add_func ("/window/import-asks-before-replacing", test_import_asks_before_replacing);
   ldn_test_add_func ("/window/deleted-question-can-be-undone", test_deleted_question_can_be_undone);
   ldn_test_add_func ("/window/future-since-from-calendar-refused", test_future_since_from_calendar_refused);
+  ldn_test_add_func ("/window/safety-answer-moves-nothing-and-shows", test_safety_answer_moves_nothing_and_shows);
 
   result = g_test_run ();
   g_clear_object (&app);
