@@ -135,7 +135,7 @@ test_walk_every_page (void)
     }
 
   wait_for_page (learn, "all-sources");
-  g_assert_cmpstr (ldn_learn_page_get_progress_text (learn), ==, "All sources");
+  g_assert_cmpstr (ldn_learn_page_get_progress_text (learn), ==, "All Sources");
 
   /* Back goes back; resuming remembers where the reader was. */
   gtk_widget_activate_action (GTK_WIDGET (learn), "learn.previous", NULL);

@@ -252,7 +252,7 @@ item_row_new (LdnChecklistView    *self,
 {
   static const char *severities[] = { N_("Not set"), N_("Mild"), N_("Moderate"), N_("Severe"), NULL };
   g_autofree char *noticed_label = g_strdup_printf (_("Noticed: %s"), side_effect->name);
-  g_autofree char *severity_label = g_strdup_printf (_("How bad: %s"), side_effect->name);
+  g_autofree char *severity_label = g_strdup_printf (_("Severity: %s"), side_effect->name);
   g_autofree char *note_label = g_strdup_printf (_("Note about %s"), side_effect->name);
   const char *course = side_effect->transient == 1 ? _("Usually passes.")
                      : side_effect->transient == 0 ? _("May not pass on its own.")
@@ -286,7 +286,7 @@ item_row_new (LdnChecklistView    *self,
   ldn_page_name_drop_down (row->severity, severity_label);
   gtk_accessible_update_property (GTK_ACCESSIBLE (row->severity), GTK_ACCESSIBLE_PROPERTY_LABEL, severity_label, -1);
   g_signal_connect (row->severity, "notify::selected", G_CALLBACK (severity_changed_cb), row);
-  adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), labelled (_("How Bad"), GTK_WIDGET (row->severity)));
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), labelled (_("Severity"), GTK_WIDGET (row->severity)));
   adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), labelled (_("Since"), since_button (row, side_effect->name)));
 
   row->note = ldn_user_text_view_new (note_label, save_note, row, NULL);

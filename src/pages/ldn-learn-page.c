@@ -149,7 +149,7 @@ build_sources_page (LdnLearnPage *self,
 
   gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
   gtk_widget_add_css_class (list, "boxed-list");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL, _("All sources"), -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL, _("All Sources"), -1);
 
   for (guint i = 0; sources != NULL && i < sources->len; i++)
     {
@@ -213,7 +213,7 @@ update_progress (LdnLearnPage *self)
      * counts the "All sources" page too, as the dots under it do. */
     self->progress_text = g_strdup_printf (_("%u of %u"), self->current + 1, n_carousel_pages (self));
   else
-    self->progress_text = g_strdup (_("All sources"));
+    self->progress_text = g_strdup (_("All Sources"));
 
   gtk_label_set_text (self->progress_label, self->progress_text);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "learn.previous", self->current > 0);
@@ -331,7 +331,7 @@ tell_page_turned (LdnLearnPage *self,
     message = g_strdup_printf (_("Page %u of %u: %s"), index + 1, self->pages->len,
                                ((LdnPageInfo *) g_ptr_array_index (self->pages, index))->title);
   else
-    message = g_strdup (_("All sources"));
+    message = g_strdup (_("All Sources"));
   ldn_compat_announce (GTK_WIDGET (self), message);
 }
 
@@ -731,7 +731,7 @@ fill_pages_list (LdnLearnPage *self)
         /* Translators: a numbered page title in the page list, e.g. "3. Low-dose naltrexone". */
         text = g_strdup_printf (_("%u. %s"), i + 1, ((LdnPageInfo *) g_ptr_array_index (self->pages, i))->title);
       else
-        text = g_strdup (_("All sources"));
+        text = g_strdup (_("All Sources"));
 
       label = ldn_wrapped_label_new (text, NULL);
       gtk_label_set_max_width_chars (GTK_LABEL (label), 40);

@@ -253,13 +253,13 @@ def side_effect(s):
     mark = len(s.heard)
     s.key("Return")
     s.expect(r"expanded", since=mark)
-    s.until(r"How bad: Vivid dreams or nightmares: Not set", limit=10)
+    s.until(r"Severity: Vivid dreams or nightmares: Not set", limit=10)
     # Open the drop-down, go one down, choose.
     s.key("space")
     s.key("Down")
     mark = len(s.heard)
     s.key("Return")
-    s.expect(r"How bad: Vivid dreams or nightmares: Mild", since=mark)
+    s.expect(r"Severity: Vivid dreams or nightmares: Mild", since=mark)
 
 
 @step("answer the opioid question and hear why it matters")
