@@ -307,7 +307,7 @@ def save_pdf(s):
         if time.monotonic() > deadline:
             raise AssertionError("no PDF was written")
         time.sleep(0.3)
-    s.expect(r"Saved to .*orca-sheet.pdf", since=mark)
+    s.expect(r"Saved as .orca-sheet.pdf.", since=mark)
 
 
 STEPS = [read_guide, table_row, teach_back, timeline, side_effect, opioid, add_question, sheet_page, save_pdf]
