@@ -933,6 +933,63 @@ test_safety_answer_moves_nothing_and_shows (void)
   g_assert_true (ldn_user_store_delete_all (user, NULL));
 }
 
+static GtkWidget *
+find_file_chooser (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();  /* not ours */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (GTK_IS_FILE_CHOOSER (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return GTK_WIDGET (window);
+    }
+
+  return NULL;
+}
+
+static gboolean
+file_chooser_shown (gpointer data)
+{
+  return find_file_chooser () != NULL;
+}
+
+static gboolean
+file_chooser_gone (gpointer data)
+{
+  return find_file_chooser () == NULL;
+}
+
+/* Import offers the app's JSON files first (all files stay one choice
+ * away). */
+static void
+test_import_offers_json_files (void)
+{
+  LdnWindow *window = open_window ();
+  GtkWidget *chooser;
+  GtkFileFilter *filter;
+  g_autoptr(GListModel) filters = NULL;
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "import-data", NULL);
+  ldn_test_iterate_until (file_chooser_shown, NULL);
+  chooser = find_file_chooser ();
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  filter = gtk_file_chooser_get_filter (GTK_FILE_CHOOSER (chooser));
+  filters = gtk_file_chooser_get_filters (GTK_FILE_CHOOSER (chooser));
+  G_GNUC_END_IGNORE_DEPRECATIONS
+  g_assert_nonnull (filter);
+  g_assert_cmpstr (gtk_file_filter_get_name (filter), ==, "LDN Guide data (JSON)");
+  g_assert_cmpuint (g_list_model_get_n_items (filters), ==, 2);
+
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_CANCEL);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+  ldn_test_iterate_until (file_chooser_gone, NULL);
+
+  close_and_wait_for_finalize (window);
+}
+
 static void
 test_section_icons_exist (void)
 {
@@ -980,6 +1037,7 @@ main (int   argc,
   ldn_test_add_func ("/window/bottom-bar-names-whole", test_bottom_bar_names_whole);
   ldn_test_add_func ("/window/saved-toast-is-short-with-open", test_saved_toast_is_short_with_open);
   ldn_test_add_func ("/window/import-asks-before-replacing", test_import_asks_before_replacing);
+  ldn_test_add_func ("/window/import-offers-json-files", test_import_offers_json_files);
   ldn_test_add_func ("/window/deleted-question-can-be-undone", test_deleted_question_can_be_undone);
   ldn_test_add_func ("/window/future-since-from-calendar-refused", test_future_since_from_calendar_refused);
   ldn_test_add_func ("/window/safety-answer-moves-nothing-and-shows", test_safety_answer_moves_nothing_and_shows);
