@@ -547,6 +547,31 @@ test_result_far_down_is_scrolled_into_view (void)
   g_assert_true (ldn_learn_page_show_page (learn, "what-is-naltrexone", 0));
   wait_for_page (learn, "what-is-naltrexone");
 
+  /* Through search, on the phone: the teach-back question near the end of
+   * the safety page, found by a word only it has. */
+  {
+    GtkEditable *entry;
+    GtkListBox *results = NULL;
+    g_autoptr(GPtrArray) lists = g_ptr_array_new ();
+
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL));
+    entry = ldn_test_nth (GTK_WIDGET (learn), GTK_TYPE_SEARCH_ENTRY, 0);
+    gtk_editable_set_text (entry, "cough medicine with codeine");
+    ldn_test_collect (GTK_WIDGET (learn), GTK_TYPE_LIST_BOX, lists);
+    for (guint i = 0; i < lists->len; i++)
+      if (gtk_widget_has_css_class (g_ptr_array_index (lists, i), "boxed-list") &&
+          gtk_widget_get_ancestor (g_ptr_array_index (lists, i), ADW_TYPE_CAROUSEL) == NULL &&
+          gtk_widget_get_ancestor (g_ptr_array_index (lists, i), GTK_TYPE_POPOVER) == NULL)
+        results = g_ptr_array_index (lists, i);
+    g_assert_nonnull (results);
+    ldn_test_iterate_until (results_shown, results);
+    g_signal_emit_by_name (results, "row-activated", gtk_list_box_get_row_at_index (results, 0));
+    highlighted = ldn_learn_page_get_highlighted_block (learn);
+    g_assert_nonnull (highlighted);
+    wait_for_page (learn, "safety");
+    ldn_test_iterate_until (highlight_on_screen, highlighted);
+  }
+
   /* The last block of a long page. */
   while (ldn_learn_page_show_page (learn, "evidence", last + 1) &&
          ldn_learn_page_get_highlighted_block (learn) != NULL)
