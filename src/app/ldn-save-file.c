@@ -38,13 +38,26 @@ say (GtkWindow  *parent,
     g_message ("%s", message);
 }
 
-static void
-open_saved_cb (AdwToast *toast,
-               GFile    *file)
-{
-  GtkWindow *parent = g_object_get_data (G_OBJECT (toast), "ldn-parent");
+typedef struct {
+  GWeakRef  parent;  /* the toast lives in the window: no strong ref back */
+  GFile    *file;
+} SavedFile;
 
-  ldn_compat_launch_file (parent, file);
+static void
+saved_file_free (SavedFile *saved)
+{
+  g_weak_ref_clear (&saved->parent);
+  g_object_unref (saved->file);
+  g_free (saved);
+}
+
+static void
+open_saved_cb (AdwToast  *toast,
+               SavedFile *saved)
+{
+  g_autoptr(GtkWindow) parent = g_weak_ref_get (&saved->parent);
+
+  ldn_compat_launch_file (parent, saved->file);
 }
 
 void
@@ -54,6 +67,7 @@ ldn_save_file_report_saved (GtkWindow *parent,
   g_autofree char *name = g_file_get_basename (file);
   g_autofree char *display = g_filename_display_name (name);
   g_autofree char *message = NULL;
+  SavedFile *saved;
   AdwToast *toast;
 
   g_return_if_fail (G_IS_FILE (file));
@@ -67,11 +81,13 @@ ldn_save_file_report_saved (GtkWindow *parent,
       return;
     }
 
+  saved = g_new0 (SavedFile, 1);
+  g_weak_ref_init (&saved->parent, parent);
+  saved->file = g_object_ref (file);
   toast = adw_toast_new (message);
   adw_toast_set_button_label (toast, _("_Open"));
-  g_object_set_data_full (G_OBJECT (toast), "ldn-parent", g_object_ref (parent), g_object_unref);
-  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (open_saved_cb), g_object_ref (file),
-                         (GClosureNotify) (void (*) (void)) g_object_unref, 0);
+  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (open_saved_cb), saved,
+                         (GClosureNotify) (void (*) (void)) saved_file_free, 0);
   ldn_window_show_toast (LDN_WINDOW (parent), toast);
 }
 

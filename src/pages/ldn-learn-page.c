@@ -330,8 +330,9 @@ tell_page_turned (LdnLearnPage *self,
     }
 
   if (index < self->pages->len)
-    /* Translators: said by a screen reader when the guide's page turns, e.g. "Page 3 of 13: How it works". */
-    message = g_strdup_printf (_("Page %u of %u: %s"), index + 1, self->pages->len,
+    /* Translators: said by a screen reader when the guide's page turns, e.g. "Page 3 of 15: How it works".
+     * The total counts the All Sources page, as the progress on screen does. */
+    message = g_strdup_printf (_("Page %u of %u: %s"), index + 1, n_carousel_pages (self),
                                ((LdnPageInfo *) g_ptr_array_index (self->pages, index))->title);
   else
     message = g_strdup (_("All Sources"));

@@ -209,14 +209,14 @@ def read_guide(s):
     s.until(r"Naltrexone is a medicine that blocks opioid receptors")
     s.key("ctrl+Next")
     s.expect(r"heading")
-    s.expect(r"The standard dose: 50 mg heading|Page 2 of 13")
+    s.expect(r"The standard dose: 50 mg heading|Page 2 of 15")
 
 
 @step("read a row of the side-by-side table")
 def table_row(s):
     # Page 4 compares the standard dose with LDN in a table.
     s.key("ctrl+Next", "ctrl+Next")
-    s.expect(r"Page 4 of 13|heading")
+    s.expect(r"Page 4 of 15|heading")
     s.until(r"^[^|]*: [^|]*; [^|]*: ", limit=40)
 
 
