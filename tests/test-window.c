@@ -584,6 +584,46 @@ check_bottom_bar_names_whole (int dpi)
   g_settings_reset (settings, "window-height");
 }
 
+/* Between phone and desktop widths the switcher settles in one place:
+ * the short names of the bottom bar must not make the header's switcher
+ * fit again (which would bring the long names back, and so on). */
+static void
+test_switcher_settles_at_middle_widths (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+
+  for (int width = 560; width <= 960; width += 100)
+    {
+      LdnWindow *window;
+      gboolean at_bottom;
+      guint changes = 0;
+      gint64 until;
+
+      g_settings_set_int (settings, "window-width", width);
+      g_settings_set_int (settings, "window-height", 600);
+      window = open_window ();
+      until = g_get_monotonic_time () + G_USEC_PER_SEC / 2;
+      while (g_get_monotonic_time () < until)
+        g_main_context_iteration (NULL, FALSE);
+      at_bottom = ldn_window_get_switcher_at_bottom (window);
+      until = g_get_monotonic_time () + G_USEC_PER_SEC / 2;
+      while (g_get_monotonic_time () < until)
+        {
+          g_main_context_iteration (NULL, FALSE);
+          if (ldn_window_get_switcher_at_bottom (window) != at_bottom)
+            {
+              changes++;
+              at_bottom = !at_bottom;
+            }
+        }
+      g_test_message ("%d px: switcher %s, %u changes", width, at_bottom ? "at the bottom" : "in the header", changes);
+      g_assert_cmpuint (changes, ==, 0);
+      close_and_wait_for_finalize (window);
+    }
+  g_settings_reset (settings, "window-width");
+  g_settings_reset (settings, "window-height");
+}
+
 static void
 test_bottom_bar_names_whole (void)
 {
@@ -1035,6 +1075,7 @@ main (int   argc,
   ldn_test_add_func ("/window/section-icons-exist", test_section_icons_exist);
   ldn_test_add_func ("/window/header-keeps-its-shape", test_header_keeps_its_shape);
   ldn_test_add_func ("/window/bottom-bar-names-whole", test_bottom_bar_names_whole);
+  ldn_test_add_func ("/window/switcher-settles-at-middle-widths", test_switcher_settles_at_middle_widths);
   ldn_test_add_func ("/window/saved-toast-is-short-with-open", test_saved_toast_is_short_with_open);
   ldn_test_add_func ("/window/import-asks-before-replacing", test_import_asks_before_replacing);
   ldn_test_add_func ("/window/import-offers-json-files", test_import_offers_json_files);

@@ -361,10 +361,7 @@ ldn_window_section_action (GtkWidget  *widget,
   adw_view_stack_set_visible_child_name (self->stack, section);
   /* Alt+2 and the like switch without moving focus: say where we are. */
   page = adw_view_stack_get_page (self->stack, adw_view_stack_get_child_by_name (self->stack, section));
-  /* The full name, also while the bottom bar shows short ones. */
-  title = g_object_get_data (G_OBJECT (page), "ldn-full-title");
-  if (title == NULL)
-    title = adw_view_stack_page_get_title (page);
+  title = adw_view_stack_page_get_title (page);
   if (title != NULL)
     ldn_compat_announce (widget, title);
 }
@@ -489,37 +486,27 @@ short_section_title (const char *name)
   return NULL;
 }
 
+/* The bottom bar gives each section a sixth of a phone's width: there,
+ * and only there, the sections go by short names, and the bar keeps no
+ * room either side of its buttons. (Renaming the pages themselves would
+ * shrink the header's switcher too, which then fits again, which brings
+ * back the long names: the window would flip between the two.) */
 static void
-use_short_titles (LdnWindow *self,
-                  gboolean   use_short)
+fit_bar_to_a_phone (LdnWindow          *self,
+                    AdwViewSwitcherBar *bar)
 {
+  g_autoptr(GPtrArray) pending = g_ptr_array_new ();
+  g_autoptr(GHashTable) short_titles = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GtkSelectionModel) pages = adw_view_stack_get_pages (self->stack);
 
   for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (pages)); i++)
     {
       g_autoptr(AdwViewStackPage) page = g_list_model_get_item (G_LIST_MODEL (pages), i);
-      const char *full = g_object_get_data (G_OBJECT (page), "ldn-full-title");
       const char *short_title = short_section_title (adw_view_stack_page_get_name (page));
 
-      if (full == NULL)
-        {
-          g_object_set_data_full (G_OBJECT (page), "ldn-full-title",
-                                  g_strdup (adw_view_stack_page_get_title (page)), g_free);
-          full = g_object_get_data (G_OBJECT (page), "ldn-full-title");
-        }
-      if (short_title == NULL)
-        continue;
-
-      adw_view_stack_page_set_title (page, use_short ? short_title : full);
+      if (short_title != NULL && adw_view_stack_page_get_title (page) != NULL)
+        g_hash_table_insert (short_titles, (gpointer) adw_view_stack_page_get_title (page), (gpointer) short_title);
     }
-}
-
-/* The bar keeps 10 px either side of its buttons; on a phone each of six
- * sections needs them. */
-static void
-fit_bar_to_a_phone (AdwViewSwitcherBar *bar)
-{
-  g_autoptr(GPtrArray) pending = g_ptr_array_new ();
 
   g_ptr_array_add (pending, bar);
   while (pending->len > 0)
@@ -530,6 +517,13 @@ fit_bar_to_a_phone (AdwViewSwitcherBar *bar)
         {
           gtk_widget_set_margin_start (widget, 0);
           gtk_widget_set_margin_end (widget, 0);
+        }
+      if (GTK_IS_LABEL (widget) && gtk_widget_has_css_class (gtk_widget_get_parent (widget), "narrow"))
+        {
+          const char *short_title = g_hash_table_lookup (short_titles, gtk_label_get_label (GTK_LABEL (widget)));
+
+          if (short_title != NULL)
+            gtk_label_set_label (GTK_LABEL (widget), short_title);
           continue;
         }
       for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
@@ -545,7 +539,6 @@ ldn_window_apply_layout (gpointer user_data)
 
   gboolean narrow = ldn_collapsing_bin_get_collapsed (self->switcher_slot);
 
-  use_short_titles (self, narrow);
 
   self->layout_idle_id = 0;
   if (narrow && self->switcher_bar == NULL)
@@ -553,7 +546,7 @@ ldn_window_apply_layout (gpointer user_data)
       self->switcher_bar = ADW_VIEW_SWITCHER_BAR (adw_view_switcher_bar_new ());
       adw_view_switcher_bar_set_stack (self->switcher_bar, self->stack);
       gtk_box_append (self->content_box, GTK_WIDGET (self->switcher_bar));
-      fit_bar_to_a_phone (self->switcher_bar);
+      fit_bar_to_a_phone (self, self->switcher_bar);
     }
   if (self->switcher_bar != NULL)
     adw_view_switcher_bar_set_reveal (self->switcher_bar, narrow);
