@@ -490,7 +490,9 @@ short_section_title (const char *name)
  * and only there, the sections go by short names, and the bar keeps no
  * room either side of its buttons. (Renaming the pages themselves would
  * shrink the header's switcher too, which then fits again, which brings
- * back the long names: the window would flip between the two.) */
+ * back the long names: the window would flip between the two. The bar's
+ * own labels are bound to the pages' titles both ways, so they are not
+ * renamed either.) */
 static void
 fit_bar_to_a_phone (LdnWindow          *self,
                     AdwViewSwitcherBar *bar)
@@ -518,12 +520,20 @@ fit_bar_to_a_phone (LdnWindow          *self,
           gtk_widget_set_margin_start (widget, 0);
           gtk_widget_set_margin_end (widget, 0);
         }
-      if (GTK_IS_LABEL (widget) && gtk_widget_has_css_class (gtk_widget_get_parent (widget), "narrow"))
+      /* The bar's own label is bound (both ways) to the page's title, so
+       * it is hidden and a label of ours, with the short name, shown. */
+      if (GTK_IS_LABEL (widget) && GTK_IS_BOX (gtk_widget_get_parent (widget)) &&
+          gtk_widget_has_css_class (gtk_widget_get_parent (widget), "narrow"))
         {
           const char *short_title = g_hash_table_lookup (short_titles, gtk_label_get_label (GTK_LABEL (widget)));
 
-          if (short_title != NULL)
-            gtk_label_set_label (GTK_LABEL (widget), short_title);
+          if (short_title != NULL && gtk_widget_get_visible (widget))
+            {
+              GtkWidget *label = gtk_label_new (short_title);
+
+              gtk_widget_set_visible (widget, FALSE);
+              gtk_box_insert_child_after (GTK_BOX (gtk_widget_get_parent (widget)), label, widget);
+            }
           continue;
         }
       for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
