@@ -3,7 +3,8 @@
 
 For each language folder given: every xref="page" or xref="page#section"
 names a page id (and a section id in it) that exists; every page other
-than index links to a guide, so yelp lists it; every page is installed
+than index links to exactly one guide, so yelp lists it under one trail
+(and index to none); every page is installed
 (listed in help/meson.build). TAP output, one test per page.
 """
 import os
@@ -28,8 +29,15 @@ def problems_in(page_id, root, pages, installed, name):
     found = []
     if name not in installed:
         found.append(f"{name} is not listed in help/meson.build")
-    if page_id != "index" and root.find(f"{MAL}info/{MAL}link[@type='guide']") is None:
+    guides = root.findall(f"{MAL}info/{MAL}link[@type='guide']")
+    if page_id != "index" and not guides:
         found.append(f"{name} has no guide link, so no page lists it")
+    # One breadcrumb: yelp shows one trail per guide link, and a front
+    # page that names a guide (itself) gets a trail of its own.
+    if page_id == "index" and guides:
+        found.append(f"{name} is the front page but links to a guide, so yelp shows a trail above it")
+    if len(guides) > 1:
+        found.append(f"{name} has {len(guides)} guide links, so yelp shows {len(guides)} trails")
     for element in root.iter():
         xref = element.get("xref")
         if xref is None:

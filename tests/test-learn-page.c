@@ -116,7 +116,9 @@ test_walk_every_page (void)
   for (guint i = 0; i < pages->len; i++)
     {
       const LdnPageInfo *info = g_ptr_array_index (pages, i);
-      g_autofree char *progress = g_strdup_printf ("%u of %u", i + 1, pages->len);
+      /* The count agrees with the dots under it: they count the All
+       * Sources page too. */
+      g_autofree char *progress = g_strdup_printf ("%u of %u", i + 1, pages->len + 1);
       g_autoptr(GPtrArray) labels = g_ptr_array_new ();
       gboolean title_shown = FALSE;
 
@@ -133,7 +135,7 @@ test_walk_every_page (void)
     }
 
   wait_for_page (learn, "all-sources");
-  g_assert_cmpstr (ldn_learn_page_get_progress_text (learn), ==, "All sources");
+  g_assert_cmpstr (ldn_learn_page_get_progress_text (learn), ==, "All Sources");
 
   /* Back goes back; resuming remembers where the reader was. */
   gtk_widget_activate_action (GTK_WIDGET (learn), "learn.previous", NULL);
@@ -293,7 +295,57 @@ test_teach_back_answer_is_kept (void)
       feedback = g_ptr_array_index (revealers, i);
   g_assert_nonnull (feedback);
   ldn_test_iterate_until (revealer_is_open, feedback);
-  g_assert_true (g_str_has_prefix (gtk_label_get_text (GTK_LABEL (gtk_revealer_get_child (GTK_REVEALER (feedback)))), "Right."));
+  /* A clear marker (an icon and the word), and the explanation in the
+   * page's normal text, not bold and not coloured. */
+  {
+    g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+    g_autoptr(GPtrArray) images = g_ptr_array_new ();
+    GtkLabel *word = NULL;
+    GtkLabel *explanation = NULL;
+
+    ldn_test_collect (gtk_revealer_get_child (GTK_REVEALER (feedback)), GTK_TYPE_LABEL, labels);
+    ldn_test_collect (gtk_revealer_get_child (GTK_REVEALER (feedback)), GTK_TYPE_IMAGE, images);
+    for (guint i = 0; i < labels->len; i++)
+      if (g_str_equal (gtk_label_get_text (g_ptr_array_index (labels, i)), "Right"))
+        word = g_ptr_array_index (labels, i);
+      else if (*gtk_label_get_text (g_ptr_array_index (labels, i)) != '\0')
+        explanation = g_ptr_array_index (labels, i);
+    g_assert_nonnull (word);
+    g_assert_nonnull (explanation);
+    g_assert_cmpuint (images->len, ==, 1);
+    g_assert_cmpstr (gtk_image_get_icon_name (g_ptr_array_index (images, 0)), ==, "object-select-symbolic");
+    g_assert_true (gtk_widget_has_css_class (gtk_widget_get_parent (GTK_WIDGET (word)), "ldn-right"));
+    g_assert_false (g_str_has_prefix (gtk_label_get_text (explanation), "Right"));
+    g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (explanation), "warning"));
+    g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (explanation), "success"));
+    g_assert_false (gtk_widget_has_css_class (gtk_widget_get_parent (GTK_WIDGET (explanation)), "success"));
+    {
+      PangoAttrList *attrs = pango_layout_get_attributes (gtk_label_get_layout (explanation));
+      g_autofree char *font = NULL;
+      PangoFontDescription *description = NULL;
+      PangoContext *context = gtk_widget_get_pango_context (GTK_WIDGET (explanation));
+
+      g_assert_null (attrs);
+      description = pango_context_get_font_description (context);
+      g_assert_cmpint (pango_font_description_get_weight (description), <, PANGO_WEIGHT_SEMIBOLD);
+    }
+  }
+
+  /* A wrong answer says so with its own marker. */
+  gtk_check_button_set_active (g_ptr_array_index (choices, 0), TRUE);
+  {
+    g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+    g_autoptr(GPtrArray) images = g_ptr_array_new ();
+    gboolean said = FALSE;
+
+    ldn_test_collect (gtk_revealer_get_child (GTK_REVEALER (feedback)), GTK_TYPE_LABEL, labels);
+    ldn_test_collect (gtk_revealer_get_child (GTK_REVEALER (feedback)), GTK_TYPE_IMAGE, images);
+    for (guint i = 0; i < labels->len; i++)
+      said |= g_str_equal (gtk_label_get_text (g_ptr_array_index (labels, i)), "Not Quite");
+    g_assert_true (said);
+    g_assert_cmpstr (gtk_image_get_icon_name (g_ptr_array_index (images, 0)), ==, "window-close-symbolic");
+  }
+  gtk_check_button_set_active (g_ptr_array_index (choices, 1), TRUE);
 
   /* After deleting all data the question is unanswered again. */
   g_assert_true (ldn_user_store_delete_all (ldn_application_get_user_store (app), NULL));
@@ -306,41 +358,66 @@ test_teach_back_answer_is_kept (void)
   close_window (window);
 }
 
+static gboolean
+revealer_is_closed (gpointer data)
+{
+  return !gtk_revealer_get_reveal_child (GTK_REVEALER (data));
+}
+
+/* Under a statement, a small "Sources" button (not a line of links)
+ * opens the full citations in one click and closes them again. */
 static void
 test_source_link_opens_citation (void)
 {
   LdnWindow *window = open_window ();
   LdnLearnPage *learn = ldn_window_get_learn_page (window);
   g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
   g_autoptr(GPtrArray) revealers = g_ptr_array_new ();
-  GtkLabel *links = NULL;
-  gboolean handled = FALSE;
+  GtkWidget *sources = NULL;
   GtkRevealer *citation = NULL;
+  gboolean has_citation = FALSE;
 
   ldn_learn_page_show_page (learn, "serotonin", 0);
   wait_for_page (learn, "serotonin");
 
+  /* No heavy "Sources:" line of text under the paragraphs. */
   ldn_test_collect (current_page_widget (learn), GTK_TYPE_LABEL, labels);
-  for (guint i = 0; i < labels->len && links == NULL; i++)
-    if (gtk_widget_has_css_class (g_ptr_array_index (labels, i), "ldn-source-links"))
-      links = g_ptr_array_index (labels, i);
-  g_assert_nonnull (links);
-  g_assert_nonnull (strstr (gtk_label_get_label (links), "source:S33"));
+  for (guint i = 0; i < labels->len; i++)
+    if (gtk_widget_get_mapped (g_ptr_array_index (labels, i)))
+      g_assert_false (g_str_has_prefix (gtk_label_get_text (g_ptr_array_index (labels, i)), "Sources:"));
 
-  g_signal_emit_by_name (links, "activate-link", "source:S33", &handled);
-  g_assert_true (handled);
+  ldn_test_collect (current_page_widget (learn), GTK_TYPE_TOGGLE_BUTTON, buttons);
+  for (guint i = 0; i < buttons->len && sources == NULL; i++)
+    {
+      GtkWidget *button = g_ptr_array_index (buttons, i);
+      const char *label = gtk_button_get_label (GTK_BUTTON (button));
 
-  ldn_test_collect (gtk_widget_get_parent (GTK_WIDGET (links)), GTK_TYPE_REVEALER, revealers);
+      if (label != NULL && g_str_has_suffix (label, "Source") | g_str_has_suffix (label, "Sources"))
+        sources = button;
+    }
+  g_assert_nonnull (sources);
+  ldn_test_wait_mapped (sources);
+  /* Lighter than the text it backs. */
+  {
+    int button_height = gtk_widget_get_height (sources);
+    g_assert_cmpint (button_height, <, 34);
+  }
+
+  ldn_test_collect (gtk_widget_get_parent (sources), GTK_TYPE_REVEALER, revealers);
   citation = g_ptr_array_index (revealers, 0);
-  g_assert_true (gtk_revealer_get_reveal_child (citation));
+  g_assert_false (gtk_revealer_get_reveal_child (citation));
+
+  gtk_widget_activate (sources);
+  ldn_test_iterate_until (revealer_is_open, citation);
   g_ptr_array_set_size (labels, 0);
   ldn_test_collect (GTK_WIDGET (citation), GTK_TYPE_LABEL, labels);
-  {
-    gboolean has_citation = FALSE;
-    for (guint i = 0; i < labels->len; i++)
-      has_citation |= strstr (gtk_label_get_text (g_ptr_array_index (labels, i)), "dailymed") != NULL;
-    g_assert_true (has_citation);
-  }
+  for (guint i = 0; i < labels->len; i++)
+    has_citation |= strstr (gtk_label_get_text (g_ptr_array_index (labels, i)), "dailymed") != NULL;
+  g_assert_true (has_citation);
+
+  gtk_widget_activate (sources);
+  ldn_test_iterate_until (revealer_is_closed, citation);
 
   close_window (window);
 }
@@ -355,6 +432,22 @@ results_shown (gpointer data)
   GtkListBox *list = data;
 
   return gtk_widget_get_mapped (GTK_WIDGET (list)) && gtk_list_box_get_row_at_index (list, 0) != NULL;
+}
+
+/* The block's top, and its first line, are inside the visible part of
+ * the page, and the page has stopped moving there. */
+static gboolean
+highlight_on_screen (gpointer data)
+{
+  GtkWidget *block = data;
+  GtkWidget *scroller = gtk_widget_get_ancestor (block, GTK_TYPE_SCROLLED_WINDOW);
+  graphene_rect_t bounds;
+
+  if (scroller == NULL || !gtk_widget_get_mapped (block) ||
+      !gtk_widget_compute_bounds (block, scroller, &bounds))
+    return FALSE;
+
+  return bounds.origin.y >= 0 && bounds.origin.y + 40 <= gtk_widget_get_height (scroller);
 }
 
 static void
@@ -424,7 +517,177 @@ test_search_opens_result (void)
     g_assert_true (mentions_codeine);
   }
 
+  /* The outlined block is scrolled into view: its top is on screen. */
+  ldn_test_iterate_until (highlight_on_screen, highlighted);
+  {
+    GtkWidget *scroller = gtk_widget_get_ancestor (highlighted, GTK_TYPE_SCROLLED_WINDOW);
+    graphene_rect_t bounds;
+
+    g_assert_true (gtk_widget_compute_bounds (highlighted, scroller, &bounds));
+    g_test_message ("highlighted block at y=%g in a scroller %d px high", bounds.origin.y, gtk_widget_get_height (scroller));
+  }
+
   close_window (window);
+}
+
+/* On a phone, a result far down a page the reader has not opened yet is
+ * scrolled into view once the page has been built and laid out. */
+static void
+test_result_far_down_is_scrolled_into_view (void)
+{
+  LdnWindow *window = ldn_window_new (app);
+  LdnLearnPage *learn;
+  GtkWidget *highlighted = NULL;
+  guint last = 0;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, 640);
+  gtk_window_present (GTK_WINDOW (window));
+  ldn_test_wait_mapped (GTK_WIDGET (window));
+  learn = ldn_window_get_learn_page (window);
+  g_assert_true (ldn_learn_page_show_page (learn, "what-is-naltrexone", 0));
+  wait_for_page (learn, "what-is-naltrexone");
+
+  /* Through search, on the phone: the teach-back question near the end of
+   * the safety page, found by a word only it has. */
+  {
+    GtkEditable *entry;
+    GtkListBox *results = NULL;
+    g_autoptr(GPtrArray) lists = g_ptr_array_new ();
+
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL));
+    entry = ldn_test_nth (GTK_WIDGET (learn), GTK_TYPE_SEARCH_ENTRY, 0);
+    gtk_editable_set_text (entry, "cough medicine with codeine");
+    ldn_test_collect (GTK_WIDGET (learn), GTK_TYPE_LIST_BOX, lists);
+    for (guint i = 0; i < lists->len; i++)
+      if (gtk_widget_has_css_class (g_ptr_array_index (lists, i), "boxed-list") &&
+          gtk_widget_get_ancestor (g_ptr_array_index (lists, i), ADW_TYPE_CAROUSEL) == NULL &&
+          gtk_widget_get_ancestor (g_ptr_array_index (lists, i), GTK_TYPE_POPOVER) == NULL)
+        results = g_ptr_array_index (lists, i);
+    g_assert_nonnull (results);
+    ldn_test_iterate_until (results_shown, results);
+    g_signal_emit_by_name (results, "row-activated", gtk_list_box_get_row_at_index (results, 0));
+    highlighted = ldn_learn_page_get_highlighted_block (learn);
+    g_assert_nonnull (highlighted);
+    wait_for_page (learn, "safety");
+    ldn_test_iterate_until (highlight_on_screen, highlighted);
+  }
+
+  /* The last block of a long page. */
+  while (ldn_learn_page_show_page (learn, "evidence", last + 1) &&
+         ldn_learn_page_get_highlighted_block (learn) != NULL)
+    last++;
+  g_test_message ("the evidence page has %u blocks", last + 1);
+  g_assert_cmpuint (last, >=, 4);
+
+  ldn_window_get_learn_page (window);
+  g_assert_true (ldn_learn_page_show_page (learn, "what-is-naltrexone", 0));
+  wait_for_page (learn, "what-is-naltrexone");
+  g_assert_true (ldn_learn_page_show_page (learn, "evidence", last));
+  highlighted = ldn_learn_page_get_highlighted_block (learn);
+  g_assert_nonnull (highlighted);
+  wait_for_page (learn, "evidence");
+  ldn_test_iterate_until (highlight_on_screen, highlighted);
+
+  close_window (window);
+}
+
+static GtkWidget *
+find_button_named (GtkWidget  *root,
+                   const char *name)
+{
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+
+  ldn_test_collect (root, GTK_TYPE_WIDGET, buttons);
+  for (guint i = 0; i < buttons->len; i++)
+    {
+      g_autofree char *problem = gtk_test_accessible_check_property (g_ptr_array_index (buttons, i),
+                                                                     GTK_ACCESSIBLE_PROPERTY_LABEL, name);
+      if (problem == NULL)
+        return g_ptr_array_index (buttons, i);
+    }
+
+  return NULL;
+}
+
+static gboolean
+rects_overlap (const graphene_rect_t *a,
+               const graphene_rect_t *b)
+{
+  return a->origin.x < b->origin.x + b->size.width && b->origin.x < a->origin.x + a->size.width &&
+         a->origin.y < b->origin.y + b->size.height && b->origin.y < a->origin.y + a->size.height;
+}
+
+static gboolean
+widget_allocated (gpointer data)
+{
+  return gtk_widget_get_mapped (GTK_WIDGET (data)) && gtk_widget_get_width (GTK_WIDGET (data)) > 0;
+}
+
+/* Back and Next look alike (neither flat beside a coloured block), are
+ * the same height, and at 360 px with large text the dots and the page
+ * count have room: nothing runs under a button or is cut short. */
+static void
+test_navigation_fits_a_phone (void)
+{
+  GtkSettings *gtk_settings = gtk_settings_get_default ();
+  LdnWindow *window;
+  LdnLearnPage *learn;
+  GtkWidget *back, *next, *dots, *count;
+  graphene_rect_t back_bounds, next_bounds, dots_bounds, count_bounds;
+  g_autoptr(GPtrArray) all_dots = g_ptr_array_new ();
+  int dpi = 0;
+
+  g_object_get (gtk_settings, "gtk-xft-dpi", &dpi, NULL);
+  g_object_set (gtk_settings, "gtk-xft-dpi", 96 * 1024 * 3 / 2, NULL);
+  window = ldn_window_new (app);
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, 640);
+  gtk_window_present (GTK_WINDOW (window));
+  ldn_test_wait_mapped (GTK_WIDGET (window));
+  learn = ldn_window_get_learn_page (window);
+  g_assert_true (ldn_learn_page_show_page (learn, "doctor-visit", 0));
+  wait_for_page (learn, "doctor-visit");
+
+  back = find_button_named (GTK_WIDGET (learn), "Previous page");
+  next = find_button_named (GTK_WIDGET (learn), "Next page");
+  count = find_button_named (GTK_WIDGET (learn), "Go to a page");
+  g_assert_nonnull (back);
+  g_assert_nonnull (next);
+  g_assert_nonnull (count);
+  ldn_test_collect (GTK_WIDGET (learn), ADW_TYPE_CAROUSEL_INDICATOR_DOTS, all_dots);
+  g_assert_cmpuint (all_dots->len, ==, 1);
+  dots = g_ptr_array_index (all_dots, 0);
+  ldn_test_iterate_until (widget_allocated, dots);
+
+  /* Styled alike. */
+  g_assert_cmpint (gtk_widget_has_css_class (back, "flat"), ==, gtk_widget_has_css_class (next, "flat"));
+  g_assert_cmpint (gtk_widget_has_css_class (back, "suggested-action"), ==,
+                   gtk_widget_has_css_class (next, "suggested-action"));
+  g_assert_cmpint (gtk_widget_has_css_class (gtk_widget_get_parent (back), "toolbar"), ==, FALSE);
+  g_assert_cmpint (gtk_widget_get_height (back), ==, gtk_widget_get_height (next));
+
+  g_assert_true (gtk_widget_compute_bounds (back, GTK_WIDGET (window), &back_bounds));
+  g_assert_true (gtk_widget_compute_bounds (next, GTK_WIDGET (window), &next_bounds));
+  g_assert_true (gtk_widget_compute_bounds (dots, GTK_WIDGET (window), &dots_bounds));
+  g_assert_true (gtk_widget_compute_bounds (count, GTK_WIDGET (window), &count_bounds));
+  g_test_message ("back %g+%g, count %g+%g, next %g+%g, dots %g+%g at y %g",
+                  back_bounds.origin.x, back_bounds.size.width, count_bounds.origin.x, count_bounds.size.width,
+                  next_bounds.origin.x, next_bounds.size.width, dots_bounds.origin.x, dots_bounds.size.width,
+                  dots_bounds.origin.y);
+  g_assert_false (rects_overlap (&dots_bounds, &next_bounds));
+  g_assert_false (rects_overlap (&dots_bounds, &back_bounds));
+  g_assert_false (rects_overlap (&count_bounds, &next_bounds));
+  g_assert_false (rects_overlap (&count_bounds, &back_bounds));
+  g_assert_cmpfloat (next_bounds.origin.x + next_bounds.size.width, <=, 360);
+  {
+    g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+
+    ldn_test_collect (count, GTK_TYPE_LABEL, labels);
+    for (guint i = 0; i < labels->len; i++)
+      g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (g_ptr_array_index (labels, i))));
+  }
+
+  close_window (window);
+  g_object_set (gtk_settings, "gtk-xft-dpi", dpi, NULL);
 }
 
 static gboolean
@@ -548,6 +811,8 @@ main (int   argc,
   g_test_add_func ("/learn/teach-back-answer-is-kept", test_teach_back_answer_is_kept);
   g_test_add_func ("/learn/source-link-opens-citation", test_source_link_opens_citation);
   g_test_add_func ("/learn/search-opens-result", test_search_opens_result);
+  g_test_add_func ("/learn/result-far-down-is-scrolled-into-view", test_result_far_down_is_scrolled_into_view);
+  g_test_add_func ("/learn/navigation-fits-a-phone", test_navigation_fits_a_phone);
   g_test_add_func ("/learn/typing-starts-search", test_typing_starts_search);
   g_test_add_func ("/learn/search-without-results-says-so", test_search_without_results_says_so);
   g_test_add_func ("/learn/missing-content-says-so", test_missing_content_says_so);

@@ -165,7 +165,7 @@ test_fill_in_close_and_find_again (void)
   /* Opioids first: "Not sure". */
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (button_labelled (section.safety, "Not sure", 0)), TRUE);
   g_assert_cmpint (ldn_user_store_get_answer (store, "opioids"), ==, LDN_ANSWER_UNSURE);
-  g_assert_true (gtk_revealer_get_reveal_child (ldn_test_nth (section.safety, GTK_TYPE_REVEALER, 0)));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (ldn_test_nth (section.safety, GTK_TYPE_STACK, 0)), ==, "flagged");
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (button_labelled (section.safety, "No", 1)), TRUE);
   g_assert_cmpint (ldn_user_store_get_answer (store, "surgery"), ==, LDN_ANSWER_NO);
 

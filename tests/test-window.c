@@ -10,8 +10,15 @@
 #include <adwaita.h>
 
 #include "app/ldn-application.h"
+#include "app/ldn-save-file.h"
 #include "app/ldn-window.h"
+#include "compat/ldn-compat.h"
+#include "export/ldn-export.h"
+#include "pages/ldn-checklist-view.h"
+#include "pages/ldn-questions-view.h"
+#include "pages/ldn-safety-view.h"
 #include "pages/ldn-side-effects-page.h"
+#include "ldn-test-tmp.h"
 #include "ldn-test-ui.h"
 
 static LdnApplication *app;
@@ -447,6 +454,485 @@ test_main_menu_opens_with_working_items (void)
 /* The section and help icons come from the app's resources: as PNGs
  * where GTK has the symbolic encoder, as SVGs where it does not (GTK 4.23+).
  * Either way the theme has them, at the sizes they are drawn. */
+/* The header keeps its shape between sections: the same buttons in the
+ * same places. The search button, pressed outside the guide, opens the
+ * guide's search. And no focus ring is drawn before a key is pressed. */
+static void
+test_header_keeps_its_shape (void)
+{
+  LdnWindow *window = open_window ();
+  g_autoptr(GPtrArray) bars = g_ptr_array_new ();
+  GtkWidget *header;
+  g_autofree char *first_shape = NULL;
+  GtkWidget *search = NULL;
+  gboolean search_mode = FALSE;
+
+  g_assert_false (gtk_window_get_focus_visible (GTK_WINDOW (window)));
+
+  ldn_test_collect (GTK_WIDGET (window), ADW_TYPE_HEADER_BAR, bars);
+  header = g_ptr_array_index (bars, 0);
+  for (guint s = 0; s < G_N_ELEMENTS (sections); s++)
+    {
+      g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+      g_autoptr(GString) shape = g_string_new (NULL);
+
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.section", "s", sections[s]));
+      /* Let the header lay out again. */
+      for (int i = 0; i < 5; i++)
+        g_main_context_iteration (NULL, FALSE);
+      ldn_test_collect (header, GTK_TYPE_BUTTON, buttons);
+      for (guint i = 0; i < buttons->len; i++)
+        {
+          GtkWidget *button = g_ptr_array_index (buttons, i);
+
+          if (gtk_widget_get_ancestor (button, ADW_TYPE_VIEW_SWITCHER) == NULL)
+            g_string_append_printf (shape, "%s:%d ", G_OBJECT_TYPE_NAME (button), gtk_widget_is_visible (button));
+          if (GTK_IS_TOGGLE_BUTTON (button) &&
+              g_strcmp0 (gtk_button_get_icon_name (GTK_BUTTON (button)), "edit-find-symbolic") == 0)
+            search = button;
+        }
+      g_test_message ("%s: %s", sections[s], shape->str);
+      if (first_shape == NULL)
+        first_shape = g_strdup (shape->str);
+      g_assert_cmpstr (shape->str, ==, first_shape);
+    }
+
+  /* Search from the discussion sheet opens the guide's search. */
+  g_assert_nonnull (search);
+  g_assert_true (gtk_widget_is_visible (search));
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (search), TRUE);
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (ldn_test_nth (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK, 0)),
+                   ==, "learn");
+  g_object_get (ldn_window_get_learn_page (window), "search-mode", &search_mode, NULL);
+  g_assert_true (search_mode);
+
+  close_and_wait_for_finalize (window);
+}
+
+/* The bar is on screen with six names shown. */
+static gboolean
+bar_is_laid_out (gpointer data)
+{
+  g_autoptr(GPtrArray) bars = g_ptr_array_new ();
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  guint shown = 0;
+
+  ldn_test_collect (GTK_WIDGET (data), ADW_TYPE_VIEW_SWITCHER_BAR, bars);
+  if (bars->len != 1 || !gtk_widget_get_mapped (g_ptr_array_index (bars, 0)))
+    return FALSE;
+  ldn_test_collect (g_ptr_array_index (bars, 0), GTK_TYPE_LABEL, labels);
+  for (guint i = 0; i < labels->len; i++)
+    shown += gtk_widget_get_mapped (g_ptr_array_index (labels, i)) &&
+             gtk_widget_get_width (g_ptr_array_index (labels, i)) > 0;
+
+  return shown == 6;
+}
+
+/* At 360 px, with normal and with large text, and with a sixth section
+ * (Diary is coming), every section's name in the bottom bar is shown
+ * whole: none is cut short with "…". */
+static void
+check_bottom_bar_names_whole (int dpi)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  GtkSettings *gtk_settings = gtk_settings_get_default ();
+  g_autoptr(GPtrArray) bars = g_ptr_array_new ();
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  LdnWindow *window;
+  AdwViewStack *stack;
+  int old_dpi = 0;
+  guint shown = 0;
+
+  g_object_get (gtk_settings, "gtk-xft-dpi", &old_dpi, NULL);
+  g_object_set (gtk_settings, "gtk-xft-dpi", dpi, NULL);
+  g_settings_set_int (settings, "window-width", 360);
+  g_settings_set_int (settings, "window-height", 640);
+  window = ldn_window_new (app);
+  stack = ldn_test_nth (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK, 0);
+  if (adw_view_stack_get_child_by_name (stack, "diary") == NULL)
+    adw_view_stack_add_titled_with_icon (stack, adw_bin_new (), "diary", "Diary", "ldn-learn-symbolic");
+  gtk_window_present (GTK_WINDOW (window));
+  ldn_test_wait_mapped (GTK_WIDGET (window));
+  ldn_test_iterate_until (switcher_is_at_bottom, window);
+  ldn_test_iterate_until (bar_is_laid_out, window);
+  for (int i = 0; i < 10; i++)
+    g_main_context_iteration (NULL, FALSE);
+
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, 360);
+  ldn_test_collect (GTK_WIDGET (window), ADW_TYPE_VIEW_SWITCHER_BAR, bars);
+  ldn_test_collect (g_ptr_array_index (bars, 0), GTK_TYPE_LABEL, labels);
+  for (guint i = 0; i < labels->len; i++)
+    {
+      GtkLabel *label = g_ptr_array_index (labels, i);
+
+      if (!gtk_widget_get_mapped (GTK_WIDGET (label)))
+        continue;
+      shown++;
+      {
+        int nat = 0;
+        gtk_widget_measure (GTK_WIDGET (label), GTK_ORIENTATION_HORIZONTAL, -1, NULL, &nat, NULL, NULL);
+        g_test_message ("bottom bar: “%s” %d px wide, wants %d; button %d; bar %d", gtk_label_get_text (label),
+                        gtk_widget_get_width (GTK_WIDGET (label)), nat,
+                        gtk_widget_get_width (gtk_widget_get_ancestor (GTK_WIDGET (label), GTK_TYPE_TOGGLE_BUTTON)),
+                        gtk_widget_get_width (g_ptr_array_index (bars, 0)));
+      }
+      g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (label)));
+    }
+  g_assert_cmpuint (shown, ==, 6);
+
+  close_and_wait_for_finalize (window);
+  g_object_set (gtk_settings, "gtk-xft-dpi", old_dpi, NULL);
+  g_settings_reset (settings, "window-width");
+  g_settings_reset (settings, "window-height");
+}
+
+/* Between phone and desktop widths the switcher settles in one place:
+ * the short names of the bottom bar must not make the header's switcher
+ * fit again (which would bring the long names back, and so on). */
+static void
+test_switcher_settles_at_middle_widths (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+
+  for (int width = 560; width <= 960; width += 100)
+    {
+      LdnWindow *window;
+      gboolean at_bottom;
+      guint changes = 0;
+      gint64 until;
+
+      g_settings_set_int (settings, "window-width", width);
+      g_settings_set_int (settings, "window-height", 600);
+      window = open_window ();
+      /* Settled: a whole second without a change, within ten seconds
+       * (a sanitizer build lays the window out slowly at first). */
+      {
+        gint64 start = g_get_monotonic_time ();
+        gint64 last_change = start;
+
+        at_bottom = ldn_window_get_switcher_at_bottom (window);
+        until = start + 10 * G_USEC_PER_SEC;
+        while (g_get_monotonic_time () < until && g_get_monotonic_time () - last_change < G_USEC_PER_SEC)
+          {
+            g_main_context_iteration (NULL, FALSE);
+            if (ldn_window_get_switcher_at_bottom (window) != at_bottom)
+              {
+                changes++;
+                at_bottom = !at_bottom;
+                last_change = g_get_monotonic_time ();
+              }
+          }
+        g_test_message ("%d px: %u changes before settling, in %.1f s", width, changes,
+                        (last_change - start) / (double) G_USEC_PER_SEC);
+        g_assert_cmpint (g_get_monotonic_time () - last_change, >=, G_USEC_PER_SEC);
+        changes = 0;
+      }
+      until = g_get_monotonic_time () + G_USEC_PER_SEC / 2;
+      while (g_get_monotonic_time () < until)
+        {
+          g_main_context_iteration (NULL, FALSE);
+          if (ldn_window_get_switcher_at_bottom (window) != at_bottom)
+            {
+              changes++;
+              at_bottom = !at_bottom;
+            }
+        }
+      g_test_message ("%d px: switcher %s, %u changes", width, at_bottom ? "at the bottom" : "in the header", changes);
+      g_assert_cmpuint (changes, ==, 0);
+      close_and_wait_for_finalize (window);
+    }
+  g_settings_reset (settings, "window-width");
+  g_settings_reset (settings, "window-height");
+}
+
+static void
+test_bottom_bar_names_whole (void)
+{
+  check_bottom_bar_names_whole (96 * 1024);
+  check_bottom_bar_names_whole (96 * 1024 * 5 / 4);
+}
+
+static gboolean
+has_label_text (GtkWidget  *root,
+                const char *text)
+{
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+
+  ldn_test_collect (root, GTK_TYPE_LABEL, labels);
+  for (guint i = 0; i < labels->len; i++)
+    if (g_strcmp0 (gtk_label_get_text (g_ptr_array_index (labels, i)), text) == 0)
+      return TRUE;
+
+  return FALSE;
+}
+
+static gboolean
+saved_toast_shown (gpointer data)
+{
+  return has_label_text (GTK_WIDGET (data), "Saved as “ldn-discussion-sheet.pdf”");
+}
+
+/* Saving says the file's name, not its whole path, and offers Open. */
+static void
+test_saved_toast_is_short_with_open (void)
+{
+  LdnWindow *window = open_window ();
+  g_autoptr(GFile) file = g_file_new_for_path ("/home/someone/Documents/Visits/ldn-discussion-sheet.pdf");
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+  gboolean open = FALSE;
+
+  ldn_save_file_report_saved (GTK_WINDOW (window), file);
+  ldn_test_iterate_until (saved_toast_shown, window);
+
+  ldn_test_collect (GTK_WIDGET (window), GTK_TYPE_LABEL, labels);
+  for (guint i = 0; i < labels->len; i++)
+    g_assert_null (strstr (gtk_label_get_text (g_ptr_array_index (labels, i)), "/home/someone"));
+  ldn_test_collect (ldn_test_nth (GTK_WIDGET (window), ADW_TYPE_TOAST_OVERLAY, 0), GTK_TYPE_BUTTON, buttons);
+  for (guint i = 0; i < buttons->len; i++)
+    open |= g_strcmp0 (gtk_button_get_label (g_ptr_array_index (buttons, i)), "_Open") == 0 &&
+            gtk_widget_get_mapped (g_ptr_array_index (buttons, i));
+  g_assert_true (open);
+
+  close_and_wait_for_finalize (window);
+}
+
+static char *
+questions_in_order (LdnUserStore *user)
+{
+  g_autoptr(GPtrArray) questions = ldn_user_store_list_questions (user, NULL);
+  g_autoptr(GString) order = g_string_new (NULL);
+
+  for (guint i = 0; questions != NULL && i < questions->len; i++)
+    g_string_append_printf (order, "%s;", ((LdnUserQuestion *) g_ptr_array_index (questions, i))->text);
+
+  return g_string_free (g_steal_pointer (&order), FALSE);
+}
+
+static GtkWidget *
+find_button (GtkWidget  *root,
+             const char *label_or_tooltip,
+             guint       index)
+{
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+  guint seen = 0;
+
+  ldn_test_collect (root, GTK_TYPE_BUTTON, buttons);
+  for (guint i = 0; i < buttons->len; i++)
+    {
+      GtkWidget *button = g_ptr_array_index (buttons, i);
+
+      if ((g_strcmp0 (gtk_button_get_label (GTK_BUTTON (button)), label_or_tooltip) == 0 ||
+           g_strcmp0 (gtk_widget_get_tooltip_text (button), label_or_tooltip) == 0) &&
+          gtk_widget_get_mapped (button) && seen++ == index)
+        return button;
+    }
+
+  return NULL;
+}
+
+typedef struct {
+  GtkWidget  *root;
+  const char *label;
+} ButtonWait;
+
+static gboolean
+button_shown (gpointer data)
+{
+  ButtonWait *wait = data;
+
+  return find_button (wait->root, wait->label, 0) != NULL;
+}
+
+typedef struct {
+  LdnUserStore *user;
+  const char   *order;
+} OrderWait;
+
+static gboolean
+order_is (gpointer data)
+{
+  OrderWait *wait = data;
+  g_autofree char *order = questions_in_order (wait->user);
+
+  return g_strcmp0 (order, wait->order) == 0;
+}
+
+/* Deleting one of my questions says so, with Undo; Undo puts it back
+ * where it was. */
+static void
+test_deleted_question_can_be_undone (void)
+{
+  LdnUserStore *user = ldn_application_get_user_store (app);
+  LdnWindow *window;
+  GtkWidget *questions;
+  GtkWidget *delete;
+  ButtonWait undo_wait;
+  OrderWait order_wait = { user, "First?;Third?;" };
+
+  g_assert_true (ldn_user_store_delete_all (user, NULL));
+  g_assert_cmpint (ldn_user_store_add_question (user, "First?", NULL, NULL), >, 0);
+  g_assert_cmpint (ldn_user_store_add_question (user, "Second?", NULL, NULL), >, 0);
+  g_assert_cmpint (ldn_user_store_add_question (user, "Third?", NULL, NULL), >, 0);
+  window = open_window ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-questions", NULL));
+  questions = ldn_test_nth (GTK_WIDGET (ldn_window_get_side_effects_page (window)), LDN_TYPE_QUESTIONS_VIEW, 0);
+  ldn_test_wait_mapped (questions);
+
+  delete = find_button (questions, "Delete this question", 1);
+  g_assert_nonnull (delete);
+  g_signal_emit_by_name (delete, "clicked");
+  ldn_test_iterate_until (order_is, &order_wait);
+
+  undo_wait.root = ldn_test_nth (GTK_WIDGET (window), ADW_TYPE_TOAST_OVERLAY, 0);
+  undo_wait.label = "_Undo";
+  ldn_test_iterate_until (button_shown, &undo_wait);
+  g_assert_true (has_label_text (undo_wait.root, "Question deleted"));
+  g_signal_emit_by_name (find_button (undo_wait.root, "_Undo", 0), "clicked");
+  order_wait.order = "First?;Second?;Third?;";
+  ldn_test_iterate_until (order_is, &order_wait);
+
+  close_and_wait_for_finalize (window);
+  g_assert_true (ldn_user_store_delete_all (user, NULL));
+}
+
+/* A future day picked in the "since" calendar is refused next to it, as
+ * a typed one is, and nothing is saved. */
+static void
+test_future_since_from_calendar_refused (void)
+{
+  LdnUserStore *user = ldn_application_get_user_store (app);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) future = g_date_time_add_days (now, 40);
+  g_autoptr(GPtrArray) errors = g_ptr_array_new ();
+  LdnWindow *window;
+  GtkWidget *checklist;
+  GtkCalendar *calendar;
+  gboolean said = FALSE;
+
+  g_assert_true (ldn_user_store_delete_all (user, NULL));
+  window = open_window ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.section", "s", "side-effects"));
+  checklist = ldn_test_nth (GTK_WIDGET (ldn_window_get_side_effects_page (window)), LDN_TYPE_CHECKLIST_VIEW, 0);
+  calendar = ldn_test_nth (checklist, GTK_TYPE_CALENDAR, 0);
+
+  gtk_calendar_select_day (calendar, future);
+  g_signal_emit_by_name (calendar, "day-selected");
+  {
+    g_autoptr(LdnChecklistEntry) saved = ldn_user_store_get_checklist_entry (user, "vivid-dreams", NULL);
+    g_assert_true (saved == NULL || saved->since == NULL);
+  }
+  ldn_test_collect (gtk_widget_get_parent (GTK_WIDGET (calendar)), GTK_TYPE_LABEL, errors);
+  for (guint i = 0; i < errors->len; i++)
+    said |= gtk_widget_get_visible (g_ptr_array_index (errors, i)) &&
+            g_strcmp0 (gtk_label_get_text (g_ptr_array_index (errors, i)), "That date is in the future.") == 0;
+  g_assert_true (said);
+
+  close_and_wait_for_finalize (window);
+  g_assert_true (ldn_user_store_delete_all (user, NULL));
+}
+
+/* The mean colour of WIDGET as drawn. */
+static void
+mean_color (GtkWidget *widget,
+            double     rgb[3])
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  g_autofree guchar *pixels = NULL;
+  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  pixels = g_malloc ((gsize) width * height * 4);
+  gdk_texture_download (texture, pixels, (gsize) width * 4);
+  rgb[0] = rgb[1] = rgb[2] = 0;
+  /* Premultiplied BGRA in memory, put over a white page. */
+  for (int i = 0; i < width * height; i++)
+    for (int c = 0; c < 3; c++)
+      rgb[c] += pixels[i * 4 + (2 - c)] / 255.0 + (1 - pixels[i * 4 + 3] / 255.0);
+  for (int c = 0; c < 3; c++)
+    rgb[c] /= width * height;
+}
+
+typedef struct {
+  GtkWidget *widget;
+  double     y;
+} StillWait;
+
+/* Answering a safety question moves nothing below it, and the chosen
+ * answer is plainly different from the others (drawn in another colour,
+ * not a shade darker). */
+static void
+test_safety_answer_moves_nothing_and_shows (void)
+{
+  LdnUserStore *user = ldn_application_get_user_store (app);
+  LdnContentStore *content = ldn_application_get_content_store (app, NULL);
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *view;
+  g_autoptr(GPtrArray) cards = g_ptr_array_new ();
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+  GtkWidget *yes = NULL, *no = NULL, *second = NULL, *scroller;
+  graphene_rect_t before, after;
+  double chosen[3], other[3], distance = 0;
+  gint64 until;
+
+  g_assert_true (ldn_user_store_delete_all (user, NULL));
+  view = ldn_safety_view_new (content, user);
+  gtk_window_set_child (GTK_WINDOW (window), view);
+  gtk_window_set_default_size (GTK_WINDOW (window), 420, 700);
+  gtk_window_present (GTK_WINDOW (window));
+  ldn_test_wait_mapped (view);
+
+  ldn_test_collect (view, GTK_TYPE_TOGGLE_BUTTON, buttons);
+  for (guint i = 0; i < buttons->len; i++)
+    {
+      GtkWidget *button = g_ptr_array_index (buttons, i);
+
+      if (yes == NULL && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (button)), "Yes") == 0)
+        yes = button;
+      else if (yes != NULL && no == NULL && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (button)), "No") == 0)
+        no = button;
+      else if (yes != NULL && second == NULL && gtk_widget_get_parent (button) != gtk_widget_get_parent (yes))
+        second = button;
+    }
+  g_assert_nonnull (yes);
+  g_assert_nonnull (no);
+  g_assert_nonnull (second);
+  scroller = gtk_widget_get_ancestor (yes, GTK_TYPE_SCROLLED_WINDOW);
+  /* Laid out and settled. */
+  until = g_get_monotonic_time () + G_USEC_PER_SEC / 2;
+  while (g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_true (gtk_widget_compute_bounds (second, scroller, &before));
+
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (yes), TRUE);
+  /* Whatever would move has moved after half a second. */
+  until = g_get_monotonic_time () + G_USEC_PER_SEC / 2;
+  while (g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_true (gtk_widget_compute_bounds (second, scroller, &after));
+  g_assert_cmpfloat (after.origin.y, ==, before.origin.y);
+
+  mean_color (yes, chosen);
+  mean_color (no, other);
+  for (int c = 0; c < 3; c++)
+    distance += (chosen[c] - other[c]) * (chosen[c] - other[c]);
+  /* (squared distance in RGB, each channel 0 to 1) */
+  g_test_message ("chosen %.2f %.2f %.2f, other %.2f %.2f %.2f, squared distance %.3f",
+                  chosen[0], chosen[1], chosen[2], other[0], other[1], other[2], distance);
+  g_assert_cmpfloat (distance, >, 0.2);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_true (ldn_user_store_delete_all (user, NULL));
+}
+
 static void
 test_section_icons_exist (void)
 {
@@ -490,6 +976,13 @@ main (int   argc,
   ldn_test_add_func ("/window/about-says-not-medical-advice", test_about_says_not_medical_advice);
   ldn_test_add_func ("/window/main-menu-opens-with-working-items", test_main_menu_opens_with_working_items);
   ldn_test_add_func ("/window/section-icons-exist", test_section_icons_exist);
+  ldn_test_add_func ("/window/header-keeps-its-shape", test_header_keeps_its_shape);
+  ldn_test_add_func ("/window/bottom-bar-names-whole", test_bottom_bar_names_whole);
+  ldn_test_add_func ("/window/switcher-settles-at-middle-widths", test_switcher_settles_at_middle_widths);
+  ldn_test_add_func ("/window/saved-toast-is-short-with-open", test_saved_toast_is_short_with_open);
+  ldn_test_add_func ("/window/deleted-question-can-be-undone", test_deleted_question_can_be_undone);
+  ldn_test_add_func ("/window/future-since-from-calendar-refused", test_future_since_from_calendar_refused);
+  ldn_test_add_func ("/window/safety-answer-moves-nothing-and-shows", test_safety_answer_moves_nothing_and_shows);
 
   result = g_test_run ();
   g_clear_object (&app);

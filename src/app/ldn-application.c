@@ -281,27 +281,82 @@ ldn_application_export_data_action (GSimpleAction *action,
                  _("Export My Data"), "ldn-guide-data.json", write_user_data, g_object_ref (self), g_object_unref);
 }
 
+typedef struct {
+  LdnApplication *app;
+  GFile          *file;
+} ImportRequest;
+
+static void
+import_request_free (ImportRequest *request)
+{
+  g_object_unref (request->app);
+  g_object_unref (request->file);
+  g_free (request);
+}
+
+static void
+import_confirmed_cb (gboolean confirmed,
+                     gpointer user_data)
+{
+  ImportRequest *request = user_data;
+  LdnApplication *self = request->app;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_file_get_path (request->file);
+  g_autofree char *message = NULL;
+  LdnContentStore *content;
+
+  if (!confirmed)
+    {
+      import_request_free (request);
+      return;
+    }
+
+  content = ldn_application_get_content_store (self, &error);
+  if (path != NULL && content != NULL &&
+      ldn_import_user_data (content, ldn_application_get_user_store (self), path, &error))
+    message = g_strdup (_("Data imported"));
+  else
+    message = g_strdup_printf (_("Nothing was changed: %s"), error ? error->message : _("not a local file"));
+
+  toast (self, message);
+  import_request_free (request);
+}
+
+/* Importing replaces everything: ask first, naming the file. */
+GtkWidget *
+ldn_application_confirm_import (LdnApplication *self,
+                                GFile          *file)
+{
+  ImportRequest *request;
+  g_autofree char *name = NULL;
+  g_autofree char *display = NULL;
+  g_autofree char *body = NULL;
+
+  g_return_val_if_fail (LDN_IS_APPLICATION (self), NULL);
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  request = g_new0 (ImportRequest, 1);
+  request->app = g_object_ref (self);
+  request->file = g_object_ref (file);
+  name = g_file_get_basename (file);
+  display = g_filename_display_name (name);
+  /* Translators: %s is the name of the file being imported. */
+  body = g_strdup_printf (_("Everything LDN Guide keeps on this computer (checklist, notes, answers, questions) "
+                            "will be replaced by what is in “%s”. To keep a copy of what is here now, export "
+                            "your data first."), display);
+  return ldn_compat_confirm_full (gtk_application_get_active_window (GTK_APPLICATION (self)),
+                                  _("Replace Your Data?"), body, _("_Cancel"), _("_Replace"),
+                                  import_confirmed_cb, request);
+}
+
 static void
 import_file_chosen_cb (GFile    *file,
                        gpointer  user_data)
 {
   g_autoptr(LdnApplication) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = file ? g_file_get_path (file) : NULL;
-  g_autofree char *message = NULL;
-  LdnContentStore *content;
 
-  if (file == NULL)
-    return;
-
-  content = ldn_application_get_content_store (self, &error);
-  if (path != NULL && content != NULL &&
-      ldn_import_user_data (content, ldn_application_get_user_store (self), path, &error))
-    message = g_strdup (_("Your data was imported."));
-  else
-    message = g_strdup_printf (_("Nothing was changed: %s"), error ? error->message : _("not a local file"));
-
-  toast (self, message);
+  if (file != NULL)
+    ldn_application_confirm_import (self, file);
 }
 
 static void
@@ -310,9 +365,14 @@ ldn_application_import_data_action (GSimpleAction *action,
                                     gpointer       user_data)
 {
   LdnApplication *self = LDN_APPLICATION (user_data);
+  g_autoptr(GtkFileFilter) json = gtk_file_filter_new ();
 
+  /* Translators: the kind of file offered when importing. */
+  gtk_file_filter_set_name (json, _("LDN Guide data (JSON)"));
+  gtk_file_filter_add_mime_type (json, "application/json");
+  gtk_file_filter_add_pattern (json, "*.json");
   ldn_compat_open_file (gtk_application_get_active_window (GTK_APPLICATION (self)),
-                        _("Import My Data"), import_file_chosen_cb, g_object_ref (self));
+                        _("Import My Data"), json, import_file_chosen_cb, g_object_ref (self));
 }
 
 static void

@@ -27,5 +27,9 @@ LdnContentStore      *ldn_application_get_content_store       (LdnApplication *s
 LdnTeachBackRecorder *ldn_application_get_teach_back_recorder (LdnApplication *self);
 /* Opened on first use; never NULL (see ldn_user_store_open()). */
 LdnUserStore         *ldn_application_get_user_store          (LdnApplication *self);
+/* Asks before importing FILE (it replaces everything), then imports it.
+ * Returns the question (borrowed; see ldn_compat_confirm_full()). */
+GtkWidget            *ldn_application_confirm_import          (LdnApplication *self,
+                                                               GFile          *file);
 
 G_END_DECLS

@@ -28,4 +28,9 @@ void ldn_save_file (GtkWindow        *parent,
                     gpointer          data,
                     GDestroyNotify    destroy);
 
+/* The toast after a file was saved: its name (not the whole path) and an
+ * Open button. */
+void ldn_save_file_report_saved (GtkWindow *parent,
+                                 GFile     *file);
+
 G_END_DECLS

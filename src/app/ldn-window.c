@@ -11,6 +11,7 @@
 #include "compat/ldn-compat.h"
 #include "ldn-save-file.h"
 #include "ldn-window.h"
+#include "pages/ldn-toast.h"
 #include "pages/ldn-learn-page.h"
 #include "pages/ldn-questions-view.h"
 #include "pages/ldn-page-layout.h"
@@ -74,7 +75,7 @@ ldn_window_report_user_data (LdnWindow    *self,
 
   toast = adw_toast_new (message);
   adw_toast_set_timeout (toast, 0);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  ldn_toast_add (GTK_WIDGET (self->toast_overlay), toast);
 }
 
 static LdnApplication *
@@ -305,9 +306,16 @@ ldn_window_add_toast (LdnWindow  *self,
 {
   g_return_if_fail (LDN_IS_WINDOW (self));
 
-  /* A toast is not read by a screen reader on GTK 4.8: announce it too. */
-  ldn_compat_announce (GTK_WIDGET (self), message);
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+  ldn_toast_add (GTK_WIDGET (self->toast_overlay), adw_toast_new (message));
+}
+
+void
+ldn_window_show_toast (LdnWindow *self,
+                       AdwToast  *toast)
+{
+  g_return_if_fail (LDN_IS_WINDOW (self));
+
+  ldn_toast_add (GTK_WIDGET (self->toast_overlay), toast);
 }
 
 LdnSideEffectsPage *
@@ -349,6 +357,7 @@ ldn_window_section_action (GtkWidget  *widget,
 {
   LdnWindow *self = LDN_WINDOW (widget);
   const char *section = g_variant_get_string (parameter, NULL);
+  AdwViewStackPage *page;
   const char *title;
 
   if (adw_view_stack_get_child_by_name (self->stack, section) == NULL)
@@ -359,8 +368,8 @@ ldn_window_section_action (GtkWidget  *widget,
 
   adw_view_stack_set_visible_child_name (self->stack, section);
   /* Alt+2 and the like switch without moving focus: say where we are. */
-  title = adw_view_stack_page_get_title (adw_view_stack_get_page (self->stack,
-                                                                  adw_view_stack_get_child_by_name (self->stack, section)));
+  page = adw_view_stack_get_page (self->stack, adw_view_stack_get_child_by_name (self->stack, section));
+  title = adw_view_stack_page_get_title (page);
   if (title != NULL)
     ldn_compat_announce (widget, title);
 }
@@ -440,20 +449,105 @@ ldn_window_search_action (GtkWidget  *widget,
   ldn_learn_page_start_search (ensure_learn_page (self));
 }
 
-/* Search belongs to the guide, so its button shows only there. */
+/* Search searches the guide. Its button stays in every section, so the
+ * header keeps its shape; pressed elsewhere, it opens the guide. */
 static void
 visible_section_changed_cb (LdnWindow *self)
 {
-  gboolean in_learn;
-
   if (self->search_button == NULL)
     return;
 
   ensure_visible_section (self);
-  in_learn = g_strcmp0 (adw_view_stack_get_visible_child_name (self->stack), "learn") == 0;
-  gtk_widget_set_visible (GTK_WIDGET (self->search_button), in_learn);
-  if (!in_learn)
+  if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->stack), "learn") != 0)
     gtk_toggle_button_set_active (self->search_button, FALSE);
+}
+
+static void
+search_button_toggled_cb (LdnWindow *self)
+{
+  if (!gtk_toggle_button_get_active (self->search_button) ||
+      g_strcmp0 (adw_view_stack_get_visible_child_name (self->stack), "learn") == 0)
+    return;
+
+  adw_view_stack_set_visible_child_name (self->stack, "learn");
+  ldn_learn_page_start_search (ensure_learn_page (self));
+}
+
+/* The bottom bar gives each section a sixth of a phone's width: there
+ * the sections go by short names, so that none is cut short. */
+static const char *
+short_section_title (const char *name)
+{
+  static const struct { const char *name; const char *title; } titles[] = {
+    { "prepare", NC_("short section name", "Prepare") },
+    { "learn", NC_("short section name", "Learn") },
+    { "timeline", NC_("short section name", "Timeline") },
+    { "side-effects", NC_("short section name", "Effects") },
+    { "sheet", NC_("short section name", "Sheet") },
+    { "diary", NC_("short section name", "Diary") },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
+    if (g_strcmp0 (name, titles[i].name) == 0)
+      return g_dpgettext2 (NULL, "short section name", titles[i].title);
+
+  return NULL;
+}
+
+/* The bottom bar gives each section a sixth of a phone's width: there,
+ * and only there, the sections go by short names, and the bar keeps no
+ * room either side of its buttons. (Renaming the pages themselves would
+ * shrink the header's switcher too, which then fits again, which brings
+ * back the long names: the window would flip between the two. The bar's
+ * own labels are bound to the pages' titles both ways, so they are not
+ * renamed either.) */
+static void
+fit_bar_to_a_phone (LdnWindow          *self,
+                    AdwViewSwitcherBar *bar)
+{
+  g_autoptr(GPtrArray) pending = g_ptr_array_new ();
+  g_autoptr(GHashTable) short_titles = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GtkSelectionModel) pages = adw_view_stack_get_pages (self->stack);
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (pages)); i++)
+    {
+      g_autoptr(AdwViewStackPage) page = g_list_model_get_item (G_LIST_MODEL (pages), i);
+      const char *short_title = short_section_title (adw_view_stack_page_get_name (page));
+
+      if (short_title != NULL && adw_view_stack_page_get_title (page) != NULL)
+        g_hash_table_insert (short_titles, (gpointer) adw_view_stack_page_get_title (page), (gpointer) short_title);
+    }
+
+  g_ptr_array_add (pending, bar);
+  while (pending->len > 0)
+    {
+      GtkWidget *widget = g_ptr_array_steal_index (pending, pending->len - 1);
+
+      if (ADW_IS_VIEW_SWITCHER (widget))
+        {
+          gtk_widget_set_margin_start (widget, 0);
+          gtk_widget_set_margin_end (widget, 0);
+        }
+      /* The bar's own label is bound (both ways) to the page's title, so
+       * it is hidden and a label of ours, with the short name, shown. */
+      if (GTK_IS_LABEL (widget) && GTK_IS_BOX (gtk_widget_get_parent (widget)) &&
+          gtk_widget_has_css_class (gtk_widget_get_parent (widget), "narrow"))
+        {
+          const char *short_title = g_hash_table_lookup (short_titles, gtk_label_get_label (GTK_LABEL (widget)));
+
+          if (short_title != NULL && gtk_widget_get_visible (widget))
+            {
+              GtkWidget *label = gtk_label_new (short_title);
+
+              gtk_widget_set_visible (widget, FALSE);
+              gtk_box_insert_child_after (GTK_BOX (gtk_widget_get_parent (widget)), label, widget);
+            }
+          continue;
+        }
+      for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+           child = gtk_widget_get_next_sibling (child))
+        g_ptr_array_add (pending, child);
+    }
 }
 
 static gboolean
@@ -463,12 +557,14 @@ ldn_window_apply_layout (gpointer user_data)
 
   gboolean narrow = ldn_collapsing_bin_get_collapsed (self->switcher_slot);
 
+
   self->layout_idle_id = 0;
   if (narrow && self->switcher_bar == NULL)
     {
       self->switcher_bar = ADW_VIEW_SWITCHER_BAR (adw_view_switcher_bar_new ());
       adw_view_switcher_bar_set_stack (self->switcher_bar, self->stack);
       gtk_box_append (self->content_box, GTK_WIDGET (self->switcher_bar));
+      fit_bar_to_a_phone (self, self->switcher_bar);
     }
   if (self->switcher_bar != NULL)
     adw_view_switcher_bar_set_reveal (self->switcher_bar, narrow);
@@ -724,4 +820,5 @@ ldn_window_init (LdnWindow *self)
   g_signal_connect (self, "notify::is-active", G_CALLBACK (is_active_changed_cb), NULL);
   ldn_window_restore_state (self);
   visible_section_changed_cb (self);
+  g_signal_connect_swapped (self->search_button, "toggled", G_CALLBACK (search_button_toggled_cb), self);
 }

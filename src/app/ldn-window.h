@@ -35,5 +35,8 @@ LdnSheetPage *ldn_window_get_sheet_page       (LdnWindow      *self);
 LdnPreparePage *ldn_window_get_prepare_page   (LdnWindow      *self);
 void        ldn_window_add_toast              (LdnWindow      *self,
                                                const char     *message);
+/* Shows TOAST (taken) the one way toasts are shown. */
+void        ldn_window_show_toast             (LdnWindow      *self,
+                                               AdwToast       *toast);
 
 G_END_DECLS

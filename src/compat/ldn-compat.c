@@ -262,6 +262,7 @@ open_dialog_done_cb (GObject      *source,
 void
 ldn_compat_open_file (GtkWindow             *parent,
                       const char            *title,
+                      GtkFileFilter         *filter,
                       LdnCompatFileCallback  callback,
                       gpointer               user_data)
 {
@@ -271,13 +272,46 @@ ldn_compat_open_file (GtkWindow             *parent,
   request->callback = callback;
   request->user_data = user_data;
   gtk_file_dialog_set_title (dialog, title);
+  if (filter != NULL)
+    {
+      g_autoptr(GListStore) filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
+      g_autoptr(GtkFileFilter) everything = gtk_file_filter_new ();
+
+      gtk_file_filter_set_name (everything, _("All files"));
+      gtk_file_filter_add_pattern (everything, "*");
+      g_list_store_append (filters, filter);
+      g_list_store_append (filters, everything);
+      gtk_file_dialog_set_filters (dialog, G_LIST_MODEL (filters));
+      gtk_file_dialog_set_default_filter (dialog, filter);
+    }
   gtk_file_dialog_open (dialog, parent, NULL, open_dialog_done_cb, request);
+}
+
+static void
+file_launched_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!gtk_file_launcher_launch_finish (GTK_FILE_LAUNCHER (source), result, &error))
+    g_warning ("Could not open the saved file: %s", error->message);
+}
+
+void
+ldn_compat_launch_file (GtkWindow *parent,
+                        GFile     *file)
+{
+  g_autoptr(GtkFileLauncher) launcher = gtk_file_launcher_new (file);
+
+  gtk_file_launcher_launch (launcher, parent, NULL, file_launched_cb, NULL);
 }
 G_GNUC_END_IGNORE_DEPRECATIONS
 #else
 void
 ldn_compat_open_file (GtkWindow             *parent,
                       const char            *title,
+                      GtkFileFilter         *filter,
                       LdnCompatFileCallback  callback,
                       gpointer               user_data)
 {
@@ -287,9 +321,28 @@ ldn_compat_open_file (GtkWindow             *parent,
 
   request->callback = callback;
   request->user_data = user_data;
+  if (filter != NULL)
+    {
+      g_autoptr(GtkFileFilter) everything = gtk_file_filter_new ();
+
+      gtk_file_filter_set_name (everything, _("All files"));
+      gtk_file_filter_add_pattern (everything, "*");
+      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), everything);
+      gtk_file_chooser_set_filter (GTK_FILE_CHOOSER (chooser), filter);
+    }
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   g_signal_connect (chooser, "response", G_CALLBACK (save_chooser_response_cb), request);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+void
+ldn_compat_launch_file (GtkWindow *parent,
+                        GFile     *file)
+{
+  g_autofree char *uri = g_file_get_uri (file);
+
+  gtk_show_uri (parent, uri, GDK_CURRENT_TIME);
 }
 #endif
 

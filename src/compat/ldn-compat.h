@@ -36,10 +36,17 @@ void ldn_compat_save_file (GtkWindow             *parent,
                            LdnCompatFileCallback  callback,
                            gpointer               user_data);
 
+/* Asks which file to open; FILTER (may be NULL) is the kind of file
+ * offered first. */
 void ldn_compat_open_file (GtkWindow             *parent,
                            const char            *title,
+                           GtkFileFilter         *filter,
                            LdnCompatFileCallback  callback,
                            gpointer               user_data);
+
+/* Opens FILE in the app the desktop uses for it. */
+void ldn_compat_launch_file (GtkWindow *parent,
+                             GFile     *file);
 
 /* Asks a yes/no question; CALLBACK gets TRUE when the person confirms. */
 typedef void (*LdnCompatConfirmCallback) (gboolean confirmed,

@@ -62,96 +62,90 @@ ldn_source_entry_new (const LdnSource *source)
 
 typedef struct {
   LdnContentStore *store;
+  GStrv            source_ids;
   GtkRevealer     *revealer;
-  GtkWidget       *shown;       /* the source entry inside the revealer */
-  char            *shown_id;
-} MarkerData;
+} SourcesData;
 
 static void
-marker_data_free (gpointer data)
+sources_data_free (gpointer data)
 {
-  MarkerData *marker = data;
+  SourcesData *sources = data;
 
-  g_object_unref (marker->store);
-  g_free (marker->shown_id);
-  g_free (marker);
+  g_object_unref (sources->store);
+  g_strfreev (sources->source_ids);
+  g_free (sources);
 }
 
-/* A source link opens its full citation just below, and closes it on a
- * second click: one click away, without leaving the page. */
-static gboolean
-source_link_activated_cb (GtkLabel   *label,
-                          const char *uri,
-                          MarkerData *marker)
+/* The citations are made the first time they are opened: most readers
+ * never open most of them. They are made readable (headings, focus) as
+ * the rest of the page is. */
+static void
+sources_button_toggled_cb (GtkToggleButton *button,
+                           SourcesData     *sources)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(LdnSource) source = NULL;
-  GtkWidget *entry;
-
-  if (!g_str_has_prefix (uri, "source:"))
-    return FALSE;
-
-  if (gtk_revealer_get_reveal_child (marker->revealer) && g_strcmp0 (marker->shown_id, uri) == 0)
+  if (gtk_revealer_get_child (sources->revealer) == NULL)
     {
-      gtk_revealer_set_reveal_child (marker->revealer, FALSE);
-      return TRUE;
+      GtkWidget *citations = vertical_box (6);
+
+      for (guint i = 0; sources->source_ids[i] != NULL; i++)
+        {
+          g_autoptr(GError) error = NULL;
+          g_autoptr(LdnSource) source = ldn_content_store_get_source (sources->store, sources->source_ids[i], &error);
+          GtkWidget *entry = source ? ldn_source_entry_new (source) : ldn_wrapped_label_new (error->message, "error");
+
+          gtk_widget_add_css_class (entry, "ldn-citation");
+          gtk_box_append (GTK_BOX (citations), entry);
+        }
+      ldn_page_make_readable (citations);
+      gtk_revealer_set_child (sources->revealer, citations);
     }
 
-  source = ldn_content_store_get_source (marker->store, uri + strlen ("source:"), &error);
-  entry = source ? ldn_source_entry_new (source) : ldn_wrapped_label_new (error->message, "error");
-  gtk_widget_add_css_class (entry, "ldn-citation");
-  gtk_revealer_set_child (marker->revealer, entry);
-  g_free (marker->shown_id);
-  marker->shown_id = g_strdup (uri);
-  gtk_revealer_set_reveal_child (marker->revealer, TRUE);
-
-  return TRUE;
+  gtk_revealer_set_reveal_child (sources->revealer, gtk_toggle_button_get_active (button));
 }
 
+/* The sources of a statement are one click away and out of the way: a
+ * small "Sources" button under it opens their full citations just below,
+ * and closes them again. */
 GtkWidget *
 ldn_source_markers_new (LdnContentStore    *store,
                         const char * const *source_ids)
 {
   GtkWidget *box = vertical_box (6);
-  GtkWidget *links = ldn_prose_label_new (NULL, "ldn-source-links");
+  GtkWidget *button;
   GtkWidget *revealer;
-  g_autoptr(GString) markup = g_string_new (NULL);
-  MarkerData *marker;
+  SourcesData *sources;
+  guint n_sources;
+  g_autofree char *text = NULL;
 
   /* The guide's authors speaking (an editorial block) cite no study, and
    * the reader should see that rather than an empty list. */
   if (source_ids == NULL || source_ids[0] == NULL)
     {
-      gtk_label_set_text (GTK_LABEL (links), _("Written by the guide’s authors, not taken from a study."));
-      gtk_box_append (GTK_BOX (box), links);
+      gtk_box_append (GTK_BOX (box),
+                      ldn_prose_label_new (_("Written by the guide’s authors, not taken from a study."),
+                                           "ldn-source-note"));
       return box;
     }
 
+  n_sources = g_strv_length ((char **) source_ids);
+  /* Translators: a small button under a statement that shows its sources. */
+  text = g_strdup_printf (ngettext ("%u Source", "%u Sources", n_sources), n_sources);
+  button = gtk_toggle_button_new_with_label (text);
+  gtk_widget_set_halign (button, GTK_ALIGN_START);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_add_css_class (button, "ldn-sources-button");
+  gtk_widget_set_tooltip_text (button, _("Show the sources of this statement"));
+  ldn_compat_button_set_accessible_label (button, text);
+
   revealer = gtk_revealer_new ();
-  marker = g_new0 (MarkerData, 1);
+  sources = g_new0 (SourcesData, 1);
+  sources->store = g_object_ref (store);
+  sources->source_ids = g_strdupv ((char **) source_ids);
+  sources->revealer = GTK_REVEALER (revealer);
+  g_signal_connect_data (button, "toggled", G_CALLBACK (sources_button_toggled_cb), sources,
+                         (GClosureNotify) (void (*) (void)) sources_data_free, 0);
 
-  for (guint i = 0; source_ids != NULL && source_ids[i] != NULL; i++)
-    {
-      g_autoptr(LdnSource) source = ldn_content_store_get_source (store, source_ids[i], NULL);
-      g_autofree char *label = source ? ldn_source_dup_short_label (source) : g_strdup (source_ids[i]);
-      g_autofree char *link = g_markup_printf_escaped ("<a href=\"source:%s\" title=\"%s\">%s</a>",
-                                                       source_ids[i], _("Show this source"), label);
-
-      if (i > 0)
-        g_string_append (markup, " · ");
-      g_string_append (markup, link);
-    }
-
-  /* Translators: followed by links to the sources of a statement. */
-  g_string_prepend (markup, _("Sources: "));
-  gtk_label_set_markup (GTK_LABEL (links), markup->str);
-
-  marker->store = g_object_ref (store);
-  marker->revealer = GTK_REVEALER (revealer);
-  g_signal_connect_data (links, "activate-link", G_CALLBACK (source_link_activated_cb), marker,
-                         (GClosureNotify) (void (*) (void)) marker_data_free, 0);
-
-  gtk_box_append (GTK_BOX (box), links);
+  gtk_box_append (GTK_BOX (box), button);
   gtk_box_append (GTK_BOX (box), revealer);
 
   return box;
@@ -263,9 +257,10 @@ typedef struct {
   LdnTeachBackRecorder *recorder;
   char                 *question_id;
   char                 *choice_id;
-  char                 *feedback;
+  char                 *feedback;    /* said by a screen reader */
+  char                 *explanation; /* shown under the marker */
   gboolean              correct;
-  GtkLabel             *feedback_label;
+  GtkWidget            *feedback_box;
   GtkRevealer          *revealer;
 } ChoiceData;
 
@@ -278,16 +273,43 @@ choice_data_free (gpointer data)
   g_free (choice->question_id);
   g_free (choice->choice_id);
   g_free (choice->feedback);
+  g_free (choice->explanation);
   g_free (choice);
 }
 
+/* The feedback box holds a marker (an icon and a word: right or not
+ * quite) and the explanation in the page's normal text. */
 static void
 show_feedback (ChoiceData *choice)
 {
-  gtk_label_set_text (choice->feedback_label, choice->feedback);
-  gtk_widget_remove_css_class (GTK_WIDGET (choice->feedback_label), choice->correct ? "warning" : "success");
-  gtk_widget_add_css_class (GTK_WIDGET (choice->feedback_label), choice->correct ? "success" : "warning");
+  GtkWidget *marker = gtk_widget_get_first_child (choice->feedback_box);
+  GtkWidget *icon = gtk_widget_get_first_child (marker);
+  GtkWidget *word = gtk_widget_get_next_sibling (icon);
+  GtkWidget *explanation = gtk_widget_get_next_sibling (marker);
+
+  gtk_image_set_from_icon_name (GTK_IMAGE (icon), choice->correct ? "object-select-symbolic" : "window-close-symbolic");
+  gtk_label_set_text (GTK_LABEL (word), choice->correct ? _("Right") : _("Not Quite"));
+  gtk_label_set_text (GTK_LABEL (explanation), choice->explanation);
+  gtk_widget_remove_css_class (marker, choice->correct ? "ldn-wrong" : "ldn-right");
+  gtk_widget_add_css_class (marker, choice->correct ? "ldn-right" : "ldn-wrong");
   gtk_revealer_set_reveal_child (choice->revealer, TRUE);
+}
+
+static GtkWidget *
+feedback_box_new (void)
+{
+  GtkWidget *box = vertical_box (4);
+  GtkWidget *marker = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *icon = gtk_image_new ();
+
+  gtk_widget_add_css_class (box, "ldn-feedback");
+  gtk_widget_add_css_class (marker, "ldn-feedback-marker");
+  gtk_box_append (GTK_BOX (marker), icon);
+  gtk_box_append (GTK_BOX (marker), ldn_wrapped_label_new ("", "heading"));
+  gtk_box_append (GTK_BOX (box), marker);
+  gtk_box_append (GTK_BOX (box), ldn_prose_label_new ("", "ldn-body"));
+
+  return box;
 }
 
 static void
@@ -318,7 +340,7 @@ teach_back_block (LdnContentStore      *store,
                                      "spacing", 4,
                                      "accessible-role", GTK_ACCESSIBLE_ROLE_RADIO_GROUP,
                                      NULL);
-  GtkWidget *feedback = ldn_wrapped_label_new ("", "ldn-feedback");
+  GtkWidget *feedback = feedback_box_new ();
   GtkWidget *revealer = gtk_revealer_new ();
   g_autofree char *previous = recorder ? ldn_teach_back_recorder_dup_answer (recorder, block->question_id) : NULL;
   const char *right_text = "";
@@ -359,11 +381,15 @@ teach_back_block (LdnContentStore      *store,
       data->question_id = g_strdup (block->question_id);
       data->choice_id = g_strdup (choice->id);
       data->correct = choice->correct;
-      data->feedback_label = GTK_LABEL (feedback);
+      data->feedback_box = feedback;
       data->revealer = GTK_REVEALER (revealer);
       data->feedback = choice->correct
         ? g_strdup_printf (_("Right. %s"), block->body)
         : g_strdup_printf (_("Not quite. The best answer is: “%s” %s"), right_text, block->body);
+      data->explanation = choice->correct
+        ? g_strdup (block->body)
+        /* Translators: under "Not Quite": the right answer, then why. */
+        : g_strdup_printf (_("The best answer is: “%s” %s"), right_text, block->body);
 
       /* Show an earlier answer before listening, so it is not recorded twice. */
       if (g_strcmp0 (previous, choice->id) == 0)

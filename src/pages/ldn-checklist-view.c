@@ -89,6 +89,19 @@ show_since (ItemRow    *row,
     gtk_editable_set_text (GTK_EDITABLE (row->since_entry), date ? date : "");
 }
 
+static void show_since_error (ItemRow *row, const char *message);
+
+/* A day after today: a side effect is noticed since a day that has been. */
+static gboolean
+is_future_day (GDateTime *day)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  return g_date_time_compare (day, now) > 0 &&
+         (g_date_time_get_year (day) != g_date_time_get_year (now) ||
+          g_date_time_get_day_of_year (day) != g_date_time_get_day_of_year (now));
+}
+
 static void
 day_selected_cb (GtkCalendar *calendar,
                  ItemRow     *row)
@@ -99,6 +112,15 @@ day_selected_cb (GtkCalendar *calendar,
 
   if (row->view->loading)
     return;
+
+  /* The calendar offers every day: a future one is refused, next to the
+   * calendar, as a typed one is. */
+  if (is_future_day (day))
+    {
+      show_since_error (row, _("That date is in the future."));
+      return;
+    }
+  show_since_error (row, NULL);
 
   if (ldn_user_store_set_since (row->view->user, row->item_id, date, &error))
     show_since (row, date);
@@ -141,7 +163,6 @@ since_entry_activate_cb (GtkEntry *entry,
                          ItemRow  *row)
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autoptr(GDateTime) day = NULL;
   int year = 0, month = 0, date = 0;
   char end = '\0';
@@ -154,9 +175,7 @@ since_entry_activate_cb (GtkEntry *entry,
     }
 
   day = g_date_time_new_local (year, month, date, 12, 0, 0);
-  if (g_date_time_compare (day, now) > 0 &&
-      (g_date_time_get_year (day) != g_date_time_get_year (now) ||
-       g_date_time_get_day_of_year (day) != g_date_time_get_day_of_year (now)))
+  if (is_future_day (day))
     {
       show_since_error (row, _("That date is in the future."));
       return;
@@ -233,7 +252,7 @@ item_row_new (LdnChecklistView    *self,
 {
   static const char *severities[] = { N_("Not set"), N_("Mild"), N_("Moderate"), N_("Severe"), NULL };
   g_autofree char *noticed_label = g_strdup_printf (_("Noticed: %s"), side_effect->name);
-  g_autofree char *severity_label = g_strdup_printf (_("How bad: %s"), side_effect->name);
+  g_autofree char *severity_label = g_strdup_printf (_("Severity: %s"), side_effect->name);
   g_autofree char *note_label = g_strdup_printf (_("Note about %s"), side_effect->name);
   const char *course = side_effect->transient == 1 ? _("Usually passes.")
                      : side_effect->transient == 0 ? _("May not pass on its own.")
@@ -267,7 +286,7 @@ item_row_new (LdnChecklistView    *self,
   ldn_page_name_drop_down (row->severity, severity_label);
   gtk_accessible_update_property (GTK_ACCESSIBLE (row->severity), GTK_ACCESSIBLE_PROPERTY_LABEL, severity_label, -1);
   g_signal_connect (row->severity, "notify::selected", G_CALLBACK (severity_changed_cb), row);
-  adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), labelled (_("How Bad"), GTK_WIDGET (row->severity)));
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), labelled (_("Severity"), GTK_WIDGET (row->severity)));
   adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), labelled (_("Since"), since_button (row, side_effect->name)));
 
   row->note = ldn_user_text_view_new (note_label, save_note, row, NULL);

@@ -33,7 +33,10 @@ struct _LdnLearnPage
   guint                 current;
   gboolean              focus_page_when_shown;  /* focus was on the page left */
   GtkWidget            *highlighted;
-  guint                 scroll_idle_id;
+  guint                 scroll_tick_id;
+  guint                 scroll_frames;
+  guint                 scroll_stable_frames;
+  gboolean              scroll_focused;
   guint                 resume_tick_id;
   guint                 pending_index;  /* where to go once the carousel has a size */
   gboolean              search_mode;
@@ -149,7 +152,7 @@ build_sources_page (LdnLearnPage *self,
 
   gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
   gtk_widget_add_css_class (list, "boxed-list");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL, _("All sources"), -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL, _("All Sources"), -1);
 
   for (guint i = 0; sources != NULL && i < sources->len; i++)
     {
@@ -209,10 +212,11 @@ update_progress (LdnLearnPage *self)
 {
   g_free (self->progress_text);
   if (self->current < self->pages->len)
-    /* Translators: progress through the guide, e.g. "3 of 13". */
-    self->progress_text = g_strdup_printf (_("%u of %u"), self->current + 1, self->pages->len);
+    /* Translators: progress through the guide, e.g. "3 of 14". The total
+     * counts the "All sources" page too, as the dots under it do. */
+    self->progress_text = g_strdup_printf (_("%u of %u"), self->current + 1, n_carousel_pages (self));
   else
-    self->progress_text = g_strdup (_("All sources"));
+    self->progress_text = g_strdup (_("All Sources"));
 
   gtk_label_set_text (self->progress_label, self->progress_text);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "learn.previous", self->current > 0);
@@ -326,11 +330,12 @@ tell_page_turned (LdnLearnPage *self,
     }
 
   if (index < self->pages->len)
-    /* Translators: said by a screen reader when the guide's page turns, e.g. "Page 3 of 13: How it works". */
-    message = g_strdup_printf (_("Page %u of %u: %s"), index + 1, self->pages->len,
+    /* Translators: said by a screen reader when the guide's page turns, e.g. "Page 3 of 15: How it works".
+     * The total counts the All Sources page, as the progress on screen does. */
+    message = g_strdup_printf (_("Page %u of %u: %s"), index + 1, n_carousel_pages (self),
                                ((LdnPageInfo *) g_ptr_array_index (self->pages, index))->title);
   else
-    message = g_strdup (_("All sources"));
+    message = g_strdup (_("All Sources"));
   ldn_compat_announce (GTK_WIDGET (self), message);
 }
 
@@ -371,29 +376,68 @@ page_row_activated_cb (LdnLearnPage  *self,
   tell_page_turned (self, gtk_list_box_row_get_index (row));
 }
 
+/* Scrolls the outlined block to the top of its page. A page just built
+ * (or just swiped to) is laid out over a few frames, and giving the block
+ * focus scrolls too, so the block is placed again each frame until it
+ * stays put (at most about a second). */
 static gboolean
-scroll_to_highlight (gpointer user_data)
+scroll_to_highlight_tick (GtkWidget     *carousel,
+                          GdkFrameClock *clock,
+                          gpointer       user_data)
 {
   LdnLearnPage *self = LDN_LEARN_PAGE (user_data);
   GtkWidget *scroller;
   GtkAdjustment *adjustment;
-  double x, y;
+  graphene_point_t point;
+  double target;
 
-  self->scroll_idle_id = 0;
-  if (self->highlighted == NULL)
-    return G_SOURCE_REMOVE;
+  if (self->highlighted == NULL || ++self->scroll_frames > 60)
+    {
+      self->scroll_tick_id = 0;
+      return G_SOURCE_REMOVE;
+    }
 
   scroller = gtk_widget_get_ancestor (self->highlighted, GTK_TYPE_SCROLLED_WINDOW);
-  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
-
-  if (gtk_widget_translate_coordinates (self->highlighted, gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scroller)),
-                                        0, 0, &x, &y))
-    gtk_adjustment_set_value (adjustment, MAX (0, y - 12));
+  if (scroller == NULL || !gtk_widget_get_mapped (self->highlighted) ||
+      !gtk_widget_compute_point (self->highlighted, gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scroller)),
+                                 &GRAPHENE_POINT_INIT (0, 0), &point))
+    return G_SOURCE_CONTINUE;
 
   /* Keyboard users land on the found text, not at the top of the page. */
-  gtk_widget_child_focus (self->highlighted, GTK_DIR_TAB_FORWARD);
+  if (!self->scroll_focused)
+    {
+      self->scroll_focused = TRUE;
+      gtk_widget_child_focus (self->highlighted, GTK_DIR_TAB_FORWARD);
+    }
 
-  return G_SOURCE_REMOVE;
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+  /* The child's own coordinates move with the scrolling: add it back. */
+  if (GTK_IS_VIEWPORT (gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scroller))))
+    point.y += gtk_adjustment_get_value (adjustment);
+  target = CLAMP (point.y - 12, 0, MAX (0, gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment)));
+  if (ABS (gtk_adjustment_get_value (adjustment) - target) >= 1)
+    {
+      gtk_adjustment_set_value (adjustment, target);
+      self->scroll_stable_frames = 0;
+    }
+  else if (++self->scroll_stable_frames >= 3)
+    {
+      self->scroll_tick_id = 0;
+      return G_SOURCE_REMOVE;
+    }
+
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+start_scroll_to_highlight (LdnLearnPage *self)
+{
+  self->scroll_frames = 0;
+  self->scroll_stable_frames = 0;
+  self->scroll_focused = FALSE;
+  if (self->scroll_tick_id == 0)
+    self->scroll_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self->carousel), scroll_to_highlight_tick,
+                                                         self, NULL);
 }
 
 gboolean
@@ -419,8 +463,7 @@ ldn_learn_page_show_page (LdnLearnPage *self,
         {
           g_set_weak_pointer (&self->highlighted, g_ptr_array_index (blocks, block_position));
           gtk_widget_add_css_class (self->highlighted, "ldn-highlight");
-          if (self->scroll_idle_id == 0)
-            self->scroll_idle_id = g_idle_add (scroll_to_highlight, self);
+          start_scroll_to_highlight (self);
         }
 
       return TRUE;
@@ -730,7 +773,7 @@ fill_pages_list (LdnLearnPage *self)
         /* Translators: a numbered page title in the page list, e.g. "3. Low-dose naltrexone". */
         text = g_strdup_printf (_("%u. %s"), i + 1, ((LdnPageInfo *) g_ptr_array_index (self->pages, i))->title);
       else
-        text = g_strdup (_("All sources"));
+        text = g_strdup (_("All Sources"));
 
       label = ldn_wrapped_label_new (text, NULL);
       gtk_label_set_max_width_chars (GTK_LABEL (label), 40);
@@ -964,7 +1007,9 @@ ldn_learn_page_dispose (GObject *object)
 {
   LdnLearnPage *self = LDN_LEARN_PAGE (object);
 
-  g_clear_handle_id (&self->scroll_idle_id, g_source_remove);
+  if (self->scroll_tick_id != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self->carousel), self->scroll_tick_id);
+  self->scroll_tick_id = 0;
   if (self->resume_tick_id != 0)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self->carousel), self->resume_tick_id);
   self->resume_tick_id = 0;

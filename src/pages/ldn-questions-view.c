@@ -186,6 +186,92 @@ ldn_questions_view_reload (LdnQuestionsView *self)
   ldn_user_text_view_set_text (LDN_USER_TEXT_VIEW (self->what_matters), matters);
 }
 
+/* What "Undo" needs to put a deleted question back where it was. */
+typedef struct {
+  LdnQuestionsView *view;   /* weak */
+  LdnUserStore     *user;
+  char             *text;
+  char             *suggested_id;
+  guint             position;
+} DeletedQuestion;
+
+static void
+deleted_question_free (gpointer data)
+{
+  DeletedQuestion *deleted = data;
+
+  g_clear_weak_pointer (&deleted->view);
+  g_object_unref (deleted->user);
+  g_free (deleted->text);
+  g_free (deleted->suggested_id);
+  g_free (deleted);
+}
+
+static void
+undo_delete_cb (AdwToast        *toast,
+                DeletedQuestion *deleted)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) mine = NULL;
+  gint64 id;
+
+  id = ldn_user_store_add_question (deleted->user, deleted->text, deleted->suggested_id, &error);
+  mine = id != 0 ? ldn_user_store_list_questions (deleted->user, &error) : NULL;
+  if (mine == NULL ||
+      !ldn_user_store_move_question (deleted->user, id, (int) deleted->position - (int) mine->len + 1, &error))
+    {
+      if (deleted->view != NULL)
+        report (deleted->view, error);
+      else
+        g_warning ("Could not put the question back: %s", error->message);
+    }
+  if (deleted->view != NULL)
+    ldn_questions_view_reload (deleted->view);
+}
+
+static gboolean
+remove_question (LdnQuestionsView  *self,
+                 gint64             id,
+                 GError           **error)
+{
+  g_autoptr(GPtrArray) mine = ldn_user_store_list_questions (self->user, error);
+  DeletedQuestion *deleted = NULL;
+  AdwToast *toast;
+
+  if (mine == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < mine->len && deleted == NULL; i++)
+    {
+      const LdnUserQuestion *question = g_ptr_array_index (mine, i);
+
+      if (question->id != id)
+        continue;
+      deleted = g_new0 (DeletedQuestion, 1);
+      g_set_weak_pointer (&deleted->view, self);
+      deleted->user = g_object_ref (self->user);
+      deleted->text = g_strdup (question->text);
+      deleted->suggested_id = g_strdup (question->suggested_id);
+      deleted->position = i;
+    }
+
+  if (!ldn_user_store_remove_question (self->user, id, error))
+    {
+      g_clear_pointer (&deleted, deleted_question_free);
+      return FALSE;
+    }
+  if (deleted == NULL)
+    return TRUE;
+
+  toast = adw_toast_new (_("Question deleted"));
+  adw_toast_set_button_label (toast, _("_Undo"));
+  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (undo_delete_cb), deleted,
+                         (GClosureNotify) (void (*) (void)) deleted_question_free, 0);
+  ldn_toast_add (GTK_WIDGET (self), toast);
+
+  return TRUE;
+}
+
 static void
 mine_button_clicked_cb (GtkButton        *button,
                         LdnQuestionsView *self)
@@ -195,7 +281,7 @@ mine_button_clicked_cb (GtkButton        *button,
   g_autoptr(GError) error = NULL;
   gboolean done;
 
-  done = action == REMOVE ? ldn_user_store_remove_question (self->user, id, &error)
+  done = action == REMOVE ? remove_question (self, id, &error)
                           : ldn_user_store_move_question (self->user, id, action, &error);
   if (!done)
     report (self, error);

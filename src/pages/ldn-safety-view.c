@@ -31,7 +31,7 @@ typedef struct {
   LdnSafetyView   *view;
   char            *id;
   GtkToggleButton *answers[LDN_ANSWER_UNSURE + 1];  /* indexed by LdnSafetyAnswer; [0] unused */
-  GtkRevealer     *why;
+  GtkStack        *flag;        /* "flagged" or "not-flagged": always the same height */
   char            *why_text;
 } Question;
 
@@ -43,11 +43,15 @@ question_free (Question *question)
   g_free (question);
 }
 
+/* Answering changes no height: the reason is always shown, and the line
+ * saying the answer is flagged takes the same room whether it is shown
+ * or not, so the questions below never move under the pointer. */
 static void
 show_answer (Question        *question,
              LdnSafetyAnswer  answer)
 {
-  gtk_revealer_set_reveal_child (question->why, answer == LDN_ANSWER_YES || answer == LDN_ANSWER_UNSURE);
+  gtk_stack_set_visible_child_name (question->flag,
+                                    answer == LDN_ANSWER_YES || answer == LDN_ANSWER_UNSURE ? "flagged" : "not-flagged");
 }
 
 static void
@@ -106,6 +110,8 @@ question_card (LdnSafetyView        *self,
     gtk_box_append (GTK_BOX (card), ldn_wrapped_label_new (topic->examples, "dim-label"));
 
   gtk_widget_add_css_class (answers, "linked");
+  /* The chosen answer stands out (see style.css), also in high contrast. */
+  gtk_widget_add_css_class (answers, "ldn-answers");
   gtk_widget_set_halign (answers, GTK_ALIGN_START);
   gtk_accessible_update_property (GTK_ACCESSIBLE (answers), GTK_ACCESSIBLE_PROPERTY_LABEL, topic->question, -1);
   for (LdnSafetyAnswer a = LDN_ANSWER_YES; a <= LDN_ANSWER_UNSURE; a++)
@@ -124,13 +130,16 @@ question_card (LdnSafetyView        *self,
     }
   gtk_box_append (GTK_BOX (card), answers);
 
-  question->why = GTK_REVEALER (gtk_revealer_new ());
+  question->flag = GTK_STACK (gtk_stack_new ());
+  gtk_stack_set_vhomogeneous (question->flag, TRUE);
+  gtk_stack_add_named (question->flag, ldn_wrapped_label_new ("", NULL), "not-flagged");
+  gtk_stack_add_named (question->flag,
+                       ldn_wrapped_label_new (_("This will be a flag on your discussion sheet."), "dim-label"), "flagged");
   gtk_box_append (GTK_BOX (why_box), ldn_wrapped_label_new (_("Why it matters"), "heading"));
   gtk_box_append (GTK_BOX (why_box), ldn_wrapped_label_new (topic->why, "ldn-body"));
-  gtk_box_append (GTK_BOX (why_box), ldn_wrapped_label_new (_("This will be a flag on your discussion sheet."), "dim-label"));
   gtk_box_append (GTK_BOX (why_box), ldn_source_markers_new (self->content, (const char * const *) topic->sources));
-  gtk_revealer_set_child (question->why, why_box);
-  gtk_box_append (GTK_BOX (card), GTK_WIDGET (question->why));
+  gtk_box_append (GTK_BOX (card), why_box);
+  gtk_box_append (GTK_BOX (card), GTK_WIDGET (question->flag));
 
   return card;
 }

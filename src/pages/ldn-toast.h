@@ -9,7 +9,7 @@
 
 #pragma once
 
-#include <gtk/gtk.h>
+#include <adwaita.h>
 
 G_BEGIN_DECLS
 
@@ -18,5 +18,9 @@ void ldn_toast_show       (GtkWidget    *widget,
                            const char   *message);
 void ldn_toast_show_error (GtkWidget    *widget,
                            const GError *error);
+/* The one way toasts are shown: in the toast overlay WIDGET is in, and
+ * said to a screen reader too. Takes TOAST. */
+void ldn_toast_add        (GtkWidget    *widget,
+                           AdwToast     *toast);
 
 G_END_DECLS

@@ -200,11 +200,11 @@ def walk_guide(app):
     next_button = named(app, "Next page", ("push button",))
     for page in range(2, 15):
         press(next_button)
-        wait_for(lambda: app.findChild(lambda n: n.name == f"{page} of 14", requireResult=False, retry=False),
-                 f"progress “{page} of 14”")
+        wait_for(lambda: app.findChild(lambda n: n.name == f"{page} of 15", requireResult=False, retry=False),
+                 f"progress “{page} of 15”")
     press(next_button)
-    # The progress under the page, which reads "All sources" on the last page.
-    wait_for(lambda: app.findChild(lambda n: n.name == "All sources" and has_role(n, ("push button", "toggle button",
+    # The progress under the page, which reads "All Sources" on the last page.
+    wait_for(lambda: app.findChild(lambda n: n.name == "All Sources" and has_role(n, ("push button", "toggle button",
                                                                                         "label")),
                                    requireResult=False, retry=False), "the All sources page")
 

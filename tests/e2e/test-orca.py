@@ -211,14 +211,14 @@ def read_guide(s):
     s.until(r"Naltrexone is a medicine that blocks opioid receptors")
     s.key("ctrl+Next")
     s.expect(r"heading")
-    s.expect(r"The standard dose: 50 mg heading|Page 2 of 13")
+    s.expect(r"The standard dose: 50 mg heading|Page 2 of 15")
 
 
 @step("read a row of the side-by-side table")
 def table_row(s):
     # Page 4 compares the standard dose with LDN in a table.
     s.key("ctrl+Next", "ctrl+Next")
-    s.expect(r"Page 4 of 13|heading")
+    s.expect(r"Page 4 of 15|heading")
     s.until(r"^[^|]*: [^|]*; [^|]*: ", limit=40)
 
 
@@ -255,13 +255,13 @@ def side_effect(s):
     mark = len(s.heard)
     s.key("Return")
     s.expect(r"expanded", since=mark)
-    s.until(r"How bad: Vivid dreams or nightmares: Not set", limit=10)
+    s.until(r"Severity: Vivid dreams or nightmares: Not set", limit=10)
     # Open the drop-down, go one down, choose.
     s.key("space")
     s.key("Down")
     mark = len(s.heard)
     s.key("Return")
-    s.expect(r"How bad: Vivid dreams or nightmares: Mild", since=mark)
+    s.expect(r"Severity: Vivid dreams or nightmares: Mild", since=mark)
 
 
 @step("answer the opioid question and hear why it matters")
@@ -318,7 +318,7 @@ def save_pdf(s):
         if time.monotonic() > deadline:
             raise AssertionError("no PDF was written")
         time.sleep(0.3)
-    s.expect(r"Saved to .*orca-sheet.pdf", since=mark)
+    s.expect(r"Saved as .orca-sheet.pdf.", since=mark)
 
 
 STEPS = [read_guide, table_row, teach_back, timeline, side_effect, opioid, add_question, sheet_page, save_pdf]
