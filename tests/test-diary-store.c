@@ -12,7 +12,9 @@
 #include <string.h>
 
 #include "user/ldn-decision-store.h"
+#include "user/ldn-diary-json.h"
 #include "user/ldn-diary-store.h"
+#include "user/ldn-user-data-json.h"
 #include "user/ldn-user-store.h"
 #include "ldn-test-tmp.h"
 
@@ -429,6 +431,212 @@ test_outside_change (Fixture       *fixture,
   g_assert_cmpuint (diary->items->len, ==, 1);
 }
 
+static const char *checklist_ids[] = { "vivid-dreams", "nausea", "headache", "insomnia", NULL };
+static const LdnUserDataIds ids = { .checklist_ids = checklist_ids };
+
+static char *
+export (LdnUserStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  char *json = ldn_user_data_to_json (store, &ids, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (json);
+  return json;
+}
+
+static char *
+replace_once (const char *text,
+              const char *from,
+              const char *to)
+{
+  const char *at = strstr (text, from);
+
+  g_assert_nonnull (at);
+  return g_strdup_printf ("%.*s%s%s", (int) (at - text), text, to, at + strlen (from));
+}
+
+static void
+test_json_round_trip (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(LdnUserStore) store = ldn_user_store_open (fixture->path);
+  g_autofree char *other_path = g_build_filename (fixture->dir, "other", "user.sqlite", NULL);
+  g_autoptr(LdnUserStore) other = ldn_user_store_open (other_path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *json = NULL;
+  g_autofree char *again = NULL;
+
+  fill_diary (store);
+  json = export (store);
+  g_assert_nonnull (strstr (json, "\"version\" : 3"));
+  g_assert_nonnull (strstr (json, "\"diary\" : {"));
+  g_assert_nonnull (strstr (json, "\"every\" : \"week\""));
+  g_assert_nonnull (strstr (json, "\"time\" : \"22:30\""));
+  g_assert_nonnull (strstr (json, "\"dose_taken\" : false"));
+  g_assert_nonnull (strstr (json, "\"severity\" : \"mild\""));
+
+  g_assert_true (ldn_user_data_from_json (other, &ids, json, -1, &error));
+  g_assert_no_error (error);
+  check_filled (other);
+  again = export (other);
+  g_assert_cmpstr (again, ==, json);
+}
+
+/* A version 2 file (before the diary) imports, with an empty diary; it
+ * cannot hold one. */
+static void
+test_version_2_imports (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(LdnUserStore) store = ldn_user_store_open (fixture->path);
+  g_autoptr(LdnDiary) diary = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *json = NULL;
+  g_autofree char *v2 = NULL;
+  g_autofree char *v2_with_diary = NULL;
+  char *diary_at;
+
+  fill_diary (store);
+  json = export (store);
+  v2_with_diary = replace_once (json, "\"version\" : 3", "\"version\" : 2");
+  g_assert_false (ldn_user_data_from_json (store, &ids, v2_with_diary, -1, &error));
+  g_assert_error (error, LDN_USER_ERROR, LDN_USER_ERROR_IMPORT);
+  g_assert_nonnull (strstr (error->message, "diary"));
+  g_clear_error (&error);
+  check_filled (store);
+
+  /* The diary is the last member: cut it off. */
+  diary_at = strstr (v2_with_diary, ",\n  \"diary\"");
+  g_assert_nonnull (diary_at);
+  v2 = g_strdup_printf ("%.*s\n}", (int) (diary_at - v2_with_diary), v2_with_diary);
+  g_assert_true (ldn_user_data_from_json (store, &ids, v2, -1, &error));
+  g_assert_no_error (error);
+  diary = ldn_diary_store_dup_diary (store, NULL);
+  g_assert_cmpuint (diary->items->len, ==, 0);
+  g_assert_cmpuint (diary->entries->len, ==, 0);
+}
+
+static void
+test_bad_imports_name_the_field (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  static const struct { const char *from; const char *to; const char *field; const char *why; } cases[] = {
+    { "\"sleep-quality\" : 7", "\"sleep-quality\" : 11", "diary.entries[2].ratings.sleep-quality", "0-10" },
+    { "\"sleep-quality\" : 7", "\"sleep-quality\" : -1", "diary.entries[2].ratings.sleep-quality", "0-10" },
+    { "\"sleep-quality\" : 7", "\"sleep-quality\" : 6.5", "diary.entries[2].ratings.sleep-quality", "0-10" },
+    { "\"sleep-quality\" : 7", "\"mood\" : 7", "diary.entries[2].ratings.mood", "no item" },
+    { "\"every\" : \"week\"", "\"every\" : \"month\"", "diary.items[1].every", "week" },
+    { "\"id\" : \"pain\"", "\"id\" : \"Pain!\"", "diary.items[0].id", "letters" },
+    { "\"label\" : \"Pain\"", "\"label\" : \"  \"", "diary.items[0].label", "" },
+    { "\"time\" : \"22:30\"", "\"time\" : \"25:00\"", "diary.plan[1].time", "HH:MM" },
+    { "\"dose_mg\" : 3.0", "\"dose_mg\" : 0", "diary.plan[1].dose_mg", "mg" },
+    { "\"dose_mg\" : 3.0", "\"dose_mg\" : 450", "diary.plan[1].dose_mg", "mg" },
+    { "\"dose_mg\" : 3.0", "\"dose_mg\" : \"3 mg\"", "diary.plan[1].dose_mg", "number" },
+    { "\"id\" : \"vivid-dreams\"", "\"id\" : \"hiccups\"", "diary.entries[2].side_effects[0].id", "hiccups" },
+    { "\"severity\" : \"mild\"", "\"severity\" : \"awful\"", "diary.entries[2].side_effects[0].severity", "mild" },
+    { "\"dose_taken\" : false", "\"dose_taken\" : \"no\"", "diary.entries[2].dose_taken", "null" },
+    { "\"start\" : \"", "\"start\" : \"20", "diary.start", "YYYY-MM-DD" },
+    { "\"entries\" : [", "\"entries\" : [ { \"date\" : \"2199-01-01\", \"ratings\" : {}, \"note\" : \"\","
+      " \"side_effects\" : [], \"dose_taken\" : null },", "diary.entries[0].date", "not come yet" },
+    { "\"note\" : \"\"", "\"notes\" : \"\"", "diary.entries[0].notes", "does not know" },
+  };
+  g_autoptr(LdnUserStore) store = ldn_user_store_open (fixture->path);
+  g_autofree char *good = NULL;
+
+  fill_diary (store);
+  good = export (store);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      /* Replaced inside the diary, which comes last. */
+      const char *diary = strstr (good, "\"diary\" : {");
+      g_autofree char *diary_bad = replace_once (diary, cases[i].from, cases[i].to);
+      g_autofree char *bad = g_strdup_printf ("%.*s%s", (int) (diary - good), good, diary_bad);
+      g_autofree char *field = g_strdup_printf ("“%s”", cases[i].field);
+      g_autoptr(GError) error = NULL;
+
+      g_test_message ("case %u: %s", i, cases[i].to);
+      g_assert_false (ldn_user_data_from_json (store, &ids, bad, -1, &error));
+      g_assert_error (error, LDN_USER_ERROR, LDN_USER_ERROR_IMPORT);
+      if (strstr (error->message, field) == NULL || strstr (error->message, cases[i].why) == NULL)
+        g_error ("case %u: “%s” does not name %s (%s)", i, error->message, field, cases[i].why);
+      /* Nothing changed. */
+      check_filled (store);
+    }
+}
+
+/* A year of daily entries for three items, seeded: one import, one
+ * transaction, the same data back. */
+static void
+test_year_of_data (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(LdnUserStore) store = ldn_user_store_open (fixture->path);
+  g_autoptr(LdnDiary) year = ldn_diary_new ();
+  g_autoptr(LdnDiary) back = NULL;
+  g_autoptr(GRand) rand = g_rand_new_with_seed (20261201);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *empty = export (store);
+  g_autofree char *json = NULL;
+  g_autofree char *again = NULL;
+  JsonNode *root;
+  GDate start;
+  gint64 began;
+  int changed = 0;
+
+  g_ptr_array_add (year->items, ldn_diary_item_new ("pain", "Pain", "none", "worst", LDN_DIARY_EVERY_DAY));
+  g_ptr_array_add (year->items, ldn_diary_item_new ("tiredness", "Tiredness", "", "", LDN_DIARY_EVERY_DAY));
+  g_ptr_array_add (year->items, ldn_diary_item_new ("sleep", "Sleep", "", "", LDN_DIARY_EVERY_DAY));
+  days_ago (&start, 364);
+  for (int day = 0; day < 365; day++)
+    {
+      LdnDiaryEntry *entry;
+      GDate date = start;
+
+      g_date_add_days (&date, day);
+      entry = ldn_diary_entry_new (&date);
+      for (int i = 0; i < 3; i++)
+        entry->ratings[i] = g_rand_int_range (rand, 0, 11);
+      if (g_rand_int_range (rand, 0, 10) == 0)
+        ldn_diary_entry_add_side_effect (entry, checklist_ids[g_rand_int_range (rand, 0, 4)],
+                                         g_rand_int_range (rand, 1, 4));
+      if (day >= 28)
+        entry->dose_taken = g_rand_int_range (rand, 0, 20) == 0 ? LDN_DIARY_DOSE_MISSED : LDN_DIARY_DOSE_TAKEN;
+      g_ptr_array_add (year->entries, entry);
+    }
+  g_date_add_days (&start, 28);
+  year->has_start = TRUE;
+  year->start = start;
+  g_ptr_array_add (year->plan, ldn_diary_plan_step_new (&start, 1.5, 21 * 60));
+
+  g_assert_true (json_parser_load_from_data (parser, empty, -1, NULL));
+  root = json_parser_get_root (parser);
+  json_object_set_member (json_node_get_object (root), "diary", ldn_diary_json_build (year));
+  json_generator_set_root (generator, root);
+  json_generator_set_pretty (generator, TRUE);
+  json = json_generator_to_data (generator, NULL);
+
+  g_signal_connect (store, "changed", G_CALLBACK (count_signal), &changed);
+  began = g_get_monotonic_time ();
+  g_assert_true (ldn_user_data_from_json (store, &ids, json, -1, &error));
+  g_assert_no_error (error);
+  g_test_message ("a year of entries imported in %.1f ms", (g_get_monotonic_time () - began) / 1000.0);
+  /* One transaction. */
+  g_assert_cmpint (changed, ==, 1);
+
+  back = ldn_diary_store_dup_diary (store, NULL);
+  g_assert_cmpuint (back->entries->len, ==, 365);
+  for (guint i = 0; i < 365; i++)
+    for (int j = 0; j < 3; j++)
+      g_assert_cmpint (((LdnDiaryEntry *) back->entries->pdata[i])->ratings[j], ==,
+                       ((LdnDiaryEntry *) year->entries->pdata[i])->ratings[j]);
+  again = export (store);
+  g_assert_cmpstr (again, ==, json);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -442,6 +650,10 @@ main (int   argc,
   ADD ("refusals", test_refusals);
   ADD ("delete-all", test_delete_all);
   ADD ("outside-change", test_outside_change);
+  ADD ("json-round-trip", test_json_round_trip);
+  ADD ("version-2-imports", test_version_2_imports);
+  ADD ("bad-imports-name-the-field", test_bad_imports_name_the_field);
+  ADD ("year-of-data", test_year_of_data);
 #undef ADD
 
   return g_test_run ();
