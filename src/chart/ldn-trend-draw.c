@@ -265,8 +265,6 @@ draw_baseline (cairo_t                   *cr,
       set_color (cr, &style->baseline);
       cairo_rectangle (cr, x0, plot->y, x1 - x0, plot->height);
       cairo_fill (cr);
-      if (data->labels.baseline != NULL)
-        show_text (cr, layout, data->labels.baseline, x0 + 3, plot->y + plot->height - 16, 0, &style->foreground);
     }
 
   /* The range and median, from the baseline onward, only when there is
@@ -290,6 +288,25 @@ draw_baseline (cairo_t                   *cr,
     cairo_stroke (cr);
     cairo_set_dash (cr, NULL, 0, 0);
   }
+}
+
+/* "Baseline" at the foot of its window, over the band. */
+static void
+draw_baseline_label (cairo_t             *cr,
+                     PangoLayout         *layout,
+                     const Plot          *plot,
+                     const LdnTrendData  *data,
+                     const LdnTrendStyle *style)
+{
+  const LdnDiaryItemSummary *summary = data->summary;
+  double x0;
+
+  if (summary == NULL || summary->baseline_state == LDN_DIARY_BASELINE_NO_START ||
+      !g_date_valid (&summary->baseline.first) || data->labels.baseline == NULL)
+    return;
+  x0 = MAX (x_at_day (plot, g_date_get_julian (&summary->baseline.first)), plot->x);
+  if (x0 < plot->x + plot->width)
+    show_text (cr, layout, data->labels.baseline, x0 + 3, plot->y + plot->height - 14, 0, &style->foreground);
 }
 
 static void
@@ -510,6 +527,7 @@ ldn_trend_draw (cairo_t             *cr,
   pango_font_description_free (font);
 
   draw_baseline (cr, layout, &plot, data, style);
+  draw_baseline_label (cr, layout, &plot, data, style);
   draw_axis (cr, layout, &plot, item, style);
   draw_dates (cr, layout, &plot, style);
   draw_markers (cr, layout, &plot, data, style);
