@@ -74,6 +74,8 @@ ldn_sheet_data_free (LdnSheetData *data)
   g_free (data->language);
   g_free (data->reviewed);
   g_clear_pointer (&data->decision, ldn_sheet_decision_free);
+  g_clear_pointer (&data->diary, ldn_diary_free);
+  g_clear_pointer (&data->side_effect_names, g_hash_table_unref);
   g_free (data);
 }
 
@@ -244,6 +246,15 @@ collect_side_effects (LdnSheetData    *data,
 
   if (items == NULL)
     return FALSE;
+
+  /* The diary's side effects are content ids: their names, for its section. */
+  data->side_effect_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  for (guint i = 0; i < items->len; i++)
+    {
+      const LdnSideEffect *item = g_ptr_array_index (items, i);
+
+      g_hash_table_insert (data->side_effect_names, g_strdup (item->id), g_strdup (item->name));
+    }
 
   for (guint i = 0; i < items->len; i++)
     {
