@@ -1035,7 +1035,6 @@ create_entry_row (gpointer item,
   g_object_set_data_full (G_OBJECT (delete), "entry", g_object_ref (entry), g_object_unref);
   g_signal_connect (edit, "clicked", G_CALLBACK (edit_clicked_cb), self);
   g_signal_connect (delete, "clicked", G_CALLBACK (delete_clicked_cb), self);
-  gtk_widget_add_css_class (delete, "destructive-action");
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), edit);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), delete);
   return row;
