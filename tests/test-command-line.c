@@ -686,6 +686,23 @@ test_export_diary (void)
                               first_date, first_date, second_date, second_date);
   g_assert_cmpstr (csv, ==, expected);
 
+  /* The printed sheet has the diary's "Before and after", from the same store. */
+  {
+    g_autofree char *pdf = g_build_filename (dir, "sheet.pdf", NULL);
+    g_autofree char *sheet_option = g_strdup_printf ("--export-sheet=%s", pdf);
+    g_autofree char *text = NULL;
+
+    g_setenv ("LDN_GUIDE_USER_DATA", store_path, TRUE);
+    run_ldn_guide (&result, (const char *[]) { sheet_option, NULL });
+    g_unsetenv ("LDN_GUIDE_USER_DATA");
+    if (!g_spawn_check_wait_status (result.status, NULL))
+      g_error ("--export-sheet failed: %s", result.err);
+    run_result_clear (&result);
+    text = ldn_test_pdf_text (pdf);
+    g_assert_nonnull (strstr (text, "Before and after"));
+    g_assert_nonnull (strstr (text, "Pain, back"));
+  }
+
   /* A name is needed. */
   run_ldn_guide (&result, (const char *[]) { "--export-diary=", NULL });
   g_assert_false (g_spawn_check_wait_status (result.status, NULL));

@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "ldn-sheet-data.h"
+#include "user/ldn-diary-store.h"
 #include "user/ldn-teach-back-recorder.h"
 #include "util/ldn-user-text.h"
 #include "util/ldn-language.h"
@@ -386,6 +387,8 @@ ldn_sheet_data_collect (LdnContentStore *content,
       !collect_side_effects (data, content, user, error) ||
       !collect_questions (data, content, user, error) ||
       (data->decision = ldn_sheet_decision_collect (content, user, cited, error)) == NULL ||
+      /* The diary as the store keeps it, for "Before and after". */
+      (data->diary = ldn_diary_store_dup_diary (user, error)) == NULL ||
       (include_chart && !collect_chart (data, content, cited, error)) ||
       (include_sources && !collect_sources (data, content, cited, error)))
     return NULL;
