@@ -305,6 +305,9 @@ test_keep_a_diary (void)
   g_assert_cmpuint (diary->plan->len, ==, 1);
   g_clear_pointer (&diary, ldn_diary_free);
 
+  /* The CSV export is one click away. */
+  g_assert_true (gtk_widget_is_sensitive (named (page, GTK_TYPE_BUTTON, "Save diary as CSV")));
+
   ldn_test_close_window (GTK_WINDOW (window));
 
   /* Everything is there again in a new window. */

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "compat/ldn-compat.h"
+#include "export/ldn-export.h"
 #include "ldn-diary-page.h"
 #include "ldn-page-layout.h"
 #include "ldn-toast.h"
@@ -1103,8 +1104,37 @@ fill_entries (LdnDiaryPage *self)
 }
 
 static void
+csv_chosen_cb (GFile    *file,
+               gpointer  user_data)
+{
+  g_autoptr(LdnDiaryPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *message = NULL;
+
+  if (file == NULL || self->user == NULL)
+    return;
+
+  if (!ldn_export_diary_csv (self->content, self->user, file, NULL, &error))
+    message = g_strdup_printf (_("Could not save the diary: %s"), error->message);
+  else
+    message = g_strdup_printf (_("Saved to %s"), (path = g_file_get_parse_name (file)));
+  ldn_toast_show (GTK_WIDGET (self), message);
+}
+
+static void
+save_csv_clicked_cb (LdnDiaryPage *self)
+{
+  ldn_compat_save_file (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), _("Save Diary as CSV"),
+                        /* Translators: the file name the diary's CSV export suggests. */
+                        _("ldn-diary.csv"), csv_chosen_cb, g_object_ref (self));
+}
+
+static void
 build_entries_section (LdnDiaryPage *self)
 {
+  GtkWidget *button;
+
   gtk_box_append (GTK_BOX (self->column), section_title (_("What the Record Shows")));
   gtk_box_append (GTK_BOX (self->column),
                   ldn_wrapped_label_new (_("Only what was recorded: it does not say whether a medicine works. "
@@ -1119,6 +1149,12 @@ build_entries_section (LdnDiaryPage *self)
   gtk_list_box_bind_model (GTK_LIST_BOX (self->entries_list), G_LIST_MODEL (self->entries), create_entry_row,
                            self, NULL);
   gtk_box_append (GTK_BOX (self->column), self->entries_list);
+
+  button = gtk_button_new_with_mnemonic (_("Save Diary as _CSV…"));
+  ldn_compat_button_set_accessible_label (button, _("Save diary as CSV"));
+  gtk_widget_set_halign (button, GTK_ALIGN_START);
+  g_signal_connect_swapped (button, "clicked", G_CALLBACK (save_csv_clicked_cb), self);
+  gtk_box_append (GTK_BOX (self->column), button);
 }
 
 void
