@@ -233,7 +233,6 @@ error_label (void)
   GtkWidget *label = ldn_wrapped_label_new ("", "error");
 
   gtk_widget_set_visible (label, FALSE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Problem"), -1);
   return label;
 }
 
@@ -928,11 +927,13 @@ static void
 fill_summary (LdnDiaryPage *self)
 {
   g_autoptr(LdnDiarySummary) summary = NULL;
-  GtkWidget *child;
+  GtkWidget *child, *box;
   GDate now;
 
   while ((child = gtk_widget_get_first_child (self->summary_box)) != NULL)
     gtk_box_remove (GTK_BOX (self->summary_box), child);
+  /* Filled before it joins the window, as ldn_page_make_readable() needs. */
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
 
   today (&now);
   summary = ldn_diary_summary_new (self->diary, &now);
@@ -943,12 +944,14 @@ fill_summary (LdnDiaryPage *self)
       g_autofree char *sentence = ldn_diary_item_summary_dup_sentence (item_summary);
       g_autofree char *text = g_strdup_printf ("%s: %s", item->label, sentence);
 
-      gtk_box_append (GTK_BOX (self->summary_box), ldn_wrapped_label_new (text, NULL));
+      gtk_box_append (GTK_BOX (box), ldn_wrapped_label_new (text, NULL));
       /* DIARY-DRAW: the trend chart (ldn-trend-chart.h) goes here once it is on this branch. */
     }
   if (summary->items->len == 0)
-    gtk_box_append (GTK_BOX (self->summary_box),
-                    ldn_wrapped_label_new (_("Nothing recorded yet."), "dim-label"));
+    gtk_box_append (GTK_BOX (box), ldn_wrapped_label_new (_("Nothing recorded yet."), "dim-label"));
+  /* What the record shows is read by a screen reader like the rest of the page. */
+  ldn_page_make_readable (box);
+  gtk_box_append (GTK_BOX (self->summary_box), box);
 }
 
 static void
@@ -1210,7 +1213,7 @@ ldn_diary_page_load (LdnDiaryPage    *self,
                      LdnUserStore    *user)
 {
   g_autoptr(GPtrArray) side_effects = NULL;
-  GtkWidget *intro;
+  GtkWidget *intro, *outer;
 
   g_return_if_fail (LDN_IS_DIARY_PAGE (self));
   g_return_if_fail (LDN_IS_USER_STORE (user));
@@ -1223,6 +1226,10 @@ ldn_diary_page_load (LdnDiaryPage    *self,
       side_effects = ldn_content_store_list_side_effects (content, NULL);
     }
 
+  /* Built apart and made readable before it joins the window: a label's
+   * role can only change before its accessible exists. */
+  outer = self->column;
+  self->column = gtk_box_new (GTK_ORIENTATION_VERTICAL, 18);
   gtk_box_append (GTK_BOX (self->column), ldn_wrapped_label_new (_("Diary"), "title-1"));
   intro = ldn_wrapped_label_new (_("A record for you and your doctor of how you are before and after a start "
                                    "date. It describes what you recorded; it never says whether a medicine works."),
@@ -1244,6 +1251,10 @@ ldn_diary_page_load (LdnDiaryPage    *self,
 
   self->changed_handler = g_signal_connect_swapped (user, "changed", G_CALLBACK (ldn_diary_page_reload), self);
   self->reset_handler = g_signal_connect_swapped (user, "reset", G_CALLBACK (ldn_diary_page_reload), self);
+  /* Before the first reload: the summary it fills is made readable on
+   * its own (a label must not be made readable twice). */
+  ldn_page_make_readable (self->column);
+  gtk_box_append (GTK_BOX (outer), self->column);
   ldn_diary_page_reload (self);
   ldn_page_fix_button_names (self->column);
 }
