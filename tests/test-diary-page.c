@@ -317,6 +317,63 @@ test_keep_a_diary (void)
   ldn_test_close_window (GTK_WINDOW (window));
 }
 
+/* A year of daily entries for three items opens, and a check-in is saved,
+ * with every entry listed (the times are printed, not asserted: speed
+ * targets belong in benchmarks). */
+static void
+test_a_year_of_entries (void)
+{
+  LdnUserStore *store = ldn_application_get_user_store (app);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (17);
+  g_autoptr(LdnDiary) diary = NULL;
+  g_autofree char *first_day = readable_days_ago (364);
+  GtkWidget *page;
+  LdnWindow *window;
+  gint64 began;
+  char iso[11];
+
+  g_assert_true (ldn_user_store_delete_all (store, NULL));
+  for (guint i = 0; i < 3; i++)
+    {
+      static const char *labels[] = { "Pain", "Tiredness", "Sleep" };
+      g_autofree char *id = ldn_diary_store_add_item (store, labels[i], "", "", LDN_DIARY_EVERY_DAY, NULL);
+
+      g_assert_nonnull (id);
+    }
+  for (int ago = 364; ago >= 1; ago--)
+    {
+      g_autoptr(LdnDiaryEntry) entry = NULL;
+      GDate date;
+
+      iso_days_ago (iso, ago);
+      g_assert_true (ldn_diary_date_parse (iso, &date));
+      entry = ldn_diary_entry_new (&date);
+      for (guint i = 0; i < 3; i++)
+        entry->ratings[i] = g_rand_int_range (rand, 0, 11);
+      g_assert_true (ldn_diary_store_add_entry (store, entry, NULL));
+    }
+
+  began = g_get_monotonic_time ();
+  window = open_diary (&page);
+  g_test_message ("the diary with a year of entries opened in %.0f ms", (g_get_monotonic_time () - began) / 1000.0);
+  iso_days_ago (iso, 0);
+  type (page, "Date of the entry", iso);
+  gtk_spin_button_set_value (named (page, GTK_TYPE_SPIN_BUTTON, "Tiredness, from 0 to 10"), 6);
+  began = g_get_monotonic_time ();
+  click (named (page, GTK_TYPE_BUTTON, "Save entry"));
+  g_test_message ("a check-in was saved and the page updated in %.0f ms", (g_get_monotonic_time () - began) / 1000.0);
+  diary = saved_diary ();
+  g_assert_cmpuint (diary->entries->len, ==, 365);
+
+  /* The newest are listed; the older ones a click away, each click more. */
+  g_assert_false (shows_text (page, first_day));
+  while (!shows_text (page, first_day))
+    click (named (page, GTK_TYPE_BUTTON, "Show older entries"));
+  g_assert_false (gtk_widget_get_visible (named (page, GTK_TYPE_BUTTON, "Show older entries")));
+  ldn_test_close_window (GTK_WINDOW (window));
+  g_assert_true (ldn_user_store_delete_all (store, NULL));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -326,6 +383,7 @@ main (int   argc,
   app = ldn_test_ui_init (&argc, &argv);
 
   ldn_test_add_func ("/diary/keep-a-diary", test_keep_a_diary);
+  ldn_test_add_func ("/diary/a-year-of-entries", test_a_year_of_entries);
 
   result = g_test_run ();
   g_clear_object (&app);

@@ -131,6 +131,8 @@ struct _LdnDiaryPage
   GtkWidget       *summary_box;
   GtkWidget       *entries_list;
   GtkWidget       *entries_empty;
+  GtkWidget       *show_older;
+  guint            n_shown;          /* the newest entries listed; the rest on request */
 
   LdnDiaryEntry   *deleted;          /* for "Undo" */
 };
@@ -921,7 +923,9 @@ build_checkin_section (LdnDiaryPage *self,
   gtk_box_append (GTK_BOX (self->column), self->checkin_error);
 }
 
-/* Summary and entries */
+/* Summary and entries. A year of daily entries would make 365 rows of
+ * widgets at every change: the newest are listed, older ones on request. */
+#define ENTRIES_SHOWN 60
 
 static void
 fill_summary (LdnDiaryPage *self)
@@ -1089,8 +1093,11 @@ fill_entries (LdnDiaryPage *self)
 {
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
 
+  guint n_entries = self->diary->entries->len;
+  guint n_shown = MIN (n_entries, self->n_shown);
+
   /* Newest first. */
-  for (guint i = self->diary->entries->len; i > 0; i--)
+  for (guint i = n_entries; i > n_entries - n_shown; i--)
     {
       const LdnDiaryEntry *entry = g_ptr_array_index (self->diary->entries, i - 1);
       LdnDiaryListEntry *row = g_object_new (LDN_TYPE_DIARY_LIST_ENTRY, NULL);
@@ -1104,6 +1111,14 @@ fill_entries (LdnDiaryPage *self)
                        rows->len);
   gtk_widget_set_visible (self->entries_list, rows->len > 0);
   gtk_widget_set_visible (self->entries_empty, rows->len == 0);
+  gtk_widget_set_visible (self->show_older, n_shown < n_entries);
+}
+
+static void
+show_older_clicked_cb (LdnDiaryPage *self)
+{
+  self->n_shown += ENTRIES_SHOWN * 3;
+  fill_entries (self);
 }
 
 static void
@@ -1152,6 +1167,11 @@ build_entries_section (LdnDiaryPage *self)
   gtk_list_box_bind_model (GTK_LIST_BOX (self->entries_list), G_LIST_MODEL (self->entries), create_entry_row,
                            self, NULL);
   gtk_box_append (GTK_BOX (self->column), self->entries_list);
+  self->show_older = gtk_button_new_with_mnemonic (_("Show _Older Entries"));
+  ldn_compat_button_set_accessible_label (self->show_older, _("Show older entries"));
+  gtk_widget_set_halign (self->show_older, GTK_ALIGN_START);
+  g_signal_connect_swapped (self->show_older, "clicked", G_CALLBACK (show_older_clicked_cb), self);
+  gtk_box_append (GTK_BOX (self->column), self->show_older);
 
   button = gtk_button_new_with_mnemonic (_("Save Diary as _CSV…"));
   ldn_compat_button_set_accessible_label (button, _("Save diary as CSV"));
@@ -1298,6 +1318,7 @@ ldn_diary_page_init (LdnDiaryPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->entries = g_list_store_new (LDN_TYPE_DIARY_LIST_ENTRY);
+  self->n_shown = ENTRIES_SHOWN;
   self->ratings = g_array_new (FALSE, TRUE, sizeof (RatingRow));
   self->side_effects = g_ptr_array_new_with_free_func (side_effect_row_free);
   self->column = ldn_reading_column_new (adw_bin_get_child (ADW_BIN (self)), 720);
