@@ -52,6 +52,8 @@ write_sheet (Fixture *fixture, LdnDiary *diary, const GDate *until)
   double width, height;
 
   g_assert_no_error (error);
+  /* Instead of the diary the store holds (ldn_sheet_data_collect reads it). */
+  g_clear_pointer (&data->diary, ldn_diary_free);
   data->diary = diary;
   if (until != NULL)
     data->diary_until = *until;

@@ -106,6 +106,7 @@ struct _LdnDiaryPage
 
   /* Start and plan */
   GtkWidget       *start_entry;
+  char            *shown_start;      /* the saved start date as last put in start_entry */
   GtkWidget       *start_error;
   GtkWidget       *plan_list;
   GtkWidget       *plan_from;
@@ -580,12 +581,14 @@ fill_plan (LdnDiaryPage *self)
 {
   g_autofree char *start = NULL;
 
-  /* The start date as saved, unless the person is typing another. */
-  if (!gtk_widget_has_focus (self->start_entry) && !gtk_widget_get_visible (self->start_error))
-    {
-      start = self->diary->has_start ? ldn_diary_date_format (&self->diary->start) : g_strdup ("");
-      gtk_editable_set_text (GTK_EDITABLE (self->start_entry), start);
-    }
+  /* The start date as saved, unless the person has typed another that
+   * is not saved yet: nothing typed is lost to a reload. */
+  start = self->diary->has_start ? ldn_diary_date_format (&self->diary->start) : g_strdup ("");
+  if (self->shown_start == NULL ||
+      g_str_equal (gtk_editable_get_text (GTK_EDITABLE (self->start_entry)), self->shown_start))
+    gtk_editable_set_text (GTK_EDITABLE (self->start_entry), start);
+  g_free (self->shown_start);
+  self->shown_start = g_steal_pointer (&start);
 
   clear_list (self->plan_list);
   for (guint i = 0; i < self->diary->plan->len; i++)
@@ -1294,6 +1297,7 @@ ldn_diary_page_dispose (GObject *object)
   g_clear_object (&self->entries);
   g_clear_pointer (&self->diary, ldn_diary_free);
   g_clear_pointer (&self->deleted, ldn_diary_entry_free);
+  g_clear_pointer (&self->shown_start, g_free);
   g_clear_pointer (&self->ratings, g_array_unref);
   g_clear_pointer (&self->side_effects, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (object), LDN_TYPE_DIARY_PAGE);
