@@ -407,13 +407,13 @@ draw_ratings (cairo_t             *cr,
   guint32 join = item->every == LDN_DIARY_EVERY_WEEK ? 7 : 1;
   guint32 end = plot->first + plot->n_days, previous = 0;
   double day_width = plot->width / plot->n_days;
-  double radius = CLAMP (day_width * 0.45, 1.6, 4.0);
+  double radius = CLAMP (day_width * join * 0.45, 1.6, 4.0);
   gboolean have_previous = FALSE;
 
   /* The line: consecutive records only, a gap stays a gap. */
   set_color (cr, &style->line);
   cairo_set_line_width (cr, style->line_width);
-  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_BEVEL);
   for (guint i = 0; i < diary->entries->len; i++)
     {
       const LdnDiaryEntry *entry = g_ptr_array_index (diary->entries, i);
@@ -434,21 +434,51 @@ draw_ratings (cairo_t             *cr,
     }
   cairo_stroke (cr);
 
-  /* The points, so a single record between gaps shows too. */
-  for (guint i = 0; i < diary->entries->len; i++)
-    {
-      const LdnDiaryEntry *entry = g_ptr_array_index (diary->entries, i);
-      guint32 day = g_date_get_julian (&entry->date);
-      int rating = entry->ratings[data->item];
-      double x, y;
+  /* The points: every record when records are far enough apart to tell
+   * apart (weekly items, a few weeks shown); otherwise only a record with
+   * no joined neighbour, which the line alone would not show. */
+  have_previous = FALSE;
+  {
+    gboolean every_point = day_width * join >= 6;
+    gboolean pending_alone = FALSE;
+    double pending_x = 0, pending_y = 0;
 
-      if (rating == LDN_DIARY_RATING_NONE || day < plot->first || day >= end)
-        continue;
-      x = x_at_day (plot, day + 0.5);
-      y = y_at (plot, rating);
-      cairo_new_sub_path (cr);
-      cairo_arc (cr, x, y, radius, 0, 2 * G_PI);
-    }
+    for (guint i = 0; i < diary->entries->len; i++)
+      {
+        const LdnDiaryEntry *entry = g_ptr_array_index (diary->entries, i);
+        guint32 day = g_date_get_julian (&entry->date);
+        int rating = entry->ratings[data->item];
+        double x, y;
+
+        if (rating == LDN_DIARY_RATING_NONE || day < plot->first || day >= end)
+          continue;
+        x = x_at_day (plot, day + 0.5);
+        y = y_at (plot, rating);
+        if (have_previous && day - previous <= join)
+          pending_alone = FALSE;
+        else if (pending_alone)
+          {
+            cairo_new_sub_path (cr);
+            cairo_arc (cr, pending_x, pending_y, radius, 0, 2 * G_PI);
+          }
+        if (every_point)
+          {
+            cairo_new_sub_path (cr);
+            cairo_arc (cr, x, y, radius, 0, 2 * G_PI);
+          }
+        else if (!have_previous || day - previous > join)
+          pending_alone = TRUE;
+        pending_x = x;
+        pending_y = y;
+        previous = day;
+        have_previous = TRUE;
+      }
+    if (pending_alone)
+      {
+        cairo_new_sub_path (cr);
+        cairo_arc (cr, pending_x, pending_y, radius, 0, 2 * G_PI);
+      }
+  }
   cairo_fill (cr);
 }
 
