@@ -18,6 +18,7 @@
 
 #include "app/ldn-application.h"
 #include "app/ldn-window.h"
+#include "chart/ldn-trend-chart.h"
 #include "ldn-test-ui.h"
 #include "pages/ldn-diary-page.h"
 #include "user/ldn-diary-store.h"
@@ -214,6 +215,15 @@ test_keep_a_diary (void)
   g_assert_cmpint (((LdnDiaryEntry *) diary->entries->pdata[0])->ratings[1], ==, LDN_DIARY_RATING_NONE);
   g_clear_pointer (&diary, ldn_diary_free);
   g_assert_true (shows_text (page, "No start date yet, so there is nothing to compare."));
+  /* Each item's trend, named by the item, its sentence as description. */
+  {
+    GtkWidget *chart = named (page, LDN_TYPE_TREND_CHART, "Pain in my knees");
+    const char *summary = ldn_trend_chart_get_summary (LDN_TREND_CHART (chart));
+
+    g_assert_nonnull (summary);
+    g_assert_nonnull (strstr (summary, "No start date yet"));
+    g_assert_true (gtk_widget_is_drawable (chart));
+  }
 
   /* A start date and the plan, typed from the prescription. */
   iso_days_ago (iso, 5);

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "chart/ldn-trend-chart.h"
 #include "compat/ldn-compat.h"
 #include "export/ldn-export.h"
 #include "ldn-diary-page.h"
@@ -949,10 +950,16 @@ fill_summary (LdnDiaryPage *self)
       const LdnDiaryItemSummary *item_summary = &g_array_index (summary->items, LdnDiaryItemSummary, i);
       const LdnDiaryItem *item = g_ptr_array_index (self->diary->items, item_summary->item);
       g_autofree char *sentence = ldn_diary_item_summary_dup_sentence (item_summary);
-      g_autofree char *text = g_strdup_printf ("%s: %s", item->label, sentence);
+      GtkWidget *chart, *label;
 
-      gtk_box_append (GTK_BOX (box), ldn_wrapped_label_new (text, NULL));
-      /* DIARY-DRAW: the trend chart (ldn-trend-chart.h) goes here once it is on this branch. */
+      gtk_box_append (GTK_BOX (box), ldn_wrapped_label_new (item->label, "heading"));
+      /* The chart says the item and the same sentence to a screen reader. */
+      chart = ldn_trend_chart_new ();
+      ldn_trend_chart_set_diary (LDN_TREND_CHART (chart), self->diary, item_summary->item, &now);
+      gtk_box_append (GTK_BOX (box), chart);
+      label = ldn_wrapped_label_new (sentence, NULL);
+      gtk_widget_set_margin_bottom (label, 12);
+      gtk_box_append (GTK_BOX (box), label);
     }
   if (summary->items->len == 0)
     gtk_box_append (GTK_BOX (box), ldn_wrapped_label_new (_("Nothing recorded yet."), "dim-label"));
@@ -1187,6 +1194,7 @@ void
 ldn_diary_page_reload (LdnDiaryPage *self)
 {
   g_autoptr(LdnDiary) diary = NULL;
+  g_autoptr(LdnDiary) old = NULL;
   g_autoptr(GError) error = NULL;
   gboolean items_changed;
 
@@ -1212,7 +1220,8 @@ ldn_diary_page_reload (LdnDiaryPage *self)
                       !g_str_equal (a->low, b->low) || !g_str_equal (a->high, b->high);
     }
 
-  g_clear_pointer (&self->diary, ldn_diary_free);
+  /* The charts borrow the diary: the old one goes once they are replaced. */
+  old = g_steal_pointer (&self->diary);
   self->diary = g_steal_pointer (&diary);
 
   fill_items (self);
@@ -1295,7 +1304,6 @@ ldn_diary_page_dispose (GObject *object)
   g_clear_object (&self->user);
   g_clear_object (&self->content);
   g_clear_object (&self->entries);
-  g_clear_pointer (&self->diary, ldn_diary_free);
   g_clear_pointer (&self->deleted, ldn_diary_entry_free);
   g_clear_pointer (&self->shown_start, g_free);
   g_clear_pointer (&self->ratings, g_array_unref);
@@ -1305,6 +1313,17 @@ ldn_diary_page_dispose (GObject *object)
   G_OBJECT_CLASS (ldn_diary_page_parent_class)->dispose (object);
 }
 
+/* The charts borrow the diary until they are gone with the page's child. */
+static void
+ldn_diary_page_finalize (GObject *object)
+{
+  LdnDiaryPage *self = LDN_DIARY_PAGE (object);
+
+  g_clear_pointer (&self->diary, ldn_diary_free);
+
+  G_OBJECT_CLASS (ldn_diary_page_parent_class)->finalize (object);
+}
+
 static void
 ldn_diary_page_class_init (LdnDiaryPageClass *klass)
 {
@@ -1312,6 +1331,7 @@ ldn_diary_page_class_init (LdnDiaryPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = ldn_diary_page_dispose;
+  object_class->finalize = ldn_diary_page_finalize;
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/ldn-diary-page.ui");
 }
