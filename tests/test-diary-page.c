@@ -224,6 +224,21 @@ test_keep_a_diary (void)
     g_assert_nonnull (strstr (summary, "No start date yet"));
     g_assert_true (gtk_widget_is_drawable (chart));
   }
+  /* And its values as a table, one row per recorded day. */
+  {
+    g_autoptr(GPtrArray) expanders = g_ptr_array_new ();
+    GtkWidget *table;
+
+    ldn_test_collect (page, GTK_TYPE_EXPANDER, expanders);
+    for (guint i = 0; i < expanders->len; i++)
+      if (g_strcmp0 (gtk_expander_get_label (g_ptr_array_index (expanders, i)),
+                     "Values of “Pain in my knees” as a table") == 0)
+        gtk_expander_set_expanded (g_ptr_array_index (expanders, i), TRUE);
+    table = named (page, GTK_TYPE_COLUMN_VIEW, "Values of “Pain in my knees” as a table");
+
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (GTK_COLUMN_VIEW (table)))),
+                      ==, 1);
+  }
 
   /* A start date and the plan, typed from the prescription. */
   iso_days_ago (iso, 5);

@@ -931,6 +931,69 @@ build_checkin_section (LdnDiaryPage *self,
  * widgets at every change: the newest are listed, older ones on request. */
 #define ENTRIES_SHOWN 60
 
+typedef const char *(*RowText) (LdnTrendRow *row);
+
+static void
+cell_setup_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *list_item)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_list_item_set_child (list_item, label);
+}
+
+static void
+cell_bind_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *list_item,
+              gpointer                  user_data)
+{
+  RowText text = (RowText) user_data;
+
+  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (list_item)),
+                      text (LDN_TREND_ROW (gtk_list_item_get_item (list_item))));
+}
+
+/* The values behind a chart as a table, for reading them one by one. */
+static GtkWidget *
+values_table (LdnDiaryPage       *self,
+              const LdnDiaryItem *item,
+              guint               index,
+              const GDate        *until)
+{
+  const struct { const char *title; RowText text; } columns[] = {
+    { _("Date"), ldn_trend_row_get_date },
+    /* Translators: a column of the diary's table of values. */
+    { _("Rating"), ldn_trend_row_get_rating },
+    { _("Period"), ldn_trend_row_get_period },
+    { _("Side effects and dose"), ldn_trend_row_get_notes },
+  };
+  g_autofree char *title = g_strdup_printf (_("Values of “%s” as a table"), item->label);
+  GListModel *model = ldn_trend_chart_dup_table_model (self->diary, index, until);
+  GtkNoSelection *selection = gtk_no_selection_new (model);
+  GtkWidget *view = gtk_column_view_new (GTK_SELECTION_MODEL (selection));
+  GtkWidget *expander = gtk_expander_new (title);
+
+  for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
+    {
+      GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+      GtkColumnViewColumn *column;
+
+      g_signal_connect (factory, "setup", G_CALLBACK (cell_setup_cb), NULL);
+      g_signal_connect (factory, "bind", G_CALLBACK (cell_bind_cb), (gpointer) columns[i].text);
+      column = gtk_column_view_column_new (columns[i].title, factory);
+      gtk_column_view_column_set_expand (column, i == G_N_ELEMENTS (columns) - 1);
+      gtk_column_view_append_column (GTK_COLUMN_VIEW (view), column);
+      g_object_unref (column);
+    }
+  gtk_accessible_update_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+  gtk_expander_set_child (GTK_EXPANDER (expander), view);
+  /* The expander's title is read as the expander; the cells as the table's. */
+  ldn_page_skip_reading (expander);
+  return expander;
+}
+
 static void
 fill_summary (LdnDiaryPage *self)
 {
@@ -950,7 +1013,7 @@ fill_summary (LdnDiaryPage *self)
       const LdnDiaryItemSummary *item_summary = &g_array_index (summary->items, LdnDiaryItemSummary, i);
       const LdnDiaryItem *item = g_ptr_array_index (self->diary->items, item_summary->item);
       g_autofree char *sentence = ldn_diary_item_summary_dup_sentence (item_summary);
-      GtkWidget *chart, *label;
+      GtkWidget *chart, *label, *table;
 
       gtk_box_append (GTK_BOX (box), ldn_wrapped_label_new (item->label, "heading"));
       /* The chart says the item and the same sentence to a screen reader. */
@@ -958,8 +1021,10 @@ fill_summary (LdnDiaryPage *self)
       ldn_trend_chart_set_diary (LDN_TREND_CHART (chart), self->diary, item_summary->item, &now);
       gtk_box_append (GTK_BOX (box), chart);
       label = ldn_wrapped_label_new (sentence, NULL);
-      gtk_widget_set_margin_bottom (label, 12);
       gtk_box_append (GTK_BOX (box), label);
+      table = values_table (self, item, item_summary->item, &now);
+      gtk_widget_set_margin_bottom (table, 12);
+      gtk_box_append (GTK_BOX (box), table);
     }
   if (summary->items->len == 0)
     gtk_box_append (GTK_BOX (box), ldn_wrapped_label_new (_("Nothing recorded yet."), "dim-label"));
