@@ -333,6 +333,23 @@ test_keep_a_diary (void)
   g_assert_cmpuint (diary->plan->len, ==, 1);
   g_clear_pointer (&diary, ldn_diary_free);
 
+  /* An entry saved elsewhere (another LDN Guide, an import) shows up. */
+  {
+    g_autoptr(LdnUserStore) other = ldn_user_store_open (ldn_user_store_get_path (ldn_application_get_user_store (app)));
+    g_autoptr(LdnDiaryEntry) entry = NULL;
+    g_autofree char *elsewhere_day = readable_days_ago (12);
+    GDate date;
+
+    iso_days_ago (iso, 12);
+    g_assert_true (ldn_diary_date_parse (iso, &date));
+    entry = ldn_diary_entry_new (&date);
+    entry->ratings[1] = 8;
+    g_assert_true (ldn_diary_store_add_entry (other, entry, NULL));
+    g_assert_false (shows_text (page, elsewhere_day));
+    g_assert_true (ldn_user_store_check_for_changes (ldn_application_get_user_store (app)));
+    g_assert_true (shows_text (page, elsewhere_day));
+  }
+
   /* The CSV export is one click away. */
   g_assert_true (gtk_widget_is_sensitive (named (page, GTK_TYPE_BUTTON, "Save diary as CSV")));
 
