@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "app/ldn-command-line.h"
+#include "user/ldn-diary-store.h"
 #include "ldn-test-pdf.h"
 #include "ldn-test-tmp.h"
 
@@ -627,6 +628,96 @@ test_exports_refuse_links_and_missing_folders (void)
   g_unsetenv ("LDN_GUIDE_USER_DATA");
 }
 
+/* --export-diary writes the CSV without a display: one row per entry
+ * and item, quoted, formulas defused, side effects by name. */
+static void
+test_export_diary (void)
+{
+  g_autofree char *dir = ldn_test_tmp_dir ("ldn-diary-csv");
+  g_autofree char *store_path = g_build_filename (dir, "user.sqlite", NULL);
+  g_autofree char *csv_path = g_build_filename (dir, "diary.csv", NULL);
+  g_autofree char *option = g_strdup_printf ("--export-diary=%s", csv_path);
+  g_autofree char *csv = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *first_date = NULL;
+  g_autofree char *second_date = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  RunResult result = { 0 };
+  GDate date;
+
+  {
+    g_autoptr(LdnUserStore) store = ldn_user_store_open (store_path);
+    g_autoptr(LdnDiaryEntry) first = NULL;
+    g_autoptr(LdnDiaryEntry) second = NULL;
+    g_autofree char *pain = ldn_diary_store_add_item (store, "Pain, back", "", "", LDN_DIARY_EVERY_DAY, NULL);
+    g_autofree char *sleep = ldn_diary_store_add_item (store, "Sleep", "", "", LDN_DIARY_EVERY_DAY, NULL);
+
+    g_assert_nonnull (pain);
+    g_assert_nonnull (sleep);
+    g_date_clear (&date, 1);
+    g_date_set_dmy (&date, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
+                    g_date_time_get_year (now));
+    g_date_subtract_days (&date, 2);
+    first = ldn_diary_entry_new (&date);
+    first->ratings[0] = 6;
+    g_date_add_days (&date, 1);
+    second = ldn_diary_entry_new (&date);
+    second->ratings[0] = 4;
+    second->ratings[1] = 7;
+    second->dose_taken = LDN_DIARY_DOSE_TAKEN;
+    ldn_diary_entry_add_side_effect (second, "vivid-dreams", 2);
+    g_free (second->note);
+    second->note = g_strdup ("=HYPERLINK(\"http://example.com\") \"quoted\"");
+    g_assert_true (ldn_diary_store_add_entry (store, first, NULL));
+    g_assert_true (ldn_diary_store_add_entry (store, second, NULL));
+    first_date = ldn_diary_date_format (&first->date);
+    second_date = ldn_diary_date_format (&second->date);
+  }
+
+  g_setenv ("LDN_GUIDE_USER_DATA", store_path, TRUE);
+  g_unsetenv ("DISPLAY");
+  g_unsetenv ("WAYLAND_DISPLAY");
+  run_ldn_guide (&result, (const char *[]) { option, NULL });
+  g_unsetenv ("LDN_GUIDE_USER_DATA");
+  if (!g_spawn_check_wait_status (result.status, NULL))
+    g_error ("--export-diary failed: %s", result.err);
+  run_result_clear (&result);
+
+  g_assert_true (g_file_get_contents (csv_path, &csv, NULL, NULL));
+  expected = g_strdup_printf ("Date,What you follow,Rating (0-10),Dose taken,Side effects that day,Note\r\n"
+                              "%s,\"Pain, back\",6,,,\r\n"
+                              "%s,Sleep,,,,\r\n"
+                              "%s,\"Pain, back\",4,taken,Vivid dreams or nightmares (moderate),"
+                              "\"'=HYPERLINK(\"\"http://example.com\"\") \"\"quoted\"\"\"\r\n"
+                              "%s,Sleep,7,taken,Vivid dreams or nightmares (moderate),"
+                              "\"'=HYPERLINK(\"\"http://example.com\"\") \"\"quoted\"\"\"\r\n",
+                              first_date, first_date, second_date, second_date);
+  g_assert_cmpstr (csv, ==, expected);
+
+  /* The printed sheet has the diary's "Before and after", from the same store. */
+  {
+    g_autofree char *pdf = g_build_filename (dir, "sheet.pdf", NULL);
+    g_autofree char *sheet_option = g_strdup_printf ("--export-sheet=%s", pdf);
+    g_autofree char *text = NULL;
+
+    g_setenv ("LDN_GUIDE_USER_DATA", store_path, TRUE);
+    run_ldn_guide (&result, (const char *[]) { sheet_option, NULL });
+    g_unsetenv ("LDN_GUIDE_USER_DATA");
+    if (!g_spawn_check_wait_status (result.status, NULL))
+      g_error ("--export-sheet failed: %s", result.err);
+    run_result_clear (&result);
+    text = ldn_test_pdf_text (pdf);
+    g_assert_nonnull (strstr (text, "Before and after"));
+    g_assert_nonnull (strstr (text, "Pain, back"));
+  }
+
+  /* A name is needed. */
+  run_ldn_guide (&result, (const char *[]) { "--export-diary=", NULL });
+  g_assert_false (g_spawn_check_wait_status (result.status, NULL));
+  g_assert_nonnull (strstr (result.err, "--export-diary=FILE.csv"));
+  run_result_clear (&result);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -646,6 +737,7 @@ main (int   argc,
   g_test_add_func ("/command-line/user-data-round-trip", test_user_data_round_trip);
   g_test_add_func ("/command-line/export-sheet", test_export_sheet);
   g_test_add_func ("/command-line/export-data-without-content", test_export_data_without_content);
+  g_test_add_func ("/command-line/export-diary", test_export_diary);
   g_test_add_func ("/command-line/dose-is-decimal-with-a-dot", test_dose_is_decimal_with_a_dot);
   g_test_add_func ("/command-line/export-sheet-uses-remembered-dose", test_export_sheet_uses_remembered_dose);
   g_test_add_func ("/command-line/export-sheet-in-each-language", test_export_sheet_in_each_language);

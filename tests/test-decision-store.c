@@ -257,7 +257,7 @@ test_json_round_trip (Fixture       *fixture,
 
   fill_decision (store);
   json = export (store);
-  g_assert_nonnull (strstr (json, "\"version\" : 2"));
+  g_assert_nonnull (strstr (json, "\"version\" : 3"));
   g_assert_nonnull (strstr (json, "\"date_of_birth\" : \"1968-04-09\""));
   g_assert_nonnull (strstr (json, "\"how_often\" : \"four times a day\""));
   g_assert_nonnull (strstr (json, "\"cost\" : null"));

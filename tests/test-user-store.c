@@ -398,7 +398,7 @@ test_bad_imports_change_nothing (Fixture       *fixture,
 {
   static const struct { const char *from; const char *to; const char *field; } cases[] = {
     { "\"ldn-guide-data\"", "\"something-else\"", "format" },
-    { "\"version\" : 2", "\"version\" : 9", "version" },
+    { "\"version\" : 3", "\"version\" : 9", "version" },
     { "\"severity\" : \"moderate\"", "\"severity\" : \"awful\"", "checklist[0].severity" },
     { "\"since\" : \"2026-11-02\"", "\"since\" : \"02/11/2026\"", "checklist[0].since" },
     { "\"noticed\" : true", "\"noticed\" : \"yes\"", "checklist[0].noticed" },
@@ -419,8 +419,8 @@ test_bad_imports_change_nothing (Fixture       *fixture,
     { "\"tb-opioids\" : \"b\"", "\"tb-opioids\" : \"z\"", "teach_back.tb-opioids" },
     { "\"What are my options?\"", "\"\\u200b\\u2060\\u00a0\\u3000\\ufeff\"", "questions[0]" },
     { "\"What are my options?\"", "\"\\u202e\\u200d\"", "questions[0]" },
-    { "\"version\" : 2", "\"version\" : 18446744073709551617", "18446744073709551617" },
-    { "\"version\" : 2", "\"version\" : 1.0", "version" },
+    { "\"version\" : 3", "\"version\" : 18446744073709551617", "18446744073709551617" },
+    { "\"version\" : 3", "\"version\" : 1.0", "version" },
   };
   g_autoptr(LdnUserStore) store = ldn_user_store_open (fixture->path);
   g_autofree char *good = NULL;

@@ -47,6 +47,7 @@ static const struct {
   { "win.section::side-effects", { "<Alt>3", NULL } },
   { "win.section::sheet", { "<Alt>4", NULL } },
   { "win.section::prepare", { "<Alt>5", NULL } },
+  { "win.section::diary", { "<Alt>6", NULL } },
 };
 
 void

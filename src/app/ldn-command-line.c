@@ -46,6 +46,9 @@ static const GOptionEntry option_entries[] = {
     N_("Save all your answers and notes to a JSON file, without opening a window"), N_("FILE.json") },
   { "import-data", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Replace your answers and notes with those in a JSON file made by --export-data"), N_("FILE.json") },
+  { "export-diary", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Write your diary to a CSV file, one row per entry and thing you follow, without opening a window"),
+    N_("FILE.csv") },
   { "export-occupancy", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Write the model’s occupancy estimates to a CSV file, without opening a window"), N_("FILE.csv") },
   { "dose", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Dose in mg for the export, 0.5 to 50"), N_("MG") },
@@ -74,6 +77,7 @@ ldn_command_line_options_from_dict (GVariantDict          *dict,
   g_variant_dict_lookup (dict, "export-data", "^&ay", &options->export_data);
   g_variant_dict_lookup (dict, "export-sheet", "^&ay", &options->export_sheet);
   g_variant_dict_lookup (dict, "import-data", "^&ay", &options->import_data);
+  g_variant_dict_lookup (dict, "export-diary", "^&ay", &options->export_diary);
   g_variant_dict_lookup (dict, "paper", "&s", &options->paper);
   g_variant_dict_lookup (dict, "sheet-language", "&s", &options->sheet_language);
   g_variant_dict_lookup (dict, "printer", "&s", &options->printer);
@@ -229,6 +233,13 @@ run_user_data (const LdnCommandLineOptions *options)
       if (!ldn_export_user_data_json (content, user, file, NULL, &error))
         return fail (error);
     }
+  if (options->export_diary != NULL)
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (options->export_diary);
+
+      if (!ldn_export_diary_csv (content, user, file, NULL, &error))
+        return fail (error);
+    }
   if (options->export_sheet != NULL || options->print_sheet)
     {
       /* The sheet in the doctor's language: its content and its own words. */
@@ -295,7 +306,7 @@ ldn_command_line_check (const LdnCommandLineOptions *options,
 
   g_return_val_if_fail (options != NULL, FALSE);
 
-  for_data = options->export_data != NULL || options->import_data != NULL;
+  for_data = options->export_data != NULL || options->import_data != NULL || options->export_diary != NULL;
   for_sheet = options->export_sheet != NULL || options->print_sheet;
 
   if (options->export_data != NULL && options->import_data != NULL)
@@ -303,6 +314,8 @@ ldn_command_line_check (const LdnCommandLineOptions *options,
   if ((options->export_data != NULL && *options->export_data == '\0') ||
       (options->import_data != NULL && *options->import_data == '\0'))
     return bad_option (error, _("Give a file name: --export-data=FILE.json or --import-data=FILE.json"));
+  if (options->export_diary != NULL && *options->export_diary == '\0')
+    return bad_option (error, _("Give a file name: --export-diary=FILE.csv"));
   if (options->printer != NULL && !options->print_sheet)
     return bad_option (error, _("--printer goes with --print-sheet."));
   if (options->export_occupancy != NULL && (for_data || for_sheet))
@@ -335,8 +348,8 @@ ldn_command_line_run (const LdnCommandLineOptions *options)
 
   if (!ldn_command_line_check (options, &error))
     return fail (error);
-  if (options->export_data != NULL || options->import_data != NULL || options->export_sheet != NULL ||
-      options->print_sheet)
+  if (options->export_data != NULL || options->import_data != NULL || options->export_diary != NULL ||
+      options->export_sheet != NULL || options->print_sheet)
     return run_user_data (options);
 
   if (options->export_occupancy != NULL)

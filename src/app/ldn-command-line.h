@@ -47,6 +47,7 @@ typedef struct {
   const char *sheet_language;   /* "en" or "es"; NULL: remembered, else the interface's */
   const char *export_data;
   const char *import_data;
+  const char *export_diary;
   const char *export_occupancy;
   const char *dose;
   const char *schedule;

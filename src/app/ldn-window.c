@@ -11,6 +11,7 @@
 #include "compat/ldn-compat.h"
 #include "ldn-save-file.h"
 #include "ldn-window.h"
+#include "pages/ldn-diary-page.h"
 #include "pages/ldn-toast.h"
 #include "pages/ldn-learn-page.h"
 #include "pages/ldn-questions-view.h"
@@ -38,6 +39,7 @@ struct _LdnWindow
   AdwBin               *learn_slot;
   AdwBin               *timeline_slot;
   AdwBin               *side_effects_slot;
+  AdwBin               *diary_slot;
   AdwBin               *sheet_slot;
   AdwBin               *prepare_slot;
   LdnPreparePage       *prepare_page;
@@ -47,6 +49,7 @@ struct _LdnWindow
   LdnLearnPage         *learn_page;
   LdnTimelinePage      *timeline_page;
   LdnSideEffectsPage   *side_effects_page;
+  LdnDiaryPage         *diary_page;
   LdnSheetPage         *sheet_page;
   AdwToastOverlay      *toast_overlay;
   gboolean              close_confirmed;
@@ -150,6 +153,31 @@ ensure_side_effects_page (LdnWindow *self)
   return self->side_effects_page;
 }
 
+static LdnDiaryPage *
+ensure_diary_page (LdnWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  LdnContentStore *store;
+
+  if (self->diary_page != NULL)
+    return self->diary_page;
+
+  self->diary_page = g_object_new (LDN_TYPE_DIARY_PAGE, NULL);
+  adw_bin_set_child (self->diary_slot, GTK_WIDGET (self->diary_page));
+  store = ldn_window_get_content (self, &error);
+  ldn_diary_page_load (self->diary_page, store, error,
+                       ldn_application_get_user_store (ldn_window_get_ldn_application (self)));
+  return self->diary_page;
+}
+
+LdnDiaryPage *
+ldn_window_get_diary_page (LdnWindow *self)
+{
+  g_return_val_if_fail (LDN_IS_WINDOW (self), NULL);
+
+  return ensure_diary_page (self);
+}
+
 static LdnSheetPage *
 ensure_sheet_page (LdnWindow *self)
 {
@@ -230,6 +258,8 @@ ensure_visible_section (LdnWindow *self)
     ensure_timeline_page (self);
   else if (g_str_equal (section, "side-effects"))
     ensure_side_effects_page (self);
+  else if (g_str_equal (section, "diary"))
+    ensure_diary_page (self);
   else if (g_str_equal (section, "sheet"))
     ensure_sheet_page (self);
   else if (g_str_equal (section, "prepare"))
@@ -761,6 +791,7 @@ ldn_window_class_init (LdnWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LdnWindow, learn_slot);
   gtk_widget_class_bind_template_child (widget_class, LdnWindow, timeline_slot);
   gtk_widget_class_bind_template_child (widget_class, LdnWindow, side_effects_slot);
+  gtk_widget_class_bind_template_child (widget_class, LdnWindow, diary_slot);
   gtk_widget_class_bind_template_child (widget_class, LdnWindow, sheet_slot);
   gtk_widget_class_bind_template_child (widget_class, LdnWindow, toast_overlay);
   gtk_widget_class_bind_template_callback (widget_class, switcher_slot_collapsed_cb);

@@ -8,6 +8,7 @@
 #include <adwaita.h>
 
 #include "ldn-application.h"
+#include "pages/ldn-diary-page.h"
 #include "pages/ldn-learn-page.h"
 #include "pages/ldn-prepare-page.h"
 #include "pages/ldn-sheet-page.h"
@@ -28,6 +29,7 @@ const char *ldn_window_get_help_page          (LdnWindow      *self);
 LdnLearnPage *ldn_window_get_learn_page       (LdnWindow      *self);
 LdnTimelinePage *ldn_window_get_timeline_page (LdnWindow      *self);
 LdnSideEffectsPage *ldn_window_get_side_effects_page (LdnWindow *self);
+LdnDiaryPage       *ldn_window_get_diary_page        (LdnWindow *self);
 /* The "Close Without Saving?" question while it is asked, else NULL
  * (borrowed; answer it with ldn_compat_confirm_respond). */
 GtkWidget          *ldn_window_get_close_dialog      (LdnWindow *self);

@@ -9,7 +9,9 @@
 #include <string.h>
 
 #include "ldn-export.h"
+#include "ldn-diary-csv.h"
 #include "model/ldn-occupancy-export.h"
+#include "user/ldn-diary-store.h"
 #include "user/ldn-user-data-json.h"
 
 /* CSV rows every ten minutes, from a curve computed every minute. */
@@ -244,6 +246,39 @@ ldn_export_user_data_json (LdnContentStore *content,
     return FALSE;
 
   return ldn_atomic_file_set_contents (file, json, strlen (json), cancellable, error);
+}
+
+gboolean
+ldn_export_diary_csv (LdnContentStore *content,
+                      LdnUserStore    *user,
+                      GFile           *file,
+                      GCancellable    *cancellable,
+                      GError         **error)
+{
+  g_autoptr(GHashTable) names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(GPtrArray) side_effects = NULL;
+  g_autoptr(LdnDiary) diary = NULL;
+  g_autofree char *csv = NULL;
+
+  g_return_val_if_fail (content == NULL || LDN_IS_CONTENT_STORE (content), FALSE);
+  g_return_val_if_fail (LDN_IS_USER_STORE (user), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  diary = ldn_diary_store_dup_diary (user, error);
+  if (diary == NULL)
+    return FALSE;
+
+  /* Without content the side effects keep their ids. */
+  if (content != NULL && (side_effects = ldn_content_store_list_side_effects (content, NULL)) != NULL)
+    for (guint i = 0; i < side_effects->len; i++)
+      {
+        const LdnSideEffect *effect = g_ptr_array_index (side_effects, i);
+
+        g_hash_table_insert (names, g_strdup (effect->id), g_strdup (effect->name));
+      }
+
+  csv = ldn_diary_to_csv (diary, names);
+  return ldn_atomic_file_set_contents (file, csv, strlen (csv), cancellable, error);
 }
 
 /* Reads at most LDN_IMPORT_MAX_BYTES: the size is checked before reading,

@@ -69,6 +69,13 @@ gboolean ldn_export_user_data_json  (LdnContentStore  *content,
                                      GFile            *file,
                                      GCancellable     *cancellable,
                                      GError          **error);
+/* The diary as CSV (see ldn-diary-csv.h), side effects named from
+ * CONTENT when it is there (it may be NULL). */
+gboolean ldn_export_diary_csv       (LdnContentStore  *content,
+                                     LdnUserStore     *user,
+                                     GFile            *file,
+                                     GCancellable     *cancellable,
+                                     GError          **error);
 /* Replaces the person's data with FILE's, checked against CONTENT's ids
  * (required), or changes nothing. Refuses files over
  * LDN_IMPORT_MAX_BYTES before reading them. */

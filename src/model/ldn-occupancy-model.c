@@ -118,6 +118,23 @@ ldn_occupancy_model_get_central (const LdnOccupancyModel *model,
   g_return_val_if_reached (NULL);
 }
 
+guint
+ldn_occupancy_model_get_n_sets (const LdnOccupancyModel *model)
+{
+  g_return_val_if_fail (model != NULL, 0);
+
+  return model->n_sets;
+}
+
+const LdnEffectParameters *
+ldn_occupancy_model_get_set (const LdnOccupancyModel *model,
+                             guint                    index)
+{
+  g_return_val_if_fail (model != NULL && index < model->n_sets, NULL);
+
+  return &model->sets[index];
+}
+
 gboolean
 ldn_dose_schedule_check (const LdnDoseSchedule *schedule,
                          GError               **error)

@@ -94,6 +94,12 @@ const LdnEffectParameters *
                    ldn_occupancy_model_get_central  (const LdnOccupancyModel   *model,
                                                      LdnHypothesis              hypothesis);
 
+/* The model's parameter sets (the central ones and those of the band). */
+guint              ldn_occupancy_model_get_n_sets   (const LdnOccupancyModel   *model);
+const LdnEffectParameters *
+                   ldn_occupancy_model_get_set      (const LdnOccupancyModel   *model,
+                                                     guint                      index);
+
 /* Every hypothesis and the band on a uniform grid from the first dose. */
 LdnOccupancyCurve *ldn_occupancy_model_compute_curve (const LdnOccupancyModel  *model,
                                                       const LdnDoseSchedule    *schedule,

@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "ldn-sheet-data.h"
+#include "user/ldn-diary-store.h"
 #include "user/ldn-teach-back-recorder.h"
 #include "util/ldn-user-text.h"
 #include "util/ldn-language.h"
@@ -74,6 +75,8 @@ ldn_sheet_data_free (LdnSheetData *data)
   g_free (data->language);
   g_free (data->reviewed);
   g_clear_pointer (&data->decision, ldn_sheet_decision_free);
+  g_clear_pointer (&data->diary, ldn_diary_free);
+  g_clear_pointer (&data->side_effect_names, g_hash_table_unref);
   g_free (data);
 }
 
@@ -245,6 +248,15 @@ collect_side_effects (LdnSheetData    *data,
   if (items == NULL)
     return FALSE;
 
+  /* The diary's side effects are content ids: their names, for its section. */
+  data->side_effect_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  for (guint i = 0; i < items->len; i++)
+    {
+      const LdnSideEffect *item = g_ptr_array_index (items, i);
+
+      g_hash_table_insert (data->side_effect_names, g_strdup (item->id), g_strdup (item->name));
+    }
+
   for (guint i = 0; i < items->len; i++)
     {
       const LdnSideEffect *item = g_ptr_array_index (items, i);
@@ -375,6 +387,8 @@ ldn_sheet_data_collect (LdnContentStore *content,
       !collect_side_effects (data, content, user, error) ||
       !collect_questions (data, content, user, error) ||
       (data->decision = ldn_sheet_decision_collect (content, user, cited, error)) == NULL ||
+      /* The diary as the store keeps it, for "Before and after". */
+      (data->diary = ldn_diary_store_dup_diary (user, error)) == NULL ||
       (include_chart && !collect_chart (data, content, cited, error)) ||
       (include_sources && !collect_sources (data, content, cited, error)))
     return NULL;

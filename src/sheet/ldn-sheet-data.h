@@ -10,6 +10,7 @@
 
 #include "content/ldn-content-store.h"
 #include "ldn-sheet-decision.h"
+#include "model/ldn-diary.h"
 #include "model/ldn-occupancy-model.h"
 #include "user/ldn-user-store.h"
 
@@ -68,6 +69,9 @@ typedef struct {
   char              *reviewed;          /* latest page review date */
   char              *language;          /* "en", "es", or NULL: the interface's */
   LdnSheetDecision  *decision;          /* the decision aid: page 1 and its own section */
+  LdnDiary          *diary;             /* owned, or NULL: the "Before and after" section */
+  GDate              diary_until;       /* the diary summaries' "today"; invalid: the real date */
+  GHashTable        *side_effect_names; /* content side-effect id -> name, or NULL */
 } LdnSheetData;
 
 void          ldn_sheet_data_free    (LdnSheetData    *data);

@@ -21,12 +21,14 @@
 #include "chart/ldn-chart-draw.h"
 #include "chart/ldn-icon-array-draw.h"
 #include "ldn-sheet.h"
+#include "ldn-sheet-diary.h"
 #include "export/ldn-export.h"
 #include "util/ldn-language.h"
 
 #define MARGIN        48.0
 #define FOOTER        36.0
 #define CHART_HEIGHT 220.0
+#define TREND_HEIGHT 170.0   /* a diary item's chart */
 #define ICONS_WIDTH   64.0    /* one 100-person array: 10 people of 6.4 pt */
 #define ICONS_LABEL   13.0
 #define ICONS_HEIGHT (ICONS_LABEL + ICONS_WIDTH + 4)
@@ -56,6 +58,8 @@ typedef struct {
   const LdnSheetFrequency *frequency;  /* ICONS */
   PangoLayout *sentence;          /* ICONS: drawn above the arrays, never split from them */
   double       fixed_height;      /* ICONS */
+  gboolean     trend;             /* CHART: a diary item's trend, not the occupancy */
+  guint        trend_item;
   GArray      *line_top;          /* per line of LAYOUT, in points */
   GArray      *line_bottom;
 } Item;
@@ -77,6 +81,7 @@ struct _LdnSheet
   GArray             *pieces;
   guint               n_pages;
   LdnSheetData       *data;
+  LdnSheetDiary      *diary;            /* "Before and after", or NULL */
   char               *footer;
   double              text_height;      /* of every line laid out so far */
   double              max_text_height;  /* more cannot fit in max_pages */
@@ -415,7 +420,7 @@ piece_height (const Piece *piece)
   switch (item->kind)
     {
     case ITEM_CHART:
-      return CHART_HEIGHT;
+      return item->trend ? TREND_HEIGHT : CHART_HEIGHT;
     case ITEM_ICONS:
       return item->fixed_height;
     case ITEM_BOX:
@@ -1211,6 +1216,61 @@ add_decision_details (LdnSheet           *sheet,
     add_plain (sheet, decision->role, "Sans 10", 0, 3);
 }
 
+/* "Before and after": left out entirely when the diary is empty. */
+static void
+add_diary (LdnSheet           *sheet,
+           const LdnSheetData *data)
+{
+  GPtrArray *blocks;
+
+  sheet->diary = ldn_sheet_diary_new (data->diary, data->side_effect_names, &data->diary_until);
+  if (sheet->diary == NULL)
+    return;
+  blocks = ldn_sheet_diary_get_blocks (sheet->diary);
+  for (guint i = 0; i < blocks->len; i++)
+    {
+      const LdnSheetDiaryBlock *block = g_ptr_array_index (blocks, i);
+      g_autofree char *escaped = block->text != NULL ? g_markup_escape_text (block->text, -1) : NULL;
+
+      switch (block->kind)
+        {
+        case LDN_SHEET_DIARY_HEADING:
+          add_heading (sheet, block->text);
+          break;
+        case LDN_SHEET_DIARY_SUBHEADING:
+          add_text (sheet, escaped, "Sans Bold 10", 0, 8, TRUE);
+          break;
+        case LDN_SHEET_DIARY_TEXT:
+          add_plain (sheet, block->text, "Sans 10", 0, 4);
+          break;
+        case LDN_SHEET_DIARY_BULLET:
+          {
+            g_autofree char *bullet = g_strdup_printf ("• %s", block->text);
+
+            add_plain (sheet, bullet, "Sans 10", 8, 2);
+          }
+          break;
+        case LDN_SHEET_DIARY_CHART:
+          if (!sheet->too_long)
+            {
+              Item *chart = add_item (sheet, ITEM_CHART, 4);
+
+              chart->trend = TRUE;
+              chart->trend_item = block->item;
+            }
+          break;
+        case LDN_SHEET_DIARY_BLANK:
+        default:
+          {
+            g_autofree char *line = g_strdup_printf ("<b>%s</b> %s", escaped, "____________________________________________");
+
+            add_text (sheet, line, "Sans 10", 0, 10, FALSE);
+          }
+          break;
+        }
+    }
+}
+
 static void
 build (LdnSheet           *sheet,
        const LdnSheetData *data)
@@ -1295,6 +1355,8 @@ build (LdnSheet           *sheet,
       add_plain (sheet, _("Other side effects:"), "Sans Bold 10", 0, 8);
       add_plain (sheet, data->other_side_effects, "Sans 10", 0, 2);
     }
+
+  add_diary (sheet, data);
 
   add_heading (sheet, _("My questions"));
   if (data->questions->len == 0)
@@ -1418,6 +1480,7 @@ ldn_sheet_free (LdnSheet *sheet)
   g_free (sheet->arm_format);
   g_free (sheet->page_format);
   g_free (sheet->pdf_title);
+  g_clear_pointer (&sheet->diary, ldn_sheet_diary_free);
   ldn_sheet_data_free (sheet->data);
   g_free (sheet);
 }
@@ -1505,6 +1568,14 @@ draw_piece (LdnSheet    *sheet,
         };
         LdnChartStyle style;
 
+        if (item->trend)
+          {
+            cairo_save (cr);
+            cairo_translate (cr, MARGIN, piece->y);
+            ldn_sheet_diary_draw_chart (sheet->diary, cr, item->trend_item, sheet->width - 2 * MARGIN, TREND_HEIGHT);
+            cairo_restore (cr);
+            break;
+          }
         ldn_chart_style_init_for_print (&style);
         cairo_save (cr);
         cairo_translate (cr, MARGIN, piece->y);

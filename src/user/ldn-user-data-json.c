@@ -10,6 +10,8 @@
 #include <string.h>
 
 #include "ldn-decision-json.h"
+#include "ldn-diary-json.h"
+#include "ldn-diary-store.h"
 #include "ldn-teach-back-recorder.h"
 #include "ldn-user-data-json.h"
 
@@ -159,7 +161,7 @@ ldn_user_data_to_json (LdnUserStore         *store,
     }
   json_builder_end_object (builder);
 
-  if (!ldn_decision_json_add (builder, store, ids, error))
+  if (!ldn_decision_json_add (builder, store, ids, error) || !ldn_diary_json_add (builder, store, error))
     return NULL;
 
   json_builder_end_object (builder);
@@ -181,6 +183,7 @@ typedef struct {
   char       *other_medicines;
   char       *what_matters;
   LdnDecisionImport *decision;
+  LdnDiary   *diary;
 } ImportData;
 
 static void
@@ -194,6 +197,7 @@ import_data_clear (ImportData *data)
   g_clear_pointer (&data->other_medicines, g_free);
   g_clear_pointer (&data->what_matters, g_free);
   g_clear_pointer (&data->decision, ldn_decision_import_free);
+  g_clear_pointer (&data->diary, ldn_diary_free);
 }
 
 static gboolean G_GNUC_PRINTF (3, 4)
@@ -685,10 +689,12 @@ read_file (JsonObject           *root,
       (json_node_get_value_type (version) != G_TYPE_INT64 && json_node_get_value_type (version) != G_TYPE_DOUBLE))
     return field_error (error, "version", _("must be a whole number"));
   /* Compared as written: json-glib turns 2^64+1 into a double or -1.
-   * Version 1 is version 2 without the decision aid. */
+   * Version 1 is version 2 without the decision aid, version 2 is
+   * version 3 without the diary. */
   file_version = json_node_get_value_type (version) == G_TYPE_INT64 ? json_node_get_int (version) : -1;
-  if ((g_strcmp0 (version_text, G_STRINGIFY (LDN_USER_DATA_VERSION)) != 0 && g_strcmp0 (version_text, "1") != 0) ||
-      (file_version != 1 && file_version != LDN_USER_DATA_VERSION))
+  if ((g_strcmp0 (version_text, G_STRINGIFY (LDN_USER_DATA_VERSION)) != 0 && g_strcmp0 (version_text, "1") != 0 &&
+       g_strcmp0 (version_text, "2") != 0) ||
+      file_version < 1 || file_version > LDN_USER_DATA_VERSION)
     {
       /* Printed first: a format macro inside _() would hide the string from xgettext. */
       g_autofree char *found = version_text != NULL && g_utf8_validate (version_text, -1, NULL)
@@ -701,7 +707,8 @@ read_file (JsonObject           *root,
 
   for (GList *l = members; l != NULL; l = l->next)
     if (!g_strv_contains (fields, l->data) &&
-        (file_version < 2 || !g_strv_contains (ldn_decision_json_members, l->data)))
+        (file_version < 2 || !g_strv_contains (ldn_decision_json_members, l->data)) &&
+        (file_version < 3 || !g_str_equal (l->data, "diary")))
       return field_error (error, l->data, _("LDN Guide does not know this field"));
 
   return read_checklist (json_object_get_member (root, "checklist"), ids, data, error) &&
@@ -712,7 +719,8 @@ read_file (JsonObject           *root,
          read_string (json_object_get_member (root, "what_matters"), "what_matters", FALSE,
                       &data->what_matters, error) &&
          read_teach_back (json_object_get_member (root, "teach_back"), ids, data, error) &&
-         (data->decision = ldn_decision_json_read (root, ids, file_version >= 2, error)) != NULL;
+         (data->decision = ldn_decision_json_read (root, ids, file_version >= 2, error)) != NULL &&
+         (data->diary = ldn_diary_json_read (root, ids, file_version >= 3, error)) != NULL;
 }
 
 static gboolean
@@ -760,7 +768,7 @@ write_import (LdnUserStore *store,
     if (!ldn_teach_back_recorder_record_answer (recorder, key, value, error))
       return FALSE;
 
-  return ldn_decision_json_write (store, data->decision, error);
+  return ldn_decision_json_write (store, data->decision, error) && ldn_diary_store_write (store, data->diary, error);
 }
 
 static gboolean

@@ -1,11 +1,12 @@
 /* ldn-user-data-json.h
  *
  * The person's data as a JSON file they can keep, move to another
- * computer or hand to someone: {"format": "ldn-guide-data", "version": 2,
+ * computer or hand to someone: {"format": "ldn-guide-data", "version": 3,
  * "checklist", "other_side_effects", "safety", "questions",
  * "what_matters", "teach_back", and the decision aid's "about_me",
- * "medicines", "values", "consent", "sure", "decision"}. Version 1 files
- * (without the decision aid) still import. Import checks the whole file
+ * "medicines", "values", "consent", "sure", "decision", and the "diary"
+ * (see ldn-diary-json.h)}. Version 1 files (without the decision aid) and
+ * version 2 files (without the diary) still import. Import checks the whole file
  * first and changes nothing unless all of it is valid.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -18,7 +19,7 @@
 G_BEGIN_DECLS
 
 #define LDN_USER_DATA_FORMAT  "ldn-guide-data"
-#define LDN_USER_DATA_VERSION 2
+#define LDN_USER_DATA_VERSION 3
 
 /* The ids the content knows; the file is checked against them. A NULL
  * list accepts any id. */

@@ -42,4 +42,24 @@ LdnStatementCache *ldn_user_store_get_statements (LdnUserStore *self);
   "DELETE FROM value_ratings", "DELETE FROM own_values", "DELETE FROM consent_answers", \
   "DELETE FROM sure_answers"
 
+/* Schema step 3 -> 4: the diary (see ldn-diary-store.c). Never edit it once shipped.
+ * IF NOT EXISTS: older files made by test builds may already hold the tables. */
+#define LDN_DIARY_SCHEMA_SQL \
+  "CREATE TABLE IF NOT EXISTS diary_items (id TEXT PRIMARY KEY, position INTEGER NOT NULL, label TEXT NOT NULL," \
+  "  low TEXT NOT NULL DEFAULT '', high TEXT NOT NULL DEFAULT ''," \
+  "  every TEXT NOT NULL CHECK (every IN ('day', 'week')));" \
+  "CREATE TABLE IF NOT EXISTS diary_settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);" \
+  "CREATE TABLE IF NOT EXISTS diary_plan (from_date TEXT PRIMARY KEY, dose_mg REAL NOT NULL CHECK (dose_mg > 0)," \
+  "  minutes INTEGER NOT NULL CHECK (minutes BETWEEN 0 AND 1439));" \
+  "CREATE TABLE IF NOT EXISTS diary_entries (date TEXT PRIMARY KEY, note TEXT NOT NULL DEFAULT ''," \
+  "  dose_taken INTEGER CHECK (dose_taken IN (0, 1)));" \
+  "CREATE TABLE IF NOT EXISTS diary_ratings (date TEXT NOT NULL, item_id TEXT NOT NULL," \
+  "  rating INTEGER NOT NULL CHECK (rating BETWEEN 0 AND 10), PRIMARY KEY (date, item_id));" \
+  "CREATE TABLE IF NOT EXISTS diary_side_effects (date TEXT NOT NULL, side_effect_id TEXT NOT NULL," \
+  "  severity INTEGER NOT NULL CHECK (severity BETWEEN 1 AND 3), PRIMARY KEY (date, side_effect_id));"
+
+#define LDN_DIARY_CLEAR_STATEMENTS \
+  "DELETE FROM diary_items", "DELETE FROM diary_settings", "DELETE FROM diary_plan", \
+  "DELETE FROM diary_entries", "DELETE FROM diary_ratings", "DELETE FROM diary_side_effects"
+
 G_END_DECLS

@@ -59,6 +59,8 @@ static const char *migrations[] = {
   "ALTER TABLE teach_back ADD COLUMN updated_at TEXT;",
   /* 2 -> 3: the decision aid (see ldn-decision-store.c). */
   LDN_DECISION_SCHEMA_SQL,
+  /* 3 -> 4: the diary (see ldn-diary-store.c). */
+  LDN_DIARY_SCHEMA_SQL,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) + 1 == LDN_USER_SCHEMA_VERSION);
@@ -1243,6 +1245,7 @@ ldn_user_store_clear (LdnUserStore *self,
     "DELETE FROM checklist", "DELETE FROM safety_answers", "DELETE FROM user_texts",
     "DELETE FROM questions", "DELETE FROM teach_back",
     LDN_DECISION_CLEAR_STATEMENTS,
+    LDN_DIARY_CLEAR_STATEMENTS,
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (tables); i++)

@@ -31,7 +31,7 @@ GQuark ldn_user_error_quark (void);
 
 #define LDN_USER_TEXT_MAX_CHARS 10000
 #define LDN_USER_MAX_QUESTIONS  200
-#define LDN_USER_SCHEMA_VERSION 3
+#define LDN_USER_SCHEMA_VERSION 4
 /* How long a change waits for another LDN Guide that is writing. */
 #define LDN_USER_STORE_BUSY_TIMEOUT_MS 4000
 

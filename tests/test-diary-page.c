@@ -1,0 +1,437 @@
+/* test-diary-page.c: a person chooses what to follow (one of their own,
+ * one suggested), records a baseline day, sets a start date and the plan
+ * as prescribed, checks in with a side effect and a missed dose, changes
+ * an entry, deletes one and undoes that from the toast. A bad date keeps
+ * what was typed and says why next to the form. Every control is found
+ * by its accessible name.
+ *
+ * Runs under Xvfb with a private session bus and GTK's test
+ * accessibility backend (see meson.build).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <string.h>
+
+#include "app/ldn-application.h"
+#include "app/ldn-window.h"
+#include "chart/ldn-trend-chart.h"
+#include "ldn-test-ui.h"
+#include "pages/ldn-diary-page.h"
+#include "user/ldn-diary-store.h"
+#include "util/ldn-language.h"
+
+static LdnApplication *app;
+
+static gboolean
+has_name (GtkWidget  *widget,
+          const char *name)
+{
+  g_autofree char *mismatch = gtk_test_accessible_check_property (GTK_ACCESSIBLE (widget),
+                                                                  GTK_ACCESSIBLE_PROPERTY_LABEL, name);
+  return mismatch == NULL;
+}
+
+/* The one widget of TYPE under ROOT named NAME; fails the test otherwise. */
+static gpointer
+named (GtkWidget  *root,
+       GType       type,
+       const char *name)
+{
+  g_autoptr(GPtrArray) found = g_ptr_array_new ();
+  GtkWidget *match = NULL;
+
+  ldn_test_collect (root, type, found);
+  for (guint i = 0; i < found->len; i++)
+    if (has_name (g_ptr_array_index (found, i), name))
+      {
+        if (match != NULL)
+          g_error ("two widgets named “%s”", name);
+        match = g_ptr_array_index (found, i);
+      }
+
+  if (match == NULL)
+    g_error ("no %s named “%s”", g_type_name (type), name);
+  return match;
+}
+
+static GtkWidget *
+check_labelled (GtkWidget  *root,
+                const char *label)
+{
+  g_autoptr(GPtrArray) found = g_ptr_array_new ();
+
+  ldn_test_collect (root, GTK_TYPE_CHECK_BUTTON, found);
+  for (guint i = 0; i < found->len; i++)
+    if (g_strcmp0 (gtk_check_button_get_label (g_ptr_array_index (found, i)), label) == 0)
+      return g_ptr_array_index (found, i);
+
+  g_error ("no check button “%s”", label);
+  return NULL;
+}
+
+static gboolean
+shows_text (GtkWidget  *root,
+            const char *text)
+{
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+
+  ldn_test_collect (root, GTK_TYPE_LABEL, labels);
+  for (guint i = 0; i < labels->len; i++)
+    if (strstr (gtk_label_get_text (g_ptr_array_index (labels, i)), text) != NULL &&
+        gtk_widget_is_drawable (g_ptr_array_index (labels, i)))
+      return TRUE;
+
+  return FALSE;
+}
+
+static void
+click (GtkWidget *button)
+{
+  g_assert_true (gtk_widget_is_sensitive (button));
+  g_signal_emit_by_name (button, "clicked");
+}
+
+static void
+type (GtkWidget  *root,
+      const char *name,
+      const char *text)
+{
+  gtk_editable_set_text (named (root, GTK_TYPE_ENTRY, name), text);
+}
+
+static void
+iso_days_ago (char *buffer,
+              int   days)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) then = g_date_time_add_days (now, -days);
+  g_autofree char *text = g_date_time_format (then, "%Y-%m-%d");
+
+  g_strlcpy (buffer, text, 11);
+}
+
+static char *
+readable_days_ago (int days)
+{
+  char iso[11];
+
+  iso_days_ago (iso, days);
+  return ldn_language_format_iso_date (iso);
+}
+
+static LdnDiary *
+saved_diary (void)
+{
+  g_autoptr(GError) error = NULL;
+  LdnDiary *diary = ldn_diary_store_dup_diary (ldn_application_get_user_store (app), &error);
+
+  g_assert_no_error (error);
+  return diary;
+}
+
+static LdnWindow *
+open_diary (GtkWidget **page)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  LdnWindow *window;
+
+  g_settings_set_boolean (settings, "overview-seen", TRUE);
+  g_settings_set_string (settings, "last-section", "diary");
+  window = ldn_window_new (app);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  ldn_test_wait_mapped (GTK_WIDGET (window));
+  g_assert_cmpstr (ldn_window_get_visible_section (window), ==, "diary");
+  g_assert_cmpstr (ldn_window_get_help_page (window), ==, "diary");
+  *page = GTK_WIDGET (ldn_window_get_diary_page (window));
+  return window;
+}
+
+static GtkWidget *
+toast_button (LdnWindow  *window,
+              const char *label)
+{
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+
+  ldn_test_collect (GTK_WIDGET (window), GTK_TYPE_BUTTON, buttons);
+  for (guint i = 0; i < buttons->len; i++)
+    if (g_strcmp0 (gtk_button_get_label (g_ptr_array_index (buttons, i)), label) == 0 &&
+        gtk_widget_get_ancestor (g_ptr_array_index (buttons, i), LDN_TYPE_DIARY_PAGE) == NULL)
+      return g_ptr_array_index (buttons, i);
+  return NULL;
+}
+
+static gboolean
+has_undo (gpointer data)
+{
+  return toast_button (data, "_Undo") != NULL;
+}
+
+static void
+test_keep_a_diary (void)
+{
+  g_autoptr(LdnDiary) diary = NULL;
+  g_autofree char *baseline_day = readable_days_ago (20);
+  g_autofree char *today = readable_days_ago (0);
+  g_autofree char *name = NULL;
+  char iso[11];
+  GtkWidget *page;
+  LdnWindow *window;
+
+  window = open_diary (&page);
+
+  /* Their own words, then a suggestion. */
+  type (page, "What to follow", "Pain in my knees");
+  type (page, "What 0 means", "no pain");
+  type (page, "What 10 means", "worst pain");
+  click (named (page, GTK_TYPE_BUTTON, "Follow this"));
+  click (named (page, GTK_TYPE_BUTTON, "Use “Sleep”"));
+  g_assert_cmpstr (gtk_editable_get_text (named (page, GTK_TYPE_ENTRY, "What 0 means")), ==, "Slept very badly");
+  g_assert_cmpstr (gtk_editable_get_text (named (page, GTK_TYPE_ENTRY, "What to follow")), ==, "Sleep");
+  click (named (page, GTK_TYPE_BUTTON, "Follow this"));
+  diary = saved_diary ();
+  g_assert_cmpuint (diary->items->len, ==, 2);
+  g_assert_cmpstr (((LdnDiaryItem *) diary->items->pdata[0])->label, ==, "Pain in my knees");
+  g_assert_cmpstr (((LdnDiaryItem *) diary->items->pdata[1])->low, ==, "Slept very badly");
+  g_clear_pointer (&diary, ldn_diary_free);
+
+  /* A baseline day, 20 days ago, while a start date is half typed: the
+   * save reloads the page, and what was typed stays. */
+  type (page, "Start date", "2026-1");
+  iso_days_ago (iso, 20);
+  type (page, "Date of the entry", iso);
+  gtk_spin_button_set_value (named (page, GTK_TYPE_SPIN_BUTTON, "Pain in my knees, from 0 to 10"), 7);
+  click (named (page, GTK_TYPE_BUTTON, "Save entry"));
+  g_assert_cmpstr (gtk_editable_get_text (named (page, GTK_TYPE_ENTRY, "Start date")), ==, "2026-1");
+  g_assert_true (shows_text (page, baseline_day));
+  diary = saved_diary ();
+  g_assert_cmpuint (diary->entries->len, ==, 1);
+  g_assert_cmpint (((LdnDiaryEntry *) diary->entries->pdata[0])->ratings[0], ==, 7);
+  /* Sleep was not ticked: not recorded. */
+  g_assert_cmpint (((LdnDiaryEntry *) diary->entries->pdata[0])->ratings[1], ==, LDN_DIARY_RATING_NONE);
+  g_clear_pointer (&diary, ldn_diary_free);
+  g_assert_true (shows_text (page, "No start date yet, so there is nothing to compare."));
+  /* Each item's trend, named by the item, its sentence as description. */
+  {
+    GtkWidget *chart = named (page, LDN_TYPE_TREND_CHART, "Pain in my knees");
+    const char *summary = ldn_trend_chart_get_summary (LDN_TREND_CHART (chart));
+
+    g_assert_nonnull (summary);
+    g_assert_nonnull (strstr (summary, "No start date yet"));
+    g_assert_true (gtk_widget_is_drawable (chart));
+  }
+  /* And its values as a table, one row per recorded day. */
+  {
+    g_autoptr(GPtrArray) expanders = g_ptr_array_new ();
+    GtkWidget *table;
+
+    ldn_test_collect (page, GTK_TYPE_EXPANDER, expanders);
+    for (guint i = 0; i < expanders->len; i++)
+      if (g_strcmp0 (gtk_expander_get_label (g_ptr_array_index (expanders, i)),
+                     "Values of “Pain in my knees” as a table") == 0)
+        gtk_expander_set_expanded (g_ptr_array_index (expanders, i), TRUE);
+    table = named (page, GTK_TYPE_COLUMN_VIEW, "Values of “Pain in my knees” as a table");
+
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (GTK_COLUMN_VIEW (table)))),
+                      ==, 1);
+  }
+
+  /* A start date and the plan, typed from the prescription. */
+  iso_days_ago (iso, 5);
+  type (page, "Start date", iso);
+  click (named (page, GTK_TYPE_BUTTON, "Set start date"));
+  type (page, "Plan from", iso);
+  type (page, "Dose in mg", "1,5");
+  type (page, "Time taken", "22:30");
+  click (named (page, GTK_TYPE_BUTTON, "Add to plan"));
+  diary = saved_diary ();
+  g_assert_true (diary->has_start);
+  g_assert_cmpuint (diary->plan->len, ==, 1);
+  g_assert_cmpfloat (((LdnDiaryPlanStep *) diary->plan->pdata[0])->dose_mg, ==, 1.5);
+  g_assert_cmpint (((LdnDiaryPlanStep *) diary->plan->pdata[0])->minutes, ==, 22 * 60 + 30);
+  g_clear_pointer (&diary, ldn_diary_free);
+  /* One day is far too little to compare anything, and the page says so. */
+  g_assert_true (shows_text (page, "Too little baseline to compare: 1 of the 14 days needed was recorded"));
+
+  /* A check-in today: both ratings, a side effect, a missed dose, a note. */
+  iso_days_ago (iso, 0);
+  type (page, "Date of the entry", iso);
+  gtk_spin_button_set_value (named (page, GTK_TYPE_SPIN_BUTTON, "Pain in my knees, from 0 to 10"), 5);
+  gtk_spin_button_set_value (named (page, GTK_TYPE_SPIN_BUTTON, "Sleep, from 0 to 10"), 4);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (check_labelled (page, "Vivid dreams or nightmares")), TRUE);
+  gtk_drop_down_set_selected (named (page, GTK_TYPE_DROP_DOWN, "How strong: Vivid dreams or nightmares"), 1);
+  gtk_drop_down_set_selected (named (page, GTK_TYPE_DROP_DOWN, "Dose that day"), 2);
+  type (page, "Note", "Forgot the tablet");
+  click (named (page, GTK_TYPE_BUTTON, "Save entry"));
+  diary = saved_diary ();
+  g_assert_cmpuint (diary->entries->len, ==, 2);
+  {
+    LdnDiaryEntry *entry = diary->entries->pdata[1];
+
+    g_assert_cmpint (entry->ratings[0], ==, 5);
+    g_assert_cmpint (entry->ratings[1], ==, 4);
+    g_assert_cmpint (entry->dose_taken, ==, LDN_DIARY_DOSE_MISSED);
+    g_assert_cmpstr (entry->note, ==, "Forgot the tablet");
+    g_assert_cmpuint (entry->side_effects->len, ==, 1);
+    g_assert_cmpint (((LdnDiarySideEffect *) entry->side_effects->pdata[0])->severity, ==, 2);
+  }
+  g_clear_pointer (&diary, ldn_diary_free);
+
+  /* A future date is refused next to the form; what was typed stays. */
+  iso_days_ago (iso, -3);
+  type (page, "Date of the entry", iso);
+  gtk_spin_button_set_value (named (page, GTK_TYPE_SPIN_BUTTON, "Pain in my knees, from 0 to 10"), 2);
+  type (page, "Note", "Planned ahead");
+  click (named (page, GTK_TYPE_BUTTON, "Save entry"));
+  g_assert_true (shows_text (page, "has not come yet"));
+  g_assert_cmpstr (gtk_editable_get_text (named (page, GTK_TYPE_ENTRY, "Note")), ==, "Planned ahead");
+  g_assert_cmpstr (gtk_editable_get_text (named (page, GTK_TYPE_ENTRY, "Date of the entry")), ==, iso);
+  diary = saved_diary ();
+  g_assert_cmpuint (diary->entries->len, ==, 2);
+  g_clear_pointer (&diary, ldn_diary_free);
+  type (page, "Note", "");
+
+  /* Change today's entry. */
+  name = g_strdup_printf ("Change the entry of %s", today);
+  click (named (page, GTK_TYPE_BUTTON, name));
+  g_assert_cmpstr (gtk_editable_get_text (named (page, GTK_TYPE_ENTRY, "Note")), ==, "Forgot the tablet");
+  gtk_spin_button_set_value (named (page, GTK_TYPE_SPIN_BUTTON, "Pain in my knees, from 0 to 10"), 3);
+  click (named (page, GTK_TYPE_BUTTON, "Save changes"));
+  diary = saved_diary ();
+  g_assert_cmpuint (diary->entries->len, ==, 2);
+  g_assert_cmpint (((LdnDiaryEntry *) diary->entries->pdata[1])->ratings[0], ==, 3);
+  g_assert_cmpstr (((LdnDiaryEntry *) diary->entries->pdata[1])->note, ==, "Forgot the tablet");
+  g_clear_pointer (&diary, ldn_diary_free);
+  g_clear_pointer (&name, g_free);
+
+  /* Delete the baseline day, then undo it from the toast. */
+  name = g_strdup_printf ("Delete the entry of %s", baseline_day);
+  click (named (page, GTK_TYPE_BUTTON, name));
+  diary = saved_diary ();
+  g_assert_cmpuint (diary->entries->len, ==, 1);
+  g_clear_pointer (&diary, ldn_diary_free);
+  g_assert_false (shows_text (page, baseline_day));
+  ldn_test_iterate_until (has_undo, window);
+  click (toast_button (window, "_Undo"));
+  diary = saved_diary ();
+  g_assert_cmpuint (diary->entries->len, ==, 2);
+  g_assert_cmpint (((LdnDiaryEntry *) diary->entries->pdata[0])->ratings[0], ==, 7);
+  g_clear_pointer (&diary, ldn_diary_free);
+  g_assert_true (shows_text (page, baseline_day));
+
+  /* A bad time in the plan is explained, not saved. */
+  type (page, "Dose in mg", "3");
+  type (page, "Time taken", "late evening");
+  click (named (page, GTK_TYPE_BUTTON, "Add to plan"));
+  g_assert_true (shows_text (page, "24-hour clock"));
+  g_assert_cmpstr (gtk_editable_get_text (named (page, GTK_TYPE_ENTRY, "Time taken")), ==, "late evening");
+  diary = saved_diary ();
+  g_assert_cmpuint (diary->plan->len, ==, 1);
+  g_clear_pointer (&diary, ldn_diary_free);
+
+  /* An entry saved elsewhere (another LDN Guide, an import) shows up. */
+  {
+    g_autoptr(LdnUserStore) other = ldn_user_store_open (ldn_user_store_get_path (ldn_application_get_user_store (app)));
+    g_autoptr(LdnDiaryEntry) entry = NULL;
+    g_autofree char *elsewhere_day = readable_days_ago (12);
+    GDate date;
+
+    iso_days_ago (iso, 12);
+    g_assert_true (ldn_diary_date_parse (iso, &date));
+    entry = ldn_diary_entry_new (&date);
+    entry->ratings[1] = 8;
+    g_assert_true (ldn_diary_store_add_entry (other, entry, NULL));
+    g_assert_false (shows_text (page, elsewhere_day));
+    g_assert_true (ldn_user_store_check_for_changes (ldn_application_get_user_store (app)));
+    g_assert_true (shows_text (page, elsewhere_day));
+  }
+
+  /* The CSV export is one click away. */
+  g_assert_true (gtk_widget_is_sensitive (named (page, GTK_TYPE_BUTTON, "Save diary as CSV")));
+
+  ldn_test_close_window (GTK_WINDOW (window));
+
+  /* Everything is there again in a new window. */
+  window = open_diary (&page);
+  g_assert_true (shows_text (page, baseline_day));
+  g_assert_true (shows_text (page, "Pain in my knees"));
+  ldn_test_close_window (GTK_WINDOW (window));
+}
+
+/* A year of daily entries for three items opens, and a check-in is saved,
+ * with every entry listed (the times are printed, not asserted: speed
+ * targets belong in benchmarks). */
+static void
+test_a_year_of_entries (void)
+{
+  LdnUserStore *store = ldn_application_get_user_store (app);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (17);
+  g_autoptr(LdnDiary) diary = NULL;
+  g_autofree char *first_day = readable_days_ago (364);
+  GtkWidget *page;
+  LdnWindow *window;
+  gint64 began;
+  char iso[11];
+
+  g_assert_true (ldn_user_store_delete_all (store, NULL));
+  for (guint i = 0; i < 3; i++)
+    {
+      static const char *labels[] = { "Pain", "Tiredness", "Sleep" };
+      g_autofree char *id = ldn_diary_store_add_item (store, labels[i], "", "", LDN_DIARY_EVERY_DAY, NULL);
+
+      g_assert_nonnull (id);
+    }
+  for (int ago = 364; ago >= 1; ago--)
+    {
+      g_autoptr(LdnDiaryEntry) entry = NULL;
+      GDate date;
+
+      iso_days_ago (iso, ago);
+      g_assert_true (ldn_diary_date_parse (iso, &date));
+      entry = ldn_diary_entry_new (&date);
+      for (guint i = 0; i < 3; i++)
+        entry->ratings[i] = g_rand_int_range (rand, 0, 11);
+      g_assert_true (ldn_diary_store_add_entry (store, entry, NULL));
+    }
+
+  began = g_get_monotonic_time ();
+  window = open_diary (&page);
+  g_test_message ("the diary with a year of entries opened in %.0f ms", (g_get_monotonic_time () - began) / 1000.0);
+  iso_days_ago (iso, 0);
+  type (page, "Date of the entry", iso);
+  gtk_spin_button_set_value (named (page, GTK_TYPE_SPIN_BUTTON, "Tiredness, from 0 to 10"), 6);
+  began = g_get_monotonic_time ();
+  click (named (page, GTK_TYPE_BUTTON, "Save entry"));
+  g_test_message ("a check-in was saved and the page updated in %.0f ms", (g_get_monotonic_time () - began) / 1000.0);
+  diary = saved_diary ();
+  g_assert_cmpuint (diary->entries->len, ==, 365);
+
+  /* The newest are listed; the older ones a click away, each click more. */
+  g_assert_false (shows_text (page, first_day));
+  while (!shows_text (page, first_day))
+    click (named (page, GTK_TYPE_BUTTON, "Show older entries"));
+  g_assert_false (gtk_widget_get_visible (named (page, GTK_TYPE_BUTTON, "Show older entries")));
+  ldn_test_close_window (GTK_WINDOW (window));
+  g_assert_true (ldn_user_store_delete_all (store, NULL));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int result;
+
+  app = ldn_test_ui_init (&argc, &argv);
+
+  ldn_test_add_func ("/diary/keep-a-diary", test_keep_a_diary);
+  ldn_test_add_func ("/diary/a-year-of-entries", test_a_year_of_entries);
+
+  result = g_test_run ();
+  g_clear_object (&app);
+
+  return result;
+}

@@ -1,0 +1,185 @@
+/* test-sheet-diary.c: the sheet's "Before and after" section, read back from
+ * the PDF with pdftotext as a person's viewer would; an empty diary leaves
+ * the section out.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <cairo.h>
+#include <glib/gstdio.h>
+
+#include "ldn-test-diary.h"
+#include "ldn-test-pdf.h"
+#include "ldn-test-tmp.h"
+#include "sheet/ldn-sheet.h"
+
+static LdnContentStore *content;
+
+typedef struct {
+  char         *dir;
+  LdnUserStore *user;
+  char         *pdf;
+} Fixture;
+
+static void
+fixture_setup (Fixture *fixture, gconstpointer data)
+{
+  g_autofree char *path = NULL;
+
+  fixture->dir = ldn_test_tmp_dir ("ldn-sheet-diary");
+  path = g_build_filename (fixture->dir, "user.sqlite", NULL);
+  fixture->user = ldn_user_store_open (path);
+  fixture->pdf = g_build_filename (fixture->dir, "sheet.pdf", NULL);
+}
+
+static void
+fixture_teardown (Fixture *fixture, gconstpointer data)
+{
+  g_clear_object (&fixture->user);
+  g_free (fixture->dir);
+  g_free (fixture->pdf);
+}
+
+/* Lays out the sheet with DIARY (taken; may be NULL) and writes the PDF. */
+static guint
+write_sheet (Fixture *fixture, LdnDiary *diary, const GDate *until)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LdnSheetData) data = ldn_sheet_data_collect (content, fixture->user, 3, TRUE, TRUE, &error);
+  g_autoptr(LdnSheet) sheet = NULL;
+  double width, height;
+
+  g_assert_no_error (error);
+  /* Instead of the diary the store holds (ldn_sheet_data_collect reads it). */
+  g_clear_pointer (&data->diary, ldn_diary_free);
+  data->diary = diary;
+  if (until != NULL)
+    data->diary_until = *until;
+  ldn_paper_get_size (LDN_PAPER_A4, &width, &height);
+  sheet = ldn_sheet_new (g_steal_pointer (&data), width, height, &error);
+  g_assert_no_error (error);
+  g_assert_true (ldn_sheet_write_pdf (sheet, fixture->pdf, &error));
+  g_assert_no_error (error);
+
+  /* LDN_TEST_PNG_DIR=dir keeps every page as a PNG to look at. */
+  if (g_getenv ("LDN_TEST_PNG_DIR") != NULL)
+    for (guint page = 0; page < ldn_sheet_get_n_pages (sheet); page++)
+      {
+        cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, (int) width, (int) height);
+        cairo_t *cr = cairo_create (surface);
+        g_autofree char *name = g_strdup_printf ("sheet-diary-%u.png", page + 1);
+        g_autofree char *path = g_build_filename (g_getenv ("LDN_TEST_PNG_DIR"), name, NULL);
+
+        cairo_set_source_rgb (cr, 1, 1, 1);
+        cairo_paint (cr);
+        cairo_set_source_rgb (cr, 0, 0, 0);
+        ldn_sheet_draw_page (sheet, cr, page);
+        cairo_surface_write_to_png (surface, path);
+        cairo_destroy (cr);
+        cairo_surface_destroy (surface);
+      }
+  return ldn_sheet_get_n_pages (sheet);
+}
+
+static void
+test_year (Fixture *fixture, gconstpointer data)
+{
+  GDate until;
+  LdnDiary *diary = ldn_test_diary_new_year (&until);
+  g_autofree char *text = NULL;
+  const char *section;
+
+  write_sheet (fixture, diary, &until);
+  text = ldn_test_pdf_text (fixture->pdf);
+  section = strstr (text, "Before and after");
+  g_assert_nonnull (section);
+
+  ldn_test_assert_contains (section, "not a judgement of whether the medicine helps");
+  ldn_test_assert_contains (section, "Pain (0 = no pain, 10 = worst pain; recorded every day)");
+  ldn_test_assert_contains (section, "Median 6.5 before (range 6 to 7), 5 in the last 4 weeks (range 4 to 6); "
+                                     "28 of 28 days recorded.");
+  ldn_test_assert_contains (section, "Fatigue (0 = rested, 10 = exhausted; recorded every day)");
+  ldn_test_assert_contains (section, "Sleep (recorded every week)");
+  ldn_test_assert_contains (section, "4 of 4 weeks recorded.");
+  /* The chart's own words, drawn as text on the page. */
+  ldn_test_assert_contains (section, "10 = worst pain");
+  ldn_test_assert_contains (section, "Start 1.5 mg");
+  ldn_test_assert_contains (section, "How complete the record is");
+  ldn_test_assert_contains (section, "352 entries from 4 January 2027 to 31 December 2027, on 352 of the 362 days in "
+                                     "between.");
+  ldn_test_assert_contains (section, "Doses as entered from the prescription");
+  ldn_test_assert_contains (section, "Start date: 1 February 2027.");
+  ldn_test_assert_contains (section, "1.5 mg at 22:00 from 1 February 2027");
+  ldn_test_assert_contains (section, "3 mg at 22:00 from 1 March 2027");
+  ldn_test_assert_contains (section, "Dose log since the start: 313 marked taken, 11 marked missed, 0 not marked.");
+  ldn_test_assert_contains (section, "Side effects by date");
+  ldn_test_assert_contains (section, "15 March 2027: Vivid dreams or nightmares (mild), Headache (moderate)");
+  ldn_test_assert_contains (section, "15 December 2027: Vivid dreams or nightmares (mild)");
+  ldn_test_assert_contains (section, "Review point, 8 to 12 weeks after the start");
+  ldn_test_assert_contains (section, "Between 29 March 2027 and 26 April 2027.");
+  ldn_test_assert_contains (section, "What we agreed:");
+  /* Descriptive only. */
+  g_assert_null (strstr (section, "better"));
+  g_assert_null (strstr (section, "worse"));
+  g_assert_null (strstr (section, "improv"));
+  /* The rest of the sheet follows. */
+  ldn_test_assert_contains (section, "My questions");
+}
+
+/* No diary, or an empty one: the section is left out and the sheet does
+ * not grow. */
+static void
+test_empty_diary_left_out (Fixture *fixture, gconstpointer data)
+{
+  guint without, with_empty;
+  g_autofree char *text = NULL;
+
+  without = write_sheet (fixture, NULL, NULL);
+  with_empty = write_sheet (fixture, ldn_diary_new (), NULL);
+  g_assert_cmpuint (without, ==, with_empty);
+  text = ldn_test_pdf_text (fixture->pdf);
+  g_assert_null (strstr (text, "Before and after"));
+}
+
+/* Items but no start yet: said plainly, no review dates. */
+static void
+test_no_start (Fixture *fixture, gconstpointer data)
+{
+  GDate until;
+  LdnDiary *diary = ldn_test_diary_new_year (&until);
+  g_autofree char *text = NULL;
+
+  diary->has_start = FALSE;
+  g_ptr_array_set_size (diary->plan, 0);
+  write_sheet (fixture, diary, &until);
+  text = ldn_test_pdf_text (fixture->pdf);
+  ldn_test_assert_contains (text, "No start date yet, so there is nothing to compare.");
+  ldn_test_assert_contains (text, "No start date entered.");
+  ldn_test_assert_contains (text, "No dose plan entered.");
+  g_assert_null (strstr (text, "Between "));
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+  int result;
+
+  g_test_init (&argc, &argv, NULL);
+  path = ldn_content_store_dup_default_path ();
+  content = ldn_content_store_new (path, NULL, &error);
+  g_assert_no_error (error);
+
+#define ADD(name, func) g_test_add ("/sheet-diary/" name, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  ADD ("year", test_year);
+  ADD ("empty-diary-left-out", test_empty_diary_left_out);
+  ADD ("no-start", test_no_start);
+#undef ADD
+
+  result = g_test_run ();
+  g_clear_object (&content);
+  return result;
+}

@@ -1,0 +1,96 @@
+/* test-trend-chart.c: the trend chart widget tells a screen reader what it
+ * shows (the item and the summary sentence) and gives every recorded value
+ * as a table.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <gtk/gtk.h>
+
+#include "chart/ldn-trend-chart.h"
+#include "ldn-test-diary.h"
+
+static void
+test_accessible_summary (void)
+{
+  GDate until;
+  g_autoptr(LdnDiary) diary = ldn_test_diary_new_year (&until);
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *chart = ldn_trend_chart_new ();
+  g_autofree char *expected = NULL;
+
+  gtk_window_set_child (GTK_WINDOW (window), chart);
+  ldn_trend_chart_set_diary (LDN_TREND_CHART (chart), diary, 0, &until);
+  g_assert_cmpstr (ldn_trend_chart_get_summary (LDN_TREND_CHART (chart)), ==,
+                   "Median 6.5 before (range 6 to 7), 5 in the last 4 weeks (range 4 to 6); 28 of 28 days recorded.");
+  gtk_test_accessible_assert_role (GTK_ACCESSIBLE (chart), GTK_ACCESSIBLE_ROLE_IMG);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (chart), GTK_ACCESSIBLE_PROPERTY_LABEL, "Pain");
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (chart), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                       ldn_trend_chart_get_summary (LDN_TREND_CHART (chart)));
+
+  /* Another item: both follow. */
+  ldn_trend_chart_set_diary (LDN_TREND_CHART (chart), diary, 2, &until);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (chart), GTK_ACCESSIBLE_PROPERTY_LABEL, "Sleep");
+  g_assert_nonnull (strstr (ldn_trend_chart_get_summary (LDN_TREND_CHART (chart)), "4 of 4 weeks recorded"));
+
+  /* Shown, it draws without complaint. */
+  gtk_window_set_default_size (GTK_WINDOW (window), 800, 300);
+  gtk_window_present (GTK_WINDOW (window));
+  {
+    gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+    while (!gtk_widget_get_mapped (chart) && g_get_monotonic_time () < deadline)
+      g_main_context_iteration (NULL, TRUE);
+    g_assert_true (gtk_widget_get_mapped (chart));
+    for (int i = 0; i < 20; i++)
+      g_main_context_iteration (NULL, FALSE);
+  }
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_table (void)
+{
+  GDate until;
+  g_autoptr(LdnDiary) diary = ldn_test_diary_new_year (&until);
+  g_autoptr(GListModel) weekly = ldn_trend_chart_dup_table_model (diary, 2, &until);
+  g_autoptr(GListModel) daily = ldn_trend_chart_dup_table_model (diary, 0, &until);
+  g_autoptr(LdnTrendRow) first = NULL;
+  g_autoptr(LdnTrendRow) after = NULL;
+  GDate end_of_january;
+
+  /* Every recorded day, in order, from the baseline to the end. */
+  g_assert_cmpuint (g_list_model_get_n_items (daily), ==, 352);
+  first = g_list_model_get_item (daily, 0);
+  g_assert_cmpstr (ldn_trend_row_get_date (first), ==, "4 January 2027");
+  g_assert_cmpstr (ldn_trend_row_get_rating (first), ==, "6");
+  g_assert_cmpstr (ldn_trend_row_get_period (first), ==, "Baseline");
+  after = g_list_model_get_item (daily, 28 + 2);  /* 3 February: the dose missed */
+  g_assert_cmpstr (ldn_trend_row_get_date (after), ==, "3 February 2027");
+  g_assert_cmpstr (ldn_trend_row_get_period (after), ==, "After the start");
+  g_assert_cmpstr (ldn_trend_row_get_notes (after), ==, "dose missed");
+
+  /* A weekly item's table: the Sundays with a rating, plus days with a side effect. */
+  g_assert_cmpuint (g_list_model_get_n_items (weekly), >, 48);
+  g_assert_cmpuint (g_list_model_get_n_items (weekly), <, 70);
+
+  /* Up to UNTIL only. */
+  g_date_clear (&end_of_january, 1);
+  g_date_set_dmy (&end_of_january, 31, G_DATE_JANUARY, 2027);
+  {
+    g_autoptr(GListModel) january = ldn_trend_chart_dup_table_model (diary, 0, &end_of_january);
+
+    g_assert_cmpuint (g_list_model_get_n_items (january), ==, 28);
+  }
+}
+
+int
+main (int argc, char **argv)
+{
+  gtk_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/trend-chart/accessible-summary", test_accessible_summary);
+  g_test_add_func ("/trend-chart/table", test_table);
+  return g_test_run ();
+}

@@ -1,0 +1,333 @@
+/* test-trend-draw.c: the diary's trend drawing puts the baseline band where
+ * the baseline is, leaves days without a record as gaps, and draws a year.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <locale.h>
+#include <math.h>
+
+#include "chart/ldn-trend-draw.h"
+
+#define WIDTH  1000
+#define HEIGHT  300
+
+/* Distinct opaque colours, so a pixel says what was drawn there. */
+static const LdnTrendStyle test_style = {
+  .foreground = { 0, 0, 0, 1 },
+  .background = { 1, 1, 1, 1 },
+  .grid = { 0.5, 0.5, 0.5, 1 },
+  .line = { 1, 0, 0, 1 },
+  .baseline = { 0, 0, 1, 1 },
+  .band = { 0, 1, 0, 1 },
+  .marker = { 1, 0, 1, 1 },
+  .side_effect = { 0, 1, 1, 1 },
+  .font = "Sans 8",
+  .line_width = 2,
+};
+
+static GDate
+day (int y, int m, int d)
+{
+  GDate date;
+
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, d, m, y);
+  return date;
+}
+
+static GDate
+plus (GDate date, int days)
+{
+  if (days >= 0)
+    g_date_add_days (&date, days);
+  else
+    g_date_subtract_days (&date, -days);
+  return date;
+}
+
+static guint32
+pixel (cairo_surface_t *surface, double x, double y)
+{
+  unsigned char *data = cairo_image_surface_get_data (surface);
+  int stride = cairo_image_surface_get_stride (surface);
+
+  cairo_surface_flush (surface);
+  g_assert_true (x >= 0 && x < WIDTH && y >= 0 && y < HEIGHT);
+  return *(guint32 *) (void *) (data + (int) y * stride + 4 * (int) x) & 0xffffff;
+}
+
+/* A year: the baseline (28 days before the start) alternates 4 and 6, then
+ * 5 every day, with a gap of ten days in June. */
+static LdnDiary *
+new_year_diary (GDate *start, GDate *until)
+{
+  LdnDiary *diary = ldn_diary_new ();
+
+  *start = day (2027, 2, 1);
+  *until = day (2027, 12, 31);
+  g_ptr_array_add (diary->items, ldn_diary_item_new ("pain", "Pain", "no pain", "worst pain", LDN_DIARY_EVERY_DAY));
+  diary->has_start = TRUE;
+  diary->start = *start;
+  g_ptr_array_add (diary->plan, ldn_diary_plan_step_new (start, 1.5, 22 * 60));
+  {
+    GDate change = plus (*start, 28);
+
+    g_ptr_array_add (diary->plan, ldn_diary_plan_step_new (&change, 3, 22 * 60));
+  }
+  for (int i = -28; i < 0; i++)
+    {
+      GDate date = plus (*start, i);
+      LdnDiaryEntry *entry = ldn_diary_entry_new (&date);
+
+      entry->ratings[0] = (i % 2 == 0) ? 4 : 6;
+      g_ptr_array_add (diary->entries, entry);
+    }
+  for (GDate date = *start; g_date_compare (&date, until) <= 0; g_date_add_days (&date, 1))
+    {
+      LdnDiaryEntry *entry;
+
+      if (g_date_get_month (&date) == G_DATE_JUNE && g_date_get_day (&date) >= 10 && g_date_get_day (&date) < 20)
+        continue;
+      entry = ldn_diary_entry_new (&date);
+      entry->ratings[0] = 5;
+      if (g_date_get_day (&date) == 15)
+        ldn_diary_entry_add_side_effect (entry, "vivid-dreams", 1 + g_date_get_month (&date) % 3);
+      g_ptr_array_add (diary->entries, entry);
+    }
+  return diary;
+}
+
+static void
+maybe_write_png (cairo_surface_t *surface, const char *name)
+{
+  const char *dir = g_getenv ("LDN_TEST_PNG_DIR");
+
+  if (dir != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      g_assert_cmpint (cairo_surface_write_to_png (surface, path), ==, CAIRO_STATUS_SUCCESS);
+    }
+}
+
+static cairo_surface_t *
+draw (const LdnTrendData *data, const LdnTrendStyle *style)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, WIDTH, HEIGHT);
+  cairo_t *cr = cairo_create (surface);
+
+  ldn_trend_draw (cr, WIDTH, HEIGHT, data, style);
+  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+  cairo_destroy (cr);
+  return surface;
+}
+
+static void
+test_band (void)
+{
+  GDate start, until;
+  g_autoptr(LdnDiary) diary = new_year_diary (&start, &until);
+  g_autoptr(LdnDiarySummary) summary = ldn_diary_summary_new (diary, &until);
+  LdnTrendStyle style = test_style;
+  LdnTrendData data = { .diary = diary, .item = 0, .summary = &g_array_index (summary->items, LdnDiaryItemSummary, 0) };
+  cairo_surface_t *surface;
+  GDate in_baseline = plus (start, -10), after = plus (start, 100), first_day = plus (start, -28);
+  double x_in, x_after, x_before;
+
+  g_assert_cmpint (data.summary->baseline_state, ==, LDN_DIARY_BASELINE_ENOUGH);
+  /* A week before the baseline window, so there is room left of it. */
+  g_date_subtract_days (&first_day, 7);
+  data.first = first_day;
+  data.last = until;
+  /* Without the ratings' line, only the band and the shading are there. */
+  style.line.alpha = 0;
+  surface = draw (&data, &style);
+  maybe_write_png (surface, "trend-band.png");
+
+  x_in = ldn_trend_x_at_date (WIDTH, HEIGHT, &data, &in_baseline);
+  x_after = ldn_trend_x_at_date (WIDTH, HEIGHT, &data, &after);
+  {
+    GDate early = plus (start, -33);
+
+    x_before = ldn_trend_x_at_date (WIDTH, HEIGHT, &data, &early);
+  }
+  /* Inside the baseline's range (4 to 6): the band, in and after the baseline. */
+  g_assert_cmphex (pixel (surface, x_in, ldn_trend_y_at_rating (WIDTH, HEIGHT, &data, 5.5)), ==, 0x00ff00);
+  g_assert_cmphex (pixel (surface, x_after, ldn_trend_y_at_rating (WIDTH, HEIGHT, &data, 4.5)), ==, 0x00ff00);
+  /* Outside the range: the baseline window's shading, and nothing after it. */
+  g_assert_cmphex (pixel (surface, x_in, ldn_trend_y_at_rating (WIDTH, HEIGHT, &data, 8)), ==, 0x0000ff);
+  g_assert_cmphex (pixel (surface, x_in, ldn_trend_y_at_rating (WIDTH, HEIGHT, &data, 2.5)), ==, 0x0000ff);
+  g_assert_cmphex (pixel (surface, x_after, ldn_trend_y_at_rating (WIDTH, HEIGHT, &data, 8)), ==, 0xffffff);
+  /* Before the baseline window: no band. */
+  g_assert_cmphex (pixel (surface, x_before, ldn_trend_y_at_rating (WIDTH, HEIGHT, &data, 5.5)), ==, 0xffffff);
+  cairo_surface_destroy (surface);
+}
+
+/* Too little baseline: the window is marked but no band suggests a comparison. */
+static void
+test_no_band_without_enough_baseline (void)
+{
+  GDate start, until;
+  g_autoptr(LdnDiary) diary = new_year_diary (&start, &until);
+  g_autoptr(LdnDiarySummary) summary = NULL;
+  LdnTrendStyle style = test_style;
+  LdnTrendData data = { .diary = diary };
+  cairo_surface_t *surface;
+  GDate in_baseline = plus (start, -10);
+
+  /* Keep 10 of the 28 baseline days. */
+  g_ptr_array_remove_range (diary->entries, 0, 18);
+  summary = ldn_diary_summary_new (diary, &until);
+  data.summary = &g_array_index (summary->items, LdnDiaryItemSummary, 0);
+  g_assert_cmpint (data.summary->baseline_state, ==, LDN_DIARY_BASELINE_TOO_LITTLE);
+  ldn_trend_data_set_range_from_diary (&data, &until);
+  style.line.alpha = 0;
+  surface = draw (&data, &style);
+  g_assert_cmphex (pixel (surface, ldn_trend_x_at_date (WIDTH, HEIGHT, &data, &in_baseline),
+                          ldn_trend_y_at_rating (WIDTH, HEIGHT, &data, 5.5)), ==, 0x0000ff);
+  cairo_surface_destroy (surface);
+}
+
+/* Days without a record stay empty: no line is drawn across them. */
+static void
+test_gaps (void)
+{
+  GDate start, until;
+  g_autoptr(LdnDiary) diary = new_year_diary (&start, &until);
+  g_autoptr(LdnDiarySummary) summary = ldn_diary_summary_new (diary, &until);
+  LdnTrendData data = { .diary = diary, .summary = &g_array_index (summary->items, LdnDiaryItemSummary, 0) };
+  cairo_surface_t *surface;
+  GDate gap = day (2027, 6, 15), recorded = day (2027, 6, 25);
+  double px, py, pw, ph, y5;
+  guint red_in_gap = 0;
+
+  ldn_trend_data_set_range_from_diary (&data, &until);
+  surface = draw (&data, &test_style);
+  maybe_write_png (surface, "trend-year.png");
+  ldn_trend_get_plot_area (WIDTH, HEIGHT, &data, &px, &py, &pw, &ph);
+  y5 = ldn_trend_y_at_rating (WIDTH, HEIGHT, &data, 5);
+
+  g_assert_cmphex (pixel (surface, ldn_trend_x_at_date (WIDTH, HEIGHT, &data, &recorded), y5), ==, 0xff0000);
+  for (double y = py; y < py + ph; y++)
+    if (pixel (surface, ldn_trend_x_at_date (WIDTH, HEIGHT, &data, &gap), y) == 0xff0000)
+      red_in_gap++;
+  g_assert_cmpuint (red_in_gap, ==, 0);
+  cairo_surface_destroy (surface);
+}
+
+/* Weekly records a week apart are joined; two weeks apart are not. */
+static void
+test_weekly_join (void)
+{
+  g_autoptr(LdnDiary) diary = ldn_diary_new ();
+  GDate first = day (2027, 1, 4), until = day (2027, 3, 29);
+  LdnTrendData data = { .diary = diary };
+  cairo_surface_t *surface;
+  double y = 0;
+
+  g_ptr_array_add (diary->items, ldn_diary_item_new ("sleep", "Sleep", "", "", LDN_DIARY_EVERY_WEEK));
+  for (int week = 0; week < 12; week++)
+    {
+      GDate date = plus (first, 7 * week);
+      LdnDiaryEntry *entry;
+
+      if (week == 6)
+        continue;
+      entry = ldn_diary_entry_new (&date);
+      entry->ratings[0] = 7;
+      g_ptr_array_add (diary->entries, entry);
+    }
+  ldn_trend_data_set_range_from_diary (&data, &until);
+  surface = draw (&data, &test_style);
+  y = ldn_trend_y_at_rating (WIDTH, HEIGHT, &data, 7);
+  {
+    GDate joined = plus (first, 7 * 2 + 3), missing = plus (first, 7 * 6);
+
+    g_assert_cmphex (pixel (surface, ldn_trend_x_at_date (WIDTH, HEIGHT, &data, &joined), y), ==, 0xff0000);
+    g_assert_cmphex (pixel (surface, ldn_trend_x_at_date (WIDTH, HEIGHT, &data, &missing), y), !=, 0xff0000);
+  }
+  cairo_surface_destroy (surface);
+}
+
+/* Paper: a year, three items, as PDF, in grey, never failing. */
+static void
+test_print_year (void)
+{
+  GDate start, until;
+  g_autoptr(LdnDiary) diary = new_year_diary (&start, &until);
+  g_autoptr(LdnDiarySummary) summary = ldn_diary_summary_new (diary, &until);
+  LdnTrendStyle style;
+  LdnTrendData data = {
+    .diary = diary,
+    .summary = &g_array_index (summary->items, LdnDiaryItemSummary, 0),
+    .labels = { .start = "Start", .dose_format = "%s mg", .baseline = "Baseline", .side_effects = "Side effects" },
+  };
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 500, 180);
+  cairo_t *cr = cairo_create (surface);
+
+  ldn_trend_style_init_for_print (&style);
+  ldn_trend_data_set_range_from_diary (&data, &until);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  ldn_trend_draw (cr, 500, 180, &data, &style);
+  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+  /* Grey only: every pixel has equal red, green and blue. */
+  cairo_surface_flush (surface);
+  for (int y = 0; y < 180; y++)
+    for (int x = 0; x < 500; x++)
+      {
+        guint32 p = *(guint32 *) (void *) (cairo_image_surface_get_data (surface) +
+                                            y * cairo_image_surface_get_stride (surface) + 4 * x);
+
+        g_assert_cmphex ((p >> 16) & 0xff, ==, (p >> 8) & 0xff);
+        g_assert_cmphex ((p >> 8) & 0xff, ==, p & 0xff);
+      }
+  {
+    const char *dir = g_getenv ("LDN_TEST_PNG_DIR");
+
+    if (dir != NULL)
+      {
+        g_autofree char *path = g_build_filename (dir, "trend-print.png", NULL);
+
+        cairo_surface_write_to_png (surface, path);
+      }
+  }
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+}
+
+/* An empty diary, a tiny size, a range of one day: drawn without trouble. */
+static void
+test_degenerate (void)
+{
+  g_autoptr(LdnDiary) diary = ldn_diary_new ();
+  GDate today = day (2027, 1, 1);
+  LdnTrendData data = { .diary = diary };
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 10, 10);
+  cairo_t *cr = cairo_create (surface);
+
+  ldn_trend_draw (cr, 10, 10, &data, &test_style);
+  ldn_trend_data_set_range_from_diary (&data, &today);
+  g_assert_cmpint (g_date_get_julian (&data.last) - g_date_get_julian (&data.first), ==, 13);
+  ldn_trend_draw (cr, 0, 0, &data, &test_style);
+  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+}
+
+int
+main (int argc, char **argv)
+{
+  setlocale (LC_ALL, "C.UTF-8");
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/trend-draw/band", test_band);
+  g_test_add_func ("/trend-draw/no-band-without-enough-baseline", test_no_band_without_enough_baseline);
+  g_test_add_func ("/trend-draw/gaps", test_gaps);
+  g_test_add_func ("/trend-draw/weekly-join", test_weekly_join);
+  g_test_add_func ("/trend-draw/print-year", test_print_year);
+  g_test_add_func ("/trend-draw/degenerate", test_degenerate);
+  return g_test_run ();
+}
