@@ -33,6 +33,7 @@ struct _LdnWindow
   GtkBox               *content_box;
   GtkMenuButton        *primary_menu_button;
   GMenuModel           *primary_menu;
+  AdwViewSwitcher      *view_switcher;
   AdwViewSwitcherBar   *switcher_bar;  /* made the first time the window is narrow */
   AdwViewStack         *stack;
   GtkToggleButton      *search_button;
@@ -524,16 +525,16 @@ short_section_title (const char *name)
   return NULL;
 }
 
-/* The bottom bar gives each section a sixth of a phone's width: there,
- * and only there, the sections go by short names, and the bar keeps no
- * room either side of its buttons. (Renaming the pages themselves would
- * shrink the header's switcher too, which then fits again, which brings
- * back the long names: the window would flip between the two. The bar's
- * own labels are bound to the pages' titles both ways, so they are not
- * renamed either.) */
+/* Six sections do not fit side by side under their full titles: in the
+ * header bar at the default width, nor in the bottom bar on a phone.
+ * Both switchers show short names (the pages keep their full titles,
+ * which screen readers and the help use). A switcher's own labels are
+ * bound to the pages' titles both ways, so they are hidden and labels of
+ * ours shown. The bottom bar also keeps no room either side. */
 static void
-fit_bar_to_a_phone (LdnWindow          *self,
-                    AdwViewSwitcherBar *bar)
+use_short_section_names (LdnWindow *self,
+                         GtkWidget *switcher,
+                         gboolean   tight)
 {
   g_autoptr(GPtrArray) pending = g_ptr_array_new ();
   g_autoptr(GHashTable) short_titles = g_hash_table_new (g_str_hash, g_str_equal);
@@ -548,12 +549,12 @@ fit_bar_to_a_phone (LdnWindow          *self,
         g_hash_table_insert (short_titles, (gpointer) adw_view_stack_page_get_title (page), (gpointer) short_title);
     }
 
-  g_ptr_array_add (pending, bar);
+  g_ptr_array_add (pending, switcher);
   while (pending->len > 0)
     {
       GtkWidget *widget = g_ptr_array_steal_index (pending, pending->len - 1);
 
-      if (ADW_IS_VIEW_SWITCHER (widget))
+      if (tight && ADW_IS_VIEW_SWITCHER (widget))
         {
           gtk_widget_set_margin_start (widget, 0);
           gtk_widget_set_margin_end (widget, 0);
@@ -561,7 +562,8 @@ fit_bar_to_a_phone (LdnWindow          *self,
       /* The bar's own label is bound (both ways) to the page's title, so
        * it is hidden and a label of ours, with the short name, shown. */
       if (GTK_IS_LABEL (widget) && GTK_IS_BOX (gtk_widget_get_parent (widget)) &&
-          gtk_widget_has_css_class (gtk_widget_get_parent (widget), "narrow"))
+          (gtk_widget_has_css_class (gtk_widget_get_parent (widget), "narrow") ||
+           gtk_widget_has_css_class (gtk_widget_get_parent (widget), "wide")))
         {
           const char *short_title = g_hash_table_lookup (short_titles, gtk_label_get_label (GTK_LABEL (widget)));
 
@@ -594,7 +596,7 @@ ldn_window_apply_layout (gpointer user_data)
       self->switcher_bar = ADW_VIEW_SWITCHER_BAR (adw_view_switcher_bar_new ());
       adw_view_switcher_bar_set_stack (self->switcher_bar, self->stack);
       gtk_box_append (self->content_box, GTK_WIDGET (self->switcher_bar));
-      fit_bar_to_a_phone (self, self->switcher_bar);
+      use_short_section_names (self, GTK_WIDGET (self->switcher_bar), TRUE);
     }
   if (self->switcher_bar != NULL)
     adw_view_switcher_bar_set_reveal (self->switcher_bar, narrow);
@@ -783,6 +785,7 @@ ldn_window_class_init (LdnWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/ldn-window.ui");
   gtk_widget_class_bind_template_child (widget_class, LdnWindow, switcher_slot);
+  gtk_widget_class_bind_template_child (widget_class, LdnWindow, view_switcher);
   gtk_widget_class_bind_template_child (widget_class, LdnWindow, content_box);
   gtk_widget_class_bind_template_child (widget_class, LdnWindow, primary_menu_button);
   gtk_widget_class_bind_template_child (widget_class, LdnWindow, primary_menu);
@@ -842,6 +845,7 @@ ldn_window_init (LdnWindow *self)
   GtkEventController *typing = gtk_event_controller_key_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  use_short_section_names (self, GTK_WIDGET (self->view_switcher), FALSE);
   ldn_page_fix_button_names (GTK_WIDGET (self));
   g_signal_connect_swapped (typing, "key-pressed", G_CALLBACK (window_key_pressed_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), typing);
