@@ -469,7 +469,9 @@ test_dose_is_decimal_with_a_dot (void)
 }
 
 /* --export-sheet without --dose uses the dose the window remembers, as the
- * window's sheet does; it used to use 4.5 mg whatever was chosen. */
+ * window's sheet does; it used to use 4.5 mg whatever was chosen. Page 1
+ * also says how it is taken, as the window's sheet does (the command line
+ * used to leave the schedule out). */
 static void
 test_export_sheet_uses_remembered_dose (void)
 {
@@ -485,7 +487,8 @@ test_export_sheet_uses_remembered_dose (void)
   RunResult result = { 0 };
 
   g_assert_cmpint (g_mkdir_with_parents (settings_dir, 0700), ==, 0);
-  g_assert_true (g_file_set_contents (keyfile, "[io/github/ldnguide/LdnGuide]\ndose-mg=1.5\n", -1, NULL));
+  g_assert_true (g_file_set_contents (keyfile, "[io/github/ldnguide/LdnGuide]\ndose-mg=1.5\n"
+                                            "dose-schedule='nightly'\ndose-minute=1290\n", -1, NULL));
   g_setenv ("LDN_GUIDE_USER_DATA", store, TRUE);
   g_setenv ("GSETTINGS_BACKEND", "keyfile", TRUE);
   g_setenv ("XDG_CONFIG_HOME", dir, TRUE);
@@ -496,7 +499,7 @@ test_export_sheet_uses_remembered_dose (void)
   run_result_clear (&result);
 
   text = ldn_test_pdf_text (pdf);
-  ldn_test_assert_contains (text, "after one 1.5 mg dose");
+  ldn_test_assert_contains (text, "Dose looked at in the guide: 1.5 mg, every night at 21:30.");
 
   g_setenv ("GSETTINGS_BACKEND", saved_backend ? saved_backend : "memory", TRUE);
   if (saved_config != NULL)

@@ -88,20 +88,27 @@ ldn_command_line_options_from_dict (GVariantDict          *dict,
   options->print_sheet = g_variant_dict_contains (dict, "print-sheet");
 }
 
-/* The dose the window remembers, as --export-sheet uses without --dose;
- * the default when the settings schema is not installed. */
-static double
-remembered_dose (void)
+/* The dose and schedule the window remembers, as --export-sheet and
+ * --print-sheet use (--dose changes the dose); the defaults when the
+ * settings schema is not installed. Owned. */
+static LdnDoseScenario *
+remembered_scenario (void)
 {
   GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
   g_autoptr(GSettingsSchema) schema = source ? g_settings_schema_source_lookup (source, APP_ID, TRUE) : NULL;
   g_autoptr(GSettings) settings = NULL;
+  LdnDoseScenario *remembered, *scenario = ldn_dose_scenario_new ();
 
   if (schema == NULL)
-    return LDN_DOSE_SCENARIO_DEFAULT_MG;
+    return scenario;
 
   settings = g_settings_new_full (schema, NULL, NULL);
-  return ldn_dose_scenario_get_dose_mg (ldn_dose_scenario_get_for_settings (settings));
+  remembered = ldn_dose_scenario_get_for_settings (settings);
+  ldn_dose_scenario_set_dose_mg (scenario, ldn_dose_scenario_get_dose_mg (remembered));
+  ldn_dose_scenario_set_nightly (scenario, ldn_dose_scenario_get_nightly (remembered));
+  ldn_dose_scenario_set_days (scenario, ldn_dose_scenario_get_days (remembered));
+  ldn_dose_scenario_set_dose_minute (scenario, ldn_dose_scenario_get_dose_minute (remembered));
+  return scenario;
 }
 
 /* The sheet's language: --sheet-language, else the one the window
@@ -189,14 +196,13 @@ run_user_data (const LdnCommandLineOptions *options)
   g_autoptr(GError) content_error = NULL;
   GError *error = NULL;
   LdnPaper paper = LDN_PAPER_A4;
-  double dose;
+  double dose = 0;
 
   if (options->paper != NULL)
     ldn_paper_from_string (options->paper, &paper);
-  /* Without --dose, the dose the window shows, as the window's sheet does. */
-  if (options->dose == NULL)
-    dose = remembered_dose ();
-  else if (!parse_dose (options->dose, &dose, &error))
+  /* Without --dose, the dose the window shows, as the window's sheet does
+   * (see remembered_scenario()). */
+  if (options->dose != NULL && !parse_dose (options->dose, &dose, &error))
     return fail (error);
 
   /* A backup must work exactly when something is broken: --export-data
@@ -246,8 +252,11 @@ run_user_data (const LdnCommandLineOptions *options)
       const char *language = sheet_language (options);
       g_autoptr(LdnContentStore) sheet_content = ldn_content_store_new (content_path, language, &error);
       g_autoptr(LdnLanguageScope) scope = NULL;
+      g_autoptr(LdnDoseScenario) scenario = remembered_scenario ();
       gboolean done = TRUE;
 
+      if (options->dose != NULL)
+        ldn_dose_scenario_set_dose_mg (scenario, dose);
       if (sheet_content == NULL)
         return fail (error);
       if (options->print_sheet && options->print_func == NULL)
@@ -259,10 +268,10 @@ run_user_data (const LdnCommandLineOptions *options)
         {
           g_autoptr(GFile) file = g_file_new_for_commandline_arg (options->export_sheet);
 
-          done = ldn_export_sheet_pdf_from_stores (sheet_content, user, dose, paper, file, NULL, &error);
+          done = ldn_export_sheet_pdf_from_stores (sheet_content, user, scenario, paper, file, NULL, &error);
         }
       if (done && options->print_sheet)
-        done = options->print_func (sheet_content, user, dose, options->paper, options->printer, &error);
+        done = options->print_func (sheet_content, user, scenario, options->paper, options->printer, &error);
       g_clear_pointer (&scope, ldn_language_scope_pop);
       if (!done)
         return fail (error);

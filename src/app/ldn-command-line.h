@@ -32,7 +32,7 @@ GQuark ldn_command_line_error_quark (void);
  * without GTK. */
 typedef gboolean (*LdnPrintSheetFunc) (LdnContentStore  *content,
                                        LdnUserStore     *user,
-                                       double            dose_mg,
+                                       LdnDoseScenario  *scenario,
                                        const char       *paper,
                                        const char       *printer,
                                        GError          **error);

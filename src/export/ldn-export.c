@@ -107,7 +107,7 @@ ldn_export_sheet_pdf (LdnSheet      *sheet,
 gboolean
 ldn_export_sheet_pdf_from_stores (LdnContentStore *content,
                                   LdnUserStore    *user,
-                                  double           dose_mg,
+                                  LdnDoseScenario *scenario,
                                   LdnPaper         paper,
                                   GFile           *file,
                                   GCancellable    *cancellable,
@@ -121,7 +121,7 @@ ldn_export_sheet_pdf_from_stores (LdnContentStore *content,
   g_return_val_if_fail (LDN_IS_USER_STORE (user), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
-  data = ldn_sheet_data_collect (content, user, dose_mg, TRUE, TRUE, error);
+  data = ldn_sheet_data_collect_for_scenario (content, user, scenario, TRUE, TRUE, error);
   if (data == NULL)
     return FALSE;
 

@@ -52,10 +52,10 @@ gboolean ldn_export_sheet_pdf       (LdnSheet         *sheet,
                                      GCancellable     *cancellable,
                                      GError          **error);
 /* Collects the sheet from the stores and writes it as PDF, as
- * `--export-sheet` does. DOSE_MG <= 0 uses the sheet's default. */
+ * `--export-sheet` does, for SCENARIO's dose and schedule. */
 gboolean ldn_export_sheet_pdf_from_stores (LdnContentStore *content,
                                            LdnUserStore    *user,
-                                           double           dose_mg,
+                                           LdnDoseScenario *scenario,
                                            LdnPaper         paper,
                                            GFile           *file,
                                            GCancellable    *cancellable,

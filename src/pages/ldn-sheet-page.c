@@ -153,14 +153,10 @@ collect_data (LdnSheetPage  *self,
     if (content == NULL)
       return NULL;
     scope = ldn_language_scope_push (language);
-    data = ldn_sheet_data_collect (content, self->user, ldn_dose_scenario_get_dose_mg (scenario),
-                                   gtk_switch_get_active (self->chart_switch),
-                                   gtk_switch_get_active (self->sources_switch),
-                                   error);
-    /* Page 1 says how the dose looked at is taken (once or every night, and when). */
-    if (data != NULL)
-      ldn_sheet_decision_set_schedule (data->decision, ldn_dose_scenario_get_nightly (scenario),
-                                       ldn_dose_scenario_get_dose_minute (scenario));
+    data = ldn_sheet_data_collect_for_scenario (content, self->user, scenario,
+                                                gtk_switch_get_active (self->chart_switch),
+                                                gtk_switch_get_active (self->sources_switch),
+                                                error);
     return data;
   }
 }

@@ -551,7 +551,7 @@ page_setup_for (LdnPaper paper)
 gboolean
 ldn_print_sheet_to_printer (LdnContentStore  *content,
                             LdnUserStore     *user,
-                            double            dose_mg,
+                            LdnDoseScenario  *scenario,
                             const char       *paper_name,
                             const char       *printer_name,
                             GError          **error)
@@ -578,7 +578,7 @@ ldn_print_sheet_to_printer (LdnContentStore  *content,
       return FALSE;
     }
 
-  data = ldn_sheet_data_collect (content, user, dose_mg, TRUE, TRUE, error);
+  data = ldn_sheet_data_collect_for_scenario (content, user, scenario, TRUE, TRUE, error);
   if (data == NULL)
     return FALSE;
 

@@ -68,7 +68,7 @@ void               ldn_print_operation_set_printer_search  (LdnPrintOperation   
 /* `--print-sheet`: collects the sheet and prints it without a dialog. */
 gboolean           ldn_print_sheet_to_printer (LdnContentStore  *content,
                                                LdnUserStore     *user,
-                                               double            dose_mg,
+                                               LdnDoseScenario  *scenario,
                                                const char       *paper,
                                                const char       *printer,
                                                GError          **error);

@@ -395,3 +395,23 @@ ldn_sheet_data_collect (LdnContentStore *content,
 
   return g_steal_pointer (&data);
 }
+
+LdnSheetData *
+ldn_sheet_data_collect_for_scenario (LdnContentStore *content,
+                                     LdnUserStore    *user,
+                                     LdnDoseScenario *scenario,
+                                     gboolean         include_chart,
+                                     gboolean         include_sources,
+                                     GError         **error)
+{
+  LdnSheetData *data;
+
+  g_return_val_if_fail (LDN_IS_DOSE_SCENARIO (scenario), NULL);
+
+  data = ldn_sheet_data_collect (content, user, ldn_dose_scenario_get_dose_mg (scenario),
+                                 include_chart, include_sources, error);
+  if (data != NULL)
+    ldn_sheet_decision_set_schedule (data->decision, ldn_dose_scenario_get_nightly (scenario),
+                                     ldn_dose_scenario_get_dose_minute (scenario));
+  return data;
+}

@@ -11,6 +11,7 @@
 #include "content/ldn-content-store.h"
 #include "ldn-sheet-decision.h"
 #include "model/ldn-diary.h"
+#include "model/ldn-dose-scenario.h"
 #include "model/ldn-occupancy-model.h"
 #include "user/ldn-user-store.h"
 
@@ -85,6 +86,15 @@ LdnSheetData *ldn_sheet_data_collect (LdnContentStore *content,
                                       gboolean         include_chart,
                                       gboolean         include_sources,
                                       GError         **error);
+
+/* As ldn_sheet_data_collect() for SCENARIO's dose; page 1 also says how
+ * it is taken (once or every night, and when). */
+LdnSheetData *ldn_sheet_data_collect_for_scenario (LdnContentStore *content,
+                                                   LdnUserStore    *user,
+                                                   LdnDoseScenario *scenario,
+                                                   gboolean         include_chart,
+                                                   gboolean         include_sources,
+                                                   GError         **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LdnSheetData, ldn_sheet_data_free)
 
