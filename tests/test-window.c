@@ -649,7 +649,8 @@ static void
 test_bottom_bar_names_whole (void)
 {
   check_bottom_bar_names_whole (96 * 1024);
-  check_bottom_bar_names_whole (96 * 1024 * 5 / 4);
+  check_bottom_bar_names_whole (96 * 1024 * 5 / 4);  /* GNOME's Large Text */
+  check_bottom_bar_names_whole (96 * 1024 * 3 / 2);  /* what the screenshots use */
 }
 
 static gboolean

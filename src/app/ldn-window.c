@@ -554,8 +554,14 @@ use_short_section_names (LdnWindow *self,
     {
       GtkWidget *widget = g_ptr_array_steal_index (pending, pending->len - 1);
 
+      /* Each button as wide as its own name, not all as wide as the
+       * widest: with large text, six equal buttons overflow a phone. */
       if (tight && ADW_IS_VIEW_SWITCHER (widget))
         {
+          GtkLayoutManager *layout = gtk_widget_get_layout_manager (widget);
+
+          if (GTK_IS_BOX_LAYOUT (layout))
+            gtk_box_layout_set_homogeneous (GTK_BOX_LAYOUT (layout), FALSE);
           gtk_widget_set_margin_start (widget, 0);
           gtk_widget_set_margin_end (widget, 0);
         }
