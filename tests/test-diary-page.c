@@ -171,6 +171,59 @@ has_undo (gpointer data)
   return toast_button (data, "_Undo") != NULL;
 }
 
+
+/* Names the widgets that ask for more than WIDTH: what keeps the page
+ * from fitting a phone. */
+static void
+report_wide_widgets (GtkWidget *widget,
+                     int        width)
+{
+  int minimum = 0;
+
+  if (!gtk_widget_get_visible (widget))
+    return;
+  gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+  if (minimum > width)
+    g_test_message ("%s needs %d px%s%s", G_OBJECT_TYPE_NAME (widget), minimum,
+                    GTK_IS_LABEL (widget) ? ": " : "",
+                    GTK_IS_LABEL (widget) ? gtk_label_get_text (GTK_LABEL (widget)) : "");
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    report_wide_widgets (child, width);
+}
+
+/* On a phone (360 px), with normal and with GNOME's Large Text, the
+ * Diary asks for no more room than the phone has. */
+static void
+test_fits_a_phone (void)
+{
+  GtkSettings *gtk_settings = gtk_settings_get_default ();
+  int old_dpi = 0;
+
+  g_object_get (gtk_settings, "gtk-xft-dpi", &old_dpi, NULL);
+  for (int scale = 4; scale <= 5; scale++)
+    {
+      LdnWindow *window;
+      GtkWidget *page;
+
+      g_object_set (gtk_settings, "gtk-xft-dpi", 96 * 1024 * scale / 4, NULL);
+      window = open_diary (&page);
+      gtk_window_set_default_size (GTK_WINDOW (window), 360, 640);
+      for (int i = 0; i < 20; i++)
+        g_main_context_iteration (NULL, FALSE);
+      report_wide_widgets (page, 360);
+      {
+        int minimum = 0;
+
+        gtk_widget_measure (page, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+        g_test_message ("diary page at text scale %.2f needs %d px", scale / 4.0, minimum);
+        g_assert_cmpint (minimum, <=, 360);
+      }
+      gtk_window_destroy (GTK_WINDOW (window));
+    }
+  g_object_set (gtk_settings, "gtk-xft-dpi", old_dpi, NULL);
+}
+
 static void
 test_keep_a_diary (void)
 {
@@ -429,6 +482,7 @@ main (int   argc,
 
   ldn_test_add_func ("/diary/keep-a-diary", test_keep_a_diary);
   ldn_test_add_func ("/diary/a-year-of-entries", test_a_year_of_entries);
+  ldn_test_add_func ("/diary/fits-a-phone", test_fits_a_phone);
 
   result = g_test_run ();
   g_clear_object (&app);

@@ -204,6 +204,24 @@ side_effect_name (LdnDiaryPage *self,
   return g_strdup (id);
 }
 
+/* A check button's own label wraps, so a long name (large text, a
+ * person's own words) never makes the page wider than a phone. */
+static GtkWidget *
+wrapping_check_button (const char *label)
+{
+  GtkWidget *check = gtk_check_button_new_with_label (label);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (check); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_LABEL (child))
+      {
+        gtk_label_set_wrap (GTK_LABEL (child), TRUE);
+        gtk_label_set_wrap_mode (GTK_LABEL (child), PANGO_WRAP_WORD_CHAR);
+        gtk_label_set_xalign (GTK_LABEL (child), 0);
+      }
+  return check;
+}
+
 static const char *
 severity_name (int severity)
 {
@@ -690,7 +708,7 @@ fill_rating_rows (LdnDiaryPage *self)
       g_autofree char *meaning = NULL;
       RatingRow row;
 
-      row.check = gtk_check_button_new_with_label (item->label);
+      row.check = wrapping_check_button (item->label);
       gtk_widget_set_hexpand (row.check, TRUE);
       /* Translators: the accessible name of a 0-10 rating, e.g. "Pain, from 0 to 10". */
       spin_name = g_strdup_printf (_("%s, from 0 to 10"), item->label);
@@ -889,7 +907,7 @@ build_checkin_section (LdnDiaryPage *self,
       GtkWidget *line = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
 
       row->id = g_strdup (effect->id);
-      row->check = gtk_check_button_new_with_label (effect->name);
+      row->check = wrapping_check_button (effect->name);
       gtk_widget_set_hexpand (row->check, TRUE);
       row->severity = gtk_drop_down_new_from_strings (severities);
       gtk_widget_set_valign (row->severity, GTK_ALIGN_CENTER);
