@@ -219,6 +219,40 @@ combo_row_titled (LdnSheetPage *page,
   return NULL;
 }
 
+/* On a phone with GNOME's Large Text, the sheet's choices show their
+ * values whole: "Same as the App" was cut to "Same as th…". */
+static void
+test_choices_whole_on_a_phone (void)
+{
+  GtkSettings *gtk_settings = gtk_settings_get_default ();
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  LdnWindow *window;
+  int old_dpi = 0;
+  guint checked = 0;
+
+  g_object_get (gtk_settings, "gtk-xft-dpi", &old_dpi, NULL);
+  g_object_set (gtk_settings, "gtk-xft-dpi", 96 * 1024 * 5 / 4, NULL);
+  window = open_sheet_section ();
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, 640);
+  for (int i = 0; i < 20; i++)
+    g_main_context_iteration (NULL, FALSE);
+  ldn_test_collect (GTK_WIDGET (ldn_window_get_sheet_page (window)), GTK_TYPE_LABEL, labels);
+  for (guint i = 0; i < labels->len; i++)
+    {
+      GtkLabel *label = g_ptr_array_index (labels, i);
+      const char *text = gtk_label_get_text (label);
+
+      if (!gtk_widget_get_mapped (GTK_WIDGET (label)) ||
+          (g_strcmp0 (text, "Same as the App") != 0 && g_strcmp0 (text, "A4") != 0))
+        continue;
+      checked++;
+      g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (label)));
+    }
+  g_assert_cmpuint (checked, >=, 2);
+  ldn_test_close_window (GTK_WINDOW (window));
+  g_object_set (gtk_settings, "gtk-xft-dpi", old_dpi, NULL);
+}
+
 /* An English-speaking person prints the sheet in Spanish for a
  * Spanish-speaking doctor: the sheet's words and the guide's sentences
  * are Spanish, the name is as typed, and the choice is remembered. */
@@ -640,6 +674,7 @@ main (int   argc,
   ldn_test_add_func ("/sheet-page/printout-matches-the-preview", test_printout_matches_the_preview);
   ldn_test_add_func ("/sheet-page/print-without-dialog-gives-up", test_print_without_dialog_gives_up);
   ldn_test_add_func ("/sheet-page/issue-12-person-lays-out", test_issue_12_person_lays_out);
+  ldn_test_add_func ("/sheet-page/choices-whole-on-a-phone", test_choices_whole_on_a_phone);
   result = g_test_run ();
 
   g_object_unref (app);
