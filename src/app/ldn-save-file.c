@@ -11,6 +11,7 @@
 #include "compat/ldn-compat.h"
 #include "ldn-save-file.h"
 #include "ldn-window.h"
+#include "pages/ldn-toast.h"
 
 typedef struct {
   GtkWindow        *parent;
@@ -38,57 +39,21 @@ say (GtkWindow  *parent,
     g_message ("%s", message);
 }
 
-typedef struct {
-  GWeakRef  parent;  /* the toast lives in the window: no strong ref back */
-  GFile    *file;
-} SavedFile;
-
-static void
-saved_file_free (SavedFile *saved)
-{
-  g_weak_ref_clear (&saved->parent);
-  g_object_unref (saved->file);
-  g_free (saved);
-}
-
-static void
-open_saved_cb (AdwToast  *toast,
-               SavedFile *saved)
-{
-  g_autoptr(GtkWindow) parent = g_weak_ref_get (&saved->parent);
-
-  ldn_compat_launch_file (parent, saved->file);
-}
-
 void
 ldn_save_file_report_saved (GtkWindow *parent,
                             GFile     *file)
 {
-  g_autofree char *name = g_file_get_basename (file);
-  g_autofree char *display = g_filename_display_name (name);
-  g_autofree char *message = NULL;
-  SavedFile *saved;
-  AdwToast *toast;
-
   g_return_if_fail (G_IS_FILE (file));
 
-  /* Translators: a toast after saving; %s is the file's name. The
-   * toast's title is Pango markup, so the name is escaped. */
-  message = g_markup_printf_escaped (_("Saved as “%s”"), display);
   if (!LDN_IS_WINDOW (parent))
     {
-      g_message ("%s", message);
+      g_autofree char *name = g_file_get_basename (file);
+
+      g_message ("Saved as %s", name);
       return;
     }
-
-  saved = g_new0 (SavedFile, 1);
-  g_weak_ref_init (&saved->parent, parent);
-  saved->file = g_object_ref (file);
-  toast = adw_toast_new (message);
-  adw_toast_set_button_label (toast, _("_Open"));
-  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (open_saved_cb), saved,
-                         (GClosureNotify) (void (*) (void)) saved_file_free, 0);
-  ldn_window_show_toast (LDN_WINDOW (parent), toast);
+  /* The same toast as everywhere a file is saved (src/pages/ldn-toast.c). */
+  ldn_window_show_toast (LDN_WINDOW (parent), ldn_toast_new_saved (GTK_WIDGET (parent), file));
 }
 
 static void

@@ -77,7 +77,11 @@ ldn_window_report_user_data (LdnWindow    *self,
   else
     return;
 
-  toast = adw_toast_new (message);
+  {
+    g_autofree char *escaped = g_markup_escape_text (message, -1);
+
+    toast = adw_toast_new (escaped);
+  }
   adw_toast_set_timeout (toast, 0);
   ldn_toast_add (GTK_WIDGET (self->toast_overlay), toast);
 }
@@ -337,7 +341,7 @@ ldn_window_add_toast (LdnWindow  *self,
 {
   g_return_if_fail (LDN_IS_WINDOW (self));
 
-  ldn_toast_add (GTK_WIDGET (self->toast_overlay), adw_toast_new (message));
+  ldn_toast_show (GTK_WIDGET (self->toast_overlay), message);
 }
 
 void

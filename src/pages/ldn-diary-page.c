@@ -1220,17 +1220,15 @@ csv_chosen_cb (GFile    *file,
 {
   g_autoptr(LdnDiaryPage) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
   g_autofree char *message = NULL;
 
   if (file == NULL || self->user == NULL)
     return;
 
   if (!ldn_export_diary_csv (self->content, self->user, file, NULL, &error))
-    message = g_strdup_printf (_("Could not save the diary: %s"), error->message);
+    ldn_toast_show (GTK_WIDGET (self), (message = g_strdup_printf (_("Could not save the diary: %s"), error->message)));
   else
-    message = g_strdup_printf (_("Saved to %s"), (path = g_file_get_parse_name (file)));
-  ldn_toast_show (GTK_WIDGET (self), message);
+    ldn_toast_show_saved (GTK_WIDGET (self), file);
 }
 
 static void

@@ -21,6 +21,7 @@
 #include "ldn-block-widgets.h"
 #include "ldn-page-layout.h"
 #include "ldn-timeline-page.h"
+#include "ldn-toast.h"
 #include "model/ldn-occupancy-export.h"
 
 /* One sweep of the time axis at 1x speed, whatever the span. */
@@ -810,9 +811,7 @@ export_saved_cb (GFile    *file,
 {
   g_autoptr(LdnTimelinePage) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
   g_autofree char *message = NULL;
-  GtkWidget *overlay;
 
   if (file == NULL)
     return;
@@ -820,13 +819,9 @@ export_saved_cb (GFile    *file,
   if (!ldn_export_occupancy_csv (self->store, self->schedule.dose_mg, gtk_toggle_button_get_active (self->nightly_button),
                                  (guint) (self->span_h / 24), self->dose_minute,
                                  ldn_occupancy_chart_get_comparison (self->chart) != NULL, file, NULL, &error))
-    message = g_strdup_printf (_("Could not save the data: %s"), error->message);
+    ldn_toast_show (GTK_WIDGET (self), (message = g_strdup_printf (_("Could not save the data: %s"), error->message)));
   else
-    message = g_strdup_printf (_("Saved to %s"), (path = g_file_get_parse_name (file)));
-
-  overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (message));
+    ldn_toast_show_saved (GTK_WIDGET (self), file);
 }
 
 static void

@@ -13,9 +13,17 @@
 
 G_BEGIN_DECLS
 
-/* Outside a window (tests, a widget not yet shown) it goes to the log. */
+/* Outside a window (tests, a widget not yet shown) it goes to the log.
+ * MESSAGE is plain text (a toast's title is markup: it is escaped). */
 void ldn_toast_show       (GtkWidget    *widget,
                            const char   *message);
+/* "Saved as “name”", with an Open button that opens FILE, the same
+ * wherever a file is saved. */
+void ldn_toast_show_saved (GtkWidget    *widget,
+                           GFile        *file);
+/* That toast, for a caller that adds it itself; Open uses WIDGET's window. */
+AdwToast *ldn_toast_new_saved (GtkWidget *widget,
+                               GFile     *file);
 void ldn_toast_show_error (GtkWidget    *widget,
                            const GError *error);
 /* The one way toasts are shown: in the toast overlay WIDGET is in, and
