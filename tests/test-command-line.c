@@ -487,7 +487,7 @@ test_export_sheet_uses_remembered_dose (void)
   run_result_clear (&result);
 
   text = ldn_test_pdf_text (pdf);
-  ldn_test_assert_contains (text, "after one 1.5 mg dose");
+  ldn_test_assert_contains (text, "Dose looked at in the guide: 1.5 mg.");
 
   g_setenv ("GSETTINGS_BACKEND", saved_backend ? saved_backend : "memory", TRUE);
   if (saved_config != NULL)

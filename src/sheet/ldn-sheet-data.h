@@ -68,6 +68,9 @@ typedef struct {
   char              *reviewed;          /* latest page review date */
   char              *language;          /* "en", "es", or NULL: the interface's */
   LdnSheetDecision  *decision;          /* the decision aid: page 1 and its own section */
+  /* The person has entered nothing but perhaps their name: the sheet is
+   * page 1 alone, without the chart and the trials (and their sources). */
+  gboolean           nothing_entered;
 } LdnSheetData;
 
 void          ldn_sheet_data_free    (LdnSheetData    *data);
