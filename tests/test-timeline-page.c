@@ -137,6 +137,14 @@ stopped_playing (gpointer data)
   return !ldn_timeline_page_get_playing (LDN_TIMELINE_PAGE (data));
 }
 
+/* The readout as it is on screen (it changes at most 8 times a second
+ * while the chart plays). */
+static const char *
+shown_readout (LdnTimelinePage *page)
+{
+  return gtk_inscription_get_text (ldn_test_nth (GTK_WIDGET (page), GTK_TYPE_INSCRIPTION, 0));
+}
+
 static void
 test_playhead_sweeps_and_stops (void)
 {
@@ -153,6 +161,7 @@ test_playhead_sweeps_and_stops (void)
 
   /* At the end the readout is back at the dose's clock time, a day later. */
   g_assert_true (g_str_has_prefix (ldn_timeline_page_get_readout (page), "22:00 · about 48 % estimated"));
+  g_assert_cmpstr (shown_readout (page), ==, ldn_timeline_page_get_readout (page));
 
   g_free (wait.first);
   close_window (window);
@@ -171,6 +180,8 @@ test_scrubbing_sets_the_readout (void)
   /* occupancy-model.md: 4.5 mg gives 49.9 % at 4 h, 40 % under the brief-blockade idea. */
   g_assert_true (g_str_has_prefix (ldn_timeline_page_get_readout (page), "02:00 · about 50 % estimated, range "));
   g_assert_nonnull (strstr (ldn_timeline_page_get_readout (page), "brief-blockade idea 40 %"));
+  /* Scrubbed while it played: the readout on screen follows at once. */
+  g_assert_cmpstr (shown_readout (page), ==, ldn_timeline_page_get_readout (page));
 
   close_window (window);
 }

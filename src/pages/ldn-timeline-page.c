@@ -43,6 +43,7 @@ struct _LdnTimelinePage
   char              *summary_text;
   char              *readout_text;
   gint64             readout_told_at;  /* when a screen reader was last given it */
+  gint64             readout_shown_at; /* when the readout last changed on screen */
 
   GtkStack          *view_stack;
   AdwStatusPage     *error_page;
@@ -129,6 +130,24 @@ format_readout (const char *clock,
                           clock, estimate, low, high, transient);
 }
 
+/* While the chart plays, the readout on screen changes at most 8 times a
+ * second: nobody reads faster, and each change makes GTK repaint the
+ * rectangle from the readout to the playhead, not just the strip under
+ * the playhead. Paused, scrubbed or finished, it shows the value at once. */
+static void
+show_readout (LdnTimelinePage *self,
+              gboolean         now)
+{
+  gint64 time = g_get_monotonic_time ();
+
+  if (self->readout_text == NULL ||
+      (!now && is_playing (self) && time - self->readout_shown_at < G_USEC_PER_SEC / 8))
+    return;
+
+  self->readout_shown_at = time;
+  gtk_inscription_set_text (self->readout, self->readout_text);
+}
+
 static void
 update_readout (LdnTimelinePage *self)
 {
@@ -150,7 +169,7 @@ update_readout (LdnTimelinePage *self)
                                        ldn_occupancy_curve_sample (curve, curve->sustained_low, hours),
                                        ldn_occupancy_curve_sample (curve, curve->sustained_high, hours),
                                        ldn_occupancy_curve_sample (curve, curve->transient, hours));
-  gtk_inscription_set_text (self->readout, self->readout_text);
+  show_readout (self, FALSE);
   tell_readout (self, FALSE);
 }
 
@@ -189,6 +208,7 @@ static void
 animation_done_cb (LdnTimelinePage *self)
 {
   set_playing_look (self, FALSE);
+  show_readout (self, TRUE);
   tell_readout (self, TRUE);
 }
 
@@ -202,6 +222,7 @@ stop_animation (LdnTimelinePage *self)
       g_clear_object (&self->animation);
     }
   set_playing_look (self, FALSE);
+  show_readout (self, TRUE);
   tell_readout (self, TRUE);
 }
 
