@@ -43,7 +43,7 @@ struct _LdnTimelinePage
   char              *summary_text;
   char              *readout_text;
   gint64             readout_told_at;  /* when a screen reader was last given it */
-  gint64             readout_shown_at; /* when the readout last changed on screen */
+  gint64             progress_shown_at; /* when the slider and readout last moved on screen */
 
   GtkStack          *view_stack;
   AdwStatusPage     *error_page;
@@ -130,22 +130,28 @@ format_readout (const char *clock,
                           clock, estimate, low, high, transient);
 }
 
-/* While the chart plays, the readout on screen changes at most 8 times a
- * second: nobody reads faster, and each change makes GTK repaint the
- * rectangle from the readout to the playhead, not just the strip under
- * the playhead. Paused, scrubbed or finished, it shows the value at once. */
+/* While the chart plays, the slider and the readout on screen follow the
+ * playhead at most 20 times a second (the chart's playhead moves every
+ * frame): each change makes GTK 4.8 repaint far more than the strip
+ * under the playhead (moving the slider's knob alone doubled a frame's
+ * cost), and nobody reads a number changing faster. Paused, scrubbed or
+ * finished, both show the playhead at once. */
 static void
-show_readout (LdnTimelinePage *self,
-              gboolean         now)
+show_progress (LdnTimelinePage *self,
+               gboolean         now)
 {
   gint64 time = g_get_monotonic_time ();
+  double hours = ldn_occupancy_chart_get_playhead (self->chart);
 
-  if (self->readout_text == NULL ||
-      (!now && is_playing (self) && time - self->readout_shown_at < G_USEC_PER_SEC / 8))
+  if (!now && is_playing (self) && time - self->progress_shown_at < G_USEC_PER_SEC / 20)
     return;
 
-  self->readout_shown_at = time;
-  gtk_inscription_set_text (self->readout, self->readout_text);
+  self->progress_shown_at = time;
+  self->moving_scrubber = TRUE;
+  gtk_adjustment_set_value (self->scrub_adjustment, hours < 0 ? self->span_h : hours);
+  self->moving_scrubber = FALSE;
+  if (self->readout_text != NULL)
+    gtk_inscription_set_text (self->readout, self->readout_text);
 }
 
 static void
@@ -169,7 +175,7 @@ update_readout (LdnTimelinePage *self)
                                        ldn_occupancy_curve_sample (curve, curve->sustained_low, hours),
                                        ldn_occupancy_curve_sample (curve, curve->sustained_high, hours),
                                        ldn_occupancy_curve_sample (curve, curve->transient, hours));
-  show_readout (self, FALSE);
+  show_progress (self, FALSE);
   tell_readout (self, FALSE);
 }
 
@@ -178,11 +184,6 @@ set_playhead (LdnTimelinePage *self,
               double           hours)
 {
   ldn_occupancy_chart_set_playhead (self->chart, hours);
-
-  self->moving_scrubber = TRUE;
-  gtk_adjustment_set_value (self->scrub_adjustment, hours < 0 ? self->span_h : hours);
-  self->moving_scrubber = FALSE;
-
   update_readout (self);
 }
 
@@ -208,7 +209,7 @@ static void
 animation_done_cb (LdnTimelinePage *self)
 {
   set_playing_look (self, FALSE);
-  show_readout (self, TRUE);
+  show_progress (self, TRUE);
   tell_readout (self, TRUE);
 }
 
@@ -222,7 +223,7 @@ stop_animation (LdnTimelinePage *self)
       g_clear_object (&self->animation);
     }
   set_playing_look (self, FALSE);
-  show_readout (self, TRUE);
+  show_progress (self, TRUE);
   tell_readout (self, TRUE);
 }
 
