@@ -164,13 +164,15 @@ ldn_prepare_page_reload (LdnPreparePage *self)
                                       description, -1);
     }
 
+  /* Steps not shown yet are built from the stores when first shown. */
   if (self->situation != NULL)
-    {
-      ldn_situation_view_reload (LDN_SITUATION_VIEW (self->situation));
-      ldn_values_view_reload (LDN_VALUES_VIEW (self->values));
-      ldn_consent_view_reload (LDN_CONSENT_VIEW (self->consent));
-      ldn_stance_view_reload (LDN_STANCE_VIEW (self->stance));
-    }
+    ldn_situation_view_reload (LDN_SITUATION_VIEW (self->situation));
+  if (self->values != NULL)
+    ldn_values_view_reload (LDN_VALUES_VIEW (self->values));
+  if (self->consent != NULL)
+    ldn_consent_view_reload (LDN_CONSENT_VIEW (self->consent));
+  if (self->stance != NULL)
+    ldn_stance_view_reload (LDN_STANCE_VIEW (self->stance));
 }
 
 const char *
@@ -187,11 +189,41 @@ ldn_prepare_page_get_step (LdnPreparePage *self)
   return step;
 }
 
+static GtkWidget *step_page_new (LdnPreparePage *self,
+                                 GtkWidget      *view);
+
+/* Each step is built the first time it is shown: the first run opens on
+ * the overview, and building all four cost about 37 M instructions
+ * before the first frame. */
+static void
+ensure_step (LdnPreparePage *self,
+             const char     *step)
+{
+  GtkWidget **view;
+
+  if (self->content == NULL || self->user == NULL || gtk_stack_get_child_by_name (self->stack, step) != NULL)
+    return;
+
+  if (g_str_equal (step, "situation"))
+    *(view = &self->situation) = ldn_situation_view_new (self->content, self->user);
+  else if (g_str_equal (step, "values"))
+    *(view = &self->values) = ldn_values_view_new (self->content, self->user);
+  else if (g_str_equal (step, "consent"))
+    *(view = &self->consent) = ldn_consent_view_new (self->content, self->user);
+  else if (g_str_equal (step, "stance"))
+    *(view = &self->stance) = ldn_stance_view_new (self->content, self->user);
+  else
+    return;
+  gtk_stack_add_named (self->stack, step_page_new (self, *view), step);
+}
+
 void
 ldn_prepare_page_show_step (LdnPreparePage *self,
                             const char     *step)
 {
   g_return_if_fail (LDN_IS_PREPARE_PAGE (self));
+
+  ensure_step (self, g_strcmp0 (step, "safety") == 0 ? "situation" : step);
 
   if (g_strcmp0 (step, "safety") == 0 && self->situation != NULL)
     {
@@ -340,14 +372,6 @@ ldn_prepare_page_load (LdnPreparePage  *self,
   self->consent_ids = ldn_content_store_dup_ids (content, LDN_CONTENT_IDS_CONSENT, NULL);
 
   gtk_stack_add_named (self->stack, overview_new (self), "overview");
-  self->situation = ldn_situation_view_new (content, user);
-  self->values = ldn_values_view_new (content, user);
-  self->consent = ldn_consent_view_new (content, user);
-  self->stance = ldn_stance_view_new (content, user);
-  gtk_stack_add_named (self->stack, step_page_new (self, self->situation), "situation");
-  gtk_stack_add_named (self->stack, step_page_new (self, self->values), "values");
-  gtk_stack_add_named (self->stack, step_page_new (self, self->consent), "consent");
-  gtk_stack_add_named (self->stack, step_page_new (self, self->stance), "stance");
   gtk_stack_set_visible_child_name (self->stack, "overview");
 
   self->reset_handler = g_signal_connect_swapped (user, "reset", G_CALLBACK (ldn_prepare_page_reload), self);
