@@ -293,6 +293,21 @@ step_page_new (LdnPreparePage *self,
   return box;
 }
 
+/* libadwaita wraps a row's title and subtitle anywhere in a word, which
+ * GTK 4.8 measures slowly (the minimum width breaks after every
+ * character); these short texts wrap between words. The overview is the
+ * first screen on the first run. */
+static void
+wrap_between_words (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_LABEL (child) && gtk_label_get_wrap (GTK_LABEL (child)))
+        gtk_label_set_wrap_mode (GTK_LABEL (child), PANGO_WRAP_WORD);
+      wrap_between_words (child);
+    }
+}
+
 static GtkWidget *
 overview_new (LdnPreparePage *self)
 {
@@ -300,9 +315,9 @@ overview_new (LdnPreparePage *self)
   GtkWidget *column = ldn_reading_column_new (scroller, 760);
   GtkWidget *list = gtk_list_box_new ();
 
-  gtk_box_append (GTK_BOX (column), ldn_wrapped_label_new (_("Prepare for Your Visit"), "title-1"));
+  gtk_box_append (GTK_BOX (column), ldn_prose_label_new (_("Prepare for Your Visit"), "title-1"));
   gtk_box_append (GTK_BOX (column),
-                  ldn_wrapped_label_new (_("These steps help you learn about low-dose naltrexone, weigh the choice and "
+                  ldn_prose_label_new (_("These steps help you learn about low-dose naltrexone, weigh the choice and "
                                            "bring what your doctor needs to a short visit. Take them in any order; "
                                            "what you enter is saved at once and stays on this computer. LDN Guide "
                                            "never tells you whether to take a medicine."), "ldn-page-summary"));
@@ -331,6 +346,7 @@ overview_new (LdnPreparePage *self)
       self->rows[i] = row;
       gtk_list_box_append (GTK_LIST_BOX (list), row);
     }
+  wrap_between_words (list);
   g_signal_connect (list, "row-activated", G_CALLBACK (row_activated_cb), self);
   gtk_box_append (GTK_BOX (column), list);
 
