@@ -55,6 +55,9 @@ write_sheet (Fixture *fixture, LdnDiary *diary, const GDate *until)
   /* Instead of the diary the store holds (ldn_sheet_data_collect reads it). */
   g_clear_pointer (&data->diary, ldn_diary_free);
   data->diary = diary;
+  /* The store was empty when collected, which makes the sheet page 1 alone;
+   * a person with a diary has entered something. */
+  data->nothing_entered = diary == NULL || (diary->items->len == 0 && diary->entries->len == 0);
   if (until != NULL)
     data->diary_until = *until;
   ldn_paper_get_size (LDN_PAPER_A4, &width, &height);

@@ -243,23 +243,42 @@ test_no_flags_and_nothing_noticed (Fixture       *fixture,
 /* A person who answered nothing gets no all-clear: a busy doctor could
  * read "no question was answered Yes" as "nothing to worry about". And
  * "What I understood" shows only what their answers show, not the guide's
- * own comparison table. */
+ * own comparison table. Having entered nothing, they get one page on A4
+ * and on Letter, which still lists every safety question left open, whole,
+ * the doctor's box, what LDN is and who wrote the guide. */
 static void
 test_nothing_answered_is_no_all_clear (Fixture       *fixture,
                                        gconstpointer  data)
 {
-  g_autofree char *text = NULL;
+  g_autoptr(GPtrArray) topics = ldn_content_store_list_safety_topics (content, NULL);
 
-  write_sheet (fixture, LDN_PAPER_A4);
-  text = ldn_test_pdf_text (fixture->pdf);
+  g_assert_nonnull (topics);
+  for (LdnPaper paper = LDN_PAPER_A4; paper <= LDN_PAPER_LETTER; paper++)
+    {
+      g_autofree char *text = NULL;
 
-  g_assert_null (strstr (text, "No safety question was answered"));
-  g_assert_null (strstr (text, "No safety flags"));
-  ldn_test_assert_contains (text, "Safety questions I have not answered yet:");
-  ldn_test_assert_contains (text, "Do you take any opioid medicine, even now and then?");
-  ldn_test_assert_contains (text, "What I understood");
-  g_assert_null (strstr (text, "Daily dose — Low dose (LDN)"));
-  ldn_test_assert_contains (text, "No check question answered yet.");
+      g_assert_cmpuint (write_sheet (fixture, paper), ==, 1);
+      g_assert_cmpuint (ldn_test_pdf_n_pages (fixture->pdf), ==, 1);
+      text = ldn_test_pdf_text (fixture->pdf);
+
+      g_assert_null (strstr (text, "No safety question was answered"));
+      g_assert_null (strstr (text, "No safety flags"));
+      g_assert_null (strstr (text, "…"));
+      ldn_test_assert_contains (text, "Safety questions not answered yet:");
+      for (guint i = 0; i < topics->len; i++)
+        ldn_test_assert_contains (text, ((const LdnSafetyTopic *) g_ptr_array_index (topics, i))->question);
+      ldn_test_assert_contains (text, "no check question answered");
+      g_assert_null (strstr (text, "Daily dose — Low dose (LDN)"));
+      ldn_test_assert_contains (text, "Medicines: none listed.");
+      ldn_test_assert_contains (text, "No questions written yet.");
+      ldn_test_assert_contains (text, "For the doctor");
+      ldn_test_assert_contains (text, "What to monitor:");
+      ldn_test_assert_contains (text, "means about 1 to 5 mg a day of naltrexone");
+      ldn_test_assert_contains (text, "Sources");
+      ldn_test_assert_contains (text, "not a prescription and not medical advice");
+      ldn_test_assert_contains (text, "no clinician has reviewed it");
+      ldn_test_assert_contains (text, "Page 1 of 1");
+    }
 }
 
 static void

@@ -190,6 +190,20 @@ stopped_playing (gpointer data)
   return !ldn_timeline_page_get_playing (LDN_TIMELINE_PAGE (data));
 }
 
+/* The readout and the slider as they are on screen (they follow the
+ * playhead at most 20 times a second while the chart plays). */
+static const char *
+shown_readout (LdnTimelinePage *page)
+{
+  return gtk_inscription_get_text (ldn_test_nth (GTK_WIDGET (page), GTK_TYPE_INSCRIPTION, 0));
+}
+
+static double
+shown_time (LdnTimelinePage *page)
+{
+  return gtk_range_get_value (ldn_test_nth (GTK_WIDGET (page), GTK_TYPE_SCALE, 0));
+}
+
 static void
 test_playhead_sweeps_and_stops (void)
 {
@@ -209,6 +223,8 @@ test_playhead_sweeps_and_stops (void)
 
   /* At the end the readout is back at the dose's clock time, a day later. */
   g_assert_true (g_str_has_prefix (ldn_timeline_page_get_readout (page), "22:00 · about 48 % blocked"));
+  g_assert_cmpstr (shown_readout (page), ==, ldn_timeline_page_get_readout (page));
+  g_assert_cmpfloat (shown_time (page), ==, 24.0);
 
   g_free (wait.first);
   close_window (window);
@@ -227,6 +243,9 @@ test_scrubbing_sets_the_readout (void)
   /* occupancy-model.md: 4.5 mg gives 49.9 % at 4 h, 40 % if the block is brief. */
   g_assert_true (g_str_has_prefix (ldn_timeline_page_get_readout (page), "02:00 · about 50 % blocked, likely "));
   g_assert_nonnull (strstr (ldn_timeline_page_get_readout (page), "if the block is brief: 40 %"));
+  /* Scrubbed while it played: the readout on screen follows at once. */
+  g_assert_cmpstr (shown_readout (page), ==, ldn_timeline_page_get_readout (page));
+  g_assert_cmpfloat (shown_time (page), ==, 4.0);
 
   close_window (window);
 }

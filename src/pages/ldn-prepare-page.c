@@ -164,13 +164,15 @@ ldn_prepare_page_reload (LdnPreparePage *self)
                                       description, -1);
     }
 
+  /* Steps not shown yet are built from the stores when first shown. */
   if (self->situation != NULL)
-    {
-      ldn_situation_view_reload (LDN_SITUATION_VIEW (self->situation));
-      ldn_values_view_reload (LDN_VALUES_VIEW (self->values));
-      ldn_consent_view_reload (LDN_CONSENT_VIEW (self->consent));
-      ldn_stance_view_reload (LDN_STANCE_VIEW (self->stance));
-    }
+    ldn_situation_view_reload (LDN_SITUATION_VIEW (self->situation));
+  if (self->values != NULL)
+    ldn_values_view_reload (LDN_VALUES_VIEW (self->values));
+  if (self->consent != NULL)
+    ldn_consent_view_reload (LDN_CONSENT_VIEW (self->consent));
+  if (self->stance != NULL)
+    ldn_stance_view_reload (LDN_STANCE_VIEW (self->stance));
 }
 
 const char *
@@ -187,11 +189,41 @@ ldn_prepare_page_get_step (LdnPreparePage *self)
   return step;
 }
 
+static GtkWidget *step_page_new (LdnPreparePage *self,
+                                 GtkWidget      *view);
+
+/* Each step is built the first time it is shown: the first run opens on
+ * the overview, and building all four cost about 37 M instructions
+ * before the first frame. */
+static void
+ensure_step (LdnPreparePage *self,
+             const char     *step)
+{
+  GtkWidget **view;
+
+  if (self->content == NULL || self->user == NULL || gtk_stack_get_child_by_name (self->stack, step) != NULL)
+    return;
+
+  if (g_str_equal (step, "situation"))
+    *(view = &self->situation) = ldn_situation_view_new (self->content, self->user);
+  else if (g_str_equal (step, "values"))
+    *(view = &self->values) = ldn_values_view_new (self->content, self->user);
+  else if (g_str_equal (step, "consent"))
+    *(view = &self->consent) = ldn_consent_view_new (self->content, self->user);
+  else if (g_str_equal (step, "stance"))
+    *(view = &self->stance) = ldn_stance_view_new (self->content, self->user);
+  else
+    return;
+  gtk_stack_add_named (self->stack, step_page_new (self, *view), step);
+}
+
 void
 ldn_prepare_page_show_step (LdnPreparePage *self,
                             const char     *step)
 {
   g_return_if_fail (LDN_IS_PREPARE_PAGE (self));
+
+  ensure_step (self, g_strcmp0 (step, "safety") == 0 ? "situation" : step);
 
   if (g_strcmp0 (step, "safety") == 0 && self->situation != NULL)
     {
@@ -261,6 +293,21 @@ step_page_new (LdnPreparePage *self,
   return box;
 }
 
+/* libadwaita wraps a row's title and subtitle anywhere in a word, which
+ * GTK 4.8 measures slowly (the minimum width breaks after every
+ * character); these short texts wrap between words. The overview is the
+ * first screen on the first run. */
+static void
+wrap_between_words (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_LABEL (child) && gtk_label_get_wrap (GTK_LABEL (child)))
+        gtk_label_set_wrap_mode (GTK_LABEL (child), PANGO_WRAP_WORD);
+      wrap_between_words (child);
+    }
+}
+
 static GtkWidget *
 overview_new (LdnPreparePage *self)
 {
@@ -268,9 +315,9 @@ overview_new (LdnPreparePage *self)
   GtkWidget *column = ldn_reading_column_new (scroller, 760);
   GtkWidget *list = gtk_list_box_new ();
 
-  gtk_box_append (GTK_BOX (column), ldn_wrapped_label_new (_("Prepare for Your Visit"), "title-1"));
+  gtk_box_append (GTK_BOX (column), ldn_prose_label_new (_("Prepare for Your Visit"), "title-1"));
   gtk_box_append (GTK_BOX (column),
-                  ldn_wrapped_label_new (_("These steps help you learn about low-dose naltrexone, weigh the choice and "
+                  ldn_prose_label_new (_("These steps help you learn about low-dose naltrexone, weigh the choice and "
                                            "bring what your doctor needs to a short visit. Take them in any order; "
                                            "what you enter is saved at once and stays on this computer. LDN Guide "
                                            "never tells you whether to take a medicine."), "ldn-page-summary"));
@@ -302,6 +349,7 @@ overview_new (LdnPreparePage *self)
       self->rows[i] = row;
       gtk_list_box_append (GTK_LIST_BOX (list), row);
     }
+  wrap_between_words (list);
   g_signal_connect (list, "row-activated", G_CALLBACK (row_activated_cb), self);
   gtk_box_append (GTK_BOX (column), list);
 
@@ -343,14 +391,6 @@ ldn_prepare_page_load (LdnPreparePage  *self,
   self->consent_ids = ldn_content_store_dup_ids (content, LDN_CONTENT_IDS_CONSENT, NULL);
 
   gtk_stack_add_named (self->stack, overview_new (self), "overview");
-  self->situation = ldn_situation_view_new (content, user);
-  self->values = ldn_values_view_new (content, user);
-  self->consent = ldn_consent_view_new (content, user);
-  self->stance = ldn_stance_view_new (content, user);
-  gtk_stack_add_named (self->stack, step_page_new (self, self->situation), "situation");
-  gtk_stack_add_named (self->stack, step_page_new (self, self->values), "values");
-  gtk_stack_add_named (self->stack, step_page_new (self, self->consent), "consent");
-  gtk_stack_add_named (self->stack, step_page_new (self, self->stance), "stance");
   gtk_stack_set_visible_child_name (self->stack, "overview");
 
   self->reset_handler = g_signal_connect_swapped (user, "reset", G_CALLBACK (ldn_prepare_page_reload), self);
@@ -387,6 +427,11 @@ ldn_prepare_page_init (LdnPreparePage *self)
 {
   self->stack = GTK_STACK (gtk_stack_new ());
   gtk_stack_set_transition_type (self->stack, GTK_STACK_TRANSITION_TYPE_SLIDE_LEFT_RIGHT);
+  /* Only the step on screen is measured: a homogeneous stack laid out the
+   * text of every step before the first frame (about 500 M instructions
+   * on the first run, which opens here). */
+  gtk_stack_set_hhomogeneous (self->stack, FALSE);
+  gtk_stack_set_vhomogeneous (self->stack, FALSE);
   adw_bin_set_child (ADW_BIN (self), GTK_WIDGET (self->stack));
   g_signal_connect (self, "map", G_CALLBACK (map_cb), NULL);
 }

@@ -50,6 +50,7 @@ struct _LdnTimelinePage
   char              *standard_template;
   char              *readout_text;
   gint64             readout_told_at;  /* when a screen reader was last given it */
+  gint64             progress_shown_at; /* when the slider and readout last moved on screen */
 
   GtkStack          *view_stack;
   AdwStatusPage     *error_page;
@@ -160,6 +161,30 @@ format_readout (const char *clock,
                           clock, estimate, low, high, transient);
 }
 
+/* While the chart plays, the slider and the readout on screen follow the
+ * playhead at most 20 times a second (the chart's playhead moves every
+ * frame): each change makes GTK 4.8 repaint far more than the strip
+ * under the playhead (moving the slider's knob alone doubled a frame's
+ * cost), and nobody reads a number changing faster. Paused, scrubbed or
+ * finished, both show the playhead at once. */
+static void
+show_progress (LdnTimelinePage *self,
+               gboolean         now)
+{
+  gint64 time = g_get_monotonic_time ();
+  double hours = ldn_occupancy_chart_get_playhead (self->chart);
+
+  if (!now && is_playing (self) && time - self->progress_shown_at < G_USEC_PER_SEC / 20)
+    return;
+
+  self->progress_shown_at = time;
+  self->moving_scrubber = TRUE;
+  gtk_adjustment_set_value (self->scrub_adjustment, hours < 0 ? self->span_h : hours);
+  self->moving_scrubber = FALSE;
+  if (self->readout_text != NULL)
+    gtk_inscription_set_text (self->readout, self->readout_text);
+}
+
 static void
 update_readout (LdnTimelinePage *self)
 {
@@ -181,7 +206,7 @@ update_readout (LdnTimelinePage *self)
                                        ldn_occupancy_curve_sample (curve, curve->sustained_low, hours),
                                        ldn_occupancy_curve_sample (curve, curve->sustained_high, hours),
                                        ldn_occupancy_curve_sample (curve, curve->transient, hours));
-  gtk_inscription_set_text (self->readout, self->readout_text);
+  show_progress (self, FALSE);
   tell_readout (self, FALSE);
 }
 
@@ -190,11 +215,6 @@ set_playhead (LdnTimelinePage *self,
               double           hours)
 {
   ldn_occupancy_chart_set_playhead (self->chart, hours);
-
-  self->moving_scrubber = TRUE;
-  gtk_adjustment_set_value (self->scrub_adjustment, hours < 0 ? self->span_h : hours);
-  self->moving_scrubber = FALSE;
-
   update_readout (self);
 }
 
@@ -220,6 +240,7 @@ static void
 animation_done_cb (LdnTimelinePage *self)
 {
   set_playing_look (self, FALSE);
+  show_progress (self, TRUE);
   tell_readout (self, TRUE);
 }
 
@@ -233,6 +254,7 @@ stop_animation (LdnTimelinePage *self)
       g_clear_object (&self->animation);
     }
   set_playing_look (self, FALSE);
+  show_progress (self, TRUE);
   tell_readout (self, TRUE);
 }
 

@@ -348,6 +348,40 @@ collect_sources (LdnSheetData    *data,
   return TRUE;
 }
 
+/* A person who has entered nothing (a name aside) gets a one-page sheet:
+ * the summary for the doctor with every safety question left open, what
+ * LDN is, and who wrote the guide. The trials are left out, and with them
+ * their sources; the chart is not collected. */
+static gboolean
+collect_nothing_entered (LdnSheetData    *data,
+                         LdnContentStore *content,
+                         GHashTable      *cited,
+                         GError         **error)
+{
+  g_autoptr(GPtrArray) topics = ldn_content_store_list_safety_topics (content, error);
+  g_autofree char *definition = NULL, *about = NULL;
+
+  if (topics == NULL)
+    return FALSE;
+
+  data->nothing_entered = data->flags->len == 0 && data->unanswered->len == topics->len &&
+                          data->understood->len == 0 && data->explain_again->len == 0 &&
+                          data->side_effects->len == 0 && *data->other_side_effects == '\0' &&
+                          data->questions->len == 0 && *data->what_matters == '\0' &&
+                          *data->other_medicines == '\0' && ldn_sheet_decision_is_empty (data->decision) &&
+                          (data->diary == NULL ||
+                           (data->diary->items->len == 0 && data->diary->entries->len == 0 &&
+                            data->diary->plan->len == 0 && !data->diary->has_start));
+  if (!data->nothing_entered)
+    return TRUE;
+
+  g_ptr_array_set_size (data->frequencies, 0);
+  g_hash_table_remove_all (cited);
+  /* Only what the page prints is cited. */
+  return (definition = dup_text (content, "sheet.ldn-definition", cited, error)) != NULL &&
+         (about = dup_text (content, "sheet.about", cited, error)) != NULL;
+}
+
 LdnSheetData *
 ldn_sheet_data_collect (LdnContentStore *content,
                         LdnUserStore    *user,
@@ -389,7 +423,8 @@ ldn_sheet_data_collect (LdnContentStore *content,
       (data->decision = ldn_sheet_decision_collect (content, user, cited, error)) == NULL ||
       /* The diary as the store keeps it, for "Before and after". */
       (data->diary = ldn_diary_store_dup_diary (user, error)) == NULL ||
-      (include_chart && !collect_chart (data, content, cited, error)) ||
+      !collect_nothing_entered (data, content, cited, error) ||
+      (include_chart && !data->nothing_entered && !collect_chart (data, content, cited, error)) ||
       (include_sources && !collect_sources (data, content, cited, error)))
     return NULL;
 

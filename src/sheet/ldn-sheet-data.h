@@ -73,6 +73,9 @@ typedef struct {
   LdnDiary          *diary;             /* owned, or NULL: the "Before and after" section */
   GDate              diary_until;       /* the diary summaries' "today"; invalid: the real date */
   GHashTable        *side_effect_names; /* content side-effect id -> name, or NULL */
+  /* The person has entered nothing but perhaps their name (nor a diary): the sheet is
+   * page 1 alone, without the chart and the trials (and their sources). */
+  gboolean           nothing_entered;
 } LdnSheetData;
 
 void          ldn_sheet_data_free    (LdnSheetData    *data);

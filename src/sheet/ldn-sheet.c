@@ -853,7 +853,8 @@ add_summary_flags (LdnSheet           *sheet,
 
       for (guint i = 0; i < data->unanswered->len; i++)
         g_string_append_printf (questions, "%s%s", i > 0 ? " · " : "", (char *) g_ptr_array_index (data->unanswered, i));
-      shortened = summary_text (questions->str, 3 * l->text);
+      /* With nothing else on the sheet, all of them (their number is the content's). */
+      shortened = data->nothing_entered ? g_strdup (questions->str) : summary_text (questions->str, 3 * l->text);
       /* Translators: page 1 of the sheet: the safety questions left open follow. */
       line = g_markup_printf_escaped (_("<b>Safety questions not answered yet:</b> %s"), shortened);
       g_string_append_printf (markup, "%s%s", markup->len > 0 ? "\n" : "", line);
@@ -1119,6 +1120,42 @@ items_height (LdnSheet *sheet,
 }
 
 static void
+add_about (LdnSheet           *sheet,
+           const LdnSheetData *data,
+           const char         *font,
+           double              space_before)
+{
+  g_autofree char *about = g_strdup_printf (_("Made with LDN Guide, content version %s, reviewed %s. This sheet is for "
+                                              "discussion with your doctor. It is not a prescription and not medical "
+                                              "advice."),
+                                            data->content_version ? data->content_version : "?",
+                                            data->reviewed ? data->reviewed : "?");
+
+  add_plain (sheet, about, font, 0, space_before);
+  add_plain (sheet, data->about, font, 0, 4);
+}
+
+/* The rest of page 1 when the person has entered nothing: what LDN is,
+ * that nothing else was entered, the sources of what is printed, and who
+ * made the guide. */
+static void
+add_nothing_entered (LdnSheet           *sheet,
+                     const LdnSheetData *data,
+                     const Limits       *l)
+{
+  add_plain (sheet, data->definition, l->font, 0, 10);
+  add_plain (sheet, _("Nothing else has been entered in LDN Guide yet: no check question answered, no side effect "
+                      "noticed."), l->font, 0, 3);
+  if (data->sources->len > 0)
+    {
+      add_summary_heading (sheet, l, _("Sources"));
+      for (guint i = 0; i < data->sources->len; i++)
+        add_plain (sheet, g_ptr_array_index (data->sources, i), "Sans 8", 0, 2);
+    }
+  add_about (sheet, data, "Sans Italic 8", 8);
+}
+
+static void
 add_summary_page (LdnSheet           *sheet,
                   const LdnSheetData *data)
 {
@@ -1130,11 +1167,14 @@ add_summary_page (LdnSheet           *sheet,
       if (sheet->items->len > first)
         g_ptr_array_remove_range (sheet->items, first, sheet->items->len - first);
       add_summary_items (sheet, data, &summary_limits[level]);
+      if (data->nothing_entered)
+        add_nothing_entered (sheet, data, &summary_limits[level]);
       if (items_height (sheet, first) <= available)
         break;
     }
 
-  add_item (sheet, ITEM_BREAK, 0);
+  if (!data->nothing_entered)
+    add_item (sheet, ITEM_BREAK, 0);
 }
 
 /* Page 2 onward: all the decision aid's answers. */
@@ -1281,6 +1321,8 @@ build (LdnSheet           *sheet,
 
   if (data->decision != NULL)
     add_summary_page (sheet, data);
+  if (data->decision != NULL && data->nothing_entered)
+    return;
 
   add_text (sheet, title, "Sans 17", 0, 0, FALSE);
   add_plain (sheet, who, "Sans 10", 0, 6);
@@ -1379,15 +1421,7 @@ build (LdnSheet           *sheet,
       for (guint i = 0; i < data->sources->len; i++)
         add_plain (sheet, g_ptr_array_index (data->sources, i), "Sans 8", 0, 2);
     }
-  {
-    g_autofree char *about = g_strdup_printf (_("Made with LDN Guide, content version %s, reviewed %s. This sheet is for "
-                                                "discussion with your doctor. It is not a prescription and not medical "
-                                                "advice."),
-                                              data->content_version ? data->content_version : "?",
-                                              data->reviewed ? data->reviewed : "?");
-    add_plain (sheet, about, "Sans Italic 8.5", 0, 12);
-    add_plain (sheet, data->about, "Sans Italic 8.5", 0, 4);
-  }
+  add_about (sheet, data, "Sans Italic 8.5", 12);
 }
 
 G_DEFINE_QUARK (ldn-sheet-error-quark, ldn_sheet_error)
@@ -1555,8 +1589,9 @@ draw_piece (LdnSheet    *sheet,
           .curve = sheet->data->curve,
           .span_h = sheet->data->span_h,
           .dose_minute = sheet->data->dose_minute,
-          .pet_points = (const LdnPetPoint *) sheet->data->pet_points->data,
-          .n_pet_points = sheet->data->pet_points->len,
+          /* None when the chart was not collected (a trend chart only). */
+          .pet_points = sheet->data->pet_points != NULL ? (const LdnPetPoint *) sheet->data->pet_points->data : NULL,
+          .n_pet_points = sheet->data->pet_points != NULL ? sheet->data->pet_points->len : 0,
           .labels = {
             .y_axis = sheet->chart_y_axis,
             .sustained = sheet->chart_sustained,
