@@ -712,6 +712,10 @@ test_export_diary (void)
     text = ldn_test_pdf_text (pdf);
     g_assert_nonnull (strstr (text, "Before and after"));
     g_assert_nonnull (strstr (text, "Pain, back"));
+    /* What a before-and-after record cannot show, and when trials looked
+     * at results: the content's sourced sentences, not a schedule. */
+    ldn_test_assert_contains (text, "A change after the start date does not show that LDN caused it.");
+    ldn_test_assert_contains (text, "Trials of LDN usually looked at results after 8 to 12 weeks.");
   }
 
   /* A name is needed. */

@@ -237,6 +237,18 @@ test_keep_a_diary (void)
 
   window = open_diary (&page);
 
+  /* What a before-and-after record cannot show is said on the page. */
+  {
+    g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+    gboolean caution = FALSE;
+
+    ldn_test_collect (page, GTK_TYPE_LABEL, labels);
+    for (guint i = 0; i < labels->len; i++)
+      caution |= g_str_has_prefix (gtk_label_get_text (g_ptr_array_index (labels, i)),
+                                   "A change after the start date does not show that LDN caused it.");
+    g_assert_true (caution);
+  }
+
   /* Their own words, then a suggestion. */
   type (page, "What to follow", "Pain in my knees");
   type (page, "What 0 means", "no pain");

@@ -392,7 +392,7 @@ query_tooltip_cb (GtkWidget         *widget,
   minute = ((int) round (self->data.dose_minute + hours * 60)) % (24 * 60);
   /* Translators: a chart tooltip: clock time, then estimates in percent. */
   text = g_strdup_printf (_("%02d:%02d, %.0f hours after the first dose\n"
-                            "Estimate: about %.0f %% blocked (likely %.0f–%.0f %%)\n"
+                            "Estimate: about %.0f %% blocked (range %.0f–%.0f %%)\n"
                             "If the block is brief: %.0f %%"),
                           minute / 60, minute % 60, hours,
                           ldn_occupancy_curve_sample (self->curve, self->curve->sustained, hours),
@@ -409,7 +409,7 @@ update_labels (LdnOccupancyChart *self)
 {
   g_free (self->sustained_label);
   /* Translators: chart legend; %g is a dose in mg. */
-  self->sustained_label = g_strdup_printf (_("%g mg: estimate, shaded: likely range"), self->dose_mg);
+  self->sustained_label = g_strdup_printf (_("%g mg: estimate, shaded: range if unknown study details differ"), self->dose_mg);
   g_free (self->comparison_label);
   self->comparison_label = g_strdup (_("50 mg: estimate"));
 

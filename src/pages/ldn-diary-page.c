@@ -13,6 +13,7 @@
 #include "chart/ldn-trend-chart.h"
 #include "compat/ldn-compat.h"
 #include "export/ldn-export.h"
+#include "ldn-block-widgets.h"
 #include "ldn-diary-page.h"
 #include "ldn-page-layout.h"
 #include "ldn-toast.h"
@@ -1248,6 +1249,20 @@ build_entries_section (LdnDiaryPage *self)
   gtk_box_append (GTK_BOX (self->column),
                   ldn_wrapped_label_new (_("Only what was recorded: it does not say whether a medicine works. "
                                            "Talk about it with your doctor."), "dim-label"));
+  /* What a before-and-after record cannot show (content, sourced). */
+  if (self->content != NULL)
+    {
+      g_autoptr(LdnContentText) caution = ldn_content_store_get_text (self->content, "diary.placebo-caution", NULL);
+
+      if (caution != NULL)
+        {
+          GtkWidget *markers = ldn_source_markers_new (self->content, (const char * const *) caution->sources);
+
+          gtk_box_append (GTK_BOX (self->column), ldn_wrapped_label_new (caution->text, NULL));
+          gtk_widget_set_halign (markers, GTK_ALIGN_START);
+          gtk_box_append (GTK_BOX (self->column), markers);
+        }
+    }
   self->summary_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   gtk_box_append (GTK_BOX (self->column), self->summary_box);
 

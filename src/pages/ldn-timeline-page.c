@@ -47,6 +47,7 @@ struct _LdnTimelinePage
   char              *summary_text;
   GArray            *pet_points;
   char              *headline_template;
+  char              *summary_brief;      /* content: the brief-block caveat after the summary */
   char              *standard_template;
   char              *readout_text;
   gint64             readout_told_at;  /* when a screen reader was last given it */
@@ -156,8 +157,8 @@ format_readout (const char *clock,
                 double      transient)
 {
   /* Translators: the value under the playhead, e.g. "02:00 · about 50 %
-   * blocked, likely 39–66 % · if the block is brief: 12 %". */
-  return g_strdup_printf (_("%s · about %.0f %% blocked, likely %.0f–%.0f %% · if the block is brief: %.0f %%"),
+   * blocked, range 39–66 % · if the block is brief: 12 %". */
+  return g_strdup_printf (_("%s · about %.0f %% blocked, range %.0f–%.0f %% · if the block is brief: %.0f %%"),
                           clock, estimate, low, high, transient);
 }
 
@@ -399,44 +400,49 @@ update_summary (LdnTimelinePage *self)
   g_free (self->summary_text);
   if (self->span_h <= 24)
     /* Translators: the chart's text summary, in four sentences. */
-    self->summary_text = g_strdup_printf (_("%s Highest: about %.0f %% at %s, %.0f hours after the dose. %s %s "
-                                            "If the block were brief, as LDN is often described, far fewer would be blocked."),
-                                          opening, summary.peak, peak_clock, summary.peak_hours, above, after);
+    self->summary_text = g_strdup_printf (_("%s Highest: about %.0f %% at %s, %.0f hours after the dose. %s %s %s"),
+                                          opening, summary.peak, peak_clock, summary.peak_hours, above, after,
+                                          self->summary_brief != NULL ? self->summary_brief : "");
   else
     /* Translators: the chart's text summary over several days; the
      * second %s is e.g. "day 10 at 06:00". */
-    self->summary_text = g_strdup_printf (_("%s Highest: about %.0f %% on %s. %s %s "
-                                            "If the block were brief, as LDN is often described, far fewer would be blocked."),
-                                          opening, summary.peak, peak_clock, above, after);
+    self->summary_text = g_strdup_printf (_("%s Highest: about %.0f %% on %s. %s %s %s"),
+                                          opening, summary.peak, peak_clock, above, after,
+                                          self->summary_brief != NULL ? self->summary_brief : "");
   gtk_label_set_text (self->summary, self->summary_text);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->chart), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
                                   self->summary_text, -1);
 }
 
-/* Fills {dose}, {peak} and {later} in a content template. */
+/* Fills {dose}, {peak}, {later} and {brief} in a content template. */
 static char *
 fill_template (const char *template,
                double      dose_mg,
                double      peak,
-               double      later)
+               double      later,
+               double      brief)
 {
   GString *text = g_string_new (template);
   g_autofree char *dose = g_strdup_printf ("%g", dose_mg);
   g_autofree char *peak_text = g_strdup_printf ("%.0f", peak);
   g_autofree char *later_text = g_strdup_printf ("%.0f", later);
+  g_autofree char *brief_text = g_strdup_printf ("%.0f", brief);
 
   g_string_replace (text, "{dose}", dose, 0);
   g_string_replace (text, "{peak}", peak_text, 0);
   g_string_replace (text, "{later}", later_text, 0);
+  g_string_replace (text, "{brief}", brief_text, 0);
   return g_string_free (text, FALSE);
 }
 
-/* The highest point and the value a day after one dose of DOSE_MG. */
+/* The highest point and the value a day after one dose of DOSE_MG, in
+ * the main estimate, and a day later if the block is brief. */
 static gboolean
 one_dose_points (LdnTimelinePage *self,
                  double           dose_mg,
                  double          *peak,
-                 double          *later)
+                 double          *later,
+                 double          *brief)
 {
   LdnDoseSchedule one = { .dose_mg = dose_mg, .n_doses = 1, .interval_h = 24 };
   g_autoptr(LdnOccupancyCurve) curve = ldn_occupancy_model_compute_curve (self->model, &one, 24, 0.05, NULL);
@@ -447,6 +453,7 @@ one_dose_points (LdnTimelinePage *self,
   ldn_occupancy_curve_summarize (curve, &one, &summary);
   *peak = summary.peak;
   *later = ldn_occupancy_curve_sample (curve, curve->sustained, 24);
+  *brief = ldn_occupancy_curve_sample (curve, curve->transient, 24);
   return TRUE;
 }
 
@@ -455,19 +462,19 @@ static void
 update_headline (LdnTimelinePage *self)
 {
   g_autofree char *text = NULL;
-  double peak, later;
+  double peak, later, brief;
 
-  if (self->headline_template == NULL || !one_dose_points (self, self->schedule.dose_mg, &peak, &later))
+  if (self->headline_template == NULL || !one_dose_points (self, self->schedule.dose_mg, &peak, &later, &brief))
     {
       gtk_widget_set_visible (GTK_WIDGET (self->headline), FALSE);
       return;
     }
 
-  text = fill_template (self->headline_template, self->schedule.dose_mg, peak, later);
+  text = fill_template (self->headline_template, self->schedule.dose_mg, peak, later, brief);
   if (self->standard_template != NULL && fabs (self->schedule.dose_mg - LDN_DOSE_MAX_MG) > 1e-6 &&
-      one_dose_points (self, LDN_DOSE_MAX_MG, &peak, &later))
+      one_dose_points (self, LDN_DOSE_MAX_MG, &peak, &later, &brief))
     {
-      g_autofree char *standard = fill_template (self->standard_template, LDN_DOSE_MAX_MG, peak, later);
+      g_autofree char *standard = fill_template (self->standard_template, LDN_DOSE_MAX_MG, peak, later, brief);
       g_autofree char *both = g_strconcat (text, " ", standard, NULL);
 
       g_free (text);
@@ -960,9 +967,26 @@ ldn_timeline_page_load (LdnTimelinePage *self,
       }
     else
       {
+        GtkWidget *markers = ldn_source_markers_new (store, (const char * const *) headline->sources);
+
         self->headline_template = g_steal_pointer (&headline->text);
         self->standard_template = g_steal_pointer (&standard->text);
+        /* The headline is a statement like any other: its sources one click away. */
+        gtk_widget_set_halign (markers, GTK_ALIGN_START);
+        gtk_box_insert_child_after (GTK_BOX (gtk_widget_get_parent (GTK_WIDGET (self->headline))), markers,
+                                    GTK_WIDGET (self->headline));
       }
+  }
+  {
+    g_autoptr(LdnContentText) brief = ldn_content_store_get_text (store, "timeline.summary-brief", &model_error);
+
+    if (brief == NULL)
+      {
+        g_warning ("Could not read the timeline's summary: %s", model_error->message);
+        g_clear_error (&model_error);
+      }
+    else
+      self->summary_brief = g_steal_pointer (&brief->text);
   }
 
   self->loading = TRUE;
@@ -1018,6 +1042,7 @@ ldn_timeline_page_finalize (GObject *object)
   g_free (self->readout_text);
   g_free (self->rejected_dose);
   g_free (self->headline_template);
+  g_free (self->summary_brief);
   g_free (self->standard_template);
   g_clear_pointer (&self->pet_points, g_array_unref);
 

@@ -63,6 +63,8 @@ ldn_sheet_data_free (LdnSheetData *data)
   g_free (data->frequency_intro);
   g_free (data->chart_caption);
   g_free (data->about);
+  g_free (data->diary_caution);
+  g_free (data->diary_review);
   g_clear_pointer (&data->curve, ldn_occupancy_curve_free);
   g_clear_pointer (&data->pet_points, g_array_unref);
   g_clear_pointer (&data->side_effects, g_ptr_array_unref);
@@ -382,6 +384,21 @@ collect_nothing_entered (LdnSheetData    *data,
          (about = dup_text (content, "sheet.about", cited, error)) != NULL;
 }
 
+/* With a diary, "Before and after" says what a before-and-after record
+ * cannot show and when trials looked at results (content, sourced). */
+static gboolean
+collect_diary_texts (LdnSheetData    *data,
+                     LdnContentStore *content,
+                     GHashTable      *cited,
+                     GError         **error)
+{
+  if (data->diary->items->len == 0 && data->diary->entries->len == 0)
+    return TRUE;
+
+  return (data->diary_caution = dup_text (content, "diary.placebo-caution", cited, error)) != NULL &&
+         (data->diary_review = dup_text (content, "sheet.diary-review", cited, error)) != NULL;
+}
+
 LdnSheetData *
 ldn_sheet_data_collect (LdnContentStore *content,
                         LdnUserStore    *user,
@@ -423,6 +440,7 @@ ldn_sheet_data_collect (LdnContentStore *content,
       (data->decision = ldn_sheet_decision_collect (content, user, cited, error)) == NULL ||
       /* The diary as the store keeps it, for "Before and after". */
       (data->diary = ldn_diary_store_dup_diary (user, error)) == NULL ||
+      !collect_diary_texts (data, content, cited, error) ||
       !collect_nothing_entered (data, content, cited, error) ||
       (include_chart && !data->nothing_entered && !collect_chart (data, content, cited, error)) ||
       (include_sources && !collect_sources (data, content, cited, error)))

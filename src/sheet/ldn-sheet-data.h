@@ -55,6 +55,8 @@ typedef struct {
   char              *frequency_intro;
   char              *chart_caption;     /* model estimate, not a measurement */
   char              *about;             /* who wrote the guide, funding, review, errors */
+  char              *diary_caution;     /* with a diary: a change after the start is not proof (sourced) */
+  char              *diary_review;      /* with a diary: when trials looked at results (sourced) */
   LdnOccupancyCurve *curve;             /* NULL leaves the chart out */
   GArray            *pet_points;
   double             dose_mg;

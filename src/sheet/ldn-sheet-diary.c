@@ -22,6 +22,9 @@ struct _LdnSheetDiary
   char            *dose_format;
   char            *baseline;
   char            *side_effects;
+  /* Where ldn_sheet_diary_set_texts() puts the content's sentences. */
+  guint            caution_index;
+  guint            review_index;
 };
 
 static void
@@ -188,20 +191,9 @@ add_side_effects (LdnSheetDiary *section,
 static void
 add_review (LdnSheetDiary *section)
 {
-  add (section, LDN_SHEET_DIARY_SUBHEADING, g_strdup (_("Review point, 8 to 12 weeks after the start")));
-  if (section->diary->has_start)
-    {
-      GDate from = section->diary->start, to = section->diary->start;
-      g_autofree char *from_text = NULL;
-      g_autofree char *to_text = NULL;
-
-      g_date_add_days (&from, 8 * 7);
-      g_date_add_days (&to, 12 * 7);
-      from_text = dup_date (&from);
-      to_text = dup_date (&to);
-      /* Translators: "Between 26 April 2027 and 24 May 2027." */
-      add (section, LDN_SHEET_DIARY_TEXT, g_strdup_printf (_("Between %s and %s."), from_text, to_text));
-    }
+  add (section, LDN_SHEET_DIARY_SUBHEADING, g_strdup (_("Looking at the Record Together")));
+  /* The content's sourced sentence goes here (ldn_sheet_diary_set_texts). */
+  section->review_index = section->blocks->len;
   add (section, LDN_SHEET_DIARY_BLANK, g_strdup (_("Review date:")));
   add (section, LDN_SHEET_DIARY_BLANK, g_strdup (_("What we see in the record:")));
   add (section, LDN_SHEET_DIARY_BLANK, g_strdup (_("What we agreed:")));
@@ -236,6 +228,8 @@ ldn_sheet_diary_new (const LdnDiary *diary,
   add (section, LDN_SHEET_DIARY_TEXT,
        g_strdup (_("What I recorded in my diary, as I recorded it: a description of the record, not a judgement "
                    "of whether the medicine helps.")));
+  /* The content's sourced caution goes here (ldn_sheet_diary_set_texts). */
+  section->caution_index = section->blocks->len;
   add_items (section);
   add_completeness (section);
   add_doses (section);
@@ -291,4 +285,30 @@ ldn_sheet_diary_draw_chart (LdnSheetDiary *section,
   ldn_trend_data_set_range_from_diary (&data, &section->until);
   ldn_trend_style_init_for_print (&style);
   ldn_trend_draw (cr, width, height, &data, &style);
+}
+
+void
+ldn_sheet_diary_set_texts (LdnSheetDiary *section,
+                           const char    *caution,
+                           const char    *review)
+{
+  LdnSheetDiaryBlock *block;
+
+  g_return_if_fail (section != NULL);
+
+  /* The review point comes after the caution: insert it first. */
+  if (review != NULL)
+    {
+      block = g_new0 (LdnSheetDiaryBlock, 1);
+      block->kind = LDN_SHEET_DIARY_TEXT;
+      block->text = g_strdup (review);
+      g_ptr_array_insert (section->blocks, (int) section->review_index, block);
+    }
+  if (caution != NULL)
+    {
+      block = g_new0 (LdnSheetDiaryBlock, 1);
+      block->kind = LDN_SHEET_DIARY_TEXT;
+      block->text = g_strdup (caution);
+      g_ptr_array_insert (section->blocks, (int) section->caution_index, block);
+    }
 }

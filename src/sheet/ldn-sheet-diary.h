@@ -42,6 +42,13 @@ typedef struct _LdnSheetDiary LdnSheetDiary;
 LdnSheetDiary *ldn_sheet_diary_new         (const LdnDiary *diary,
                                             GHashTable     *side_effect_names,
                                             const GDate    *until);
+/* The content's sourced sentences the section prints: CAUTION (a change
+ * after the start does not show the medicine caused it) after the
+ * introduction, REVIEW (when trials looked at results) at the review
+ * point. Either may be NULL. Call before ldn_sheet_diary_get_blocks(). */
+void           ldn_sheet_diary_set_texts   (LdnSheetDiary  *section,
+                                            const char     *caution,
+                                            const char     *review);
 void           ldn_sheet_diary_free        (LdnSheetDiary  *section);
 /* Of LdnSheetDiaryBlock, borrowed. */
 GPtrArray     *ldn_sheet_diary_get_blocks  (LdnSheetDiary  *section);

@@ -1264,6 +1264,8 @@ add_diary (LdnSheet           *sheet,
   GPtrArray *blocks;
 
   sheet->diary = ldn_sheet_diary_new (data->diary, data->side_effect_names, &data->diary_until);
+  if (sheet->diary != NULL)
+    ldn_sheet_diary_set_texts (sheet->diary, data->diary_caution, data->diary_review);
   if (sheet->diary == NULL)
     return;
   blocks = ldn_sheet_diary_get_blocks (sheet->diary);
@@ -1471,7 +1473,7 @@ ldn_sheet_new_with_max_pages (LdnSheetData  *data,
   sheet->pieces = g_array_new (FALSE, FALSE, sizeof (Piece));
   sheet->footer = g_strdup (_("LDN Guide · for discussion with your doctor · not a prescription or medical advice"));
   sheet->chart_y_axis = g_strdup (_("Receptors blocked (%)"));
-  sheet->chart_sustained = g_strdup (_("Estimate, shaded: likely range"));
+  sheet->chart_sustained = g_strdup (_("Estimate, shaded: range if unknown study details differ"));
   sheet->chart_transient = g_strdup (_("If the block is brief"));
   sheet->chart_measured = g_strdup (_("Brain scan (measured)"));
   sheet->chart_no_data = g_strdup (_("No measurements below 2 mg"));
