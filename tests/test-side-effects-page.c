@@ -20,6 +20,8 @@
 #include "pages/ldn-questions-view.h"
 #include "pages/ldn-safety-view.h"
 #include "pages/ldn-user-text-view.h"
+#include "user/ldn-diary-store.h"
+#include "util/ldn-language.h"
 
 static LdnApplication *app;
 
@@ -588,6 +590,82 @@ test_menu_actions_exist (void)
     g_assert_true (g_action_group_has_action (G_ACTION_GROUP (app), actions[i]));
 }
 
+static void
+days_ago (GDate *date,
+          guint  days)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  g_date_clear (date, 1);
+  g_date_set_dmy (date, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
+                  g_date_time_get_year (now));
+  g_date_subtract_days (date, days);
+}
+
+static const char *
+checklist_subtitle (GtkWidget  *checklist,
+                    const char *name)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+
+  ldn_test_collect (checklist, ADW_TYPE_EXPANDER_ROW, rows);
+  for (guint i = 0; i < rows->len; i++)
+    if (g_strcmp0 (adw_preferences_row_get_title (g_ptr_array_index (rows, i)), name) == 0)
+      return adw_expander_row_get_subtitle (g_ptr_array_index (rows, i));
+  g_error ("no checklist row “%s”", name);
+}
+
+/* issue 17: the checklist is the current view of the diary's dated
+ * side-effect observations: each row says the latest one recorded (date and
+ * how strong), follows the diary as it changes, and links to the Diary. The
+ * two records stay apart: the checklist's own answers are not changed. */
+static void
+test_diary_observations_shown (void)
+{
+  LdnUserStore *user = ldn_application_get_user_store (app);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LdnDiaryEntry) older = NULL;
+  g_autoptr(LdnDiaryEntry) latest = NULL;
+  g_autoptr(LdnChecklistEntry) answer = NULL;
+  g_autofree char *iso = NULL;
+  g_autofree char *readable = NULL;
+  g_autofree char *expected = NULL;
+  GtkWidget *open_diary;
+  Section section;
+  GDate day10, day3;
+
+  open_section (&section);
+  g_assert_null (strstr (checklist_subtitle (section.checklist, "Vivid dreams or nightmares"), "In your diary"));
+  open_diary = button_labelled (section.checklist, "Open Diary", 0);
+  g_assert_nonnull (open_diary);
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (open_diary)), ==, "win.section");
+
+  days_ago (&day10, 10);
+  days_ago (&day3, 3);
+  older = ldn_diary_entry_new (&day10);
+  ldn_diary_entry_add_side_effect (older, "vivid-dreams", 3);
+  latest = ldn_diary_entry_new (&day3);
+  ldn_diary_entry_add_side_effect (latest, "vivid-dreams", 2);
+  g_assert_true (ldn_diary_store_add_entry (user, older, &error));
+  g_assert_true (ldn_diary_store_add_entry (user, latest, &error));
+  g_assert_no_error (error);
+
+  iso = ldn_diary_date_format (&day3);
+  readable = ldn_language_format_iso_date (iso);
+  expected = g_strdup_printf ("In your diary: moderate on %s.", readable);
+  g_test_message ("subtitle: %s", checklist_subtitle (section.checklist, "Vivid dreams or nightmares"));
+  g_assert_nonnull (strstr (checklist_subtitle (section.checklist, "Vivid dreams or nightmares"), expected));
+  answer = ldn_user_store_get_checklist_entry (user, "vivid-dreams", &error);
+  g_assert_no_error (error);
+  g_assert_false (answer->noticed);
+
+  g_assert_true (ldn_diary_store_delete_entry (user, &day3, &error));
+  g_assert_true (ldn_diary_store_delete_entry (user, &day10, &error));
+  g_assert_no_error (error);
+  g_assert_null (strstr (checklist_subtitle (section.checklist, "Vivid dreams or nightmares"), "In your diary"));
+  close_section (&section);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -606,6 +684,7 @@ main (int   argc,
   ldn_test_add_func ("/side-effects/question-not-added-is-not-dropped", test_question_not_added_is_not_dropped);
   ldn_test_add_func ("/side-effects/changes-from-another-process-are-shown", test_changes_from_another_process_are_shown);
   ldn_test_add_func ("/side-effects/since-date-typed", test_since_date_typed);
+  ldn_test_add_func ("/side-effects/diary-observations-shown", test_diary_observations_shown);
 
   result = g_test_run ();
   g_clear_object (&app);

@@ -15,6 +15,8 @@
 #include "ldn-test-ui.h"
 #include "chart/ldn-chart-draw.h"
 #include "chart/ldn-occupancy-chart.h"
+#include "model/ldn-diary-plan.h"
+#include "user/ldn-diary-store.h"
 
 static LdnApplication *app;
 
@@ -705,6 +707,120 @@ test_legend_outside_the_plot (void)
   close_window (window);
 }
 
+static void
+days_ago (GDate *date,
+          guint  days)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  g_date_clear (date, 1);
+  g_date_set_dmy (date, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
+                  g_date_time_get_year (now));
+  g_date_subtract_days (date, days);
+}
+
+static const char *
+row_subtitle (GtkWidget *widget)
+{
+  GtkWidget *row = gtk_widget_get_ancestor (widget, ADW_TYPE_ACTION_ROW);
+
+  return adw_action_row_get_subtitle (ADW_ACTION_ROW (row));
+}
+
+/* issue 17: the person's own plan from the Diary on the timeline, as an
+ * option: insensitive and saying where to enter one while there is none;
+ * when on, the chart is the model estimate for the doses entered (a
+ * missed dose left out), over the plan's first days, and the words say
+ * so; the plan changing in the Diary is followed at once. */
+static void
+test_my_plan (void)
+{
+  LdnUserStore *user = ldn_application_get_user_store (app);
+  LdnWindow *window = open_timeline ();
+  GtkWidget *page = GTK_WIDGET (ldn_window_get_timeline_page (window));
+  LdnOccupancyChart *chart = ldn_test_nth (page, LDN_TYPE_OCCUPANCY_CHART, 0);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LdnDiaryEntry) missed = NULL;
+  g_autoptr(LdnDiary) diary = NULL;
+  g_autoptr(GArray) doses = NULL;
+  g_autoptr(LdnOccupancyCurve) expected = NULL;
+  g_autoptr(LdnOccupancyModel) model = NULL;
+  LdnContentStore *content;
+  const LdnOccupancyCurve *shown;
+  GtkSwitch *plan_switch;
+  GDate start, change, missed_day, last;
+
+  open_more_settings (page);
+  plan_switch = GTK_SWITCH (find_in_row (page, GTK_TYPE_SWITCH, "My Plan"));
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (plan_switch)));
+  g_assert_nonnull (strstr (row_subtitle (GTK_WIDGET (plan_switch)), "Diary"));
+
+  /* A plan typed in the Diary: 1.5 mg at 21:30 from 20 days ago, 3 mg a
+   * week later, and one missed dose on the third day. */
+  days_ago (&start, 20);
+  days_ago (&change, 13);
+  days_ago (&missed_day, 18);
+  g_assert_true (ldn_diary_store_set_start (user, &start, &error));
+  g_assert_true (ldn_diary_store_set_plan_step (user, &start, 1.5, 21 * 60 + 30, &error));
+  g_assert_true (ldn_diary_store_set_plan_step (user, &change, 3, 21 * 60 + 30, &error));
+  missed = ldn_diary_entry_new (&missed_day);
+  missed->dose_taken = LDN_DIARY_DOSE_MISSED;
+  g_assert_true (ldn_diary_store_add_entry (user, missed, &error));
+  g_assert_no_error (error);
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (plan_switch)));
+  g_assert_null (strstr (row_subtitle (GTK_WIDGET (plan_switch)), "Enter"));
+
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (find_button_labelled (page, "14 Days")), TRUE);
+  gtk_switch_set_active (plan_switch, TRUE);
+  g_test_message ("headline: %s", ldn_timeline_page_get_headline (LDN_TIMELINE_PAGE (page)));
+  g_test_message ("summary: %s", ldn_timeline_page_get_summary (LDN_TIMELINE_PAGE (page)));
+  g_assert_nonnull (strstr (ldn_timeline_page_get_headline (LDN_TIMELINE_PAGE (page)), "your plan as entered"));
+  g_assert_true (g_str_has_prefix (ldn_timeline_page_get_summary (LDN_TIMELINE_PAGE (page)),
+                                   "Model estimate for your plan as entered in the Diary: 13 doses"));
+  g_assert_nonnull (strstr (ldn_timeline_page_get_summary (LDN_TIMELINE_PAGE (page)), "1 missed dose left out"));
+  g_assert_false (gtk_widget_is_sensitive (GTK_WIDGET (find_dose_field (page))));
+
+  /* The chart is the plan's curve: the same as computed from the diary. */
+  diary = ldn_diary_store_dup_diary (user, &error);
+  g_assert_no_error (error);
+  last = start;
+  g_date_add_days (&last, 13);
+  doses = ldn_diary_plan_list_doses (diary, &start, &last);
+  g_assert_cmpuint (doses->len, ==, 13);
+  /* Hours count from the first dose, as for a chosen dose. */
+  for (guint i = doses->len; i-- > 0;)
+    g_array_index (doses, LdnPlannedDose, i).hours -= g_array_index (doses, LdnPlannedDose, 0).hours;
+  content = ldn_application_get_content_store (app, &error);
+  g_assert_no_error (error);
+  model = ldn_content_store_load_occupancy_model (content, &error);
+  g_assert_no_error (error);
+  expected = ldn_diary_plan_compute_curve (model, (LdnPlannedDose *) doses->data, doses->len, 14 * 24,
+                                           14 * 24 / 2000.0, &error);
+  g_assert_no_error (error);
+  shown = ldn_occupancy_chart_get_curve (chart);
+  g_assert_cmpuint (shown->n_points, ==, expected->n_points);
+  for (guint i = 0; i < shown->n_points; i += 97)
+    {
+      g_assert_cmpfloat_with_epsilon (shown->sustained[i], expected->sustained[i], 1e-9);
+      g_assert_cmpfloat_with_epsilon (shown->sustained_high[i], expected->sustained_high[i], 1e-9);
+    }
+  g_assert_null (ldn_occupancy_chart_get_comparison (chart));
+
+  /* The plan removed in the Diary: the option goes off and says where to enter one. */
+  g_assert_true (ldn_diary_store_remove_plan_step (user, &start, &error));
+  g_assert_true (ldn_diary_store_remove_plan_step (user, &change, &error));
+  g_assert_true (ldn_diary_store_delete_entry (user, &missed_day, &error));
+  g_assert_true (ldn_diary_store_set_start (user, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_false (gtk_switch_get_active (plan_switch));
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (plan_switch)));
+  g_assert_true (g_str_has_prefix (ldn_timeline_page_get_summary (LDN_TIMELINE_PAGE (page)), "Model estimate for 4.5 mg"));
+  g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (find_dose_field (page))));
+
+  close_window (window);
+  ldn_test_reset_settings ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -728,6 +844,7 @@ main (int   argc,
   g_test_add_func ("/timeline/time-is-typed", test_time_is_typed);
   g_test_add_func ("/timeline/comparison-listed-once", test_comparison_listed_once);
   g_test_add_func ("/timeline/legend-outside-the-plot", test_legend_outside_the_plot);
+  g_test_add_func ("/timeline/my-plan", test_my_plan);
 
   result = g_test_run ();
   g_clear_object (&app);

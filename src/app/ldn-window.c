@@ -137,7 +137,8 @@ ensure_timeline_page (LdnWindow *self)
   self->timeline_page = g_object_new (LDN_TYPE_TIMELINE_PAGE, NULL);
   adw_bin_set_child (self->timeline_slot, GTK_WIDGET (self->timeline_page));
   store = ldn_window_get_content (self, &error);
-  ldn_timeline_page_load (self->timeline_page, store, error, self->settings);
+  ldn_timeline_page_load (self->timeline_page, store, error, self->settings,
+                          ldn_application_get_user_store (ldn_window_get_ldn_application (self)));
   return self->timeline_page;
 }
 

@@ -31,6 +31,7 @@ struct _LdnOccupancyChart
   char              *font;
   char              *sustained_label;
   char              *comparison_label;
+  char              *legend;          /* instead of sustained_label, or NULL */
   double             dose_mg;
   double             playhead_h;
   double             hover_h;
@@ -415,7 +416,7 @@ update_labels (LdnOccupancyChart *self)
 
   self->data.labels = (LdnChartLabels) {
     .y_axis = _("Receptors blocked (%)"),
-    .sustained = self->sustained_label,
+    .sustained = self->legend ? self->legend : self->sustained_label,
     .transient = _("If the block is brief"),
     .comparison = self->comparison_label,
     .measured = _("Brain scan (measured)"),
@@ -451,6 +452,21 @@ ldn_occupancy_chart_set_curves (LdnOccupancyChart *self,
   self->data.show_comparison_points = comparison != NULL || dose_mg >= LDN_DOSE_MAX_MG - 1e-6;
   update_labels (self);
 
+  invalidate_drawing (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+void
+ldn_occupancy_chart_set_legend (LdnOccupancyChart *self,
+                                const char        *sustained)
+{
+  g_return_if_fail (LDN_IS_OCCUPANCY_CHART (self));
+
+  if (g_strcmp0 (sustained, self->legend) == 0)
+    return;
+  g_free (self->legend);
+  self->legend = g_strdup (sustained);
+  update_labels (self);
   invalidate_drawing (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
@@ -576,6 +592,7 @@ ldn_occupancy_chart_finalize (GObject *object)
   g_clear_pointer (&self->tiles[1], g_ptr_array_unref);
   g_free (self->font);
   g_free (self->sustained_label);
+  g_free (self->legend);
   g_free (self->comparison_label);
 
   G_OBJECT_CLASS (ldn_occupancy_chart_parent_class)->finalize (object);

@@ -41,6 +41,10 @@ void       ldn_occupancy_chart_set_curves   (LdnOccupancyChart *self,
                                              gboolean           repeated_doses);
 void       ldn_occupancy_chart_set_pet_points (LdnOccupancyChart *self,
                                                GArray            *points);
+/* The legend's words for the main curve instead of "N mg: estimate, ...";
+ * NULL goes back to those (the person's plan has several doses). */
+void       ldn_occupancy_chart_set_legend   (LdnOccupancyChart *self,
+                                             const char        *sustained);
 const LdnOccupancyCurve *
            ldn_occupancy_chart_get_curve    (LdnOccupancyChart *self);
 /* The 50 mg curve, or NULL when it is not shown. */

@@ -14,6 +14,7 @@
 #include "ldn-toast.h"
 #include "ldn-user-text-view.h"
 #include "util/ldn-language.h"
+#include "user/ldn-diary-store.h"
 
 struct _LdnChecklistView
 {
@@ -24,6 +25,7 @@ struct _LdnChecklistView
   GPtrArray       *rows;          /* ItemRow, one per side effect */
   GtkWidget       *other;
   gboolean         loading;
+  gulong           changed_handler;
 };
 
 G_DEFINE_FINAL_TYPE (LdnChecklistView, ldn_checklist_view, ADW_TYPE_BIN)
@@ -38,12 +40,15 @@ typedef struct {
   GtkEntry         *since_entry;   /* the date typed, for keyboard and screen reader */
   GtkLabel         *since_error;
   GtkWidget        *note;
+  GtkWidget        *expander;
+  char             *subtitle;      /* how often and whether it passes, from the content */
 } ItemRow;
 
 static void
 item_row_free (ItemRow *row)
 {
   g_free (row->item_id);
+  g_free (row->subtitle);
   g_free (row);
 }
 
@@ -272,7 +277,11 @@ item_row_new (LdnChecklistView    *self,
     gtk_string_list_append (severity_names, _(severities[i]));
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), side_effect->name);
+  /* Plain text: the subtitle adds what the diary recorded (see show_diary). */
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (expander), FALSE);
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (expander), subtitle);
+  row->expander = expander;
+  row->subtitle = g_strdup (subtitle);
   ldn_page_track_expander (expander);
 
   row->noticed = GTK_CHECK_BUTTON (gtk_check_button_new ());
@@ -331,6 +340,63 @@ load_row (LdnChecklistView *self,
   ldn_user_text_view_set_text (LDN_USER_TEXT_VIEW (row->note), entry->note);
 }
 
+/* The checklist is the current view of the diary's dated observations:
+ * each row says the latest one (date and how strong). The two records stay
+ * apart; nothing here changes the checklist's own answers. */
+static void
+show_diary (LdnChecklistView *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LdnDiary) diary = ldn_diary_store_dup_diary (self->user, &error);
+  g_autoptr(GHashTable) latest = g_hash_table_new (g_str_hash, g_str_equal);
+
+  if (diary == NULL)
+    g_warning ("Could not read the diary: %s", error->message);
+
+  /* Entries are sorted by date: the last one seen is the latest. */
+  for (guint i = 0; diary != NULL && i < diary->entries->len; i++)
+    {
+      LdnDiaryEntry *entry = g_ptr_array_index (diary->entries, i);
+
+      for (guint j = 0; j < entry->side_effects->len; j++)
+        {
+          LdnDiarySideEffect *seen = g_ptr_array_index (entry->side_effects, j);
+
+          g_hash_table_insert (latest, seen->id, entry);
+        }
+    }
+
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      ItemRow *row = g_ptr_array_index (self->rows, i);
+      LdnDiaryEntry *entry = g_hash_table_lookup (latest, row->item_id);
+      g_autofree char *subtitle = NULL;
+
+      if (entry != NULL)
+        {
+          g_autofree char *iso = ldn_diary_date_format (&entry->date);
+          g_autofree char *date = ldn_language_format_iso_date (iso);
+          g_autofree char *recorded = NULL;
+          int severity = 0;
+
+          for (guint j = 0; j < entry->side_effects->len; j++)
+            {
+              LdnDiarySideEffect *seen = g_ptr_array_index (entry->side_effects, j);
+
+              if (g_str_equal (seen->id, row->item_id))
+                severity = seen->severity;
+            }
+          /* Translators: under a side effect in the checklist; %s is a date. */
+          recorded = g_strdup_printf (severity == 1 ? _("In your diary: mild on %s.")
+                                      : severity == 2 ? _("In your diary: moderate on %s.")
+                                      : severity == 3 ? _("In your diary: severe on %s.")
+                                      : _("In your diary: noticed on %s."), date);
+          subtitle = g_strdup_printf ("%s\n%s", row->subtitle, recorded);
+        }
+      adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row->expander), subtitle ? subtitle : row->subtitle);
+    }
+}
+
 void
 ldn_checklist_view_reload (LdnChecklistView *self)
 {
@@ -343,6 +409,7 @@ ldn_checklist_view_reload (LdnChecklistView *self)
     load_row (self, g_ptr_array_index (self->rows, i));
   other = ldn_user_store_dup_text (self->user, LDN_USER_TEXT_OTHER_SIDE_EFFECTS);
   ldn_user_text_view_set_text (LDN_USER_TEXT_VIEW (self->other), other);
+  show_diary (self);
   self->loading = FALSE;
 }
 
@@ -384,6 +451,26 @@ warning_signs (LdnChecklistView *self)
   return box;
 }
 
+/* Where the dated observations are kept and changed. */
+static GtkWidget *
+diary_link (void)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *text = ldn_wrapped_label_new (_("Side effects you record with a date are kept in the Diary. "
+                                             "Under each row here you see the latest one recorded there."), "dim-label");
+  GtkWidget *button = gtk_button_new_with_label (_("Open Diary"));
+
+  gtk_widget_set_hexpand (text, TRUE);
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.section");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", "diary");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Open the Diary section"), -1);
+  gtk_box_append (GTK_BOX (box), text);
+  gtk_box_append (GTK_BOX (box), button);
+  return box;
+}
+
 GtkWidget *
 ldn_checklist_view_new (LdnContentStore *content,
                         LdnUserStore    *user)
@@ -404,6 +491,7 @@ ldn_checklist_view_new (LdnContentStore *content,
   gtk_box_append (GTK_BOX (column),
                   ldn_wrapped_label_new (_("Tick what you notice. Open a row to say how bad it is, since when, and add a note. "
                              "Everything is saved as you go, on this computer only."), "ldn-page-summary"));
+  gtk_box_append (GTK_BOX (column), diary_link ());
 
   gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
   gtk_widget_add_css_class (list, "boxed-list");
@@ -422,6 +510,9 @@ ldn_checklist_view_new (LdnContentStore *content,
   adw_bin_set_child (ADW_BIN (self), scroller);
 
   ldn_checklist_view_reload (self);
+  /* A diary entry saved anywhere updates the rows; the checklist's own
+   * answers are not read again (that would disturb typing). */
+  self->changed_handler = g_signal_connect_swapped (user, "changed", G_CALLBACK (show_diary), self);
 
   return GTK_WIDGET (self);
 }
@@ -431,6 +522,8 @@ ldn_checklist_view_dispose (GObject *object)
 {
   LdnChecklistView *self = LDN_CHECKLIST_VIEW (object);
 
+  if (self->user != NULL)
+    g_clear_signal_handler (&self->changed_handler, self->user);
   adw_bin_set_child (ADW_BIN (self), NULL);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   g_clear_object (&self->content);

@@ -23,6 +23,10 @@
 #include "ldn-timeline-page.h"
 #include "ldn-toast.h"
 #include "model/ldn-occupancy-export.h"
+#include "model/ldn-diary-plan.h"
+#include "export/ldn-atomic-file.h"
+#include "user/ldn-diary-store.h"
+#include "util/ldn-language.h"
 
 /* One sweep of the time axis at 1x speed, whatever the span. */
 #define SWEEP_MS 9000
@@ -53,6 +57,17 @@ struct _LdnTimelinePage
   gint64             readout_told_at;  /* when a screen reader was last given it */
   gint64             progress_shown_at; /* when the slider and readout last moved on screen */
 
+  /* The person's plan from the Diary (issue 17), shown when plan_switch is on. */
+  LdnUserStore      *user;
+  LdnDiary          *diary;
+  gulong             user_changed_handler;
+  gulong             user_reset_handler;
+  gboolean           showing_plan;
+  guint              chosen_minute;   /* the time typed, kept while the plan shows */
+  GDate              plan_first;      /* the plan's first day */
+  guint              plan_doses;      /* doses in the view */
+  guint              plan_missed;     /* days in the view marked missed */
+
   GtkStack          *view_stack;
   AdwStatusPage     *error_page;
   GtkSpinButton     *dose_spin;
@@ -70,6 +85,9 @@ struct _LdnTimelinePage
   GtkToggleButton   *span_3days_button;
   GtkToggleButton   *span_14days_button;
   GtkSwitch         *compare_switch;
+  AdwActionRow      *plan_row;
+  GtkSwitch         *plan_switch;
+  GtkWidget         *plan_diary_button;
   LdnOccupancyChart *chart;
   GtkButton         *play_button;
   GtkScale          *scrubber;
@@ -354,6 +372,89 @@ chart_scrubbed_cb (LdnTimelinePage *self,
   scrub (self, hours);
 }
 
+static char *
+plan_date (const GDate *date)
+{
+  g_autofree char *iso = ldn_diary_date_format (date);
+
+  return ldn_language_format_iso_date (iso);
+}
+
+static char *
+describe_hours_above (LdnTimelinePage           *self,
+                      const LdnOccupancySummary *summary);
+
+/* The plan's summary: what was entered and left out, then the same
+ * descriptive sentences as for a chosen dose. Never a target. */
+static void
+update_plan_summary (LdnTimelinePage *self)
+{
+  const LdnOccupancyCurve *curve = ldn_occupancy_chart_get_curve (self->chart);
+  /* The summary's peak and time above half; no "after the last dose". */
+  const LdnDoseSchedule every_day = { 1, G_MAXINT16, 24 };
+  g_autofree char *clock = NULL;
+  g_autofree char *peak_when = NULL;
+  g_autofree char *from = plan_date (&self->plan_first);
+  g_autofree char *to = NULL;
+  g_autofree char *opening = NULL;
+  g_autofree char *missed = NULL;
+  g_autofree char *above = NULL;
+  LdnOccupancySummary summary;
+  GDate last = self->plan_first;
+
+  g_date_add_days (&last, (guint) round (self->span_h / 24) - 1);
+  to = plan_date (&last);
+  ldn_occupancy_curve_summarize (curve, &every_day, &summary);
+  clock = format_clock (self->dose_minute, summary.peak_hours);
+  peak_when = g_strdup_printf (_("day %u at %s"), (guint) floor (summary.peak_hours / 24 + 1e-9) + 1, clock);
+  above = describe_hours_above (self, &summary);
+  /* Translators: start of the chart's text summary for the person's own
+   * plan; the %s are dates. */
+  opening = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                          "Model estimate for your plan as entered in the Diary: %u dose from %s to %s.",
+                                          "Model estimate for your plan as entered in the Diary: %u doses from %s to %s.",
+                                          self->plan_doses),
+                             self->plan_doses, from, to);
+  missed = self->plan_missed == 0
+    ? g_strdup ("")
+    : g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u missed dose left out.", "%u missed doses left out.",
+                                    self->plan_missed),
+                       self->plan_missed);
+
+  g_free (self->summary_text);
+  self->summary_text = g_strdup_printf (_("%s Highest: about %.0f %% on %s. %s %s "
+                                          "If the block were brief, as LDN is often described, far fewer would be blocked."),
+                                        opening, summary.peak, peak_when, above, missed);
+  gtk_label_set_text (self->summary, self->summary_text);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->chart), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  self->summary_text, -1);
+}
+
+static char *
+describe_hours_above (LdnTimelinePage           *self,
+                      const LdnOccupancySummary *summary)
+{
+  guint hours_above = (guint) round (summary->hours_above_half);
+
+  if (hours_above == 0)
+    return g_strdup (_("The estimate stays below half of the receptors."));
+  if (self->span_h > 24 && hours_above >= 24)
+    {
+      guint days_above = (guint) round (summary->hours_above_half / 24);
+
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "More than half of the receptors are blocked for about %u day in this view.",
+                                           "More than half of the receptors are blocked for about %u days in this view.",
+                                           days_above),
+                              days_above);
+    }
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "More than half of the receptors are blocked for about %u hour in this view.",
+                                       "More than half of the receptors are blocked for about %u hours in this view.",
+                                       hours_above),
+                          hours_above);
+}
+
 static void
 update_summary (LdnTimelinePage *self)
 {
@@ -364,35 +465,22 @@ update_summary (LdnTimelinePage *self)
   g_autofree char *above = NULL;
   g_autofree char *opening = NULL;
   LdnOccupancySummary summary;
-  guint hours_above;
+
+  if (self->showing_plan)
+    {
+      update_plan_summary (self);
+      return;
+    }
 
   ldn_occupancy_curve_summarize (curve, &self->schedule, &summary);
   peak_clock = format_when (self, summary.peak_hours);
-  hours_above = (guint) round (summary.hours_above_half);
 
   /* On the 24 h view one nightly dose fits; it is still every night. */
   opening = gtk_toggle_button_get_active (self->nightly_button)
     /* Translators: start of the chart's text summary. */
     ? g_strdup_printf (_("Model estimate for %g mg taken every night at %s."), self->schedule.dose_mg, dose_clock)
     : g_strdup_printf (_("Model estimate for %g mg taken once at %s."), self->schedule.dose_mg, dose_clock);
-  if (hours_above == 0)
-    above = g_strdup (_("The estimate stays below half of the receptors."));
-  else if (self->span_h > 24 && hours_above >= 24)
-    {
-      guint days_above = (guint) round (summary.hours_above_half / 24);
-
-      above = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                            "More than half of the receptors are blocked for about %u day in this view.",
-                                            "More than half of the receptors are blocked for about %u days in this view.",
-                                            days_above),
-                               days_above);
-    }
-  else
-    above = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                          "More than half of the receptors are blocked for about %u hour in this view.",
-                                          "More than half of the receptors are blocked for about %u hours in this view.",
-                                          hours_above),
-                             hours_above);
+  above = describe_hours_above (self, &summary);
   after = isnan (summary.at_24_hours_after_last_dose)
     ? g_strdup ("")
     : g_strdup_printf (_("24 hours after the last dose: about %.0f %%."), summary.at_24_hours_after_last_dose);
@@ -463,6 +551,18 @@ update_headline (LdnTimelinePage *self)
 {
   g_autofree char *text = NULL;
   double peak, later, brief;
+
+  if (self->showing_plan)
+    {
+      g_autofree char *from = plan_date (&self->plan_first);
+
+      /* Translators: the Timeline's heading for the person's own plan; %s is a date. */
+      text = g_strdup_printf (_("The model's estimate for your plan as entered in the Diary, from %s: "
+                                "for an average person, not a measurement of you, and not a target."), from);
+      gtk_label_set_text (self->headline, text);
+      gtk_widget_set_visible (GTK_WIDGET (self->headline), TRUE);
+      return;
+    }
 
   if (self->headline_template == NULL || !one_dose_points (self, self->schedule.dose_mg, &peak, &later, &brief))
     {
@@ -570,7 +670,8 @@ add_scans_to_table (LdnTimelinePage *self,
   gboolean nightly = gtk_toggle_button_get_active (self->nightly_button);
   GtkWidget *heading;
 
-  if (self->pet_points == NULL || self->pet_points->len == 0)
+  /* The scans were each after one dose at hour 0: not the person's plan. */
+  if (self->pet_points == NULL || self->pet_points->len == 0 || self->showing_plan)
     return;
 
   heading = table_cell (_("Brain scans (measured), each after one dose"), TRUE);
@@ -630,6 +731,100 @@ save_choices (LdnTimelinePage *self)
   g_settings_set_boolean (self->settings, "compare-standard-dose", gtk_switch_get_active (self->compare_switch));
 }
 
+static gboolean
+diary_has_plan (const LdnDiary *diary)
+{
+  return diary != NULL && diary->plan->len > 0;
+}
+
+/* The plan's first day: its first step, or the start date if later (as
+ * ldn_diary_plan_list_doses() counts). */
+static void
+plan_first_day (const LdnDiary *diary,
+                GDate          *first)
+{
+  *first = ((LdnDiaryPlanStep *) g_ptr_array_index (diary->plan, 0))->from;
+  if (diary->has_start && g_date_valid (&diary->start) && g_date_compare (&diary->start, first) > 0)
+    *first = diary->start;
+}
+
+/* The plan's doses over the span's first days, with hour 0 at the first
+ * dose taken (as for a chosen dose); NULL with ERROR when a dose is
+ * outside the model. */
+static LdnOccupancyCurve *
+compute_plan_curve (LdnTimelinePage  *self,
+                    double           *highest_dose,
+                    GError          **error)
+{
+  g_autoptr(GArray) doses = NULL;
+  guint days = (guint) round (self->span_h / 24);
+  double first_hours = 0;
+  GDate last;
+
+  plan_first_day (self->diary, &self->plan_first);
+  last = self->plan_first;
+  g_date_add_days (&last, days - 1);
+  doses = ldn_diary_plan_list_doses (self->diary, &self->plan_first, &last);
+  self->plan_doses = doses->len;
+  self->plan_missed = days > doses->len ? days - doses->len : 0;
+  *highest_dose = 0;
+  if (doses->len > 0)
+    first_hours = g_array_index (doses, LdnPlannedDose, 0).hours;
+  for (guint i = 0; i < doses->len; i++)
+    {
+      LdnPlannedDose *dose = &g_array_index (doses, LdnPlannedDose, i);
+
+      dose->hours -= first_hours;
+      *highest_dose = MAX (*highest_dose, dose->dose_mg);
+    }
+  self->dose_minute = (guint) round (fmod (first_hours, 24) * 60) % (24 * 60);
+  return ldn_diary_plan_compute_curve (self->model, (const LdnPlannedDose *) doses->data, doses->len,
+                                       self->span_h, self->span_h / CURVE_POINTS, error);
+}
+
+/* The dose controls do not apply to the plan: they are kept as they
+ * are, insensitive, while it is shown. */
+static void
+show_plan_look (LdnTimelinePage *self,
+                gboolean         plan)
+{
+  gtk_widget_set_sensitive (gtk_widget_get_parent (GTK_WIDGET (self->dose_spin)), !plan);
+  gtk_widget_set_sensitive (gtk_widget_get_parent (GTK_WIDGET (self->nightly_button)), !plan);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->time_entry), !plan);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->compare_switch), !plan);
+  ldn_occupancy_chart_set_pet_points (self->chart, plan ? NULL : self->pet_points);
+  ldn_occupancy_chart_set_legend (self->chart, plan ? _("Your plan: estimate, shaded: range if unknown study details differ") : NULL);
+}
+
+/* Shows the person's plan; FALSE (and the reason under the option) when
+ * the model cannot draw it. */
+static gboolean
+show_plan (LdnTimelinePage *self)
+{
+  g_autoptr(GError) error = NULL;
+  LdnOccupancyCurve *curve;
+  double highest_dose;
+
+  curve = compute_plan_curve (self, &highest_dose, &error);
+  if (curve == NULL)
+    {
+      g_autofree char *message = g_strdup_printf (_("Your plan cannot be drawn: %s"), error->message);
+
+      adw_action_row_set_subtitle (self->plan_row, message);
+      return FALSE;
+    }
+
+  self->showing_plan = TRUE;
+  show_plan_look (self, TRUE);
+  ldn_occupancy_chart_set_curves (self->chart, curve, NULL, highest_dose, self->span_h, self->dose_minute, TRUE);
+  gtk_adjustment_set_upper (self->scrub_adjustment, self->span_h);
+  update_headline (self);
+  update_summary (self);
+  fill_table (self);
+  play_from (self, 0);
+  return TRUE;
+}
+
 /* Every control change recomputes the curves (well under a millisecond)
  * and sweeps the playhead again. */
 static void
@@ -643,6 +838,16 @@ controls_changed_cb (LdnTimelinePage *self)
     return;
 
   self->span_h = chosen_span (self);
+  if (!self->showing_plan)
+    self->chosen_minute = self->dose_minute;
+  if (gtk_switch_get_active (self->plan_switch) && diary_has_plan (self->diary) && show_plan (self))
+    return;
+  if (self->showing_plan)
+    {
+      self->showing_plan = FALSE;
+      show_plan_look (self, FALSE);
+    }
+  self->dose_minute = self->chosen_minute;
   self->schedule = (LdnDoseSchedule) {
     .dose_mg = gtk_spin_button_get_value (self->dose_spin),
     .n_doses = nightly ? (guint) ceil (self->span_h / 24) : 1,
@@ -808,6 +1013,10 @@ time_activate_cb (LdnTimelinePage *self)
   g_autofree char *padded = NULL;
   guint minute;
 
+  /* The plan has its own times. */
+  if (self->showing_plan)
+    return;
+
   /* "7:30" is 07:30. */
   if (strlen (text) == 4 && text[1] == ':')
     padded = g_strconcat ("0", text, NULL);
@@ -845,7 +1054,17 @@ export_saved_cb (GFile    *file,
   if (file == NULL)
     return;
 
-  if (!ldn_export_occupancy_csv (self->store, self->schedule.dose_mg, gtk_toggle_button_get_active (self->nightly_button),
+  if (self->showing_plan)
+    {
+      g_autofree char *csv = ldn_occupancy_curve_to_csv (ldn_occupancy_chart_get_curve (self->chart), NULL,
+                                                         self->dose_minute, 1 / 6.0);
+
+      if (!ldn_atomic_file_set_contents (file, csv, strlen (csv), NULL, &error))
+        ldn_toast_show (GTK_WIDGET (self), (message = g_strdup_printf (_("Could not save the data: %s"), error->message)));
+      else
+        ldn_toast_show_saved (GTK_WIDGET (self), file);
+    }
+  else if (!ldn_export_occupancy_csv (self->store, self->schedule.dose_mg, gtk_toggle_button_get_active (self->nightly_button),
                                  (guint) (self->span_h / 24), self->dose_minute,
                                  ldn_occupancy_chart_get_comparison (self->chart) != NULL, file, NULL, &error))
     ldn_toast_show (GTK_WIDGET (self), (message = g_strdup_printf (_("Could not save the data: %s"), error->message)));
@@ -856,7 +1075,8 @@ export_saved_cb (GFile    *file,
 static void
 export_clicked_cb (LdnTimelinePage *self)
 {
-  g_autofree char *name = g_strdup_printf ("ldn-occupancy-%gmg.csv", self->schedule.dose_mg);
+  g_autofree char *name = self->showing_plan ? g_strdup ("ldn-occupancy-my-plan.csv")
+                                             : g_strdup_printf ("ldn-occupancy-%gmg.csv", self->schedule.dose_mg);
 
   ldn_compat_save_file (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
                         _("Export Occupancy Data"), name, export_saved_cb, g_object_ref (self));
@@ -921,11 +1141,54 @@ restore_choices (LdnTimelinePage *self)
   gtk_switch_set_active (self->compare_switch, g_settings_get_boolean (self->settings, "compare-standard-dose"));
 }
 
+/* The Diary's plan, read again whenever the store changes: the option
+ * says what it shows, or where to enter a plan. */
+static void
+reload_diary (LdnTimelinePage *self)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean had_plan = self->showing_plan;
+
+  g_clear_pointer (&self->diary, ldn_diary_free);
+  if (self->user != NULL)
+    self->diary = ldn_diary_store_dup_diary (self->user, &error);
+  if (error != NULL)
+    g_warning ("Could not read the diary: %s", error->message);
+
+  if (diary_has_plan (self->diary))
+    {
+      GDate first;
+      g_autofree char *from = NULL;
+      g_autofree char *subtitle = NULL;
+
+      plan_first_day (self->diary, &first);
+      from = plan_date (&first);
+      /* Translators: under "My Plan" on the Timeline; %s is a date. */
+      subtitle = g_strdup_printf (_("The doses entered in the Diary, from %s, as a model estimate"), from);
+      adw_action_row_set_subtitle (self->plan_row, subtitle);
+      gtk_widget_set_sensitive (GTK_WIDGET (self->plan_switch), TRUE);
+      gtk_widget_set_visible (self->plan_diary_button, FALSE);
+    }
+  else
+    {
+      adw_action_row_set_subtitle (self->plan_row,
+                                   _("Enter the plan from your prescription in the Diary section to see it here"));
+      gtk_widget_set_sensitive (GTK_WIDGET (self->plan_switch), FALSE);
+      gtk_widget_set_visible (self->plan_diary_button, TRUE);
+    }
+
+  if (gtk_switch_get_active (self->plan_switch) && !diary_has_plan (self->diary))
+    gtk_switch_set_active (self->plan_switch, FALSE);   /* recomputes */
+  else if (had_plan || gtk_switch_get_active (self->plan_switch))
+    controls_changed_cb (self);
+}
+
 void
 ldn_timeline_page_load (LdnTimelinePage *self,
                         LdnContentStore *store,
                         const GError    *error,
-                        GSettings       *settings)
+                        GSettings       *settings,
+                        LdnUserStore    *user)
 {
   g_autoptr(GError) model_error = NULL;
   g_autoptr(GArray) points = NULL;
@@ -992,6 +1255,13 @@ ldn_timeline_page_load (LdnTimelinePage *self,
   self->loading = TRUE;
   restore_choices (self);
   self->loading = FALSE;
+  if (user != NULL)
+    {
+      self->user = g_object_ref (user);
+      self->user_changed_handler = g_signal_connect_swapped (user, "changed", G_CALLBACK (reload_diary), self);
+      self->user_reset_handler = g_signal_connect_swapped (user, "reset", G_CALLBACK (reload_diary), self);
+    }
+  reload_diary (self);
   controls_changed_cb (self);
 }
 
@@ -1025,6 +1295,13 @@ ldn_timeline_page_dispose (GObject *object)
   LdnTimelinePage *self = LDN_TIMELINE_PAGE (object);
 
   stop_animation (self);
+  if (self->user != NULL)
+    {
+      g_clear_signal_handler (&self->user_changed_handler, self->user);
+      g_clear_signal_handler (&self->user_reset_handler, self->user);
+      g_clear_object (&self->user);
+    }
+  g_clear_pointer (&self->diary, ldn_diary_free);
   gtk_widget_dispose_template (GTK_WIDGET (object), LDN_TYPE_TIMELINE_PAGE);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
@@ -1081,6 +1358,9 @@ ldn_timeline_page_class_init (LdnTimelinePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LdnTimelinePage, span_14days_button);
   gtk_widget_class_bind_template_child (widget_class, LdnTimelinePage, compare_switch);
   gtk_widget_class_bind_template_child (widget_class, LdnTimelinePage, chart);
+  gtk_widget_class_bind_template_child (widget_class, LdnTimelinePage, plan_row);
+  gtk_widget_class_bind_template_child (widget_class, LdnTimelinePage, plan_switch);
+  gtk_widget_class_bind_template_child (widget_class, LdnTimelinePage, plan_diary_button);
   gtk_widget_class_bind_template_child (widget_class, LdnTimelinePage, play_button);
   gtk_widget_class_bind_template_child (widget_class, LdnTimelinePage, scrubber);
   gtk_widget_class_bind_template_child (widget_class, LdnTimelinePage, speed_dropdown);
