@@ -1400,6 +1400,9 @@ ldn_timeline_page_init (LdnTimelinePage *self)
   /* The readout changes while the chart plays: it is not a heading, and
    * not read on every change. */
   ldn_page_skip_reading (GTK_WIDGET (self->readout));
+  /* Nor is the invisible label that sizes it (Tab reached it, and Orca
+   * read "00:00 · about 100 % blocked" as a heading). */
+  ldn_page_skip_reading (GTK_WIDGET (self->readout_size));
   ldn_page_make_readable (GTK_WIDGET (self));
   ldn_page_fix_button_names (GTK_WIDGET (self));
   ldn_page_name_drop_down (self->speed_dropdown, _("Animation speed"));

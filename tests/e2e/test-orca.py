@@ -233,7 +233,8 @@ def teach_back(s):
 @step("set 3 mg every night and hear the chart summary")
 def timeline(s):
     section(s, 2)
-    s.until(r"^3 mg (push button|radio button|toggle button)")
+    # Orca 43 says a radio button's name and its role as two utterances.
+    s.until(r"^3 mg\.?( (push button|radio button|toggle button))?$")
     s.key("space")
     s.until(r"Every Night")
     mark = len(s.heard)
