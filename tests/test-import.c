@@ -158,6 +158,39 @@ test_import_offers_json_files (void)
   close_and_wait_for_finalize (window);
 }
 
+static gboolean
+has_label_text (GtkWidget  *root,
+                const char *text)
+{
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+
+  ldn_test_collect (root, GTK_TYPE_LABEL, labels);
+  for (guint i = 0; i < labels->len; i++)
+    if (g_strcmp0 (gtk_label_get_text (g_ptr_array_index (labels, i)), text) == 0)
+      return TRUE;
+
+  return FALSE;
+}
+
+static gboolean
+markup_toast_shown (gpointer data)
+{
+  return has_label_text (GTK_WIDGET (data), "Could not save “R&D <draft>.pdf”: no room");
+}
+
+/* A message with "&" or "<" (a file's name, an error) is shown as it is:
+ * a toast's title is markup, and unescaped it was refused (no toast, a
+ * Pango warning). */
+static void
+test_toast_shows_markup_characters (void)
+{
+  LdnWindow *window = open_window ();
+
+  ldn_window_add_toast (window, "Could not save “R&D <draft>.pdf”: no room");
+  ldn_test_iterate_until (markup_toast_shown, window);
+  close_and_wait_for_finalize (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -168,6 +201,10 @@ main (int   argc,
 
   ldn_test_add_func ("/import/asks-before-replacing", test_import_asks_before_replacing);
   ldn_test_add_func ("/import/offers-json-files", test_import_offers_json_files);
+  /* Toasts are tested here rather than in test-window.c: one more test
+   * there makes that process register over 2048 GQuarks, and GLib then
+   * keeps its first quark block on purpose, which LeakSanitizer reports. */
+  ldn_test_add_func ("/window/toast-shows-markup-characters", test_toast_shows_markup_characters);
 
   result = g_test_run ();
   g_clear_object (&app);

@@ -673,25 +673,6 @@ saved_toast_shown (gpointer data)
   return has_label_text (GTK_WIDGET (data), "Saved as “ldn-discussion-sheet.pdf”");
 }
 
-static gboolean
-markup_toast_shown (gpointer data)
-{
-  return has_label_text (GTK_WIDGET (data), "Could not save “R&D <draft>.pdf”: no room");
-}
-
-/* A message with "&" or "<" (a file's name, an error) is shown as it is:
- * a toast's title is markup, and unescaped it was refused (no toast, a
- * Pango warning). */
-static void
-test_toast_shows_markup_characters (void)
-{
-  LdnWindow *window = open_window ();
-
-  ldn_window_add_toast (window, "Could not save “R&D <draft>.pdf”: no room");
-  ldn_test_iterate_until (markup_toast_shown, window);
-  close_and_wait_for_finalize (window);
-}
-
 /* Saving says the file's name, not its whole path, and offers Open. */
 static void
 test_saved_toast_is_short_with_open (void)
@@ -1000,7 +981,6 @@ main (int   argc,
   ldn_test_add_func ("/window/bottom-bar-names-whole", test_bottom_bar_names_whole);
   ldn_test_add_func ("/window/switcher-settles-at-middle-widths", test_switcher_settles_at_middle_widths);
   ldn_test_add_func ("/window/saved-toast-is-short-with-open", test_saved_toast_is_short_with_open);
-  ldn_test_add_func ("/window/toast-shows-markup-characters", test_toast_shows_markup_characters);
   ldn_test_add_func ("/window/deleted-question-can-be-undone", test_deleted_question_can_be_undone);
   ldn_test_add_func ("/window/future-since-from-calendar-refused", test_future_since_from_calendar_refused);
   ldn_test_add_func ("/window/safety-answer-moves-nothing-and-shows", test_safety_answer_moves_nothing_and_shows);
