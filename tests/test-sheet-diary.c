@@ -14,6 +14,7 @@
 #include "ldn-test-pdf.h"
 #include "ldn-test-tmp.h"
 #include "sheet/ldn-sheet.h"
+#include "user/ldn-user-data-json.h"
 
 static LdnContentStore *content;
 
@@ -164,6 +165,86 @@ test_no_start (Fixture *fixture, gconstpointer data)
   g_assert_null (strstr (text, "Between "));
 }
 
+/* What follows HEADING on page TEXT (pdftotext's, lines joined) before the
+ * footer, stripped; NULL if HEADING is not on the page. */
+static char *
+dup_after (const char *text, const char *heading)
+{
+  const char *at = strstr (text, heading);
+  const char *footer;
+
+  if (at == NULL)
+    return NULL;
+  at += strlen (heading);
+  footer = strstr (at, "LDN Guide · ");
+  return g_strstrip (footer != NULL ? g_strndup (at, footer - at) : g_strdup (at));
+}
+
+/* The review's person (the screenshots' sample data and a year's diary):
+ * "Before and after" and "Benefits and harms in trials" were left with
+ * their intros at the foot of a page, their first chart or pictures on the
+ * next. No page ends with a heading or a heading and its intro. */
+static void
+test_headings_kept_with_next (Fixture *fixture, gconstpointer data)
+{
+  const LdnPaper papers[] = { LDN_PAPER_A4, LDN_PAPER_LETTER };
+  g_autofree char *sample = g_test_build_filename (G_TEST_DIST, "..", "data", "screenshots", "sample-data.json", NULL);
+  g_autofree char *json = NULL;
+  g_autoptr(GError) error = NULL;
+  LdnUserDataIds any = { NULL, NULL, NULL };
+
+  g_assert_true (g_file_get_contents (sample, &json, NULL, &error));
+  g_assert_true (ldn_user_data_from_json (fixture->user, &any, json, -1, &error));
+  g_assert_no_error (error);
+
+  for (guint p = 0; p < G_N_ELEMENTS (papers); p++)
+    {
+      g_autoptr(LdnSheetData) sheet_data = ldn_sheet_data_collect (content, fixture->user, 3, TRUE, TRUE, &error);
+      g_autoptr(LdnSheet) sheet = NULL;
+      GDate until;
+      double width, height;
+      gboolean seen_diary = FALSE, seen_trials = FALSE;
+
+      g_assert_no_error (error);
+      g_clear_pointer (&sheet_data->diary, ldn_diary_free);
+      sheet_data->diary = ldn_test_diary_new_year (&until);
+      sheet_data->diary_until = until;
+      sheet_data->nothing_entered = FALSE;
+      ldn_paper_get_size (papers[p], &width, &height);
+      sheet = ldn_sheet_new (g_steal_pointer (&sheet_data), width, height, &error);
+      g_assert_no_error (error);
+
+      g_assert_true (ldn_sheet_write_pdf (sheet, fixture->pdf, &error));
+      g_assert_no_error (error);
+
+      for (guint page = 0; page < ldn_sheet_get_n_pages (sheet); page++)
+        {
+          g_auto(GStrv) headings = ldn_sheet_dup_page_headings (sheet, page);
+          g_autofree char *text = ldn_test_pdf_page_text (fixture->pdf, page + 1);
+          g_autofree char *diary = dup_after (text, "Before and after");
+          g_autofree char *trials = dup_after (text, "Benefits and harms in trials");
+
+          /* A chart's words count as what follows: it is drawn. */
+          for (guint h = 0; headings[h] != NULL; h++)
+            {
+              g_autofree char *after = dup_after (text, headings[h]);
+
+              if (after != NULL && *after == '\0')
+                g_error ("page %u ends with the heading “%s”", page + 1, headings[h]);
+            }
+          /* Their first item's heading and chart, their first sentence with pictures. */
+          if (diary != NULL && strstr (diary, "recorded every") == NULL)
+            g_error ("page %u ends with “Before and after” and its intro: %s", page + 1, text);
+          if (trials != NULL && strstr (trials, " of 100 ") == NULL)
+            g_error ("page %u ends with “Benefits and harms in trials” and its intro: %s", page + 1, text);
+          seen_diary |= diary != NULL;
+          seen_trials |= trials != NULL;
+        }
+      g_assert_true (seen_diary);
+      g_assert_true (seen_trials);
+    }
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -180,6 +261,7 @@ main (int argc, char *argv[])
   ADD ("year", test_year);
   ADD ("empty-diary-left-out", test_empty_diary_left_out);
   ADD ("no-start", test_no_start);
+  ADD ("headings-kept-with-next", test_headings_kept_with_next);
 #undef ADD
 
   result = g_test_run ();

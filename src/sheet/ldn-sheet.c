@@ -49,6 +49,7 @@ typedef struct {
   ItemKind     kind;
   double       space_before;
   gboolean     keep_with_next;    /* headings stay with what follows */
+  gboolean     glue;              /* an intro paragraph: stays with what follows, not a heading */
   gboolean     strong;            /* a box with the strongest border */
   gboolean     header;            /* a table header, repeated after a break */
   PangoLayout *layout;            /* TEXT, BOX, or the ROW's note */
@@ -339,6 +340,14 @@ add_plain (LdnSheet   *sheet,
   add_text (sheet, escaped, font, indent, space_before, FALSE);
 }
 
+/* The item just added (an intro paragraph) stays with what follows it. */
+static void
+glue_last (LdnSheet *sheet)
+{
+  if (!sheet->too_long && sheet->items->len > 0)
+    ((Item *) g_ptr_array_index (sheet->items, sheet->items->len - 1))->glue = TRUE;
+}
+
 static void
 add_heading (LdnSheet   *sheet,
              const char *text)
@@ -498,6 +507,47 @@ fresh_page_y (const Item *item,
   return top;
 }
 
+/* How tall item I and the items kept with it are: every heading or intro
+ * paragraph in a row from I, whole, and the first block after them (a
+ * chart, a row or a sentence with pictures whole; a text's first two lines,
+ * or all of a short one, as paginate never leaves fewer behind). */
+static double
+kept_height (LdnSheet *sheet,
+             guint     i)
+{
+  double need = 0;
+
+  for (guint j = i; j < sheet->items->len; j++)
+    {
+      Item *item = g_ptr_array_index (sheet->items, j);
+      guint total = n_lines (item);
+      Piece whole = { item, 0, 0, 0, total };
+
+      if (item->kind == ITEM_BREAK)
+        break;
+      if (j > i)
+        need += item->space_before;
+      if (item->keep_with_next || item->glue)
+        {
+          need += piece_height (&whole);
+          continue;
+        }
+      if (item->kind == ITEM_TEXT && total > 3)
+        {
+          Piece first = { item, 0, 0, 0, 2 };
+
+          need += piece_height (&first);
+        }
+      else if (item->kind == ITEM_ROW)
+        need += row_fixed_height (item) + 4;
+      else
+        need += piece_height (&whole);
+      break;
+    }
+
+  return need;
+}
+
 /* Every page places at least one line (or the chart), so there are never
  * more pages than lines plus items; MAX_PAGES stops anything else. */
 static gboolean
@@ -533,12 +583,11 @@ paginate (LdnSheet *sheet,
       if (y > top)
         y += item->space_before;
 
-      /* A heading moves on with the first lines of what follows it. */
-      if (item->keep_with_next && i + 1 < sheet->items->len)
+      /* A heading (and an intro paragraph after it) moves on with the
+       * first block of what follows it. */
+      if ((item->keep_with_next || item->glue) && i + 1 < sheet->items->len)
         {
-          Piece probe = { item, 0, 0, 0, total };
-          Item *next = g_ptr_array_index (sheet->items, i + 1);
-          double need = piece_height (&probe) + (next->kind == ITEM_CHART ? CHART_HEIGHT : 40);
+          double need = kept_height (sheet, i);
 
           if (y + need > bottom && y > top)
             {
@@ -1282,6 +1331,9 @@ add_diary (LdnSheet           *sheet,
           break;
         case LDN_SHEET_DIARY_TEXT:
           add_plain (sheet, block->text, "Sans 10", 0, 4);
+          /* The section's intro stays with its heading and the first chart. */
+          if (i > 0 && ((const LdnSheetDiaryBlock *) g_ptr_array_index (blocks, i - 1))->kind == LDN_SHEET_DIARY_HEADING)
+            glue_last (sheet);
           break;
         case LDN_SHEET_DIARY_BULLET:
           {
@@ -1361,6 +1413,7 @@ build (LdnSheet           *sheet,
     {
       add_heading (sheet, _("Benefits and harms in trials"));
       add_plain (sheet, data->frequency_intro, "Sans 10", 0, 4);
+      glue_last (sheet);
       for (guint i = 0; i < data->frequencies->len; i++)
         {
           const LdnSheetFrequency *frequency = g_ptr_array_index (data->frequencies, i);
