@@ -165,6 +165,55 @@ test_no_start (Fixture *fixture, gconstpointer data)
   g_assert_null (strstr (text, "Between "));
 }
 
+/* A person who has started (the diary has a start date and a plan): page 1
+ * says so near the top, with the dose now, instead of only the dose looked
+ * at on the chart; the doctor box has the start and the dose, and the review
+ * date is asked once, in the diary's review point. */
+static void
+test_started_on_page_1 (Fixture *fixture, gconstpointer data)
+{
+  GDate until;
+  LdnDiary *diary = ldn_test_diary_new_year (&until);
+  g_autofree char *page1 = NULL;
+  g_autofree char *page2 = NULL;
+  g_autofree char *text = NULL;
+  const char *started, *considering, *review;
+
+  write_sheet (fixture, diary, &until);
+  page1 = ldn_test_pdf_page_text (fixture->pdf, 1);
+  page2 = ldn_test_pdf_page_text (fixture->pdf, 2);
+  text = ldn_test_pdf_text (fixture->pdf);
+  started = strstr (page1, "Started 1 February 2027 (from my diary): now 3 mg at 22:00; the diary is under "
+                           "“Before and after”.");
+  considering = strstr (page1, "What I am considering");
+  g_assert_nonnull (started);
+  g_assert_nonnull (considering);
+  g_assert_true (started < considering);
+  g_assert_null (strstr (text, "Dose looked at"));
+  ldn_test_assert_contains (page1, "Dose plan: now 3 mg at 22:00 (from my diary)");
+  ldn_test_assert_contains (page1, "Start date: 1 February 2027 (from my diary)");
+  ldn_test_assert_contains (page1, "What to monitor:");
+  /* Page 1 stays one page: the doctor box ends it. */
+  g_assert_null (strstr (page2, "What to monitor:"));
+  review = strstr (text, "Review date:");
+  g_assert_nonnull (review);
+  g_assert_null (strstr (review + 1, "Review date:"));
+  g_assert_null (strstr (page1, "Review date:"));
+}
+
+/* Not started: the timeline's dose is shown as the example it is. */
+static void
+test_not_started_on_page_1 (Fixture *fixture, gconstpointer data)
+{
+  g_autofree char *page1 = NULL;
+
+  write_sheet (fixture, NULL, NULL);
+  page1 = ldn_test_pdf_page_text (fixture->pdf, 1);
+  ldn_test_assert_contains (page1, "Dose looked at on the chart (an example, not a plan):");
+  ldn_test_assert_contains (page1, "Review date:");
+  g_assert_null (strstr (page1, "Started "));
+}
+
 /* What follows HEADING on page TEXT (pdftotext's, lines joined) before the
  * footer, stripped; NULL if HEADING is not on the page. */
 static char *
@@ -173,6 +222,9 @@ dup_after (const char *text, const char *heading)
   const char *at = strstr (text, heading);
   const char *footer;
 
+  /* Not where it is named in quotes (page 1 names “Before and after”). */
+  while (at != NULL && g_str_has_prefix (at + strlen (heading), "”"))
+    at = strstr (at + 1, heading);
   if (at == NULL)
     return NULL;
   at += strlen (heading);
@@ -221,8 +273,10 @@ test_headings_kept_with_next (Fixture *fixture, gconstpointer data)
         {
           g_auto(GStrv) headings = ldn_sheet_dup_page_headings (sheet, page);
           g_autofree char *text = ldn_test_pdf_page_text (fixture->pdf, page + 1);
-          g_autofree char *diary = dup_after (text, "Before and after");
-          g_autofree char *trials = dup_after (text, "Benefits and harms in trials");
+          g_autofree char *diary = g_strv_contains ((const char * const *) headings, "Before and after")
+                                     ? dup_after (text, "Before and after") : NULL;
+          g_autofree char *trials = g_strv_contains ((const char * const *) headings, "Benefits and harms in trials")
+                                      ? dup_after (text, "Benefits and harms in trials") : NULL;
 
           /* A chart's words count as what follows: it is drawn. */
           for (guint h = 0; headings[h] != NULL; h++)
@@ -262,6 +316,8 @@ main (int argc, char *argv[])
   ADD ("empty-diary-left-out", test_empty_diary_left_out);
   ADD ("no-start", test_no_start);
   ADD ("headings-kept-with-next", test_headings_kept_with_next);
+  ADD ("started-on-page-1", test_started_on_page_1);
+  ADD ("not-started-on-page-1", test_not_started_on_page_1);
 #undef ADD
 
   result = g_test_run ();
