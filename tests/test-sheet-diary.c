@@ -117,7 +117,8 @@ test_year (Fixture *fixture, gconstpointer data)
   ldn_test_assert_contains (section, "Start date: 1 February 2027.");
   ldn_test_assert_contains (section, "1.5 mg at 22:00 from 1 February 2027");
   ldn_test_assert_contains (section, "3 mg at 22:00 from 1 March 2027");
-  ldn_test_assert_contains (section, "Dose log since the start: 313 marked taken, 11 marked missed, 0 not marked.");
+  ldn_test_assert_contains (section, "Dose log, of 324 entries since the start: 313 marked taken, 11 marked missed, 0 not marked; "
+                                     "no entry on 10 days.");
   ldn_test_assert_contains (section, "Side effects by date");
   ldn_test_assert_contains (section, "15 March 2027: Vivid dreams or nightmares (mild), Headache (moderate)");
   ldn_test_assert_contains (section, "15 December 2027: Vivid dreams or nightmares (mild)");
