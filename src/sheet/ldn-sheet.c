@@ -1527,7 +1527,7 @@ build (LdnSheet           *sheet,
     add_plain (sheet, _("None noticed so far."), "Sans 10", 0, 4);
   else
     {
-      const char *header[] = { _("Side effect"), _("How bad"), _("Since"), _("Note") };
+      const char *header[] = { _("Side effect"), _("Severity"), _("Since"), _("Note") };
 
       add_row (sheet, header, TRUE);
       for (guint i = 0; i < data->side_effects->len; i++)
