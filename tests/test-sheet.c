@@ -131,9 +131,6 @@ test_every_section (Fixture       *fixture,
   ldn_test_assert_contains (text, "Estimated receptor occupancy after one 3 mg dose");
   ldn_test_assert_contains (text, "model estimate, not a measurement");
   ldn_test_assert_contains (text, "Side effects I have noticed");
-  /* The column is named as in the checklist ("How bad" was renamed). */
-  ldn_test_assert_contains (text, "Severity");
-  g_assert_null (strstr (text, "How bad"));
   ldn_test_assert_contains (text, "Vivid dreams or nightmares");
   ldn_test_assert_contains (text, "Only the first week");
   /* The date the person picked, written for the reader (stored as ISO). */
