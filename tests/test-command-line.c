@@ -499,7 +499,7 @@ test_export_sheet_uses_remembered_dose (void)
   run_result_clear (&result);
 
   text = ldn_test_pdf_text (pdf);
-  ldn_test_assert_contains (text, "Dose looked at in the guide: 1.5 mg, every night at 21:30.");
+  ldn_test_assert_contains (text, "Dose looked at on the chart (an example, not a plan): 1.5 mg, every night at 21:30.");
 
   g_setenv ("GSETTINGS_BACKEND", saved_backend ? saved_backend : "memory", TRUE);
   if (saved_config != NULL)

@@ -345,12 +345,15 @@ test_side_effects_and_doses (void)
   g_assert_cmpuint (summary->n_missed, ==, 1);
   g_assert_cmpuint (summary->n_dose_unknown, ==, 1);
   g_assert_cmpuint (summary->n_entries, ==, 4);
+  g_assert_cmpuint (summary->n_days_since_start, ==, 20);
   lines = ldn_diary_dup_dose_lines (diary, summary);
   g_assert_cmpuint (lines->len, ==, 3);
   g_assert_cmpstr (g_ptr_array_index (lines, 0), ==, "1.5 mg at 22:00 from 1 March 2027");
   g_assert_cmpstr (g_ptr_array_index (lines, 1), ==, "3 mg at 21:30 from 15 March 2027");
+  /* The counts are of entries; the days without one are said too. */
   g_assert_cmpstr (g_ptr_array_index (lines, 2), ==,
-                   "Dose log since the start: 1 marked taken, 1 marked missed, 1 not marked.");
+                   "Dose log, of 3 entries since the start: 1 marked taken, 1 marked missed, 1 not marked; "
+                   "no entry on 17 days.");
 }
 
 int

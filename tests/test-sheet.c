@@ -729,8 +729,8 @@ test_page_1_summary (Fixture       *fixture,
       ldn_test_assert_contains (page1, "Date of birth: 9 April 1968");
       ldn_test_assert_contains (page1, "Fibromyalgia (evidence: weak and mixed)");
       ldn_test_assert_contains (page1, "Restless legs (not covered by the guide)");
-      ldn_test_assert_contains (page1, paper == LDN_PAPER_A4 ? "Dose looked at in the guide: 3 mg, every night at 22:00."
-                                                             : "Dose looked at in the guide: 3 mg, one dose at 21:30.");
+      ldn_test_assert_contains (page1, paper == LDN_PAPER_A4 ? "Dose looked at on the chart (an example, not a plan): 3 mg, every night at 22:00."
+                                                             : "Dose looked at on the chart (an example, not a plan): 3 mg, one dose at 21:30.");
       /* The flag names the medicine, and comes before the table. */
       ldn_test_assert_contains (page1, "Takes co-codamol 30/500, 2 tablets, four times a day: opioid");
       ldn_test_assert_contains (page1, "contains codeine and paracetamol");

@@ -318,6 +318,100 @@ test_degenerate (void)
   cairo_surface_destroy (surface);
 }
 
+/* The review's phone chart: a long meaning of 10, side effects, and dose
+ * changes two weeks apart. At any width and font, no text covers another,
+ * and none leaves the chart; the legend says what the band and the dashed
+ * line are. */
+static void
+test_labels_never_overlap (void)
+{
+  g_autoptr(LdnDiary) diary = ldn_diary_new ();
+  g_autoptr(LdnDiarySummary) summary = NULL;
+  GDate start = day (2026, 10, 1), until = day (2026, 11, 30);
+  const double widths[] = { 240, 320, 360, 600, 1000 };
+  const char *fonts[] = { "Sans 8", "Sans 11", "Sans 16" };
+  LdnTrendData data = { .diary = diary, .item = 0,
+                        .labels = { .start = "Start", .dose_format = "%s mg", .baseline = "Baseline",
+                                    .side_effects = "Side effects", .baseline_range = "Baseline range",
+                                    .baseline_median = "Baseline median" } };
+
+  g_ptr_array_add (diary->items, ldn_diary_item_new ("pain", "Pain", "No pain", "The worst pain you can imagine",
+                                                     LDN_DIARY_EVERY_DAY));
+  diary->has_start = TRUE;
+  diary->start = start;
+  for (int i = 0; i < 3; i++)
+    {
+      GDate from = plus (start, 14 * i);
+
+      g_ptr_array_add (diary->plan, ldn_diary_plan_step_new (&from, 1.5 * (i + 1), 22 * 60));
+    }
+  for (int i = -29; i <= 60; i++)
+    {
+      GDate date = plus (start, i);
+      LdnDiaryEntry *entry = ldn_diary_entry_new (&date);
+
+      entry->ratings[0] = 4 + (i * 7 % 5);
+      if (i > 0 && i < 6)
+        ldn_diary_entry_add_side_effect (entry, "vivid-dreams", 2);
+      g_ptr_array_add (diary->entries, entry);
+    }
+  summary = ldn_diary_summary_new (diary, &until);
+  data.summary = &g_array_index (summary->items, LdnDiaryItemSummary, 0);
+  g_assert_cmpint (data.summary->baseline_state, ==, LDN_DIARY_BASELINE_ENOUGH);
+  ldn_trend_data_set_range_from_diary (&data, &until);
+
+  for (guint f = 0; f < G_N_ELEMENTS (fonts); f++)
+    for (guint w = 0; w < G_N_ELEMENTS (widths); w++)
+      {
+        LdnTrendStyle style = test_style;
+        double height = 220;
+        g_autoptr(GArray) boxes = NULL;
+        gboolean high = FALSE, legend[3] = { FALSE, FALSE, FALSE }, start_label = FALSE;
+
+        style.font = fonts[f];
+        boxes = ldn_trend_dup_text_boxes (widths[w], height, &data, &style);
+        for (guint i = 0; i < boxes->len; i++)
+          {
+            const LdnTrendTextBox *a = &g_array_index (boxes, LdnTrendTextBox, i);
+
+            if (a->x < 0 || a->x + a->width > widths[w] || a->y < 0 || a->y + a->height > height)
+              g_error ("%s at %g px: “%s” leaves the chart (x %g to %g, y %g to %g)", fonts[f], widths[w], a->text,
+                       a->x, a->x + a->width, a->y, a->y + a->height);
+            for (guint j = i + 1; j < boxes->len; j++)
+              {
+                const LdnTrendTextBox *b = &g_array_index (boxes, LdnTrendTextBox, j);
+
+                if (a->x < b->x + b->width && b->x < a->x + a->width && a->y < b->y + b->height &&
+                    b->y < a->y + a->height)
+                  g_error ("%s at %g px: “%s” (%g,%g %gx%g) and “%s” (%g,%g %gx%g) overlap", fonts[f], widths[w],
+                           a->text, a->x, a->y, a->width, a->height, b->text, b->x, b->y, b->width, b->height);
+              }
+            high |= g_str_has_prefix (a->text, "10 = ");
+            start_label |= g_str_equal (a->text, "Start 1.5 mg");
+            legend[0] |= g_str_equal (a->text, "Side effects");
+            legend[1] |= g_str_equal (a->text, "Baseline range");
+            legend[2] |= g_str_equal (a->text, "Baseline median");
+          }
+        g_assert_true (high);
+        g_assert_true (start_label);
+        /* The whole legend, on as many rows as it needs. */
+        g_assert_true (legend[0] && legend[1] && legend[2]);
+        if (g_getenv ("LDN_TEST_PNG_DIR") != NULL && f < 2 && widths[w] <= 360)
+          {
+            cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, (int) widths[w], (int) height);
+            cairo_t *cr = cairo_create (surface);
+            g_autofree char *name = g_strdup_printf ("trend-labels-%u-%g.png", f, widths[w]);
+
+            cairo_set_source_rgb (cr, 1, 1, 1);
+            cairo_paint (cr);
+            ldn_trend_draw (cr, widths[w], height, &data, &style);
+            cairo_destroy (cr);
+            maybe_write_png (surface, name);
+            cairo_surface_destroy (surface);
+          }
+      }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -329,5 +423,6 @@ main (int argc, char **argv)
   g_test_add_func ("/trend-draw/weekly-join", test_weekly_join);
   g_test_add_func ("/trend-draw/print-year", test_print_year);
   g_test_add_func ("/trend-draw/degenerate", test_degenerate);
+  g_test_add_func ("/trend-draw/labels-never-overlap", test_labels_never_overlap);
   return g_test_run ();
 }

@@ -79,6 +79,10 @@ ldn_trend_chart_snapshot (GtkWidget   *widget,
       .dose_format = _("%s mg"),
       .baseline = _("Baseline"),
       .side_effects = _("Side effects"),
+      /* Translators: the diary chart's legend: the grey band is the baseline's range. */
+      .baseline_range = _("Baseline range"),
+      /* Translators: the diary chart's legend: the dashed line is the baseline's median. */
+      .baseline_median = _("Baseline median"),
     },
   };
   cairo_t *cr;

@@ -15,7 +15,7 @@
 #define MARGIN_RIGHT   12.0
 #define MARGIN_TOP     34.0   /* the meaning of 10, then the start and dose labels */
 #define MARK_ROW       12.0   /* side effects under the plot */
-#define MARGIN_BOTTOM (MARK_ROW + 34.0)  /* marks, dates, the meaning of 0 */
+#define MARGIN_BOTTOM (MARK_ROW + 34.0)  /* marks, dates, the meaning of 0; more for a legend */
 #define MIN_DAYS       14
 
 typedef struct {
@@ -24,16 +24,25 @@ typedef struct {
   guint32 n_days;
 } Plot;
 
+/* LEFT, TOP and BOTTOM: the margins for the font and legend drawn, at least the
+ * defaults (0 for the defaults: the plot area the public functions give is
+ * the one drawn with a font up to about 9 pt and a legend on one row). */
 static void
 plot_init (Plot               *plot,
            double              width,
            double              height,
-           const LdnTrendData *data)
+           const LdnTrendData *data,
+           double              left,
+           double              top,
+           double              bottom)
 {
-  plot->x = MARGIN_LEFT;
-  plot->y = MARGIN_TOP;
-  plot->width = MAX (width - MARGIN_LEFT - MARGIN_RIGHT, 1);
-  plot->height = MAX (height - MARGIN_TOP - MARGIN_BOTTOM, 1);
+  left = MAX (left, MARGIN_LEFT);
+  top = MAX (top, MARGIN_TOP);
+  bottom = MAX (bottom, MARGIN_BOTTOM);
+  plot->x = left;
+  plot->y = top;
+  plot->width = MAX (width - left - MARGIN_RIGHT, 1);
+  plot->height = MAX (height - top - bottom, 1);
   if (g_date_valid (&data->first) && g_date_valid (&data->last) &&
       g_date_compare (&data->first, &data->last) <= 0)
     {
@@ -73,7 +82,7 @@ ldn_trend_get_plot_area (double              width,
 {
   Plot plot;
 
-  plot_init (&plot, width, height, data);
+  plot_init (&plot, width, height, data, 0, 0, 0);
   *x = plot.x;
   *y = plot.y;
   *plot_width = plot.width;
@@ -88,7 +97,7 @@ ldn_trend_x_at_date (double              width,
 {
   Plot plot;
 
-  plot_init (&plot, width, height, data);
+  plot_init (&plot, width, height, data, 0, 0, 0);
   return x_at_day (&plot, g_date_get_julian (date) + 0.5);
 }
 
@@ -100,7 +109,7 @@ ldn_trend_y_at_rating (double              width,
 {
   Plot plot;
 
-  plot_init (&plot, width, height, data);
+  plot_init (&plot, width, height, data, 0, 0, 0);
   return y_at (&plot, rating);
 }
 
@@ -142,6 +151,9 @@ set_color (cairo_t        *cr,
   cairo_set_source_rgba (cr, color->red, color->green, color->blue, color->alpha);
 }
 
+/* Where ldn_trend_dup_text_boxes collects every text drawn. */
+static const cairo_user_data_key_t boxes_key;
+
 /* Text with its left (X_ALIGN 0), centre (0.5) or right (1) at X and its top at Y. */
 static double
 show_text (cairo_t        *cr,
@@ -152,6 +164,7 @@ show_text (cairo_t        *cr,
            double          x_align,
            const LdnColor *color)
 {
+  GArray *boxes = cairo_get_user_data (cr, &boxes_key);
   int width, height;
 
   pango_layout_set_text (layout, text, -1);
@@ -159,7 +172,55 @@ show_text (cairo_t        *cr,
   set_color (cr, color);
   cairo_move_to (cr, x - width * x_align, y);
   pango_cairo_show_layout (cr, layout);
+  if (boxes != NULL)
+    {
+      LdnTrendTextBox box = { x - width * x_align, y, width, height, g_intern_string (text) };
+
+      g_array_append_val (boxes, box);
+    }
   return width;
+}
+
+/* The same, shortened with an ellipsis to at most MAX_WIDTH. */
+static double
+show_text_within (cairo_t        *cr,
+                  PangoLayout    *layout,
+                  const char     *text,
+                  double          x,
+                  double          y,
+                  double          max_width,
+                  const LdnColor *color)
+{
+  double width;
+
+  pango_layout_set_width (layout, (int) (MAX (max_width, 1) * PANGO_SCALE));
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+  width = show_text (cr, layout, text, x, y, 0, color);
+  pango_layout_set_width (layout, -1);
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_NONE);
+  return width;
+}
+
+static double
+text_width (PangoLayout *layout,
+            const char  *text)
+{
+  int width;
+
+  pango_layout_set_text (layout, text, -1);
+  pango_layout_get_pixel_size (layout, &width, NULL);
+  return width;
+}
+
+/* The height of one line of text. */
+static double
+line_height (PangoLayout *layout)
+{
+  int height;
+
+  pango_layout_set_text (layout, "0", -1);
+  pango_layout_get_pixel_size (layout, NULL, &height);
+  return height;
 }
 
 static void
@@ -169,7 +230,7 @@ draw_dates (cairo_t             *cr,
             const LdnTrendStyle *style)
 {
   double bottom = plot->y + plot->height;
-  double label_y = bottom + MARK_ROW + 2;
+  double label_y = bottom + MARK_ROW + 1;
   double next_free = -G_MAXDOUBLE;
   gboolean by_week = plot->n_days < 62;
 
@@ -214,6 +275,8 @@ draw_axis (cairo_t             *cr,
            const LdnDiaryItem  *item,
            const LdnTrendStyle *style)
 {
+  double free_above = G_MAXDOUBLE;  /* the top of the last number drawn */
+
   cairo_set_line_width (cr, 1);
   for (int rating = 0; rating <= LDN_DIARY_SCALE_MAX; rating += 5)
     {
@@ -228,19 +291,26 @@ draw_axis (cairo_t             *cr,
       g_snprintf (text, sizeof text, "%d", rating);
       pango_layout_set_text (layout, text, -1);
       pango_layout_get_pixel_size (layout, NULL, &height);
+      /* A plot too short for every number keeps those that fit. */
+      if (y + height / 2.0 > free_above)
+        continue;
       show_text (cr, layout, text, plot->x - 4, y - height / 2.0, 1, &style->foreground);
+      free_above = y - height / 2.0;
     }
 
-  /* The person's meaning of 10 above the plot and of 0 below it. */
+  /* The person's meaning of 10 above the plot and of 0 below it (under
+   * the dates), shortened if wider than the plot. */
   if (item != NULL)
     {
       g_autofree char *high = g_strdup_printf ("10 = %s", item->high);
       g_autofree char *low = g_strdup_printf ("0 = %s", item->low);
+      double line = line_height (layout);
 
       if (*item->high != '\0')
-        show_text (cr, layout, high, plot->x, 0, 0, &style->foreground);
+        show_text_within (cr, layout, high, plot->x, 0, plot->width, &style->foreground);
       if (*item->low != '\0')
-        show_text (cr, layout, low, plot->x, plot->y + plot->height + MARK_ROW + 18, 0, &style->foreground);
+        show_text_within (cr, layout, low, plot->x, plot->y + plot->height + MARK_ROW + 1 + line + 1, plot->width,
+                          &style->foreground);
     }
 }
 
@@ -299,14 +369,16 @@ draw_baseline_label (cairo_t             *cr,
                      const LdnTrendStyle *style)
 {
   const LdnDiaryItemSummary *summary = data->summary;
-  double x0;
+  double x0, line;
 
   if (summary == NULL || summary->baseline_state == LDN_DIARY_BASELINE_NO_START ||
       !g_date_valid (&summary->baseline.first) || data->labels.baseline == NULL)
     return;
   x0 = MAX (x_at_day (plot, g_date_get_julian (&summary->baseline.first)), plot->x);
-  if (x0 < plot->x + plot->width)
-    show_text (cr, layout, data->labels.baseline, x0 + 3, plot->y + plot->height - 14, 0, &style->foreground);
+  line = line_height (layout);
+  /* Not up where the dose labels' second row is. */
+  if (x0 < plot->x + plot->width && plot->height >= 3 * line + 4)
+    show_text (cr, layout, data->labels.baseline, x0 + 3, plot->y + plot->height - line - 1, 0, &style->foreground);
 }
 
 static void
@@ -318,7 +390,12 @@ draw_markers (cairo_t             *cr,
 {
   const LdnDiary *diary = data->diary;
   guint32 end = plot->first + plot->n_days;
-  double label_y = 16, next_free = -G_MAXDOUBLE, next_free_inside = -G_MAXDOUBLE;
+  double line = line_height (layout);
+  /* Two rows for the labels: under the meaning of 10, and just inside the
+   * plot's top (below the first row, however tall the font). */
+  double rows[2] = { line + 1, MAX (plot->y + 1, 2 * line + 2) };
+  double next_free[2] = { -G_MAXDOUBLE, -G_MAXDOUBLE };
+  double right = plot->x + plot->width + MARGIN_RIGHT;
   const double dash[] = { 4, 2 };
 
   cairo_set_line_width (cr, 1.5);
@@ -378,20 +455,19 @@ draw_markers (cairo_t             *cr,
         label = g_steal_pointer (&dose);
       if (label != NULL)
         {
-          double w;
+          double w = text_width (layout, label);
+          /* Right of its line, or left of it at the right edge. */
+          double left = x + 2 + w <= right ? x + 2 : MAX (x - 2 - w, 0);
 
-          /* A label that would cover the previous one goes just inside the
-           * plot's top; if that is taken too, only the line stays. */
-          if (x >= next_free)
-            {
-              w = show_text (cr, layout, label, x + 2, label_y, 0, &style->marker);
-              next_free = x + w + 6;
-            }
-          else if (x >= next_free_inside)
-            {
-              w = show_text (cr, layout, label, x + 2, plot->y + 1, 0, &style->marker);
-              next_free_inside = x + w + 6;
-            }
+          /* A label that would cover the previous one goes to the second
+           * row; if that is taken too, only the line stays. */
+          for (guint row = 0; row < G_N_ELEMENTS (rows); row++)
+            if (left >= next_free[row] && (row == 0 || rows[row] + line <= plot->y + plot->height))
+              {
+                show_text (cr, layout, label, left, rows[row], 0, &style->marker);
+                next_free[row] = left + w + 6;
+                break;
+              }
         }
     }
 }
@@ -482,13 +558,12 @@ draw_ratings (cairo_t             *cr,
   cairo_fill (cr);
 }
 
-static void
+/* TRUE if any mark was drawn. */
+static gboolean
 draw_side_effects (cairo_t             *cr,
-                   PangoLayout         *layout,
                    const Plot          *plot,
                    const LdnTrendData  *data,
-                   const LdnTrendStyle *style,
-                   double               width)
+                   const LdnTrendStyle *style)
 {
   const LdnDiary *diary = data->diary;
   guint32 end = plot->first + plot->n_days;
@@ -517,13 +592,113 @@ draw_side_effects (cairo_t             *cr,
       any = TRUE;
     }
   cairo_fill (cr);
+  return any;
+}
 
-  if (any && data->labels.side_effects != NULL)
+/* The legend's entry KIND (0 a triangle, 1 the band's swatch, 2 the
+ * dashed median) with LABEL at *X on the row at *Y, on the next row when
+ * this one has no room; only moves *X and *Y when CR is NULL. */
+static void
+legend_entry (cairo_t             *cr,
+              PangoLayout         *layout,
+              const Plot          *plot,
+              const LdnTrendStyle *style,
+              int                  kind,
+              const char          *label,
+              double              *x,
+              double              *y)
+{
+  double line = line_height (layout), key = 14, w = text_width (layout, label);
+  double right = plot->x + plot->width + MARGIN_RIGHT, mid;
+  const double dash[] = { 6, 3 };
+
+  if (*x > plot->x && *x + key + 4 + w > right)
     {
-      g_autofree char *legend = g_strdup_printf ("▲ %s", data->labels.side_effects);
-
-      show_text (cr, layout, legend, width - MARGIN_RIGHT, 0, 1, &style->side_effect);
+      *x = plot->x;
+      *y += line + 1;
     }
+  w = MIN (w, right - *x - key - 4);
+  mid = *y + line / 2;
+  if (cr != NULL)
+    {
+      switch (kind)
+        {
+        case 0:
+          set_color (cr, &style->side_effect);
+          cairo_move_to (cr, *x + key / 2, mid - 4);
+          cairo_line_to (cr, *x + key / 2 + 4.5, mid + 4);
+          cairo_line_to (cr, *x + key / 2 - 4.5, mid + 4);
+          cairo_close_path (cr);
+          cairo_fill (cr);
+          break;
+        case 1:
+          set_color (cr, &style->band);
+          cairo_rectangle (cr, *x, mid - 4, key, 8);
+          cairo_fill (cr);
+          break;
+        default:
+          set_color (cr, &style->foreground);
+          cairo_set_line_width (cr, 1);
+          cairo_set_dash (cr, dash, 2, 0);
+          cairo_move_to (cr, *x, floor (mid) + 0.5);
+          cairo_line_to (cr, *x + key, floor (mid) + 0.5);
+          cairo_stroke (cr);
+          cairo_set_dash (cr, NULL, 0, 0);
+          break;
+        }
+      show_text_within (cr, layout, label, *x + key + 4, *y, w, kind == 0 ? &style->side_effect : &style->foreground);
+    }
+  *x += key + 4 + w + 14;
+}
+
+static gboolean
+has_side_effects (const Plot         *plot,
+                  const LdnTrendData *data)
+{
+  for (guint i = 0; i < data->diary->entries->len; i++)
+    {
+      const LdnDiaryEntry *entry = g_ptr_array_index (data->diary->entries, i);
+      guint32 day = g_date_get_julian (&entry->date);
+
+      if (entry->side_effects->len > 0 && day >= plot->first && day < plot->first + plot->n_days)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Under the meaning of 0: what the triangles, the grey band and the dashed
+ * line are, on as many rows as the width needs. Returns how tall it is;
+ * with CR NULL, only measures. */
+static double
+draw_legend (cairo_t             *cr,
+             PangoLayout         *layout,
+             const Plot          *plot,
+             const LdnTrendData  *data,
+             const LdnTrendStyle *style)
+{
+  const LdnDiaryItemSummary *summary = data->summary;
+  double line = line_height (layout);
+  double top = plot->y + plot->height + MARK_ROW + 1 + 2 * (line + 1), y = top, x = plot->x;
+  gboolean band = summary != NULL && summary->baseline_state == LDN_DIARY_BASELINE_ENOUGH &&
+                  !isnan (summary->baseline.median);
+  gboolean any = FALSE;
+
+  if (has_side_effects (plot, data) && data->labels.side_effects != NULL)
+    {
+      legend_entry (cr, layout, plot, style, 0, data->labels.side_effects, &x, &y);
+      any = TRUE;
+    }
+  if (band && data->labels.baseline_range != NULL)
+    {
+      legend_entry (cr, layout, plot, style, 1, data->labels.baseline_range, &x, &y);
+      any = TRUE;
+    }
+  if (band && data->labels.baseline_median != NULL)
+    {
+      legend_entry (cr, layout, plot, style, 2, data->labels.baseline_median, &x, &y);
+      any = TRUE;
+    }
+  return any ? y + line - top : 0;
 }
 
 void
@@ -540,7 +715,6 @@ ldn_trend_draw (cairo_t             *cr,
 
   g_return_if_fail (cr != NULL && data != NULL && style != NULL && data->diary != NULL);
 
-  plot_init (&plot, width, height, data);
   item = data->item < data->diary->items->len ? g_ptr_array_index (data->diary->items, data->item) : NULL;
 
   cairo_save (cr);
@@ -556,6 +730,17 @@ ldn_trend_draw (cairo_t             *cr,
   pango_layout_set_font_description (layout, font);
   pango_font_description_free (font);
 
+  /* Room for the font: above, the meaning of 10 and the dose labels' row;
+   * below, the marks, dates, the meaning of 0 and the legend's rows. */
+  {
+    double line = line_height (layout), legend;
+
+    plot_init (&plot, width, height, data, 0, 0, 0);
+    legend = draw_legend (NULL, layout, &plot, data, style);
+    plot_init (&plot, width, height, data, text_width (layout, "10") + 6, 2 * (line + 1) + 4,
+               MARK_ROW + 1 + 2 * (line + 1) + (legend > 0 ? legend + 2 : 0));
+  }
+
   draw_baseline (cr, layout, &plot, data, style);
   draw_baseline_label (cr, layout, &plot, data, style);
   draw_axis (cr, layout, &plot, item, style);
@@ -563,10 +748,28 @@ ldn_trend_draw (cairo_t             *cr,
   draw_markers (cr, layout, &plot, data, style);
   if (item != NULL)
     draw_ratings (cr, &plot, data, style);
-  draw_side_effects (cr, layout, &plot, data, style, width);
+  draw_side_effects (cr, &plot, data, style);
+  draw_legend (cr, layout, &plot, data, style);
 
   g_object_unref (layout);
   cairo_restore (cr);
+}
+
+GArray *
+ldn_trend_dup_text_boxes (double               width,
+                          double               height,
+                          const LdnTrendData  *data,
+                          const LdnTrendStyle *style)
+{
+  GArray *boxes = g_array_new (FALSE, FALSE, sizeof (LdnTrendTextBox));
+  cairo_surface_t *surface = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
+  cairo_t *cr = cairo_create (surface);
+
+  cairo_set_user_data (cr, &boxes_key, boxes, NULL);
+  ldn_trend_draw (cr, width, height, data, style);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+  return boxes;
 }
 
 void

@@ -42,7 +42,15 @@ typedef struct {
   const char *dose_format;    /* "%s mg": the dose as text */
   const char *baseline;       /* "Baseline" */
   const char *side_effects;   /* "Side effects" (the marks' row) */
+  const char *baseline_range; /* the legend's grey band; NULL: no entry */
+  const char *baseline_median;/* the legend's dashed line; NULL: no entry */
 } LdnTrendLabels;
+
+/* A text as drawn: its extent in user units and the text. */
+typedef struct {
+  double      x, y, width, height;
+  const char *text;           /* interned */
+} LdnTrendTextBox;
 
 typedef struct {
   const LdnDiary            *diary;
@@ -82,6 +90,13 @@ double ldn_trend_y_at_rating (double              width,
                               double              height,
                               const LdnTrendData *data,
                               double              rating);
+
+/* Draws as ldn_trend_draw would and returns where every text went, of
+ * LdnTrendTextBox (for tests: no two overlap, none leaves the chart). */
+GArray *ldn_trend_dup_text_boxes (double               width,
+                                  double               height,
+                                  const LdnTrendData  *data,
+                                  const LdnTrendStyle *style);
 
 /* Paper: black ink and greys only, readable in greyscale. */
 void ldn_trend_style_init_for_print (LdnTrendStyle *style);

@@ -157,6 +157,8 @@ ldn_diary_summary_new (const LdnDiary *diary,
       g_array_append_val (summary->items, s);
     }
 
+  if (has_start && start_day <= until_day)
+    summary->n_days_since_start = until_day - start_day + 1;
   for (guint i = 0; i < diary->entries->len; i++)
     {
       const LdnDiaryEntry *entry = g_ptr_array_index (diary->entries, i);
@@ -361,8 +363,32 @@ ldn_diary_dup_dose_lines (const LdnDiary        *diary,
                                                step->minutes % 60, date));
     }
   if (summary != NULL && summary->n_taken + summary->n_missed > 0)
-    g_ptr_array_add (lines, g_strdup_printf (_("Dose log since the start: %u marked taken, %u marked missed, "
-                                               "%u not marked."),
-                                             summary->n_taken, summary->n_missed, summary->n_dose_unknown));
+    {
+      guint n = summary->n_taken + summary->n_missed + summary->n_dose_unknown;
+      guint empty = summary->n_days_since_start > n ? summary->n_days_since_start - n : 0;
+      /* Translators: part of "Dose log, of 49 entries since the start: ...". */
+      g_autofree char *entries = g_strdup_printf (ngettext ("%u entry", "%u entries", n), n);
+
+      if (empty > 0)
+        {
+          /* Translators: part of "...; no entry on 13 days": days since the start without a diary entry. */
+          g_autofree char *days = g_strdup_printf (ngettext ("no entry on %u day", "no entry on %u days", empty),
+                                                   empty);
+
+          /* Translators: "Dose log, of 49 entries since the start: 41 marked taken, 5 marked missed,
+           * 3 not marked; no entry on 13 days." The first %s is "49 entries", the last "no entry on 13 days". */
+          g_ptr_array_add (lines, g_strdup_printf (_("Dose log, of %s since the start: %u marked taken, "
+                                                     "%u marked missed, %u not marked; %s."),
+                                                   entries, summary->n_taken, summary->n_missed,
+                                                   summary->n_dose_unknown, days));
+        }
+      else
+        /* Translators: "Dose log, of 49 entries since the start: 41 marked taken, 5 marked missed,
+         * 3 not marked." (an entry on every day). */
+        g_ptr_array_add (lines, g_strdup_printf (_("Dose log, of %s since the start: %u marked taken, "
+                                                   "%u marked missed, %u not marked."),
+                                                 entries, summary->n_taken, summary->n_missed,
+                                                 summary->n_dose_unknown));
+    }
   return lines;
 }

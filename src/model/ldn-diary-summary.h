@@ -78,6 +78,7 @@ typedef struct {
   guint    n_missed;         /* ... marked missed */
   guint    n_dose_unknown;   /* ... not marked */
   guint    n_entries;        /* entries up to UNTIL */
+  guint    n_days_since_start; /* days from the start to UNTIL, both counted; 0 without a start */
 } LdnDiarySummary;
 
 /* Summarises DIARY up to and including UNTIL (normally today). */

@@ -489,7 +489,7 @@ ldn_checklist_view_new (LdnContentStore *content,
   gtk_box_append (GTK_BOX (column), warning_signs (self));
   gtk_box_append (GTK_BOX (column), ldn_wrapped_label_new (_("Side Effects I Noticed"), "title-2"));
   gtk_box_append (GTK_BOX (column),
-                  ldn_wrapped_label_new (_("Tick what you notice. Open a row to say how bad it is, since when, and add a note. "
+                  ldn_wrapped_label_new (_("Tick what you notice. Open a row to give its severity, since when, and add a note. "
                              "Everything is saved as you go, on this computer only."), "ldn-page-summary"));
   gtk_box_append (GTK_BOX (column), diary_link ());
 

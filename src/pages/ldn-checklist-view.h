@@ -1,7 +1,7 @@
 /* ldn-checklist-view.h
  *
  * Warning signs that need urgent care, then the side-effect checklist:
- * for each side effect in the content, noticed or not, how bad, since
+ * for each side effect in the content, noticed or not, severity, since
  * when, and a note; then any other side effects in the person's words.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later

@@ -22,6 +22,8 @@ struct _LdnSheetDiary
   char            *dose_format;
   char            *baseline;
   char            *side_effects;
+  char            *baseline_range;
+  char            *baseline_median;
   /* Where ldn_sheet_diary_set_texts() puts the content's sentences. */
   guint            caution_index;
   guint            review_index;
@@ -223,6 +225,8 @@ ldn_sheet_diary_new (const LdnDiary *diary,
   section->dose_format = g_strdup (_("%s mg"));
   section->baseline = g_strdup (_("Baseline"));
   section->side_effects = g_strdup (_("Side effects"));
+  section->baseline_range = g_strdup (_("Baseline range"));
+  section->baseline_median = g_strdup (_("Baseline median"));
 
   add (section, LDN_SHEET_DIARY_HEADING, g_strdup (_("Before and after")));
   add (section, LDN_SHEET_DIARY_TEXT,
@@ -249,6 +253,8 @@ ldn_sheet_diary_free (LdnSheetDiary *section)
   g_free (section->dose_format);
   g_free (section->baseline);
   g_free (section->side_effects);
+  g_free (section->baseline_range);
+  g_free (section->baseline_median);
   g_free (section);
 }
 
@@ -275,6 +281,8 @@ ldn_sheet_diary_draw_chart (LdnSheetDiary *section,
       .dose_format = section->dose_format,
       .baseline = section->baseline,
       .side_effects = section->side_effects,
+      .baseline_range = section->baseline_range,
+      .baseline_median = section->baseline_median,
     },
   };
 

@@ -49,6 +49,7 @@ typedef struct {
   ItemKind     kind;
   double       space_before;
   gboolean     keep_with_next;    /* headings stay with what follows */
+  gboolean     glue;              /* an intro paragraph: stays with what follows, not a heading */
   gboolean     strong;            /* a box with the strongest border */
   gboolean     header;            /* a table header, repeated after a break */
   PangoLayout *layout;            /* TEXT, BOX, or the ROW's note */
@@ -339,6 +340,14 @@ add_plain (LdnSheet   *sheet,
   add_text (sheet, escaped, font, indent, space_before, FALSE);
 }
 
+/* The item just added (an intro paragraph) stays with what follows it. */
+static void
+glue_last (LdnSheet *sheet)
+{
+  if (!sheet->too_long && sheet->items->len > 0)
+    ((Item *) g_ptr_array_index (sheet->items, sheet->items->len - 1))->glue = TRUE;
+}
+
 static void
 add_heading (LdnSheet   *sheet,
              const char *text)
@@ -498,6 +507,47 @@ fresh_page_y (const Item *item,
   return top;
 }
 
+/* How tall item I and the items kept with it are: every heading or intro
+ * paragraph in a row from I, whole, and the first block after them (a
+ * chart, a row or a sentence with pictures whole; a text's first two lines,
+ * or all of a short one, as paginate never leaves fewer behind). */
+static double
+kept_height (LdnSheet *sheet,
+             guint     i)
+{
+  double need = 0;
+
+  for (guint j = i; j < sheet->items->len; j++)
+    {
+      Item *item = g_ptr_array_index (sheet->items, j);
+      guint total = n_lines (item);
+      Piece whole = { item, 0, 0, 0, total };
+
+      if (item->kind == ITEM_BREAK)
+        break;
+      if (j > i)
+        need += item->space_before;
+      if (item->keep_with_next || item->glue)
+        {
+          need += piece_height (&whole);
+          continue;
+        }
+      if (item->kind == ITEM_TEXT && total > 3)
+        {
+          Piece first = { item, 0, 0, 0, 2 };
+
+          need += piece_height (&first);
+        }
+      else if (item->kind == ITEM_ROW)
+        need += row_fixed_height (item) + 4;
+      else
+        need += piece_height (&whole);
+      break;
+    }
+
+  return need;
+}
+
 /* Every page places at least one line (or the chart), so there are never
  * more pages than lines plus items; MAX_PAGES stops anything else. */
 static gboolean
@@ -533,12 +583,11 @@ paginate (LdnSheet *sheet,
       if (y > top)
         y += item->space_before;
 
-      /* A heading moves on with the first lines of what follows it. */
-      if (item->keep_with_next && i + 1 < sheet->items->len)
+      /* A heading (and an intro paragraph after it) moves on with the
+       * first block of what follows it. */
+      if ((item->keep_with_next || item->glue) && i + 1 < sheet->items->len)
         {
-          Piece probe = { item, 0, 0, 0, total };
-          Item *next = g_ptr_array_index (sheet->items, i + 1);
-          double need = piece_height (&probe) + (next->kind == ITEM_CHART ? CHART_HEIGHT : 40);
+          double need = kept_height (sheet, i);
 
           if (y + need > bottom && y > top)
             {
@@ -979,12 +1028,58 @@ blank_line (LdnSheet     *sheet,
   return g_strconcat (bold, line, NULL);
 }
 
-static void
-add_doctor_box (LdnSheet     *sheet,
-                const Limits *l)
+/* The diary's start, when the person has started: its start date and a
+ * dose plan. STEP is the plan step in effect on the diary's "today" (or the
+ * first, if all start later). */
+static gboolean
+diary_started (const LdnSheetData      *data,
+               const LdnDiaryPlanStep **step)
 {
-  const char *labels[] = { _("Decision:"), _("Dose plan:"), _("Start date:"), _("Review date:"),
-                           _("What to monitor:") };
+  const LdnDiary *diary = data->diary;
+  GDate today;
+
+  if (diary == NULL || !diary->has_start || diary->plan->len == 0)
+    return FALSE;
+  if (g_date_valid (&data->diary_until))
+    today = data->diary_until;
+  else
+    {
+      g_date_clear (&today, 1);
+      g_date_set_time_t (&today, time (NULL));
+    }
+  *step = g_ptr_array_index (diary->plan, 0);
+  for (guint i = 1; i < diary->plan->len; i++)
+    {
+      const LdnDiaryPlanStep *next = g_ptr_array_index (diary->plan, i);
+
+      if (g_date_compare (&next->from, &today) <= 0)
+        *step = next;
+    }
+  return TRUE;
+}
+
+static char *
+dup_diary_date (const GDate *date)
+{
+  char iso[16];
+
+  g_snprintf (iso, sizeof iso, "%04u-%02u-%02u", g_date_get_year (date), g_date_get_month (date),
+              g_date_get_day (date));
+  return ldn_language_format_iso_date (iso);
+}
+
+static void
+add_doctor_box (LdnSheet           *sheet,
+                const LdnSheetData *data,
+                const Limits       *l)
+{
+  /* The diary section has its own review point with a line for the date. */
+  gboolean review_in_diary = data->diary != NULL
+                             && (data->diary->items->len > 0 || data->diary->entries->len > 0);
+  const char *labels[] = { _("Decision:"), _("Dose plan:"), _("Start date:"),
+                           review_in_diary ? NULL : _("Review date:"), _("What to monitor:") };
+  const LdnDiaryPlanStep *step = NULL;
+  gboolean started = diary_started (data, &step);
   double width = sheet->width - 2 * MARGIN - 2 * BOX_PADDING - 4;
   g_autofree char *title = g_markup_printf_escaped ("<b>%s</b>", _("For the doctor"));
   g_autoptr(GString) markup = g_string_new (title);
@@ -992,8 +1087,29 @@ add_doctor_box (LdnSheet     *sheet,
 
   for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
     {
-      g_autofree char *line = blank_line (sheet, l, labels[i], width);
+      g_autofree char *line = NULL;
 
+      if (labels[i] == NULL)
+        continue;
+      if (started && i == 1)
+        {
+          g_autofree char *dose = g_strdup_printf ("%g", step->dose_mg);
+          /* Translators: page 1's doctor box, "Dose plan:" filled in from the diary. */
+          g_autofree char *now = g_strdup_printf (_("now %s mg at %02d:%02d (from my diary)"), dose,
+                                                  step->minutes / 60, step->minutes % 60);
+
+          line = g_markup_printf_escaped ("<b>%s</b> %s", labels[i], now);
+        }
+      else if (started && i == 2)
+        {
+          g_autofree char *date = dup_diary_date (&data->diary->start);
+          /* Translators: page 1's doctor box, "Start date:" filled in from the diary. */
+          g_autofree char *start = g_strdup_printf (_("%s (from my diary)"), date);
+
+          line = g_markup_printf_escaped ("<b>%s</b> %s", labels[i], start);
+        }
+      else
+        line = blank_line (sheet, l, labels[i], width);
       g_string_append_printf (markup, "\n%s", line);
     }
 
@@ -1016,6 +1132,7 @@ add_summary_items (LdnSheet           *sheet,
   g_autoptr(GString) conditions = g_string_new (NULL);
   g_autofree char *considering = NULL;
   g_autofree char *dose = NULL;
+  const LdnDiaryPlanStep *step = NULL;
   g_autofree char *sure = summary_sure (decision);
   guint n_questions = MIN (data->questions->len, 3);
 
@@ -1027,6 +1144,24 @@ add_summary_items (LdnSheet           *sheet,
   else
     who = g_strdup_printf (_("Name: %s    Date: %s"), *name != '\0' ? name : "____________________", data->date);
   add_plain (sheet, who, l->font, 0, 5);
+  if (diary_started (data, &step))
+    {
+      g_autofree char *start = dup_diary_date (&data->diary->start);
+      g_autofree char *dose_mg = g_strdup_printf ("%g", step->dose_mg);
+      g_autofree char *time_of_day = g_strdup_printf ("%02d:%02d", step->minutes / 60, step->minutes % 60);
+      g_autofree char *line = NULL;
+
+      if (data->diary->items->len > 0 || data->diary->entries->len > 0)
+        /* Translators: near the top of page 1 for a person who has started: the start date and
+         * the dose now, both as the person typed them in the diary; "Before and after" is the
+         * diary's section of the sheet. */
+        line = g_strdup_printf (_("Started %s (from my diary): now %s mg at %s; the diary is under "
+                                  "“Before and after”."), start, dose_mg, time_of_day);
+      else
+        /* Translators: the same when the diary has nothing else to show. */
+        line = g_strdup_printf (_("Started %s (from my diary): now %s mg at %s."), start, dose_mg, time_of_day);
+      add_plain (sheet, line, l->bold, 0, 4);
+    }
 
   add_summary_heading (sheet, l, _("What I am considering"));
   for (guint i = 0; i < decision->conditions->len && i < l->conditions; i++)
@@ -1049,14 +1184,21 @@ add_summary_items (LdnSheet           *sheet,
                   ? g_strdup_printf (_("Low-dose naltrexone (LDN) for: %s."), conditions->str)
                   : g_strdup (_("Low-dose naltrexone (LDN); no condition written yet."));
   add_plain (sheet, considering, l->font, 0, 3);
-  if (decision->schedule != NULL)
-    /* Translators: page 1 of the sheet: the dose and schedule the person looked at on the
-     * timeline; the %s is "every night at 22:00" or "one dose at 22:00". */
-    dose = g_strdup_printf (_("Dose looked at in the guide: %g mg, %s."), data->dose_mg, decision->schedule);
-  else
-    /* Translators: page 1 of the sheet: the dose the person looked at on the timeline. */
-    dose = g_strdup_printf (_("Dose looked at in the guide: %g mg."), data->dose_mg);
-  add_plain (sheet, dose, l->font, 0, 2);
+  /* Someone who has started has their dose from the diary above; the
+   * timeline's dose is only an example they looked at. */
+  if (step == NULL)
+    {
+      if (decision->schedule != NULL)
+        /* Translators: page 1 of the sheet: the dose and schedule the person looked at on the
+         * timeline's chart, an example and not a plan; the %s is "every night at 22:00" or
+         * "one dose at 22:00". */
+        dose = g_strdup_printf (_("Dose looked at on the chart (an example, not a plan): %g mg, %s."),
+                                data->dose_mg, decision->schedule);
+      else
+        /* Translators: page 1 of the sheet: the dose the person looked at on the timeline's chart. */
+        dose = g_strdup_printf (_("Dose looked at on the chart (an example, not a plan): %g mg."), data->dose_mg);
+      add_plain (sheet, dose, l->font, 0, 2);
+    }
 
   add_summary_heading (sheet, l, _("Flags"));
   add_summary_flags (sheet, data, l);
@@ -1098,7 +1240,7 @@ add_summary_items (LdnSheet           *sheet,
       add_plain (sheet, line, l->font, 10, 2);
     }
 
-  add_doctor_box (sheet, l);
+  add_doctor_box (sheet, data, l);
 }
 
 /* How tall the items from FIRST on are, laid out one after another. */
@@ -1284,6 +1426,9 @@ add_diary (LdnSheet           *sheet,
           break;
         case LDN_SHEET_DIARY_TEXT:
           add_plain (sheet, block->text, "Sans 10", 0, 4);
+          /* The section's intro stays with its heading and the first chart. */
+          if (i > 0 && ((const LdnSheetDiaryBlock *) g_ptr_array_index (blocks, i - 1))->kind == LDN_SHEET_DIARY_HEADING)
+            glue_last (sheet);
           break;
         case LDN_SHEET_DIARY_BULLET:
           {
@@ -1363,6 +1508,7 @@ build (LdnSheet           *sheet,
     {
       add_heading (sheet, _("Benefits and harms in trials"));
       add_plain (sheet, data->frequency_intro, "Sans 10", 0, 4);
+      glue_last (sheet);
       for (guint i = 0; i < data->frequencies->len; i++)
         {
           const LdnSheetFrequency *frequency = g_ptr_array_index (data->frequencies, i);
@@ -1383,6 +1529,8 @@ build (LdnSheet           *sheet,
     add_plain (sheet, _("None noticed so far."), "Sans 10", 0, 4);
   else
     {
+      /* Still "How bad": with "Severity" here, pdftotext reads the notes of
+       * some tables out of order (test sheet-property, LDN_TEST_SEED=1808217125). */
       const char *header[] = { _("Side effect"), _("How bad"), _("Since"), _("Note") };
 
       add_row (sheet, header, TRUE);
