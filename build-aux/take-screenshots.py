@@ -28,6 +28,8 @@ SHOTS = [
     ("timeline", DESKTOP, "timeline", None),
     ("side-effects", DESKTOP, "side-effects", None),
     ("sheet", DESKTOP, "sheet", None),
+    ("diary", DESKTOP, "diary", None),
+    ("prepare", DESKTOP, "prepare", None),
     ("phone-learn", PHONE, "learn", None),
     ("phone-timeline", PHONE, "timeline", None),
     ("phone-side-effects", PHONE, "side-effects", None),

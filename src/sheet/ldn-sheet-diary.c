@@ -312,11 +312,15 @@ ldn_sheet_diary_set_texts (LdnSheetDiary *section,
       block->text = g_strdup (review);
       g_ptr_array_insert (section->blocks, (int) section->review_index, block);
     }
-  if (caution != NULL)
+  /* The caution joins the introduction's paragraph: a heading keeps
+   * with its introduction and what follows, not with two paragraphs. */
+  if (caution != NULL && section->caution_index > 0)
     {
-      block = g_new0 (LdnSheetDiaryBlock, 1);
-      block->kind = LDN_SHEET_DIARY_TEXT;
-      block->text = g_strdup (caution);
-      g_ptr_array_insert (section->blocks, (int) section->caution_index, block);
+      char *joined;
+
+      block = g_ptr_array_index (section->blocks, section->caution_index - 1);
+      joined = g_strconcat (block->text, " ", caution, NULL);
+      g_free (block->text);
+      block->text = joined;
     }
 }
