@@ -514,7 +514,7 @@ frequency_block (LdnContentStore *store,
 {
   const LdnFrequency *frequency = block->frequency;
   GtkWidget *box = vertical_box (8);
-  GtkWidget *arrays = gtk_grid_new ();
+  GtkWidget *arrays = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
   struct { guint count; const char *group; } arms[2];
 
   if (block->title != NULL)
@@ -529,9 +529,10 @@ frequency_block (LdnContentStore *store,
   arms[1].count = frequency->comparison;
   arms[1].group = frequency->comparator;
 
-  /* A grid, so the two pictures stay level even when one caption wraps. */
-  gtk_grid_set_column_spacing (GTK_GRID (arrays), 24);
-  gtk_grid_set_row_spacing (GTK_GRID (arrays), 6);
+  /* Side by side, each picture under its caption. (A GtkGrid kept the two
+   * level, but newer GTK measured it 2 px short with large text on a phone
+   * and warned.) The pictures start level unless one caption wraps. */
+  gtk_box_set_spacing (GTK_BOX (arrays), 24);
   gtk_widget_set_halign (arrays, GTK_ALIGN_START);
   gtk_accessible_update_property (GTK_ACCESSIBLE (arrays), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   block->body ? block->body : "", -1);
@@ -542,11 +543,12 @@ frequency_block (LdnContentStore *store,
                                                   frequency->per);
       GtkWidget *label = ldn_prose_label_new (caption, "heading");
       GtkWidget *picture = ldn_icon_array_new (arms[i].count, frequency->per, caption, block->body);
+      GtkWidget *arm = vertical_box (6);
 
-      gtk_widget_set_valign (label, GTK_ALIGN_END);
-      gtk_widget_set_valign (picture, GTK_ALIGN_START);
-      gtk_grid_attach (GTK_GRID (arrays), label, i, 0, 1, 1);
-      gtk_grid_attach (GTK_GRID (arrays), picture, i, 1, 1, 1);
+      gtk_widget_set_valign (arm, GTK_ALIGN_END);
+      gtk_box_append (GTK_BOX (arm), label);
+      gtk_box_append (GTK_BOX (arm), picture);
+      gtk_box_append (GTK_BOX (arrays), arm);
     }
   gtk_box_append (GTK_BOX (box), arrays);
   gtk_box_append (GTK_BOX (box), ldn_source_markers_new (store, (const char * const *) block->sources));
