@@ -321,7 +321,6 @@ test_teach_back_answer_is_kept (void)
     g_assert_false (gtk_widget_has_css_class (gtk_widget_get_parent (GTK_WIDGET (explanation)), "success"));
     {
       PangoAttrList *attrs = pango_layout_get_attributes (gtk_label_get_layout (explanation));
-      g_autofree char *font = NULL;
       PangoFontDescription *description = NULL;
       PangoContext *context = gtk_widget_get_pango_context (GTK_WIDGET (explanation));
 

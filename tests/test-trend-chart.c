@@ -19,7 +19,6 @@ test_accessible_summary (void)
   g_autoptr(LdnDiary) diary = ldn_test_diary_new_year (&until);
   GtkWidget *window = gtk_window_new ();
   GtkWidget *chart = ldn_trend_chart_new ();
-  g_autofree char *expected = NULL;
 
   gtk_window_set_child (GTK_WINDOW (window), chart);
   ldn_trend_chart_set_diary (LDN_TREND_CHART (chart), diary, 0, &until);

@@ -877,7 +877,6 @@ test_safety_answer_moves_nothing_and_shows (void)
   LdnContentStore *content = ldn_application_get_content_store (app, NULL);
   GtkWidget *window = gtk_window_new ();
   GtkWidget *view;
-  g_autoptr(GPtrArray) cards = g_ptr_array_new ();
   g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
   GtkWidget *yes = NULL, *no = NULL, *second = NULL, *scroller;
   graphene_rect_t before, after;
