@@ -281,6 +281,55 @@ test_spanish_content (void)
   g_assert_nonnull (strstr (text->text, "50 mg"));
 }
 
+/* What we wrote about a source (a description where no title could be
+ * read, a note, an access date) follows the language; what is cited as
+ * published (authors, title, journal) does not. */
+static void
+test_spanish_source_words (void)
+{
+  g_autofree char *path = ldn_content_store_dup_default_path ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LdnContentStore) es = ldn_content_store_new (path, "es", &error);
+  g_autoptr(LdnContentStore) en = ldn_content_store_new (path, "en", &error);
+  g_autoptr(LdnSource) s50 = NULL;
+  g_autoptr(LdnSource) s50_en = NULL;
+  g_autoptr(LdnSource) p4 = NULL;
+  g_autoptr(LdnSource) p1 = NULL;
+  g_autoptr(LdnSource) p1_en = NULL;
+  g_autoptr(GPtrArray) all = NULL;
+  gboolean listed = FALSE;
+
+  g_assert_no_error (error);
+  s50 = ldn_content_store_get_source (es, "S50", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (s50->description, "baja calidad"));
+  g_assert_cmpstr (s50->accessed, ==, "noviembre de 2026");
+  s50_en = ldn_content_store_get_source (en, "S50", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (s50_en->description, "low-quality"));
+  g_assert_cmpstr (s50_en->accessed, ==, "November 2026");
+  p4 = ldn_content_store_get_source (es, "P4", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (p4->note, "revista"));
+  /* A published title stays as published. */
+  p1 = ldn_content_store_get_source (es, "P1", &error);
+  p1_en = ldn_content_store_get_source (en, "P1", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (p1->title, ==, p1_en->title);
+  g_assert_cmpstr (p1->authors, ==, p1_en->authors);
+
+  all = ldn_content_store_list_sources (es, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < all->len; i++)
+    {
+      LdnSource *source = g_ptr_array_index (all, i);
+
+      if (g_str_equal (source->id, "S50"))
+        listed = strstr (source->description, "baja calidad") != NULL;
+    }
+  g_assert_true (listed);
+}
+
 /* Search looks in the language shown: Spanish words find Spanish pages
  * (accents optional), and an English word finds nothing translated. */
 static void
@@ -370,6 +419,7 @@ main (int   argc,
   g_test_add_func ("/content-store/missing-translation-falls-back-to-english", test_missing_translation_falls_back_to_english);
   g_test_add_func ("/content-store/spanish-content", test_spanish_content);
   g_test_add_func ("/content-store/spanish-search", test_spanish_search);
+  g_test_add_func ("/content-store/spanish-source-words", test_spanish_source_words);
 
   return g_test_run ();
 }

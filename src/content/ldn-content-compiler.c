@@ -50,8 +50,12 @@ struct _LdnContentCompiler
   GHashTable *catalog;
   /* Translatable texts looked up but not translated since the last text row. */
   guint       missing;
-  /* Within sources, meta and model nothing is translated. */
+  /* Within meta and model nothing is translated. */
   gboolean    untranslated_section;
+  /* Within sources only the words we wrote are translated (a description
+   * where no title could be read, a note, an access date); authors,
+   * titles and journals are cited as published. */
+  gboolean    in_sources;
   /* Contexts name items by id, not position: path prefix CTX_FROM
    * ("$.safety_topics[0]") is written CTX_TO ("safety_topics[opioids]"). */
   char       *ctx_from;
@@ -202,6 +206,9 @@ static const char *const untranslatable_members[] = {
   "content_version", NULL
 };
 
+/* The members of a source that are our own words (see in_sources). */
+static const char *const translatable_source_members[] = { "description", "note", "accessed", NULL };
+
 static char *
 context_for (LdnContentCompiler *self,
              const char         *path,
@@ -294,6 +301,8 @@ translate (LdnContentCompiler *self,
   if (self->untranslated_section || *text == '\0')
     return text;
   if (member != NULL && g_strv_contains (untranslatable_members, member))
+    return text;
+  if (self->in_sources && !g_strv_contains (translatable_source_members, member != NULL ? member : ""))
     return text;
 
   context = context_for (self, path, member);
@@ -656,6 +665,12 @@ compile_source (LdnContentCompiler *self,
 
   origin = g_strdup_printf ("%s:%s", self->file, path);
   insert (self, path, "INSERT INTO temp.source_origins VALUES (?1, ?2)", "tt", id, origin);
+
+  /* Our own words about the source, per locale (a translation pass
+   * writes only this row; an untranslated one is left out). */
+  if (description != NULL || note != NULL || accessed != NULL)
+    insert (self, path, "INSERT INTO source_text VALUES (?1, 'en', ?2, ?3, ?4)",
+            "tnnn", id, description, note, accessed);
 }
 
 static gboolean
@@ -1428,9 +1443,9 @@ compile_root (LdnContentCompiler *self,
 
       g_clear_pointer (&self->ctx_from, g_free);
       g_clear_pointer (&self->ctx_to, g_free);
-      self->untranslated_section = g_str_equal (name, "sources") || g_str_equal (name, "meta") ||
-                                   g_str_equal (name, "model");
-      /* A translation carries no sources, meta or model of its own. */
+      self->untranslated_section = g_str_equal (name, "meta") || g_str_equal (name, "model");
+      self->in_sources = g_str_equal (name, "sources");
+      /* A translation carries no meta or model of its own. */
       if (self->untranslated_section && !g_str_equal (self->locale, LDN_CONTENT_FALLBACK_LOCALE))
         continue;
 

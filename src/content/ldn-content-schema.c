@@ -26,6 +26,12 @@ const char ldn_content_schema_sql[] =
   "  CHECK (doi IS NOT NULL OR pmid IS NOT NULL OR url IS NOT NULL\n"
   "         OR (journal IS NOT NULL AND details IS NOT NULL)));\n"
 
+  /* Our own words about a source, per locale; the SOURCES row holds the
+   * English ones too. */
+  "CREATE TABLE source_text (source_id TEXT NOT NULL REFERENCES sources (id), locale TEXT NOT NULL,\n"
+  "                          description TEXT, note TEXT, accessed TEXT,\n"
+  "                          PRIMARY KEY (source_id, locale));\n"
+
   "CREATE TABLE pages (id TEXT PRIMARY KEY, position INTEGER NOT NULL UNIQUE,\n"
   "                    last_reviewed TEXT NOT NULL);\n"
   "CREATE TABLE page_text (page_id TEXT NOT NULL REFERENCES pages (id), locale TEXT NOT NULL,\n"

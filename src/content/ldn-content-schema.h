@@ -12,7 +12,7 @@
 
 G_BEGIN_DECLS
 
-#define LDN_CONTENT_SCHEMA_VERSION 2
+#define LDN_CONTENT_SCHEMA_VERSION 3
 #define LDN_CONTENT_FALLBACK_LOCALE "en"
 
 /* Search snippets mark matches with these; content may not contain them. */

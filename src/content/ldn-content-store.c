@@ -54,8 +54,9 @@ G_DEFINE_FINAL_TYPE (LdnContentStore, ldn_content_store, G_TYPE_OBJECT)
   " WHERE c.question_id = ?1 ORDER BY c.position"
 
 #define SOURCE_COLUMNS \
-  "SELECT id, kind, authors, title, journal, year, details, pmid, doi, url, note, description, accessed" \
-  " FROM sources"
+  "SELECT s.id, s.kind, s.authors, s.title, s.journal, s.year, s.details, s.pmid, s.doi, s.url," \
+  "       coalesce (l.note, s.note), coalesce (l.description, s.description), coalesce (l.accessed, s.accessed)" \
+  " FROM sources s LEFT JOIN source_text l ON l.source_id = s.id AND l.locale = ?2"
 
 #define FREQUENCY_SQL \
   "SELECT f.per, f.ldn, f.comparison, coalesce (l.comparator, e.comparator), coalesce (l.period, e.period)," \
@@ -575,7 +576,7 @@ ldn_content_store_get_source (LdnContentStore *self,
   g_return_val_if_fail (LDN_IS_CONTENT_STORE (self), NULL);
   g_return_val_if_fail (source_id != NULL, NULL);
 
-  stmt = statement (self, SOURCE_COLUMNS " WHERE id = ?1", error);
+  stmt = statement (self, SOURCE_COLUMNS " WHERE s.id = ?1", error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_text (stmt, 1, source_id, -1, SQLITE_TRANSIENT);
@@ -600,7 +601,7 @@ ldn_content_store_list_sources (LdnContentStore *self,
   g_return_val_if_fail (LDN_IS_CONTENT_STORE (self), NULL);
 
   /* Alphabetical by authors, as a reference list is read. */
-  stmt = statement (self, SOURCE_COLUMNS " ORDER BY coalesce (authors, title, description) COLLATE NOCASE, year", error);
+  stmt = statement (self, SOURCE_COLUMNS " ORDER BY coalesce (s.authors, s.title, s.description) COLLATE NOCASE, s.year", error);
   if (stmt == NULL)
     return NULL;
 
