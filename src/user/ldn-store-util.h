@@ -1,0 +1,61 @@
+/* ldn-store-util.h
+ *
+ * Statement helpers shared by the units that keep the person's data in
+ * the user store (ldn-decision-store.c, ldn-diary-store.c, and for the
+ * statement cache, ldn-user-store.c): prepare a cached statement, bind,
+ * step and map a failure to the store's error. Nothing outside src/user
+ * includes this.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <sqlite3.h>
+
+#include "ldn-user-store-private.h"
+
+G_BEGIN_DECLS
+
+/* LDN_USER_ERROR_STORAGE, "Your change could not be saved: ", and
+ * SQLite's last message. */
+gboolean      ldn_store_set_storage_error (LdnUserStore  *store,
+                                           GError       **error);
+/* The cached statement for SQL, or NULL with the storage error. */
+sqlite3_stmt *ldn_store_prepare           (LdnUserStore  *store,
+                                           const char    *sql,
+                                           GError       **error);
+/* Binds by TYPES (see ldn_sqlite_bind_valist) and steps once. Runs in
+ * the transaction that is open, or on its own in autocommit. */
+gboolean      ldn_store_execute           (LdnUserStore  *store,
+                                           GError       **error,
+                                           const char    *sql,
+                                           const char    *types,
+                                           ...);
+/* The first column of the first row as an integer (0 for no row), or
+ * -1 with the storage error. */
+gint64        ldn_store_query_int         (LdnUserStore  *store,
+                                           GError       **error,
+                                           const char    *sql,
+                                           const char    *types,
+                                           ...);
+/* Resets STMT after a loop of sqlite3_step() that ended with RC: TRUE
+ * if it ran to the end, else FALSE with the storage error. */
+gboolean      ldn_store_finish_rows       (LdnUserStore  *store,
+                                           sqlite3_stmt  *stmt,
+                                           int            rc,
+                                           GError       **error);
+/* The text of COLUMN, "" for NULL. */
+const char   *ldn_store_column_text       (sqlite3_stmt  *stmt,
+                                           int            column);
+
+/* Reads that report no error (the caller has a default):
+ * the first column of the first row of SQL as an integer, 0 if none; */
+gint64        ldn_statements_count        (LdnStatementCache *statements,
+                                           const char        *sql);
+/* a copy of the first column of SQL with ?1 bound to KEY, NULL if none. */
+char         *ldn_statements_dup_text     (LdnStatementCache *statements,
+                                           const char        *sql,
+                                           const char        *key);
+
+G_END_DECLS
