@@ -96,6 +96,56 @@ ldn_store_query_int (LdnUserStore  *store,
 }
 
 gboolean
+ldn_store_execute_each (LdnUserStore        *store,
+                        const char * const  *statements,
+                        const char          *key,
+                        GError             **error)
+{
+  for (guint i = 0; statements[i] != NULL; i++)
+    {
+      sqlite3_stmt *stmt = ldn_store_prepare (store, statements[i], error);
+      int rc;
+
+      if (stmt == NULL)
+        return FALSE;
+      if (sqlite3_bind_parameter_count (stmt) > 0)
+        sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
+      rc = sqlite3_step (stmt);
+      sqlite3_reset (stmt);
+      if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+        return ldn_store_set_storage_error (store, error);
+    }
+
+  return TRUE;
+}
+
+typedef struct {
+  const char * const *statements;
+  const char         *key;
+} Statements;
+
+static gboolean
+execute_each_in_transaction (LdnUserStore *store,
+                             gpointer      data,
+                             GError      **error)
+{
+  Statements *run = data;
+
+  return ldn_store_execute_each (store, run->statements, run->key, error);
+}
+
+gboolean
+ldn_store_run_statements (LdnUserStore        *store,
+                          const char * const  *statements,
+                          const char          *key,
+                          GError             **error)
+{
+  Statements run = { statements, key };
+
+  return ldn_user_store_run_transaction (store, execute_each_in_transaction, &run, error);
+}
+
+gboolean
 ldn_store_finish_rows (LdnUserStore  *store,
                        sqlite3_stmt  *stmt,
                        int            rc,

@@ -32,6 +32,18 @@ gboolean      ldn_store_execute           (LdnUserStore  *store,
                                            const char    *sql,
                                            const char    *types,
                                            ...);
+/* Runs each of STATEMENTS (NULL-terminated), ?1 bound to KEY where a
+ * statement has it, until one fails. In the transaction that is open. */
+gboolean      ldn_store_execute_each      (LdnUserStore        *store,
+                                           const char * const  *statements,
+                                           const char          *key,
+                                           GError             **error);
+/* The same in one transaction of its own (ldn_user_store_run_transaction):
+ * all of them or none. */
+gboolean      ldn_store_run_statements    (LdnUserStore        *store,
+                                           const char * const  *statements,
+                                           const char          *key,
+                                           GError             **error);
 /* The first column of the first row as an integer (0 for no row), or
  * -1 with the storage error. */
 gint64        ldn_store_query_int         (LdnUserStore  *store,
