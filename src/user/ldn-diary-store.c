@@ -178,8 +178,8 @@ read_items (LdnUserStore *store,
             LdnDiary     *diary,
             GError      **error)
 {
-  sqlite3_stmt *stmt = ldn_store_prepare (store, "SELECT id, label, low, high, every FROM diary_items ORDER BY position",
-                                          error);
+  sqlite3_stmt *stmt = ldn_store_prepare (store,
+                                          "SELECT id, label, low, high, every FROM diary_items ORDER BY position", error);
   int rc;
 
   if (stmt == NULL)
@@ -429,32 +429,24 @@ ldn_diary_store_update_item (LdnUserStore  *store,
          ldn_user_store_run_transaction (store, update_item_in_transaction, &change, error);
 }
 
-static gboolean
-remove_item_in_transaction (LdnUserStore *store,
-                            gpointer      data,
-                            GError      **error)
-{
-  Change *change = data;
-
-  return ldn_store_execute (store, error, "DELETE FROM diary_ratings WHERE item_id = ?1", "t", change->id) &&
-         ldn_store_execute (store, error, "DELETE FROM diary_items WHERE id = ?1", "t", change->id) &&
-         /* Entries left with nothing in them go too. */
-         ldn_store_execute (store, error,
-                            "DELETE FROM diary_entries WHERE note = '' AND dose_taken IS NULL"
-                            " AND date NOT IN (SELECT date FROM diary_ratings)"
-                            " AND date NOT IN (SELECT date FROM diary_side_effects)", "");
-}
+/* Entries left with nothing in them go too. */
+static const char * const remove_item_statements[] = {
+  "DELETE FROM diary_ratings WHERE item_id = ?1",
+  "DELETE FROM diary_items WHERE id = ?1",
+  "DELETE FROM diary_entries WHERE note = '' AND dose_taken IS NULL"
+  " AND date NOT IN (SELECT date FROM diary_ratings)"
+  " AND date NOT IN (SELECT date FROM diary_side_effects)",
+  NULL
+};
 
 gboolean
 ldn_diary_store_remove_item (LdnUserStore *store,
                              const char   *id,
                              GError      **error)
 {
-  Change change = { .id = id };
-
   g_return_val_if_fail (LDN_IS_USER_STORE (store), FALSE);
 
-  return ldn_user_store_run_transaction (store, remove_item_in_transaction, &change, error);
+  return ldn_store_run_statements (store, remove_item_statements, id, error);
 }
 
 static gboolean
@@ -527,28 +519,20 @@ ldn_diary_store_set_plan_step (LdnUserStore *store,
          ldn_user_store_run_transaction (store, set_plan_step_in_transaction, &change, error);
 }
 
-static gboolean
-remove_plan_step_in_transaction (LdnUserStore *store,
-                                 gpointer      data,
-                                 GError      **error)
-{
-  Change *change = data;
-  g_autofree char *text = ldn_diary_date_format (change->date);
-
-  return ldn_store_execute (store, error, "DELETE FROM diary_plan WHERE from_date = ?1", "t", text);
-}
-
 gboolean
 ldn_diary_store_remove_plan_step (LdnUserStore *store,
                                   const GDate  *from,
                                   GError      **error)
 {
-  Change change = { .date = from };
+  static const char * const statements[] = { "DELETE FROM diary_plan WHERE from_date = ?1", NULL };
+  g_autofree char *text = NULL;
 
   g_return_val_if_fail (LDN_IS_USER_STORE (store), FALSE);
 
-  return check_plan_date (from, error) &&
-         ldn_user_store_run_transaction (store, remove_plan_step_in_transaction, &change, error);
+  if (!check_plan_date (from, error))
+    return FALSE;
+  text = ldn_diary_date_format (from);
+  return ldn_store_run_statements (store, statements, text, error);
 }
 
 /* Entries */
@@ -626,15 +610,12 @@ insert_entry (LdnUserStore        *store,
   return TRUE;
 }
 
-static gboolean
-delete_entry (LdnUserStore *store,
-              const char   *date,
-              GError      **error)
-{
-  return ldn_store_execute (store, error, "DELETE FROM diary_ratings WHERE date = ?1", "t", date) &&
-         ldn_store_execute (store, error, "DELETE FROM diary_side_effects WHERE date = ?1", "t", date) &&
-         ldn_store_execute (store, error, "DELETE FROM diary_entries WHERE date = ?1", "t", date);
-}
+static const char * const delete_entry_statements[] = {
+  "DELETE FROM diary_ratings WHERE date = ?1",
+  "DELETE FROM diary_side_effects WHERE date = ?1",
+  "DELETE FROM diary_entries WHERE date = ?1",
+  NULL
+};
 
 static GPtrArray *
 dup_item_ids (LdnUserStore *store,
@@ -696,7 +677,7 @@ save_entry_in_transaction (LdnUserStore *store,
         return invalid (error, _("There is already an entry for %s: change that one instead."), date);
     }
 
-  return (old_date == NULL || delete_entry (store, old_date, error)) &&
+  return (old_date == NULL || ldn_store_execute_each (store, delete_entry_statements, old_date, error)) &&
          insert_entry (store, change->entry, item_ids, error);
 }
 
@@ -727,28 +708,18 @@ ldn_diary_store_update_entry (LdnUserStore        *store,
   return ldn_user_store_run_transaction (store, save_entry_in_transaction, &change, error);
 }
 
-static gboolean
-delete_entry_in_transaction (LdnUserStore *store,
-                             gpointer      data,
-                             GError      **error)
-{
-  Change *change = data;
-  g_autofree char *date = ldn_diary_date_format (change->date);
-
-  return delete_entry (store, date, error);
-}
-
 gboolean
 ldn_diary_store_delete_entry (LdnUserStore *store,
                               const GDate  *date,
                               GError      **error)
 {
-  Change change = { .date = date };
+  g_autofree char *text = NULL;
 
   g_return_val_if_fail (LDN_IS_USER_STORE (store), FALSE);
   g_return_val_if_fail (date != NULL && g_date_valid (date), FALSE);
 
-  return ldn_user_store_run_transaction (store, delete_entry_in_transaction, &change, error);
+  text = ldn_diary_date_format (date);
+  return ldn_store_run_statements (store, delete_entry_statements, text, error);
 }
 
 gboolean
