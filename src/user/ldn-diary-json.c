@@ -11,6 +11,7 @@
 
 #include "ldn-diary-json.h"
 #include "ldn-diary-store.h"
+#include "ldn-json-fields.h"
 
 static const char *severity_names[] = { NULL, "mild", "moderate", "severe" };
 
@@ -138,76 +139,6 @@ ldn_diary_json_add (JsonBuilder  *builder,
 
 /* Reading */
 
-static gboolean G_GNUC_PRINTF (3, 4)
-field_error (GError    **error,
-             const char *field,
-             const char *format,
-             ...)
-{
-  g_autofree char *message = NULL;
-  va_list args;
-
-  va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
-
-  g_set_error (error, LDN_USER_ERROR, LDN_USER_ERROR_IMPORT, _("In “%s”: %s"), field, message);
-  return FALSE;
-}
-
-static JsonObject *
-read_object (JsonNode           *node,
-             const char         *field,
-             const char * const *allowed,
-             GError            **error)
-{
-  g_autoptr(GList) members = NULL;
-  JsonObject *object;
-
-  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
-    {
-      field_error (error, field, node == NULL ? _("this field is missing") : _("must be an object"));
-      return NULL;
-    }
-
-  object = json_node_get_object (node);
-  members = json_object_get_members (object);
-  for (GList *l = members; allowed != NULL && l != NULL; l = l->next)
-    if (!g_strv_contains (allowed, l->data))
-      {
-        g_autofree char *here = g_strdup_printf ("%s.%s", field, (const char *) l->data);
-
-        field_error (error, here, _("LDN Guide does not know this field"));
-        return NULL;
-      }
-
-  return object;
-}
-
-static JsonArray *
-read_array (JsonObject *parent,
-            const char *member,
-            const char *field,
-            guint       max,
-            GError    **error)
-{
-  JsonNode *node = json_object_get_member (parent, member);
-
-  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
-    {
-      field_error (error, field, node == NULL ? _("this field is missing") : _("must be a list"));
-      return NULL;
-    }
-  if (json_array_get_length (json_node_get_array (node)) > max)
-    {
-      field_error (error, field, _("has %u entries; the most is %d"), json_array_get_length (json_node_get_array (node)),
-                   (int) max);
-      return NULL;
-    }
-
-  return json_node_get_array (node);
-}
-
 static const char *
 read_string (JsonObject *object,
              const char *member,
@@ -217,9 +148,9 @@ read_string (JsonObject *object,
   JsonNode *node = json_object_get_member (object, member);
   g_autofree char *here = g_strdup_printf ("%s.%s", field, member);
 
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+  if (!ldn_json_holds_string (node))
     {
-      field_error (error, here, node == NULL ? _("this field is missing") : _("must be a text"));
+      ldn_json_field_error (error, here, node == NULL ? _("this field is missing") : _("must be a text"));
       return NULL;
     }
 
@@ -232,24 +163,9 @@ read_date (JsonNode   *node,
            GDate      *date,
            GError    **error)
 {
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING ||
-      !ldn_diary_date_parse (json_node_get_string (node), date))
-    return field_error (error, field, _("must be a date in the form YYYY-MM-DD"));
+  if (!ldn_json_holds_string (node) || !ldn_diary_date_parse (json_node_get_string (node), date))
+    return ldn_json_field_error (error, field, _("must be a date in the form YYYY-MM-DD"));
   return TRUE;
-}
-
-static gboolean
-checked (gboolean    ok,
-         GError    **check,
-         const char *field,
-         GError    **error)
-{
-  /* *CHECK is read here, after the call in OK has set it. */
-  if (ok)
-    return TRUE;
-  field_error (error, field, "%s", (*check)->message);
-  g_clear_error (check);
-  return FALSE;
 }
 
 static gboolean
@@ -258,7 +174,7 @@ read_items (JsonObject *object,
             GError    **error)
 {
   static const char *allowed[] = { "id", "label", "low", "high", "every", NULL };
-  JsonArray *items = read_array (object, "items", "diary.items", LDN_DIARY_MAX_ITEMS, error);
+  JsonArray *items = ldn_json_read_array (object, "items", "diary.items", LDN_DIARY_MAX_ITEMS, error);
 
   if (items == NULL)
     return FALSE;
@@ -266,7 +182,7 @@ read_items (JsonObject *object,
   for (guint i = 0; i < json_array_get_length (items); i++)
     {
       g_autofree char *field = g_strdup_printf ("diary.items[%u]", i);
-      JsonObject *item = read_object (json_array_get_element (items, i), field, allowed, error);
+      JsonObject *item = ldn_json_read_object (json_array_get_element (items, i), field, allowed, error);
       const char *id, *label, *low, *high, *every_text;
       LdnDiaryEvery every;
       GError *check = NULL;
@@ -283,32 +199,32 @@ read_items (JsonObject *object,
       if (length == 0 || length > 40 || strspn (id, "abcdefghijklmnopqrstuvwxyz0123456789-") != length)
         {
           g_autofree char *here = g_strdup_printf ("%s.id", field);
-          return field_error (error, here, _("must be 1 to 40 small letters, digits or hyphens"));
+          return ldn_json_field_error (error, here, _("must be 1 to 40 small letters, digits or hyphens"));
         }
       if (ldn_diary_find_item (diary, id) >= 0)
         {
           g_autofree char *here = g_strdup_printf ("%s.id", field);
-          return field_error (error, here, _("“%s” is used by two items"), id);
+          return ldn_json_field_error (error, here, _("“%s” is used by two items"), id);
         }
       {
         g_autofree char *here = g_strdup_printf ("%s.label", field);
-        if (!checked (ldn_diary_check_item_text (label, TRUE, &check), &check, here, error))
+        if (!ldn_json_field_check (ldn_diary_check_item_text (label, TRUE, &check), &check, here, error))
           return FALSE;
       }
       {
         g_autofree char *here = g_strdup_printf ("%s.low", field);
-        if (!checked (ldn_diary_check_item_text (low, FALSE, &check), &check, here, error))
+        if (!ldn_json_field_check (ldn_diary_check_item_text (low, FALSE, &check), &check, here, error))
           return FALSE;
       }
       {
         g_autofree char *here = g_strdup_printf ("%s.high", field);
-        if (!checked (ldn_diary_check_item_text (high, FALSE, &check), &check, here, error))
+        if (!ldn_json_field_check (ldn_diary_check_item_text (high, FALSE, &check), &check, here, error))
           return FALSE;
       }
       if (!ldn_diary_every_from_string (every_text, &every))
         {
           g_autofree char *here = g_strdup_printf ("%s.every", field);
-          return field_error (error, here, _("must be “day” or “week”"));
+          return ldn_json_field_error (error, here, _("must be “day” or “week”"));
         }
 
       g_ptr_array_add (diary->items, ldn_diary_item_new (id, label, low, high, every));
@@ -323,7 +239,7 @@ read_plan (JsonObject *object,
            GError    **error)
 {
   static const char *allowed[] = { "from", "dose_mg", "time", NULL };
-  JsonArray *plan = read_array (object, "plan", "diary.plan", LDN_DIARY_JSON_MAX_ENTRIES, error);
+  JsonArray *plan = ldn_json_read_array (object, "plan", "diary.plan", LDN_DIARY_JSON_MAX_ENTRIES, error);
 
   if (plan == NULL)
     return FALSE;
@@ -334,7 +250,7 @@ read_plan (JsonObject *object,
       g_autofree char *from_field = g_strdup_printf ("%s.from", field);
       g_autofree char *dose_field = g_strdup_printf ("%s.dose_mg", field);
       g_autofree char *time_field = g_strdup_printf ("%s.time", field);
-      JsonObject *step = read_object (json_array_get_element (plan, i), field, allowed, error);
+      JsonObject *step = ldn_json_read_object (json_array_get_element (plan, i), field, allowed, error);
       JsonNode *dose;
       const char *time;
       GError *check = NULL;
@@ -346,14 +262,14 @@ read_plan (JsonObject *object,
         return FALSE;
       for (guint j = 0; j < diary->plan->len; j++)
         if (g_date_compare (&((LdnDiaryPlanStep *) g_ptr_array_index (diary->plan, j))->from, &from) == 0)
-          return field_error (error, from_field, _("two plan steps start on this date"));
+          return ldn_json_field_error (error, from_field, _("two plan steps start on this date"));
 
       dose = json_object_get_member (step, "dose_mg");
       if (dose == NULL || !JSON_NODE_HOLDS_VALUE (dose) ||
           (json_node_get_value_type (dose) != G_TYPE_DOUBLE && json_node_get_value_type (dose) != G_TYPE_INT64))
-        return field_error (error, dose_field, _("must be a number"));
+        return ldn_json_field_error (error, dose_field, _("must be a number"));
       dose_mg = json_node_get_double (dose);
-      if (!checked (ldn_diary_check_dose (dose_mg, &check), &check, dose_field, error))
+      if (!ldn_json_field_check (ldn_diary_check_dose (dose_mg, &check), &check, dose_field, error))
         return FALSE;
 
       time = read_string (step, "time", field, error);
@@ -361,7 +277,7 @@ read_plan (JsonObject *object,
         return FALSE;
       minutes = ldn_diary_time_parse (time);
       if (minutes < 0)
-        return field_error (error, time_field, _("must be a time of day in the form HH:MM"));
+        return ldn_json_field_error (error, time_field, _("must be a time of day in the form HH:MM"));
 
       g_ptr_array_add (diary->plan, ldn_diary_plan_step_new (&from, dose_mg, minutes));
     }
@@ -378,7 +294,7 @@ read_side_effects (JsonObject           *object,
 {
   static const char *allowed[] = { "id", "severity", NULL };
   g_autofree char *list_field = g_strdup_printf ("%s.side_effects", field);
-  JsonArray *effects = read_array (object, "side_effects", list_field, 200, error);
+  JsonArray *effects = ldn_json_read_array (object, "side_effects", list_field, 200, error);
 
   if (effects == NULL)
     return FALSE;
@@ -386,7 +302,7 @@ read_side_effects (JsonObject           *object,
   for (guint i = 0; i < json_array_get_length (effects); i++)
     {
       g_autofree char *here = g_strdup_printf ("%s[%u]", list_field, i);
-      JsonObject *effect = read_object (json_array_get_element (effects, i), here, allowed, error);
+      JsonObject *effect = ldn_json_read_object (json_array_get_element (effects, i), here, allowed, error);
       const char *id, *severity_text;
       GError *check = NULL;
       int severity = 0;
@@ -398,13 +314,13 @@ read_side_effects (JsonObject           *object,
       {
         g_autofree char *id_field = g_strdup_printf ("%s.id", here);
 
-        if (!checked (ldn_diary_check_side_effect_id (id, &check), &check, id_field, error))
+        if (!ldn_json_field_check (ldn_diary_check_side_effect_id (id, &check), &check, id_field, error))
           return FALSE;
         if (ids->checklist_ids != NULL && !g_strv_contains (ids->checklist_ids, id))
-          return field_error (error, id_field, _("“%s” is not a side effect LDN Guide knows"), id);
+          return ldn_json_field_error (error, id_field, _("“%s” is not a side effect LDN Guide knows"), id);
         for (guint j = 0; j < entry->side_effects->len; j++)
           if (g_str_equal (((LdnDiarySideEffect *) g_ptr_array_index (entry->side_effects, j))->id, id))
-            return field_error (error, id_field, _("the same side effect is listed twice"));
+            return ldn_json_field_error (error, id_field, _("the same side effect is listed twice"));
       }
 
       for (guint j = 1; j < G_N_ELEMENTS (severity_names); j++)
@@ -413,7 +329,7 @@ read_side_effects (JsonObject           *object,
       if (severity == 0)
         {
           g_autofree char *severity_field = g_strdup_printf ("%s.severity", here);
-          return field_error (error, severity_field, _("must be “mild”, “moderate” or “severe”"));
+          return ldn_json_field_error (error, severity_field, _("must be “mild”, “moderate” or “severe”"));
         }
 
       ldn_diary_entry_add_side_effect (entry, id, severity);
@@ -437,23 +353,23 @@ read_entry (JsonNode             *node,
   g_autofree char *dose_field = g_strdup_printf ("%s.dose_taken", field);
   g_autoptr(LdnDiaryEntry) entry = NULL;
   g_autoptr(GList) members = NULL;
-  JsonObject *object = read_object (node, field, allowed, error);
+  JsonObject *object = ldn_json_read_object (node, field, allowed, error);
   JsonObject *ratings;
-  JsonNode *dose;
   const char *note;
+  int dose_taken;
   GError *check = NULL;
   GDate date;
 
   if (object == NULL || !read_date (json_object_get_member (object, "date"), date_field, &date, error) ||
-      !checked (ldn_diary_check_entry_date (&date, &check), &check, date_field, error))
+      !ldn_json_field_check (ldn_diary_check_entry_date (&date, &check), &check, date_field, error))
     return FALSE;
   if (g_hash_table_contains (dates, GUINT_TO_POINTER (g_date_get_julian (&date))))
-    return field_error (error, date_field, _("two entries have this date"));
+    return ldn_json_field_error (error, date_field, _("two entries have this date"));
   g_hash_table_add (dates, GUINT_TO_POINTER (g_date_get_julian (&date)));
 
   entry = ldn_diary_entry_new (&date);
 
-  ratings = read_object (json_object_get_member (object, "ratings"), ratings_field, NULL, error);
+  ratings = ldn_json_read_object (json_object_get_member (object, "ratings"), ratings_field, NULL, error);
   if (ratings == NULL)
     return FALSE;
   members = json_object_get_members (ratings);
@@ -464,17 +380,16 @@ read_entry (JsonNode             *node,
       int index = ldn_diary_find_item (diary, l->data);
 
       if (index < 0)
-        return field_error (error, here, _("there is no item with this id in “diary.items”"));
-      if (!JSON_NODE_HOLDS_VALUE (value) || json_node_get_value_type (value) != G_TYPE_INT64 ||
-          json_node_get_int (value) < 0 || json_node_get_int (value) > LDN_DIARY_SCALE_MAX)
-        return field_error (error, here, _("must be 0-%d"), LDN_DIARY_SCALE_MAX);
+        return ldn_json_field_error (error, here, _("there is no item with this id in “diary.items”"));
+      if (!ldn_json_holds_int_in (value, 0, LDN_DIARY_SCALE_MAX))
+        return ldn_json_field_error (error, here, _("must be 0-%d"), LDN_DIARY_SCALE_MAX);
       entry->ratings[index] = json_node_get_int (value);
     }
 
   note = read_string (object, "note", field, error);
   if (note == NULL)
     return FALSE;
-  if (!checked (ldn_user_text_check (note, &check), &check, note_field, error))
+  if (!ldn_json_field_check (ldn_user_text_check (note, &check), &check, note_field, error))
     return FALSE;
   g_free (entry->note);
   entry->note = g_strdup (note);
@@ -482,15 +397,10 @@ read_entry (JsonNode             *node,
   if (!read_side_effects (object, field, ids, entry, error))
     return FALSE;
 
-  dose = json_object_get_member (object, "dose_taken");
-  if (dose == NULL)
-    return field_error (error, dose_field, _("this field is missing"));
-  if (JSON_NODE_HOLDS_NULL (dose))
-    entry->dose_taken = LDN_DIARY_DOSE_UNKNOWN;
-  else if (JSON_NODE_HOLDS_VALUE (dose) && json_node_get_value_type (dose) == G_TYPE_BOOLEAN)
-    entry->dose_taken = json_node_get_boolean (dose) ? LDN_DIARY_DOSE_TAKEN : LDN_DIARY_DOSE_MISSED;
-  else
-    return field_error (error, dose_field, _("must be true, false or null"));
+  if (!ldn_json_read_boolean_or_null (json_object_get_member (object, "dose_taken"), dose_field, &dose_taken, error))
+    return FALSE;
+  entry->dose_taken = dose_taken < 0 ? LDN_DIARY_DOSE_UNKNOWN : dose_taken ? LDN_DIARY_DOSE_TAKEN
+                                                                            : LDN_DIARY_DOSE_MISSED;
 
   g_ptr_array_add (diary->entries, g_steal_pointer (&entry));
   return TRUE;
@@ -512,14 +422,14 @@ ldn_diary_json_read (JsonObject           *root,
   if (!has_member || !json_object_has_member (root, "diary"))
     return g_steal_pointer (&diary);
 
-  object = read_object (json_object_get_member (root, "diary"), "diary", allowed, error);
+  object = ldn_json_read_object (json_object_get_member (root, "diary"), "diary", allowed, error);
   if (object == NULL || !read_items (object, diary, error))
     return NULL;
 
   start = json_object_get_member (object, "start");
   if (start == NULL)
     {
-      field_error (error, "diary.start", _("this field is missing"));
+      ldn_json_field_error (error, "diary.start", _("this field is missing"));
       return NULL;
     }
   if (!JSON_NODE_HOLDS_NULL (start))
@@ -532,7 +442,7 @@ ldn_diary_json_read (JsonObject           *root,
   if (!read_plan (object, diary, error))
     return NULL;
 
-  entries = read_array (object, "entries", "diary.entries", LDN_DIARY_JSON_MAX_ENTRIES, error);
+  entries = ldn_json_read_array (object, "entries", "diary.entries", LDN_DIARY_JSON_MAX_ENTRIES, error);
   if (entries == NULL)
     return NULL;
   for (guint i = 0; i < json_array_get_length (entries); i++)
