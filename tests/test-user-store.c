@@ -22,31 +22,7 @@ static const char *teach_back_ids[] = { "tb-opioids", NULL };
 static const char *teach_back_choices[] = { "tb-opioids/a", "tb-opioids/b", "tb-opioids/c", NULL };
 static const LdnUserDataIds ids = { checklist_ids, safety_ids, teach_back_ids, teach_back_choices };
 
-typedef struct {
-  char *dir;
-  char *path;
-} Fixture;
-
-static void
-fixture_setup (Fixture       *fixture,
-               gconstpointer  data)
-{
-  /* A case rerun in a subprocess (see run_unprivileged) uses its
-   * parent's folder. */
-  if (g_test_subprocess () && g_getenv ("LDN_TEST_FIXTURE_DIR") != NULL)
-    fixture->dir = g_strdup (g_getenv ("LDN_TEST_FIXTURE_DIR"));
-  else
-    fixture->dir = ldn_test_tmp_dir ("ldn-user");
-  fixture->path = g_build_filename (fixture->dir, "ldn-guide", "user.sqlite", NULL);
-}
-
-static void
-fixture_teardown (Fixture       *fixture,
-                  gconstpointer  data)
-{
-  g_free (fixture->dir);
-  g_free (fixture->path);
-}
+typedef LdnTestStoreFixture Fixture;
 
 static void
 fill_everything (LdnUserStore *store)
@@ -911,7 +887,8 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-#define ADD(name, func) g_test_add ("/user-store/" name, Fixture, NULL, fixture_setup, func, fixture_teardown)
+#define ADD(name, func) g_test_add ("/user-store/" name, Fixture, NULL, ldn_test_store_fixture_setup, func, \
+                                        ldn_test_store_fixture_teardown)
   ADD ("changes-survive-reopening", test_changes_survive_reopening);
   ADD ("questions-reorder-and-delete", test_questions_reorder_and_delete);
   ADD ("hostile-text", test_hostile_text);
