@@ -27,26 +27,7 @@ static const LdnUserDataIds ids = {
   .condition_ids = condition_ids, .value_ids = value_ids, .consent_ids = consent_ids,
 };
 
-typedef struct {
-  char *dir;
-  char *path;
-} Fixture;
-
-static void
-fixture_setup (Fixture       *fixture,
-               gconstpointer  data)
-{
-  fixture->dir = ldn_test_tmp_dir ("ldn-decision");
-  fixture->path = g_build_filename (fixture->dir, "ldn-guide", "user.sqlite", NULL);
-}
-
-static void
-fixture_teardown (Fixture       *fixture,
-                  gconstpointer  data)
-{
-  g_free (fixture->dir);
-  g_free (fixture->path);
-}
+typedef LdnTestStoreFixture Fixture;
 
 static void
 fill_decision (LdnUserStore *store)
@@ -490,7 +471,8 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-#define ADD(name, func) g_test_add ("/decision-store/" name, Fixture, NULL, fixture_setup, func, fixture_teardown)
+#define ADD(name, func) g_test_add ("/decision-store/" name, Fixture, NULL, ldn_test_store_fixture_setup, func, \
+                                        ldn_test_store_fixture_teardown)
   ADD ("survives-reopening", test_survives_reopening);
   ADD ("edits-and-refusals", test_edits_and_refusals);
   ADD ("delete-all-clears", test_delete_all_clears);
