@@ -18,26 +18,7 @@
 #include "user/ldn-user-store.h"
 #include "ldn-test-tmp.h"
 
-typedef struct {
-  char *dir;
-  char *path;
-} Fixture;
-
-static void
-fixture_setup (Fixture       *fixture,
-               gconstpointer  data)
-{
-  fixture->dir = ldn_test_tmp_dir ("ldn-diary");
-  fixture->path = g_build_filename (fixture->dir, "ldn-guide", "user.sqlite", NULL);
-}
-
-static void
-fixture_teardown (Fixture       *fixture,
-                  gconstpointer  data)
-{
-  g_free (fixture->dir);
-  g_free (fixture->path);
-}
+typedef LdnTestStoreFixture Fixture;
 
 static void
 days_ago (GDate *date,
@@ -643,7 +624,8 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-#define ADD(name, func) g_test_add ("/diary-store/" name, Fixture, NULL, fixture_setup, func, fixture_teardown)
+#define ADD(name, func) g_test_add ("/diary-store/" name, Fixture, NULL, ldn_test_store_fixture_setup, func, \
+                                        ldn_test_store_fixture_teardown)
   ADD ("survives-reopening", test_survives_reopening);
   ADD ("migrates-version-3", test_migrates_version_3);
   ADD ("edit-and-delete", test_edit_and_delete);
