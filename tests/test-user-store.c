@@ -14,6 +14,7 @@
 #include "user/ldn-teach-back-recorder.h"
 #include "user/ldn-user-data-json.h"
 #include "user/ldn-user-store.h"
+#include "ldn-test-store.h"
 #include "ldn-test-tmp.h"
 
 static const char *checklist_ids[] = { "vivid-dreams", "sleep", "nausea", NULL };
@@ -48,11 +49,7 @@ fill_everything (LdnUserStore *store)
 static char *
 export (LdnUserStore *store)
 {
-  g_autoptr(GError) error = NULL;
-  char *json = ldn_user_data_to_json (store, &ids, &error);
-
-  g_assert_no_error (error);
-  return json;
+  return ldn_test_store_export (store, &ids);
 }
 
 static void
@@ -351,28 +348,21 @@ test_json_round_trip (Fixture       *fixture,
                       gconstpointer  data)
 {
   g_autoptr(LdnUserStore) store = ldn_user_store_open (fixture->path);
-  g_autofree char *other_path = g_build_filename (fixture->dir, "other", "user.sqlite", NULL);
-  g_autoptr(LdnUserStore) other = ldn_user_store_open (other_path);
   g_autofree char *json = NULL;
-  g_autofree char *again = NULL;
-  g_autoptr(GError) error = NULL;
 
   fill_everything (store);
   json = export (store);
   g_assert_nonnull (strstr (json, "\"format\" : \"ldn-guide-data\""));
   g_assert_nonnull (strstr (json, "\"id\" : \"nausea\""));   /* every item, noticed or not */
 
-  g_assert_true (ldn_user_data_from_json (other, &ids, json, -1, &error));
-  g_assert_no_error (error);
-  again = export (other);
-  g_assert_cmpstr (again, ==, json);
+  ldn_test_store_assert_round_trip (json, fixture->dir, &ids, NULL);
 }
 
 static void
 test_bad_imports_change_nothing (Fixture       *fixture,
                                  gconstpointer  data)
 {
-  static const struct { const char *from; const char *to; const char *field; } cases[] = {
+  static const LdnTestBadEdit cases[] = {
     { "\"ldn-guide-data\"", "\"something-else\"", "format" },
     { "\"version\" : 3", "\"version\" : 9", "version" },
     { "\"severity\" : \"moderate\"", "\"severity\" : \"awful\"", "checklist[0].severity" },
@@ -404,21 +394,7 @@ test_bad_imports_change_nothing (Fixture       *fixture,
   fill_everything (store);
   good = export (store);
 
-  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
-    {
-      g_autoptr(GString) bad = g_string_new (good);
-      g_autoptr(GError) error = NULL;
-      g_autofree char *after = NULL;
-
-      g_assert_cmpuint (g_string_replace (bad, cases[i].from, cases[i].to, 1), ==, 1);
-      g_assert_false (ldn_user_data_from_json (store, &ids, bad->str, -1, &error));
-      g_assert_error (error, LDN_USER_ERROR, LDN_USER_ERROR_IMPORT);
-      if (strstr (error->message, cases[i].field) == NULL)
-        g_error ("expected the field “%s” in: %s", cases[i].field, error->message);
-
-      after = export (store);
-      g_assert_cmpstr (after, ==, good);
-    }
+  ldn_test_store_assert_refused (store, &ids, good, cases, G_N_ELEMENTS (cases));
 
   {
     g_autoptr(GError) error = NULL;
