@@ -10,6 +10,19 @@
 #include "ldn-json-fields.h"
 #include "ldn-user-store.h"
 
+void
+ldn_json_add_string_member (JsonBuilder *builder,
+                            const char  *member,
+                            const char  *value)
+{
+  if (member != NULL)
+    json_builder_set_member_name (builder, member);
+  if (value != NULL)
+    json_builder_add_string_value (builder, value);
+  else
+    json_builder_add_null_value (builder);
+}
+
 gboolean
 ldn_json_field_error (GError    **error,
                       const char *field,

@@ -1,8 +1,8 @@
 /* ldn-json-fields.h
  *
- * Field readers shared by the import of the person's data file
+ * Field readers (and one writer) shared by the person's data file
  * (ldn-user-data-json.c, ldn-decision-json.c, ldn-diary-json.c). Every
- * failure is LDN_USER_ERROR_IMPORT, "In “FIELD”: what is wrong", with
+ * reading failure is LDN_USER_ERROR_IMPORT, "In “FIELD”: what is wrong", with
  * FIELD the path in the file, e.g. "diary.entries[3].note".
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -13,6 +13,14 @@
 #include <json-glib/json-glib.h>
 
 G_BEGIN_DECLS
+
+/* Writing: MEMBER (unless NULL) with VALUE as a string, or null if
+ * VALUE is NULL. */
+void        ldn_json_add_string_member (JsonBuilder        *builder,
+                                        const char         *member,
+                                        const char         *value);
+
+/* Reading */
 
 /* Sets the error for FIELD and returns FALSE. */
 gboolean    ldn_json_field_error       (GError            **error,
