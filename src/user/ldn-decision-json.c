@@ -48,19 +48,6 @@ ldn_decision_import_free (LdnDecisionImport *import)
 }
 
 static void
-add_string_or_null (JsonBuilder *builder,
-                    const char  *member,
-                    const char  *value)
-{
-  if (member != NULL)
-    json_builder_set_member_name (builder, member);
-  if (value != NULL)
-    json_builder_add_string_value (builder, value);
-  else
-    json_builder_add_null_value (builder);
-}
-
-static void
 add_importance (JsonBuilder *builder,
                 int          importance)
 {
@@ -110,9 +97,9 @@ ldn_decision_json_add (JsonBuilder          *builder,
   tried = ldn_decision_dup_about_text (store, LDN_ABOUT_TRIED);
   allergies = ldn_decision_dup_about_text (store, LDN_ABOUT_ALLERGIES);
   birth = ldn_decision_dup_date_of_birth (store);
-  add_string_or_null (builder, "tried", tried);
-  add_string_or_null (builder, "allergies", allergies);
-  add_string_or_null (builder, "date_of_birth", birth);
+  ldn_json_add_string_member (builder, "tried", tried);
+  ldn_json_add_string_member (builder, "allergies", allergies);
+  ldn_json_add_string_member (builder, "date_of_birth", birth);
   json_builder_end_object (builder);
 
   json_builder_set_member_name (builder, "medicines");
@@ -122,9 +109,9 @@ ldn_decision_json_add (JsonBuilder          *builder,
       LdnMedicine *medicine = g_ptr_array_index (medicines, i);
 
       json_builder_begin_object (builder);
-      add_string_or_null (builder, "name", medicine->name);
-      add_string_or_null (builder, "dose", medicine->dose);
-      add_string_or_null (builder, "how_often", medicine->how_often);
+      ldn_json_add_string_member (builder, "name", medicine->name);
+      ldn_json_add_string_member (builder, "dose", medicine->dose);
+      ldn_json_add_string_member (builder, "how_often", medicine->how_often);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
@@ -153,7 +140,7 @@ ldn_decision_json_add (JsonBuilder          *builder,
       LdnOwnValue *value = g_ptr_array_index (own, i);
 
       json_builder_begin_object (builder);
-      add_string_or_null (builder, "text", value->text);
+      ldn_json_add_string_member (builder, "text", value->text);
       json_builder_set_member_name (builder, "importance");
       add_importance (builder, value->importance);
       json_builder_end_object (builder);
@@ -164,12 +151,12 @@ ldn_decision_json_add (JsonBuilder          *builder,
   json_builder_set_member_name (builder, "consent");
   json_builder_begin_object (builder);
   for (guint i = 0; ids->consent_ids != NULL && ids->consent_ids[i] != NULL; i++)
-    add_string_or_null (builder, ids->consent_ids[i],
-                        ldn_consent_to_string (ldn_decision_get_consent (store, ids->consent_ids[i])));
+    ldn_json_add_string_member (builder, ids->consent_ids[i],
+                                ldn_consent_to_string (ldn_decision_get_consent (store, ids->consent_ids[i])));
   for (guint i = 0; saved_consent[i] != NULL; i++)
     if (ids->consent_ids == NULL || !g_strv_contains (ids->consent_ids, saved_consent[i]))
-      add_string_or_null (builder, saved_consent[i],
-                          ldn_consent_to_string (ldn_decision_get_consent (store, saved_consent[i])));
+      ldn_json_add_string_member (builder, saved_consent[i],
+                                  ldn_consent_to_string (ldn_decision_get_consent (store, saved_consent[i])));
   json_builder_end_object (builder);
 
   json_builder_set_member_name (builder, "sure");
@@ -193,8 +180,8 @@ ldn_decision_json_add (JsonBuilder          *builder,
 
   json_builder_set_member_name (builder, "decision");
   json_builder_begin_object (builder);
-  add_string_or_null (builder, "stage", ldn_decision_stage_to_string (ldn_decision_get_stage (store)));
-  add_string_or_null (builder, "role", ldn_decision_role_to_string (ldn_decision_get_role (store)));
+  ldn_json_add_string_member (builder, "stage", ldn_decision_stage_to_string (ldn_decision_get_stage (store)));
+  ldn_json_add_string_member (builder, "role", ldn_decision_role_to_string (ldn_decision_get_role (store)));
   json_builder_end_object (builder);
 
   return TRUE;
