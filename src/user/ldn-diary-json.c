@@ -29,16 +29,11 @@ ldn_diary_json_build (const LdnDiary *diary)
       const LdnDiaryItem *item = g_ptr_array_index (diary->items, i);
 
       json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "id");
-      json_builder_add_string_value (builder, item->id);
-      json_builder_set_member_name (builder, "label");
-      json_builder_add_string_value (builder, item->label);
-      json_builder_set_member_name (builder, "low");
-      json_builder_add_string_value (builder, item->low);
-      json_builder_set_member_name (builder, "high");
-      json_builder_add_string_value (builder, item->high);
-      json_builder_set_member_name (builder, "every");
-      json_builder_add_string_value (builder, ldn_diary_every_to_string (item->every));
+      ldn_json_add_string_member (builder, "id", item->id);
+      ldn_json_add_string_member (builder, "label", item->label);
+      ldn_json_add_string_member (builder, "low", item->low);
+      ldn_json_add_string_member (builder, "high", item->high);
+      ldn_json_add_string_member (builder, "every", ldn_diary_every_to_string (item->every));
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
@@ -61,12 +56,10 @@ ldn_diary_json_build (const LdnDiary *diary)
       g_autofree char *time = ldn_diary_time_format (step->minutes);
 
       json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "from");
-      json_builder_add_string_value (builder, from);
+      ldn_json_add_string_member (builder, "from", from);
       json_builder_set_member_name (builder, "dose_mg");
       json_builder_add_double_value (builder, step->dose_mg);
-      json_builder_set_member_name (builder, "time");
-      json_builder_add_string_value (builder, time);
+      ldn_json_add_string_member (builder, "time", time);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
@@ -79,8 +72,7 @@ ldn_diary_json_build (const LdnDiary *diary)
       g_autofree char *date = ldn_diary_date_format (&entry->date);
 
       json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "date");
-      json_builder_add_string_value (builder, date);
+      ldn_json_add_string_member (builder, "date", date);
       json_builder_set_member_name (builder, "ratings");
       json_builder_begin_object (builder);
       for (guint j = 0; j < diary->items->len && j < LDN_DIARY_MAX_ITEMS; j++)
@@ -90,8 +82,7 @@ ldn_diary_json_build (const LdnDiary *diary)
             json_builder_add_int_value (builder, entry->ratings[j]);
           }
       json_builder_end_object (builder);
-      json_builder_set_member_name (builder, "note");
-      json_builder_add_string_value (builder, entry->note);
+      ldn_json_add_string_member (builder, "note", entry->note);
       json_builder_set_member_name (builder, "side_effects");
       json_builder_begin_array (builder);
       for (guint j = 0; j < entry->side_effects->len; j++)
@@ -99,8 +90,7 @@ ldn_diary_json_build (const LdnDiary *diary)
           const LdnDiarySideEffect *effect = g_ptr_array_index (entry->side_effects, j);
 
           json_builder_begin_object (builder);
-          json_builder_set_member_name (builder, "id");
-          json_builder_add_string_value (builder, effect->id);
+          ldn_json_add_string_member (builder, "id", effect->id);
           json_builder_set_member_name (builder, "severity");
           if (effect->severity > 0 && effect->severity < (int) G_N_ELEMENTS (severity_names))
             json_builder_add_string_value (builder, severity_names[effect->severity]);
