@@ -24,18 +24,6 @@ ldn_user_data_choice_key (const char *question_id,
 }
 
 static void
-add_text_or_null (JsonBuilder *builder,
-                  const char  *member,
-                  const char  *value)
-{
-  json_builder_set_member_name (builder, member);
-  if (value != NULL)
-    json_builder_add_string_value (builder, value);
-  else
-    json_builder_add_null_value (builder);
-}
-
-static void
 add_text (JsonBuilder  *builder,
           const char   *member,
           LdnUserStore *store,
@@ -43,8 +31,7 @@ add_text (JsonBuilder  *builder,
 {
   g_autofree char *text = ldn_user_store_dup_text (store, which);
 
-  json_builder_set_member_name (builder, member);
-  json_builder_add_string_value (builder, text);
+  ldn_json_add_string_member (builder, member, text);
 }
 
 static gboolean
@@ -85,8 +72,8 @@ add_checklist (JsonBuilder          *builder,
       json_builder_add_string_value (builder, entry->item_id);
       json_builder_set_member_name (builder, "noticed");
       json_builder_add_boolean_value (builder, entry->noticed);
-      add_text_or_null (builder, "severity", ldn_severity_to_string (entry->severity));
-      add_text_or_null (builder, "since", entry->since);
+      ldn_json_add_string_member (builder, "severity", ldn_severity_to_string (entry->severity));
+      ldn_json_add_string_member (builder, "since", entry->since);
       json_builder_set_member_name (builder, "note");
       json_builder_add_string_value (builder, entry->note);
       json_builder_end_object (builder);
@@ -133,8 +120,8 @@ ldn_user_data_to_json (LdnUserStore         *store,
   json_builder_set_member_name (builder, "safety");
   json_builder_begin_object (builder);
   for (guint i = 0; ids->safety_ids != NULL && ids->safety_ids[i] != NULL; i++)
-    add_text_or_null (builder, ids->safety_ids[i],
-                      ldn_answer_to_string (ldn_user_store_get_answer (store, ids->safety_ids[i])));
+    ldn_json_add_string_member (builder, ids->safety_ids[i],
+                                ldn_answer_to_string (ldn_user_store_get_answer (store, ids->safety_ids[i])));
   add_text (builder, "other_medicines", store, LDN_USER_TEXT_OTHER_MEDICINES);
   json_builder_end_object (builder);
 
