@@ -148,8 +148,8 @@ static char *
 dup_about (LdnUserStore *store,
            const char   *key)
 {
-  return ldn_statements_dup_text (ldn_user_store_get_statements (store), "SELECT value FROM about_me WHERE key = ?1",
-                                  key);
+  return ldn_statement_cache_dup_text (ldn_user_store_get_statements (store),
+                                       "SELECT value FROM about_me WHERE key = ?1", key);
 }
 
 static gboolean
@@ -237,7 +237,7 @@ checked_entry (LdnUserStore *store,
     }
 
   if (count_sql != NULL &&
-      ldn_statements_count (ldn_user_store_get_statements (store), count_sql) >= LDN_DECISION_MAX_ITEMS)
+      ldn_statement_cache_count (ldn_user_store_get_statements (store), count_sql) >= LDN_DECISION_MAX_ITEMS)
     {
       g_set_error (error, LDN_USER_ERROR, LDN_USER_ERROR_INVALID_VALUE,
                    _("The list already has %d entries, the most it can hold."), LDN_DECISION_MAX_ITEMS);

@@ -165,37 +165,3 @@ ldn_store_column_text (sqlite3_stmt *stmt,
 
   return text != NULL ? text : "";
 }
-
-gint64
-ldn_statements_count (LdnStatementCache *statements,
-                      const char        *sql)
-{
-  sqlite3_stmt *stmt = ldn_statement_cache_get (statements, sql);
-  gint64 count = 0;
-
-  if (stmt == NULL)
-    return 0;
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    count = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-
-  return count;
-}
-
-char *
-ldn_statements_dup_text (LdnStatementCache *statements,
-                         const char        *sql,
-                         const char        *key)
-{
-  sqlite3_stmt *stmt = ldn_statement_cache_get (statements, sql);
-  char *text = NULL;
-
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    text = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_reset (stmt);
-
-  return text;
-}

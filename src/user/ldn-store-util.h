@@ -1,10 +1,10 @@
 /* ldn-store-util.h
  *
- * Statement helpers shared by the units that keep the person's data in
- * the user store (ldn-decision-store.c, ldn-diary-store.c, and for the
- * statement cache, ldn-user-store.c): prepare a cached statement, bind,
- * step and map a failure to the store's error. Nothing outside src/user
- * includes this.
+ * Statement helpers shared by the units that keep more of the person's
+ * data in the user store (ldn-decision-store.c, ldn-diary-store.c):
+ * prepare a cached statement, bind, step, run statements in one
+ * transaction, and map a failure to the store's error. Nothing outside
+ * src/user includes this.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -60,14 +60,5 @@ gboolean      ldn_store_finish_rows       (LdnUserStore  *store,
 /* The text of COLUMN, "" for NULL. */
 const char   *ldn_store_column_text       (sqlite3_stmt  *stmt,
                                            int            column);
-
-/* Reads that report no error (the caller has a default):
- * the first column of the first row of SQL as an integer, 0 if none; */
-gint64        ldn_statements_count        (LdnStatementCache *statements,
-                                           const char        *sql);
-/* a copy of the first column of SQL with ?1 bound to KEY, NULL if none. */
-char         *ldn_statements_dup_text     (LdnStatementCache *statements,
-                                           const char        *sql,
-                                           const char        *key);
 
 G_END_DECLS

@@ -15,7 +15,6 @@
 #include "ldn-teach-back-recorder.h"
 #include "ldn-user-store.h"
 #include "ldn-user-store-private.h"
-#include "ldn-store-util.h"
 #include "util/ldn-xdg.h"
 #include "util/ldn-sqlite.h"
 
@@ -892,8 +891,8 @@ ldn_user_store_dup_text (LdnUserStore *self,
   g_return_val_if_fail (LDN_IS_USER_STORE (self), NULL);
   g_return_val_if_fail (which <= LDN_USER_TEXT_NAME, NULL);
 
-  text = ldn_statements_dup_text (self->statements, "SELECT value FROM user_texts WHERE key = ?1",
-                                  user_text_keys[which]);
+  text = ldn_statement_cache_dup_text (self->statements, "SELECT value FROM user_texts WHERE key = ?1",
+                                       user_text_keys[which]);
   return text != NULL ? text : g_strdup ("");
 }
 
@@ -1021,7 +1020,7 @@ ldn_user_store_add_question (LdnUserStore *self,
       return 0;
     }
 
-  if (ldn_statements_count (self->statements, "SELECT count(*) FROM questions") >= LDN_USER_MAX_QUESTIONS)
+  if (ldn_statement_cache_count (self->statements, "SELECT count(*) FROM questions") >= LDN_USER_MAX_QUESTIONS)
     {
       g_set_error (error, LDN_USER_ERROR, LDN_USER_ERROR_INVALID_VALUE,
                    _("You already have %d questions, the most the sheet can hold."), LDN_USER_MAX_QUESTIONS);
@@ -1128,8 +1127,8 @@ ldn_user_store_dup_answer (LdnTeachBackRecorder *recorder,
 {
   LdnUserStore *self = LDN_USER_STORE (recorder);
 
-  return ldn_statements_dup_text (self->statements, "SELECT choice_id FROM teach_back WHERE question_id = ?1",
-                                  question_id);
+  return ldn_statement_cache_dup_text (self->statements, "SELECT choice_id FROM teach_back WHERE question_id = ?1",
+                                       question_id);
 }
 
 static gboolean
