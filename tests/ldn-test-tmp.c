@@ -55,3 +55,22 @@ ldn_test_tmp_dir (const char *prefix)
   g_ptr_array_add (made, g_strdup (dir));
   return dir;
 }
+
+void
+ldn_test_store_fixture_setup (LdnTestStoreFixture *fixture,
+                              gconstpointer        data)
+{
+  if (g_test_subprocess () && g_getenv ("LDN_TEST_FIXTURE_DIR") != NULL)
+    fixture->dir = g_strdup (g_getenv ("LDN_TEST_FIXTURE_DIR"));
+  else
+    fixture->dir = ldn_test_tmp_dir ("ldn-store");
+  fixture->path = g_build_filename (fixture->dir, "ldn-guide", "user.sqlite", NULL);
+}
+
+void
+ldn_test_store_fixture_teardown (LdnTestStoreFixture *fixture,
+                                 gconstpointer        data)
+{
+  g_free (fixture->dir);
+  g_free (fixture->path);
+}

@@ -159,6 +159,20 @@ ldn_test_wait_mapped (GtkWidget *widget)
   ldn_test_iterate_until (widget_is_mapped, widget);
 }
 
+LdnWindow *
+ldn_test_open_window (LdnApplication *app,
+                      int             width,
+                      int             height)
+{
+  LdnWindow *window = ldn_window_new (app);
+
+  if (width > 0 && height > 0)
+    gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  gtk_window_present (GTK_WINDOW (window));
+  ldn_test_wait_mapped (GTK_WIDGET (window));
+  return window;
+}
+
 static gboolean
 pointer_is_cleared (gpointer data)
 {
@@ -204,4 +218,35 @@ ldn_test_nth (GtkWidget *widget,
     }
 
   return g_ptr_array_index (found, index);
+}
+
+static gboolean
+has_name (GtkWidget  *widget,
+          const char *name)
+{
+  g_autofree char *mismatch = gtk_test_accessible_check_property (GTK_ACCESSIBLE (widget),
+                                                                  GTK_ACCESSIBLE_PROPERTY_LABEL, name);
+  return mismatch == NULL;
+}
+
+gpointer
+ldn_test_named (GtkWidget  *root,
+                GType       type,
+                const char *name)
+{
+  g_autoptr(GPtrArray) found = g_ptr_array_new ();
+  GtkWidget *match = NULL;
+
+  ldn_test_collect (root, type, found);
+  for (guint i = 0; i < found->len; i++)
+    if (has_name (g_ptr_array_index (found, i), name))
+      {
+        if (match != NULL)
+          g_error ("two widgets named “%s”", name);
+        match = g_ptr_array_index (found, i);
+      }
+
+  if (match == NULL)
+    g_error ("no %s named “%s”", g_type_name (type), name);
+  return match;
 }

@@ -8,6 +8,7 @@
 #include <gtk/gtk.h>
 
 #include "app/ldn-application.h"
+#include "app/ldn-window.h"
 
 G_BEGIN_DECLS
 
@@ -24,6 +25,11 @@ void            ldn_test_add_func       (const char  *path,
 void            ldn_test_iterate_until  (gboolean  (*done) (gpointer),
                                          gpointer    data);
 void            ldn_test_wait_mapped    (GtkWidget  *widget);
+/* A new window of APP, presented and mapped; WIDTH x HEIGHT as its
+ * default size unless they are 0. */
+LdnWindow      *ldn_test_open_window    (LdnApplication *app,
+                                         int             width,
+                                         int             height);
 /* Closes WINDOW and waits until it is finalized. */
 void            ldn_test_close_window   (GtkWindow  *window);
 /* Every descendant of WIDGET of TYPE, depth first. */
@@ -35,5 +41,11 @@ void            ldn_test_collect        (GtkWidget  *widget,
 gpointer        ldn_test_nth            (GtkWidget  *widget,
                                          GType       type,
                                          guint       index);
+
+/* The one widget of TYPE under ROOT whose accessible name is NAME;
+ * aborts the test if there is none or more than one. */
+gpointer        ldn_test_named          (GtkWidget  *root,
+                                         GType       type,
+                                         const char *name);
 
 G_END_DECLS

@@ -171,11 +171,7 @@ assert_every_control_named (GtkWidget  *root,
 static LdnWindow *
 open_window (void)
 {
-  LdnWindow *window = ldn_window_new (app);
-
-  gtk_window_present (GTK_WINDOW (window));
-  ldn_test_wait_mapped (GTK_WIDGET (window));
-  return window;
+  return ldn_test_open_window (app, 0, 0);
 }
 
 static void

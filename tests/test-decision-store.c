@@ -15,6 +15,7 @@
 #include "user/ldn-decision-store.h"
 #include "user/ldn-user-data-json.h"
 #include "user/ldn-user-store.h"
+#include "ldn-test-store.h"
 #include "ldn-test-tmp.h"
 
 static const char *checklist_ids[] = { "vivid-dreams", NULL };
@@ -27,26 +28,7 @@ static const LdnUserDataIds ids = {
   .condition_ids = condition_ids, .value_ids = value_ids, .consent_ids = consent_ids,
 };
 
-typedef struct {
-  char *dir;
-  char *path;
-} Fixture;
-
-static void
-fixture_setup (Fixture       *fixture,
-               gconstpointer  data)
-{
-  fixture->dir = ldn_test_tmp_dir ("ldn-decision");
-  fixture->path = g_build_filename (fixture->dir, "ldn-guide", "user.sqlite", NULL);
-}
-
-static void
-fixture_teardown (Fixture       *fixture,
-                  gconstpointer  data)
-{
-  g_free (fixture->dir);
-  g_free (fixture->path);
-}
+typedef LdnTestStoreFixture Fixture;
 
 static void
 fill_decision (LdnUserStore *store)
@@ -78,11 +60,7 @@ fill_decision (LdnUserStore *store)
 static char *
 export (LdnUserStore *store)
 {
-  g_autoptr(GError) error = NULL;
-  char *json = ldn_user_data_to_json (store, &ids, &error);
-
-  g_assert_no_error (error);
-  return json;
+  return ldn_test_store_export (store, &ids);
 }
 
 static void
@@ -249,11 +227,7 @@ test_json_round_trip (Fixture       *fixture,
                       gconstpointer  data)
 {
   g_autoptr(LdnUserStore) store = ldn_user_store_open (fixture->path);
-  g_autofree char *other_path = g_build_filename (fixture->dir, "other", "user.sqlite", NULL);
-  g_autoptr(LdnUserStore) other = ldn_user_store_open (other_path);
   g_autofree char *json = NULL;
-  g_autofree char *again = NULL;
-  g_autoptr(GError) error = NULL;
 
   fill_decision (store);
   json = export (store);
@@ -263,11 +237,7 @@ test_json_round_trip (Fixture       *fixture,
   g_assert_nonnull (strstr (json, "\"cost\" : null"));
   g_assert_nonnull (strstr (json, "\"stage\" : \"considering\""));
 
-  g_assert_true (ldn_user_data_from_json (other, &ids, json, -1, &error));
-  g_assert_no_error (error);
-  check_filled (other);
-  again = export (other);
-  g_assert_cmpstr (again, ==, json);
+  ldn_test_store_assert_round_trip (json, fixture->dir, &ids, check_filled);
 }
 
 /* Without the content's ids (an export when the guide's content cannot
@@ -328,7 +298,7 @@ static void
 test_bad_imports_name_the_field (Fixture       *fixture,
                                  gconstpointer  data)
 {
-  static const struct { const char *from; const char *to; const char *field; } cases[] = {
+  static const LdnTestBadEdit cases[] = {
     { "\"fibromyalgia\"", "\"hiccups\"", "about_me.conditions[0]" },
     { "\"fibromyalgia\"", "42", "about_me.conditions[0]" },
     { "{\n        \"text\" : \"Long COVID fatigue\"", "{\n        \"text\" : \"  \"", "about_me.conditions[1].text" },
@@ -357,22 +327,7 @@ test_bad_imports_name_the_field (Fixture       *fixture,
   fill_decision (store);
   good = export (store);
 
-  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
-    {
-      g_autoptr(GString) bad = g_string_new (good);
-      g_autoptr(GError) error = NULL;
-      g_autofree char *after = NULL;
-
-      if (g_string_replace (bad, cases[i].from, cases[i].to, 1) != 1)
-        g_error ("case %u: “%s” is not in the export:\n%s", i, cases[i].from, good);
-      g_assert_false (ldn_user_data_from_json (store, &ids, bad->str, -1, &error));
-      g_assert_error (error, LDN_USER_ERROR, LDN_USER_ERROR_IMPORT);
-      if (strstr (error->message, cases[i].field) == NULL)
-        g_error ("expected the field “%s” in: %s", cases[i].field, error->message);
-
-      after = export (store);
-      g_assert_cmpstr (after, ==, good);
-    }
+  ldn_test_store_assert_refused (store, &ids, good, cases, G_N_ELEMENTS (cases));
 
   /* Version 2 without a decision-aid member. */
   {
@@ -490,7 +445,8 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-#define ADD(name, func) g_test_add ("/decision-store/" name, Fixture, NULL, fixture_setup, func, fixture_teardown)
+#define ADD(name, func) g_test_add ("/decision-store/" name, Fixture, NULL, ldn_test_store_fixture_setup, func, \
+                                        ldn_test_store_fixture_teardown)
   ADD ("survives-reopening", test_survives_reopening);
   ADD ("edits-and-refusals", test_edits_and_refusals);
   ADD ("delete-all-clears", test_delete_all_clears);

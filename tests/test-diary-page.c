@@ -26,36 +26,12 @@
 
 static LdnApplication *app;
 
-static gboolean
-has_name (GtkWidget  *widget,
-          const char *name)
-{
-  g_autofree char *mismatch = gtk_test_accessible_check_property (GTK_ACCESSIBLE (widget),
-                                                                  GTK_ACCESSIBLE_PROPERTY_LABEL, name);
-  return mismatch == NULL;
-}
-
-/* The one widget of TYPE under ROOT named NAME; fails the test otherwise. */
 static gpointer
 named (GtkWidget  *root,
        GType       type,
        const char *name)
 {
-  g_autoptr(GPtrArray) found = g_ptr_array_new ();
-  GtkWidget *match = NULL;
-
-  ldn_test_collect (root, type, found);
-  for (guint i = 0; i < found->len; i++)
-    if (has_name (g_ptr_array_index (found, i), name))
-      {
-        if (match != NULL)
-          g_error ("two widgets named “%s”", name);
-        match = g_ptr_array_index (found, i);
-      }
-
-  if (match == NULL)
-    g_error ("no %s named “%s”", g_type_name (type), name);
-  return match;
+  return ldn_test_named (root, type, name);
 }
 
 static GtkWidget *
@@ -141,10 +117,7 @@ open_diary (GtkWidget **page)
 
   g_settings_set_boolean (settings, "overview-seen", TRUE);
   g_settings_set_string (settings, "last-section", "diary");
-  window = ldn_window_new (app);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 800);
-  gtk_window_present (GTK_WINDOW (window));
-  ldn_test_wait_mapped (GTK_WIDGET (window));
+  window = ldn_test_open_window (app, 1000, 800);
   g_assert_cmpstr (ldn_window_get_visible_section (window), ==, "diary");
   g_assert_cmpstr (ldn_window_get_help_page (window), ==, "diary");
   *page = GTK_WIDGET (ldn_window_get_diary_page (window));
@@ -170,7 +143,6 @@ has_undo (gpointer data)
 {
   return toast_button (data, "_Undo") != NULL;
 }
-
 
 /* Names the widgets that ask for more than WIDTH: what keeps the page
  * from fitting a phone. */

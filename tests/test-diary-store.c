@@ -16,28 +16,10 @@
 #include "user/ldn-diary-store.h"
 #include "user/ldn-user-data-json.h"
 #include "user/ldn-user-store.h"
+#include "ldn-test-store.h"
 #include "ldn-test-tmp.h"
 
-typedef struct {
-  char *dir;
-  char *path;
-} Fixture;
-
-static void
-fixture_setup (Fixture       *fixture,
-               gconstpointer  data)
-{
-  fixture->dir = ldn_test_tmp_dir ("ldn-diary");
-  fixture->path = g_build_filename (fixture->dir, "ldn-guide", "user.sqlite", NULL);
-}
-
-static void
-fixture_teardown (Fixture       *fixture,
-                  gconstpointer  data)
-{
-  g_free (fixture->dir);
-  g_free (fixture->path);
-}
+typedef LdnTestStoreFixture Fixture;
 
 static void
 days_ago (GDate *date,
@@ -437,12 +419,7 @@ static const LdnUserDataIds ids = { .checklist_ids = checklist_ids };
 static char *
 export (LdnUserStore *store)
 {
-  g_autoptr(GError) error = NULL;
-  char *json = ldn_user_data_to_json (store, &ids, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (json);
-  return json;
+  return ldn_test_store_export (store, &ids);
 }
 
 static char *
@@ -461,11 +438,7 @@ test_json_round_trip (Fixture       *fixture,
                       gconstpointer  data)
 {
   g_autoptr(LdnUserStore) store = ldn_user_store_open (fixture->path);
-  g_autofree char *other_path = g_build_filename (fixture->dir, "other", "user.sqlite", NULL);
-  g_autoptr(LdnUserStore) other = ldn_user_store_open (other_path);
-  g_autoptr(GError) error = NULL;
   g_autofree char *json = NULL;
-  g_autofree char *again = NULL;
 
   fill_diary (store);
   json = export (store);
@@ -476,11 +449,7 @@ test_json_round_trip (Fixture       *fixture,
   g_assert_nonnull (strstr (json, "\"dose_taken\" : false"));
   g_assert_nonnull (strstr (json, "\"severity\" : \"mild\""));
 
-  g_assert_true (ldn_user_data_from_json (other, &ids, json, -1, &error));
-  g_assert_no_error (error);
-  check_filled (other);
-  again = export (other);
-  g_assert_cmpstr (again, ==, json);
+  ldn_test_store_assert_round_trip (json, fixture->dir, &ids, check_filled);
 }
 
 /* A version 2 file (before the diary) imports, with an empty diary; it
@@ -643,7 +612,8 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-#define ADD(name, func) g_test_add ("/diary-store/" name, Fixture, NULL, fixture_setup, func, fixture_teardown)
+#define ADD(name, func) g_test_add ("/diary-store/" name, Fixture, NULL, ldn_test_store_fixture_setup, func, \
+                                        ldn_test_store_fixture_teardown)
   ADD ("survives-reopening", test_survives_reopening);
   ADD ("migrates-version-3", test_migrates_version_3);
   ADD ("edit-and-delete", test_edit_and_delete);

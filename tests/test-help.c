@@ -107,10 +107,8 @@ assert_launched (guint       count,
 static LdnWindow *
 open_window (const char *section)
 {
-  LdnWindow *window = ldn_window_new (app);
+  LdnWindow *window = ldn_test_open_window (app, 0, 0);
 
-  gtk_window_present (GTK_WINDOW (window));
-  ldn_test_wait_mapped (GTK_WIDGET (window));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.section", "s", section));
 
   return window;

@@ -18,13 +18,7 @@ static LdnApplication *app;
 static LdnWindow *
 open_window (void)
 {
-  LdnWindow *window = ldn_window_new (app);
-
-  gtk_window_set_default_size (GTK_WINDOW (window), 900, 700);
-  gtk_window_present (GTK_WINDOW (window));
-  ldn_test_wait_mapped (GTK_WIDGET (window));
-
-  return window;
+  return ldn_test_open_window (app, 900, 700);
 }
 
 static void

@@ -22,36 +22,12 @@
 
 static LdnApplication *app;
 
-static gboolean
-has_name (GtkWidget  *widget,
-          const char *name)
-{
-  g_autofree char *mismatch = gtk_test_accessible_check_property (GTK_ACCESSIBLE (widget),
-                                                                  GTK_ACCESSIBLE_PROPERTY_LABEL, name);
-  return mismatch == NULL;
-}
-
-/* The one widget of TYPE under ROOT named NAME; fails the test otherwise. */
 static gpointer
 named (GtkWidget  *root,
        GType       type,
        const char *name)
 {
-  g_autoptr(GPtrArray) found = g_ptr_array_new ();
-  GtkWidget *match = NULL;
-
-  ldn_test_collect (root, type, found);
-  for (guint i = 0; i < found->len; i++)
-    if (has_name (g_ptr_array_index (found, i), name))
-      {
-        if (match != NULL)
-          g_error ("two widgets named “%s”", name);
-        match = g_ptr_array_index (found, i);
-      }
-
-  if (match == NULL)
-    g_error ("no %s named “%s”", g_type_name (type), name);
-  return match;
+  return ldn_test_named (root, type, name);
 }
 
 static GtkWidget *
@@ -89,12 +65,7 @@ click (GtkWidget *button)
 static LdnWindow *
 open_window (void)
 {
-  LdnWindow *window = ldn_window_new (app);
-
-  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 800);
-  gtk_window_present (GTK_WINDOW (window));
-  ldn_test_wait_mapped (GTK_WIDGET (window));
-  return window;
+  return ldn_test_open_window (app, 1100, 800);
 }
 
 static void

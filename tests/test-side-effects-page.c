@@ -56,10 +56,7 @@ open_section (Section *section)
   LdnSideEffectsPage *page;
 
   g_settings_set_string (settings, "last-section", "side-effects");
-  section->window = ldn_window_new (app);
-  gtk_window_set_default_size (GTK_WINDOW (section->window), 900, 800);
-  gtk_window_present (GTK_WINDOW (section->window));
-  ldn_test_wait_mapped (GTK_WIDGET (section->window));
+  section->window = ldn_test_open_window (app, 900, 800);
 
   page = ldn_window_get_side_effects_page (section->window);
   section->checklist = ldn_test_nth (GTK_WIDGET (page), LDN_TYPE_CHECKLIST_VIEW, 0);

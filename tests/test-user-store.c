@@ -14,6 +14,7 @@
 #include "user/ldn-teach-back-recorder.h"
 #include "user/ldn-user-data-json.h"
 #include "user/ldn-user-store.h"
+#include "ldn-test-store.h"
 #include "ldn-test-tmp.h"
 
 static const char *checklist_ids[] = { "vivid-dreams", "sleep", "nausea", NULL };
@@ -22,31 +23,7 @@ static const char *teach_back_ids[] = { "tb-opioids", NULL };
 static const char *teach_back_choices[] = { "tb-opioids/a", "tb-opioids/b", "tb-opioids/c", NULL };
 static const LdnUserDataIds ids = { checklist_ids, safety_ids, teach_back_ids, teach_back_choices };
 
-typedef struct {
-  char *dir;
-  char *path;
-} Fixture;
-
-static void
-fixture_setup (Fixture       *fixture,
-               gconstpointer  data)
-{
-  /* A case rerun in a subprocess (see run_unprivileged) uses its
-   * parent's folder. */
-  if (g_test_subprocess () && g_getenv ("LDN_TEST_FIXTURE_DIR") != NULL)
-    fixture->dir = g_strdup (g_getenv ("LDN_TEST_FIXTURE_DIR"));
-  else
-    fixture->dir = ldn_test_tmp_dir ("ldn-user");
-  fixture->path = g_build_filename (fixture->dir, "ldn-guide", "user.sqlite", NULL);
-}
-
-static void
-fixture_teardown (Fixture       *fixture,
-                  gconstpointer  data)
-{
-  g_free (fixture->dir);
-  g_free (fixture->path);
-}
+typedef LdnTestStoreFixture Fixture;
 
 static void
 fill_everything (LdnUserStore *store)
@@ -72,11 +49,7 @@ fill_everything (LdnUserStore *store)
 static char *
 export (LdnUserStore *store)
 {
-  g_autoptr(GError) error = NULL;
-  char *json = ldn_user_data_to_json (store, &ids, &error);
-
-  g_assert_no_error (error);
-  return json;
+  return ldn_test_store_export (store, &ids);
 }
 
 static void
@@ -375,28 +348,21 @@ test_json_round_trip (Fixture       *fixture,
                       gconstpointer  data)
 {
   g_autoptr(LdnUserStore) store = ldn_user_store_open (fixture->path);
-  g_autofree char *other_path = g_build_filename (fixture->dir, "other", "user.sqlite", NULL);
-  g_autoptr(LdnUserStore) other = ldn_user_store_open (other_path);
   g_autofree char *json = NULL;
-  g_autofree char *again = NULL;
-  g_autoptr(GError) error = NULL;
 
   fill_everything (store);
   json = export (store);
   g_assert_nonnull (strstr (json, "\"format\" : \"ldn-guide-data\""));
   g_assert_nonnull (strstr (json, "\"id\" : \"nausea\""));   /* every item, noticed or not */
 
-  g_assert_true (ldn_user_data_from_json (other, &ids, json, -1, &error));
-  g_assert_no_error (error);
-  again = export (other);
-  g_assert_cmpstr (again, ==, json);
+  ldn_test_store_assert_round_trip (json, fixture->dir, &ids, NULL);
 }
 
 static void
 test_bad_imports_change_nothing (Fixture       *fixture,
                                  gconstpointer  data)
 {
-  static const struct { const char *from; const char *to; const char *field; } cases[] = {
+  static const LdnTestBadEdit cases[] = {
     { "\"ldn-guide-data\"", "\"something-else\"", "format" },
     { "\"version\" : 3", "\"version\" : 9", "version" },
     { "\"severity\" : \"moderate\"", "\"severity\" : \"awful\"", "checklist[0].severity" },
@@ -428,21 +394,7 @@ test_bad_imports_change_nothing (Fixture       *fixture,
   fill_everything (store);
   good = export (store);
 
-  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
-    {
-      g_autoptr(GString) bad = g_string_new (good);
-      g_autoptr(GError) error = NULL;
-      g_autofree char *after = NULL;
-
-      g_assert_cmpuint (g_string_replace (bad, cases[i].from, cases[i].to, 1), ==, 1);
-      g_assert_false (ldn_user_data_from_json (store, &ids, bad->str, -1, &error));
-      g_assert_error (error, LDN_USER_ERROR, LDN_USER_ERROR_IMPORT);
-      if (strstr (error->message, cases[i].field) == NULL)
-        g_error ("expected the field “%s” in: %s", cases[i].field, error->message);
-
-      after = export (store);
-      g_assert_cmpstr (after, ==, good);
-    }
+  ldn_test_store_assert_refused (store, &ids, good, cases, G_N_ELEMENTS (cases));
 
   {
     g_autoptr(GError) error = NULL;
@@ -911,7 +863,8 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-#define ADD(name, func) g_test_add ("/user-store/" name, Fixture, NULL, fixture_setup, func, fixture_teardown)
+#define ADD(name, func) g_test_add ("/user-store/" name, Fixture, NULL, ldn_test_store_fixture_setup, func, \
+                                        ldn_test_store_fixture_teardown)
   ADD ("changes-survive-reopening", test_changes_survive_reopening);
   ADD ("questions-reorder-and-delete", test_questions_reorder_and_delete);
   ADD ("hostile-text", test_hostile_text);

@@ -10,6 +10,7 @@
 
 #include "ldn-decision-json.h"
 #include "ldn-decision-store.h"
+#include "ldn-json-fields.h"
 
 const char * const ldn_decision_json_members[] = {
   "about_me", "medicines", "values", "consent", "sure", "decision", NULL
@@ -44,19 +45,6 @@ ldn_decision_import_free (LdnDecisionImport *import)
   g_free (import->allergies);
   g_free (import->date_of_birth);
   g_free (import);
-}
-
-static void
-add_string_or_null (JsonBuilder *builder,
-                    const char  *member,
-                    const char  *value)
-{
-  if (member != NULL)
-    json_builder_set_member_name (builder, member);
-  if (value != NULL)
-    json_builder_add_string_value (builder, value);
-  else
-    json_builder_add_null_value (builder);
 }
 
 static void
@@ -109,9 +97,9 @@ ldn_decision_json_add (JsonBuilder          *builder,
   tried = ldn_decision_dup_about_text (store, LDN_ABOUT_TRIED);
   allergies = ldn_decision_dup_about_text (store, LDN_ABOUT_ALLERGIES);
   birth = ldn_decision_dup_date_of_birth (store);
-  add_string_or_null (builder, "tried", tried);
-  add_string_or_null (builder, "allergies", allergies);
-  add_string_or_null (builder, "date_of_birth", birth);
+  ldn_json_add_string_member (builder, "tried", tried);
+  ldn_json_add_string_member (builder, "allergies", allergies);
+  ldn_json_add_string_member (builder, "date_of_birth", birth);
   json_builder_end_object (builder);
 
   json_builder_set_member_name (builder, "medicines");
@@ -121,9 +109,9 @@ ldn_decision_json_add (JsonBuilder          *builder,
       LdnMedicine *medicine = g_ptr_array_index (medicines, i);
 
       json_builder_begin_object (builder);
-      add_string_or_null (builder, "name", medicine->name);
-      add_string_or_null (builder, "dose", medicine->dose);
-      add_string_or_null (builder, "how_often", medicine->how_often);
+      ldn_json_add_string_member (builder, "name", medicine->name);
+      ldn_json_add_string_member (builder, "dose", medicine->dose);
+      ldn_json_add_string_member (builder, "how_often", medicine->how_often);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
@@ -152,7 +140,7 @@ ldn_decision_json_add (JsonBuilder          *builder,
       LdnOwnValue *value = g_ptr_array_index (own, i);
 
       json_builder_begin_object (builder);
-      add_string_or_null (builder, "text", value->text);
+      ldn_json_add_string_member (builder, "text", value->text);
       json_builder_set_member_name (builder, "importance");
       add_importance (builder, value->importance);
       json_builder_end_object (builder);
@@ -163,12 +151,12 @@ ldn_decision_json_add (JsonBuilder          *builder,
   json_builder_set_member_name (builder, "consent");
   json_builder_begin_object (builder);
   for (guint i = 0; ids->consent_ids != NULL && ids->consent_ids[i] != NULL; i++)
-    add_string_or_null (builder, ids->consent_ids[i],
-                        ldn_consent_to_string (ldn_decision_get_consent (store, ids->consent_ids[i])));
+    ldn_json_add_string_member (builder, ids->consent_ids[i],
+                                ldn_consent_to_string (ldn_decision_get_consent (store, ids->consent_ids[i])));
   for (guint i = 0; saved_consent[i] != NULL; i++)
     if (ids->consent_ids == NULL || !g_strv_contains (ids->consent_ids, saved_consent[i]))
-      add_string_or_null (builder, saved_consent[i],
-                          ldn_consent_to_string (ldn_decision_get_consent (store, saved_consent[i])));
+      ldn_json_add_string_member (builder, saved_consent[i],
+                                  ldn_consent_to_string (ldn_decision_get_consent (store, saved_consent[i])));
   json_builder_end_object (builder);
 
   json_builder_set_member_name (builder, "sure");
@@ -192,35 +180,11 @@ ldn_decision_json_add (JsonBuilder          *builder,
 
   json_builder_set_member_name (builder, "decision");
   json_builder_begin_object (builder);
-  add_string_or_null (builder, "stage", ldn_decision_stage_to_string (ldn_decision_get_stage (store)));
-  add_string_or_null (builder, "role", ldn_decision_role_to_string (ldn_decision_get_role (store)));
+  ldn_json_add_string_member (builder, "stage", ldn_decision_stage_to_string (ldn_decision_get_stage (store)));
+  ldn_json_add_string_member (builder, "role", ldn_decision_role_to_string (ldn_decision_get_role (store)));
   json_builder_end_object (builder);
 
   return TRUE;
-}
-
-static gboolean G_GNUC_PRINTF (3, 4)
-field_error (GError    **error,
-             const char *field,
-             const char *format,
-             ...)
-{
-  g_autofree char *message = NULL;
-  va_list args;
-
-  va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
-
-  g_set_error (error, LDN_USER_ERROR, LDN_USER_ERROR_IMPORT, _("In “%s”: %s"), field, message);
-  return FALSE;
-}
-
-static gboolean
-known_id (const char * const *ids,
-          const char         *id)
-{
-  return ids == NULL || g_strv_contains (ids, id);
 }
 
 static gboolean
@@ -230,77 +194,13 @@ read_text (JsonNode   *node,
            char      **out,
            GError    **error)
 {
-  g_autoptr(GError) check = NULL;
-
   *out = NULL;
   if (node != NULL && JSON_NODE_HOLDS_NULL (node) && nullable)
     return TRUE;
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
-    return field_error (error, field, nullable ? _("must be a text or null") : _("must be a text"));
-  if (!ldn_user_text_check (json_node_get_string (node), &check))
-    return field_error (error, field, "%s", check->message);
+  if (!ldn_json_holds_string (node))
+    return ldn_json_field_error (error, field, nullable ? _("must be a text or null") : _("must be a text"));
 
-  *out = g_strdup (json_node_get_string (node));
-  return TRUE;
-}
-
-static JsonObject *
-read_object (JsonObject         *parent,
-             const char         *member,
-             const char         *field,
-             const char * const *allowed,
-             GError            **error)
-{
-  JsonNode *node = json_object_get_member (parent, member);
-  g_autoptr(GList) members = NULL;
-  JsonObject *object;
-
-  if (node == NULL)
-    {
-      field_error (error, field, _("this field is missing"));
-      return NULL;
-    }
-  if (!JSON_NODE_HOLDS_OBJECT (node))
-    {
-      field_error (error, field, _("must be an object"));
-      return NULL;
-    }
-
-  object = json_node_get_object (node);
-  members = json_object_get_members (object);
-  for (GList *l = members; allowed != NULL && l != NULL; l = l->next)
-    if (!g_strv_contains (allowed, l->data))
-      {
-        g_autofree char *here = g_strdup_printf ("%s.%s", field, (const char *) l->data);
-
-        field_error (error, here, _("LDN Guide does not know this field"));
-        return NULL;
-      }
-
-  return object;
-}
-
-static JsonArray *
-read_array (JsonObject *parent,
-            const char *member,
-            const char *field,
-            GError    **error)
-{
-  JsonNode *node = json_object_get_member (parent, member);
-
-  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
-    {
-      field_error (error, field, node == NULL ? _("this field is missing") : _("must be a list"));
-      return NULL;
-    }
-  if (json_array_get_length (json_node_get_array (node)) > LDN_DECISION_MAX_ITEMS)
-    {
-      field_error (error, field, _("has %u entries; the most is %d"), json_array_get_length (json_node_get_array (node)),
-                   LDN_DECISION_MAX_ITEMS);
-      return NULL;
-    }
-
-  return json_node_get_array (node);
+  return ldn_json_dup_user_text (json_node_get_string (node), field, out, error);
 }
 
 /* A non-empty text, for a name or a typed condition. */
@@ -316,7 +216,7 @@ read_name (JsonNode   *node,
     return FALSE;
   trimmed = g_strstrip (g_strdup (*out));
   if (*trimmed == '\0')
-    return field_error (error, field, _("is empty"));
+    return ldn_json_field_error (error, field, _("is empty"));
 
   return TRUE;
 }
@@ -330,9 +230,9 @@ read_importance (JsonNode   *node,
   *importance = -1;
   if (node != NULL && JSON_NODE_HOLDS_NULL (node))
     return TRUE;
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64 ||
-      json_node_get_int (node) < 0 || json_node_get_int (node) > LDN_DECISION_IMPORTANCE_MAX)
-    return field_error (error, field, _("must be a whole number from 0 to %d, or null"), LDN_DECISION_IMPORTANCE_MAX);
+  if (!ldn_json_holds_int_in (node, 0, LDN_DECISION_IMPORTANCE_MAX))
+    return ldn_json_field_error (error, field, _("must be a whole number from 0 to %d, or null"),
+                                 LDN_DECISION_IMPORTANCE_MAX);
 
   *importance = json_node_get_int (node);
   return TRUE;
@@ -346,10 +246,12 @@ read_about_me (JsonObject           *root,
 {
   static const char * const allowed[] = { "conditions", "tried", "allergies", "date_of_birth", NULL };
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
-  JsonObject *about = read_object (root, "about_me", "about_me", allowed, error);
+  JsonObject *about = ldn_json_read_object (json_object_get_member (root, "about_me"), "about_me", allowed, error);
   JsonArray *conditions;
 
-  if (about == NULL || (conditions = read_array (about, "conditions", "about_me.conditions", error)) == NULL)
+  if (about == NULL ||
+      (conditions = ldn_json_read_array (about, "conditions", "about_me.conditions", LDN_DECISION_MAX_ITEMS,
+                                         error)) == NULL)
     return FALSE;
 
   for (guint i = 0; i < json_array_get_length (conditions); i++)
@@ -363,27 +265,21 @@ read_about_me (JsonObject           *root,
         {
           static const char * const text_only[] = { "text", NULL };
           g_autofree char *here = g_strdup_printf ("%s.text", field);
-          JsonObject *object = json_node_get_object (node);
-          g_autoptr(GList) members = json_object_get_members (object);
+          JsonObject *object = ldn_json_read_object (node, field, text_only, error);
 
-          for (GList *l = members; l != NULL; l = l->next)
-            if (!g_strv_contains (text_only, l->data))
-              {
-                g_autofree char *unknown = g_strdup_printf ("%s.%s", field, (const char *) l->data);
-                return field_error (error, unknown, _("LDN Guide does not know this field"));
-              }
-          if (!read_name (json_object_get_member (object, "text"), here, &condition->text, error))
+          if (object == NULL || !read_name (json_object_get_member (object, "text"), here, &condition->text, error))
             return FALSE;
           continue;
         }
 
-      if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
-        return field_error (error, field, _("must be a condition’s id or {\"text\": …}"));
+      if (!ldn_json_holds_string (node))
+        return ldn_json_field_error (error, field, _("must be a condition’s id or {\"text\": …}"));
       condition->condition_id = g_strdup (json_node_get_string (node));
-      if (!known_id (ids->condition_ids, condition->condition_id))
-        return field_error (error, field, _("“%s” is not a condition in the guide"), condition->condition_id);
+      if (!ldn_json_known_id (ids->condition_ids, condition->condition_id))
+        return ldn_json_field_error (error, field, _("“%s” is not a condition in the guide"),
+                                     condition->condition_id);
       if (!g_hash_table_add (seen, condition->condition_id))
-        return field_error (error, field, _("“%s” appears twice"), condition->condition_id);
+        return ldn_json_field_error (error, field, _("“%s” appears twice"), condition->condition_id);
     }
 
   if (!read_text (json_object_get_member (about, "tried"), "about_me.tried", FALSE, &import->tried, error) ||
@@ -394,10 +290,10 @@ read_about_me (JsonObject           *root,
 
   if (import->date_of_birth != NULL)
     {
-      g_autoptr(GError) check = NULL;
+      GError *check = NULL;
 
-      if (!ldn_decision_birth_date_check (import->date_of_birth, &check))
-        return field_error (error, "about_me.date_of_birth", "%s", check->message);
+      return ldn_json_field_check (ldn_decision_birth_date_check (import->date_of_birth, &check), &check,
+                                   "about_me.date_of_birth", error);
     }
 
   return TRUE;
@@ -409,7 +305,7 @@ read_medicines (JsonObject        *root,
                 GError           **error)
 {
   static const char * const allowed[] = { "name", "dose", "how_often", NULL };
-  JsonArray *medicines = read_array (root, "medicines", "medicines", error);
+  JsonArray *medicines = ldn_json_read_array (root, "medicines", "medicines", LDN_DECISION_MAX_ITEMS, error);
 
   if (medicines == NULL)
     return FALSE;
@@ -420,24 +316,13 @@ read_medicines (JsonObject        *root,
       g_autofree char *name_field = g_strdup_printf ("%s.name", field);
       g_autofree char *dose_field = g_strdup_printf ("%s.dose", field);
       g_autofree char *often_field = g_strdup_printf ("%s.how_often", field);
-      JsonNode *node = json_array_get_element (medicines, i);
       LdnMedicine *medicine = g_new0 (LdnMedicine, 1);
-      g_autoptr(GList) members = NULL;
       JsonObject *object;
 
       g_ptr_array_add (import->medicines, medicine);
-      if (!JSON_NODE_HOLDS_OBJECT (node))
-        return field_error (error, field, _("must be an object"));
-      object = json_node_get_object (node);
-      members = json_object_get_members (object);
-      for (GList *l = members; l != NULL; l = l->next)
-        if (!g_strv_contains (allowed, l->data))
-          {
-            g_autofree char *unknown = g_strdup_printf ("%s.%s", field, (const char *) l->data);
-            return field_error (error, unknown, _("LDN Guide does not know this field"));
-          }
-
-      if (!read_name (json_object_get_member (object, "name"), name_field, &medicine->name, error) ||
+      object = ldn_json_read_object (json_array_get_element (medicines, i), field, allowed, error);
+      if (object == NULL ||
+          !read_name (json_object_get_member (object, "name"), name_field, &medicine->name, error) ||
           !read_text (json_object_get_member (object, "dose"), dose_field, FALSE, &medicine->dose, error) ||
           !read_text (json_object_get_member (object, "how_often"), often_field, FALSE, &medicine->how_often, error))
         return FALSE;
@@ -453,7 +338,7 @@ read_values (JsonObject           *root,
              GError              **error)
 {
   static const char * const own_allowed[] = { "text", "importance", NULL };
-  JsonObject *values = read_object (root, "values", "values", NULL, error);
+  JsonObject *values = ldn_json_read_object (json_object_get_member (root, "values"), "values", NULL, error);
   g_autoptr(GList) members = NULL;
   JsonArray *own;
 
@@ -468,37 +353,29 @@ read_values (JsonObject           *root,
 
       if (g_str_equal (l->data, "own"))
         continue;
-      if (!known_id (ids->value_ids, l->data))
-        return field_error (error, field, _("“%s” is not a consideration in the guide"), (const char *) l->data);
+      if (!ldn_json_known_id (ids->value_ids, l->data))
+        return ldn_json_field_error (error, field, _("“%s” is not a consideration in the guide"),
+                                     (const char *) l->data);
       if (!read_importance (json_object_get_member (values, l->data), field, &importance, error))
         return FALSE;
       g_hash_table_insert (import->ratings, g_strdup (l->data), GINT_TO_POINTER (importance + 1));
     }
 
-  if ((own = read_array (values, "own", "values.own", error)) == NULL)
+  own = ldn_json_read_array (values, "own", "values.own", LDN_DECISION_MAX_ITEMS, error);
+  if (own == NULL)
     return FALSE;
   for (guint i = 0; i < json_array_get_length (own); i++)
     {
       g_autofree char *field = g_strdup_printf ("values.own[%u]", i);
       g_autofree char *text_field = g_strdup_printf ("%s.text", field);
       g_autofree char *importance_field = g_strdup_printf ("%s.importance", field);
-      JsonNode *node = json_array_get_element (own, i);
       LdnOwnValue *value = g_new0 (LdnOwnValue, 1);
-      g_autoptr(GList) own_members = NULL;
       JsonObject *object;
 
       g_ptr_array_add (import->own_values, value);
-      if (!JSON_NODE_HOLDS_OBJECT (node))
-        return field_error (error, field, _("must be an object"));
-      object = json_node_get_object (node);
-      own_members = json_object_get_members (object);
-      for (GList *l = own_members; l != NULL; l = l->next)
-        if (!g_strv_contains (own_allowed, l->data))
-          {
-            g_autofree char *unknown = g_strdup_printf ("%s.%s", field, (const char *) l->data);
-            return field_error (error, unknown, _("LDN Guide does not know this field"));
-          }
-      if (!read_name (json_object_get_member (object, "text"), text_field, &value->text, error) ||
+      object = ldn_json_read_object (json_array_get_element (own, i), field, own_allowed, error);
+      if (object == NULL ||
+          !read_name (json_object_get_member (object, "text"), text_field, &value->text, error) ||
           !read_importance (json_object_get_member (object, "importance"), importance_field, &value->importance,
                             error))
         return FALSE;
@@ -513,7 +390,7 @@ read_consent (JsonObject           *root,
               LdnDecisionImport    *import,
               GError              **error)
 {
-  JsonObject *consent = read_object (root, "consent", "consent", NULL, error);
+  JsonObject *consent = ldn_json_read_object (json_object_get_member (root, "consent"), "consent", NULL, error);
   g_autoptr(GList) members = NULL;
 
   if (consent == NULL)
@@ -526,16 +403,16 @@ read_consent (JsonObject           *root,
       JsonNode *node = json_object_get_member (consent, l->data);
       LdnConsentAnswer answer;
 
-      if (!known_id (ids->consent_ids, l->data))
-        return field_error (error, field, _("“%s” is not a consent item in the guide"), (const char *) l->data);
+      if (!ldn_json_known_id (ids->consent_ids, l->data))
+        return ldn_json_field_error (error, field, _("“%s” is not a consent item in the guide"),
+                                     (const char *) l->data);
       if (JSON_NODE_HOLDS_NULL (node))
         {
           g_hash_table_insert (import->consent, g_strdup (l->data), g_strdup (""));
           continue;
         }
-      if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING ||
-          !ldn_consent_from_string (json_node_get_string (node), &answer))
-        return field_error (error, field, _("must be “understood”, “explain” or null"));
+      if (!ldn_json_holds_string (node) || !ldn_consent_from_string (json_node_get_string (node), &answer))
+        return ldn_json_field_error (error, field, _("must be “understood”, “explain” or null"));
       g_hash_table_insert (import->consent, g_strdup (l->data), g_strdup (json_node_get_string (node)));
     }
 
@@ -548,7 +425,7 @@ read_sure (JsonObject        *root,
            GError           **error)
 {
   static const char * const allowed[] = { "before", "after", NULL };
-  JsonObject *sure = read_object (root, "sure", "sure", allowed, error);
+  JsonObject *sure = ldn_json_read_object (json_object_get_member (root, "sure"), "sure", allowed, error);
 
   if (sure == NULL)
     return FALSE;
@@ -562,21 +439,16 @@ read_sure (JsonObject        *root,
 
       if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node) ||
           json_array_get_length (answers = json_node_get_array (node)) != LDN_DECISION_SURE_ITEMS)
-        return field_error (error, field, _("must be a list of 4 answers, each true, false or null"));
+        return ldn_json_field_error (error, field, _("must be a list of 4 answers, each true, false or null"));
 
       for (guint i = 0; i < LDN_DECISION_SURE_ITEMS; i++)
         {
-          JsonNode *answer = json_array_get_element (answers, i);
+          g_autofree char *here = g_strdup_printf ("%s[%u]", field, i);
+          int answer;
 
-          if (JSON_NODE_HOLDS_NULL (answer))
-            import->sure[phase][i] = LDN_SURE_NONE;
-          else if (JSON_NODE_HOLDS_VALUE (answer) && json_node_get_value_type (answer) == G_TYPE_BOOLEAN)
-            import->sure[phase][i] = json_node_get_boolean (answer) ? LDN_SURE_YES : LDN_SURE_NO;
-          else
-            {
-              g_autofree char *here = g_strdup_printf ("%s[%u]", field, i);
-              return field_error (error, here, _("must be true, false or null"));
-            }
+          if (!ldn_json_read_boolean_or_null (json_array_get_element (answers, i), here, &answer, error))
+            return FALSE;
+          import->sure[phase][i] = answer < 0 ? LDN_SURE_NONE : answer ? LDN_SURE_YES : LDN_SURE_NO;
         }
     }
 
@@ -589,7 +461,7 @@ read_decision (JsonObject        *root,
                GError           **error)
 {
   static const char * const allowed[] = { "stage", "role", NULL };
-  JsonObject *decision = read_object (root, "decision", "decision", allowed, error);
+  JsonObject *decision = ldn_json_read_object (json_object_get_member (root, "decision"), "decision", allowed, error);
   g_autofree char *stage = NULL, *role = NULL;
 
   if (decision == NULL ||
@@ -598,10 +470,10 @@ read_decision (JsonObject        *root,
     return FALSE;
 
   if (stage != NULL && !ldn_decision_stage_from_string (stage, &import->stage))
-    return field_error (error, "decision.stage",
-                        _("must be “not-thought”, “considering”, “close”, “decided” or null"));
+    return ldn_json_field_error (error, "decision.stage",
+                                 _("must be “not-thought”, “considering”, “close”, “decided” or null"));
   if (role != NULL && !ldn_decision_role_from_string (role, &import->role))
-    return field_error (error, "decision.role", _("must be “me”, “together”, “doctor” or null"));
+    return ldn_json_field_error (error, "decision.role", _("must be “me”, “together”, “doctor” or null"));
 
   return TRUE;
 }

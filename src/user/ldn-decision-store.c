@@ -10,7 +10,7 @@
 #include <string.h>
 
 #include "ldn-decision-store.h"
-#include "ldn-user-store-private.h"
+#include "ldn-store-util.h"
 
 void
 ldn_about_condition_free (LdnAboutCondition *condition)
@@ -144,72 +144,12 @@ ldn_decision_birth_date_check (const char *date,
   return TRUE;
 }
 
-static void
-set_storage_error (LdnUserStore *store,
-                   GError      **error)
-{
-  g_set_error (error, LDN_USER_ERROR, LDN_USER_ERROR_STORAGE,
-               _("Your change could not be saved: %s"), sqlite3_errmsg (ldn_user_store_get_db (store)));
-}
-
-static sqlite3_stmt *
-prepare (LdnUserStore *store,
-         const char   *sql,
-         GError      **error)
-{
-  sqlite3_stmt *stmt = ldn_statement_cache_get (ldn_user_store_get_statements (store), sql);
-
-  if (stmt == NULL)
-    set_storage_error (store, error);
-  return stmt;
-}
-
-/* One statement, its own transaction: on disk when this returns. */
-static gboolean
-execute (LdnUserStore *store,
-         GError      **error,
-         const char   *sql,
-         const char   *types,
-         ...)
-{
-  sqlite3_stmt *stmt = prepare (store, sql, error);
-  va_list args;
-  int rc;
-
-  if (stmt == NULL)
-    return FALSE;
-
-  va_start (args, types);
-  ldn_sqlite_bind_valist (stmt, types, args);
-  va_end (args);
-
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
-    {
-      set_storage_error (store, error);
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
 static char *
 dup_about (LdnUserStore *store,
            const char   *key)
 {
-  sqlite3_stmt *stmt = prepare (store, "SELECT value FROM about_me WHERE key = ?1", NULL);
-  char *value = NULL;
-
-  if (stmt == NULL)
-    return NULL;
-
-  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_reset (stmt);
-
-  return value;
+  return ldn_statement_cache_dup_text (ldn_user_store_get_statements (store),
+                                       "SELECT value FROM about_me WHERE key = ?1", key);
 }
 
 static gboolean
@@ -219,12 +159,12 @@ set_about (LdnUserStore *store,
            GError      **error)
 {
   if (value == NULL)
-    return execute (store, error, "DELETE FROM about_me WHERE key = ?1", "t", key);
+    return ldn_store_execute (store, error, "DELETE FROM about_me WHERE key = ?1", "t", key);
 
-  return execute (store, error,
-                  "INSERT INTO about_me (key, value) VALUES (?1, ?2)"
-                  " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                  "tt", key, value);
+  return ldn_store_execute (store, error,
+                            "INSERT INTO about_me (key, value) VALUES (?1, ?2)"
+                            " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                            "tt", key, value);
 }
 
 char *
@@ -276,21 +216,6 @@ ldn_decision_set_date_of_birth (LdnUserStore *store,
   return set_about (store, "date_of_birth", date, error);
 }
 
-static gint64
-count_rows (LdnUserStore *store,
-            const char   *sql)
-{
-  sqlite3_stmt *stmt = prepare (store, sql, NULL);
-  gint64 count = 0;
-
-  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
-    count = sqlite3_column_int64 (stmt, 0);
-  if (stmt != NULL)
-    sqlite3_reset (stmt);
-
-  return count;
-}
-
 /* Checks a name the person typed: valid, not blank, not too many. */
 static char *
 checked_entry (LdnUserStore *store,
@@ -311,7 +236,8 @@ checked_entry (LdnUserStore *store,
       return NULL;
     }
 
-  if (count_sql != NULL && count_rows (store, count_sql) >= LDN_DECISION_MAX_ITEMS)
+  if (count_sql != NULL &&
+      ldn_statement_cache_count (ldn_user_store_get_statements (store), count_sql) >= LDN_DECISION_MAX_ITEMS)
     {
       g_set_error (error, LDN_USER_ERROR, LDN_USER_ERROR_INVALID_VALUE,
                    _("The list already has %d entries, the most it can hold."), LDN_DECISION_MAX_ITEMS);
@@ -331,7 +257,7 @@ ldn_decision_list_conditions (LdnUserStore *store,
 
   g_return_val_if_fail (LDN_IS_USER_STORE (store), NULL);
 
-  stmt = prepare (store, "SELECT id, condition_id, text FROM about_conditions ORDER BY id", error);
+  stmt = ldn_store_prepare (store, "SELECT id, condition_id, text FROM about_conditions ORDER BY id", error);
   if (stmt == NULL)
     return NULL;
 
@@ -344,13 +270,8 @@ ldn_decision_list_conditions (LdnUserStore *store,
       condition->text = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
       g_ptr_array_add (conditions, condition);
     }
-  sqlite3_reset (stmt);
-
-  if (rc != SQLITE_DONE)
-    {
-      set_storage_error (store, error);
-      return NULL;
-    }
+  if (!ldn_store_finish_rows (store, stmt, rc, error))
+    return NULL;
 
   return g_steal_pointer (&conditions);
 }
@@ -364,7 +285,7 @@ ldn_decision_has_condition (LdnUserStore *store,
 
   g_return_val_if_fail (LDN_IS_USER_STORE (store), FALSE);
 
-  stmt = prepare (store, "SELECT 1 FROM about_conditions WHERE condition_id = ?1", NULL);
+  stmt = ldn_store_prepare (store, "SELECT 1 FROM about_conditions WHERE condition_id = ?1", NULL);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, condition_id, -1, SQLITE_TRANSIENT);
@@ -384,11 +305,12 @@ ldn_decision_set_condition (LdnUserStore *store,
   g_return_val_if_fail (condition_id != NULL, FALSE);
 
   if (!chosen)
-    return execute (store, error, "DELETE FROM about_conditions WHERE condition_id = ?1", "t", condition_id);
+    return ldn_store_execute (store, error, "DELETE FROM about_conditions WHERE condition_id = ?1", "t", condition_id);
 
-  return execute (store, error,
-                  "INSERT INTO about_conditions (condition_id) VALUES (?1) ON CONFLICT (condition_id) DO NOTHING",
-                  "t", condition_id);
+  return ldn_store_execute (store, error,
+                            "INSERT INTO about_conditions (condition_id) VALUES (?1)"
+                            " ON CONFLICT (condition_id) DO NOTHING",
+                            "t", condition_id);
 }
 
 gint64
@@ -403,7 +325,7 @@ ldn_decision_add_own_condition (LdnUserStore *store,
   trimmed = checked_entry (store, text, "SELECT count(*) FROM about_conditions",
                            _("Type the name of the condition first."), error);
   if (trimmed == NULL ||
-      !execute (store, error, "INSERT INTO about_conditions (text) VALUES (?1)", "t", trimmed))
+      !ldn_store_execute (store, error, "INSERT INTO about_conditions (text) VALUES (?1)", "t", trimmed))
     return 0;
 
   return sqlite3_last_insert_rowid (ldn_user_store_get_db (store));
@@ -416,7 +338,7 @@ ldn_decision_remove_condition (LdnUserStore *store,
 {
   g_return_val_if_fail (LDN_IS_USER_STORE (store), FALSE);
 
-  return execute (store, error, "DELETE FROM about_conditions WHERE id = ?1", "i", id);
+  return ldn_store_execute (store, error, "DELETE FROM about_conditions WHERE id = ?1", "i", id);
 }
 
 GPtrArray *
@@ -429,7 +351,7 @@ ldn_decision_list_medicines (LdnUserStore *store,
 
   g_return_val_if_fail (LDN_IS_USER_STORE (store), NULL);
 
-  stmt = prepare (store, "SELECT id, name, dose, how_often FROM medicines ORDER BY position, id", error);
+  stmt = ldn_store_prepare (store, "SELECT id, name, dose, how_often FROM medicines ORDER BY position, id", error);
   if (stmt == NULL)
     return NULL;
 
@@ -443,13 +365,8 @@ ldn_decision_list_medicines (LdnUserStore *store,
       medicine->how_often = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
       g_ptr_array_add (medicines, medicine);
     }
-  sqlite3_reset (stmt);
-
-  if (rc != SQLITE_DONE)
-    {
-      set_storage_error (store, error);
-      return NULL;
-    }
+  if (!ldn_store_finish_rows (store, stmt, rc, error))
+    return NULL;
 
   return g_steal_pointer (&medicines);
 }
@@ -478,10 +395,10 @@ ldn_decision_add_medicine (LdnUserStore *store,
   if (trimmed == NULL || !check_medicine_details (dose, how_often, error))
     return 0;
 
-  if (!execute (store, error,
-                "INSERT INTO medicines (position, name, dose, how_often)"
-                " VALUES ((SELECT coalesce (max (position), 0) + 1 FROM medicines), ?1, ?2, ?3)",
-                "ttt", trimmed, dose ? dose : "", how_often ? how_often : ""))
+  if (!ldn_store_execute (store, error,
+                          "INSERT INTO medicines (position, name, dose, how_often)"
+                          " VALUES ((SELECT coalesce (max (position), 0) + 1 FROM medicines), ?1, ?2, ?3)",
+                          "ttt", trimmed, dose ? dose : "", how_often ? how_often : ""))
     return 0;
 
   return sqlite3_last_insert_rowid (ldn_user_store_get_db (store));
@@ -504,8 +421,8 @@ ldn_decision_update_medicine (LdnUserStore *store,
   if (trimmed == NULL || !check_medicine_details (dose, how_often, error))
     return FALSE;
 
-  return execute (store, error, "UPDATE medicines SET name = ?2, dose = ?3, how_often = ?4 WHERE id = ?1",
-                  "ittt", id, trimmed, dose ? dose : "", how_often ? how_often : "");
+  return ldn_store_execute (store, error, "UPDATE medicines SET name = ?2, dose = ?3, how_often = ?4 WHERE id = ?1",
+                            "ittt", id, trimmed, dose ? dose : "", how_often ? how_often : "");
 }
 
 gboolean
@@ -515,7 +432,7 @@ ldn_decision_remove_medicine (LdnUserStore *store,
 {
   g_return_val_if_fail (LDN_IS_USER_STORE (store), FALSE);
 
-  return execute (store, error, "DELETE FROM medicines WHERE id = ?1", "i", id);
+  return ldn_store_execute (store, error, "DELETE FROM medicines WHERE id = ?1", "i", id);
 }
 
 static gboolean
@@ -540,7 +457,7 @@ ldn_decision_get_importance (LdnUserStore *store,
 
   g_return_val_if_fail (LDN_IS_USER_STORE (store), -1);
 
-  stmt = prepare (store, "SELECT importance FROM value_ratings WHERE value_id = ?1", NULL);
+  stmt = ldn_store_prepare (store, "SELECT importance FROM value_ratings WHERE value_id = ?1", NULL);
   if (stmt == NULL)
     return -1;
   sqlite3_bind_text (stmt, 1, value_id, -1, SQLITE_TRANSIENT);
@@ -563,12 +480,12 @@ ldn_decision_set_importance (LdnUserStore *store,
   if (!check_importance (importance, TRUE, error))
     return FALSE;
   if (importance < 0)
-    return execute (store, error, "DELETE FROM value_ratings WHERE value_id = ?1", "t", value_id);
+    return ldn_store_execute (store, error, "DELETE FROM value_ratings WHERE value_id = ?1", "t", value_id);
 
-  return execute (store, error,
-                  "INSERT INTO value_ratings (value_id, importance) VALUES (?1, ?2)"
-                  " ON CONFLICT (value_id) DO UPDATE SET importance = excluded.importance",
-                  "ti", value_id, (gint64) importance);
+  return ldn_store_execute (store, error,
+                            "INSERT INTO value_ratings (value_id, importance) VALUES (?1, ?2)"
+                            " ON CONFLICT (value_id) DO UPDATE SET importance = excluded.importance",
+                            "ti", value_id, (gint64) importance);
 }
 
 GPtrArray *
@@ -581,7 +498,7 @@ ldn_decision_list_own_values (LdnUserStore *store,
 
   g_return_val_if_fail (LDN_IS_USER_STORE (store), NULL);
 
-  stmt = prepare (store, "SELECT id, text, importance FROM own_values ORDER BY id", error);
+  stmt = ldn_store_prepare (store, "SELECT id, text, importance FROM own_values ORDER BY id", error);
   if (stmt == NULL)
     return NULL;
 
@@ -594,13 +511,8 @@ ldn_decision_list_own_values (LdnUserStore *store,
       value->importance = sqlite3_column_type (stmt, 2) == SQLITE_NULL ? -1 : sqlite3_column_int (stmt, 2);
       g_ptr_array_add (values, value);
     }
-  sqlite3_reset (stmt);
-
-  if (rc != SQLITE_DONE)
-    {
-      set_storage_error (store, error);
-      return NULL;
-    }
+  if (!ldn_store_finish_rows (store, stmt, rc, error))
+    return NULL;
 
   return g_steal_pointer (&values);
 }
@@ -623,7 +535,8 @@ ldn_decision_add_own_value (LdnUserStore *store,
     return 0;
 
   /* "b" binds a negative number as NULL: not rated. */
-  if (!execute (store, error, "INSERT INTO own_values (text, importance) VALUES (?1, ?2)", "tb", trimmed, importance))
+  if (!ldn_store_execute (store, error, "INSERT INTO own_values (text, importance) VALUES (?1, ?2)", "tb", trimmed,
+                          importance))
     return 0;
 
   return sqlite3_last_insert_rowid (ldn_user_store_get_db (store));
@@ -639,7 +552,7 @@ ldn_decision_set_own_importance (LdnUserStore *store,
 
   if (!check_importance (importance, TRUE, error))
     return FALSE;
-  return execute (store, error, "UPDATE own_values SET importance = ?2 WHERE id = ?1", "ib", id, importance);
+  return ldn_store_execute (store, error, "UPDATE own_values SET importance = ?2 WHERE id = ?1", "ib", id, importance);
 }
 
 gboolean
@@ -649,7 +562,7 @@ ldn_decision_remove_own_value (LdnUserStore *store,
 {
   g_return_val_if_fail (LDN_IS_USER_STORE (store), FALSE);
 
-  return execute (store, error, "DELETE FROM own_values WHERE id = ?1", "i", id);
+  return ldn_store_execute (store, error, "DELETE FROM own_values WHERE id = ?1", "i", id);
 }
 
 GStrv
@@ -661,8 +574,8 @@ ldn_decision_dup_saved_ids (LdnUserStore *store,
 
   g_return_val_if_fail (LDN_IS_USER_STORE (store), NULL);
 
-  stmt = prepare (store, consent ? "SELECT item_id FROM consent_answers ORDER BY item_id"
-                                 : "SELECT value_id FROM value_ratings ORDER BY value_id", NULL);
+  stmt = ldn_store_prepare (store, consent ? "SELECT item_id FROM consent_answers ORDER BY item_id"
+                                           : "SELECT value_id FROM value_ratings ORDER BY value_id", NULL);
   while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
     g_strv_builder_add (ids, (const char *) sqlite3_column_text (stmt, 0));
   if (stmt != NULL)
@@ -680,7 +593,7 @@ ldn_decision_get_consent (LdnUserStore *store,
 
   g_return_val_if_fail (LDN_IS_USER_STORE (store), LDN_CONSENT_NONE);
 
-  stmt = prepare (store, "SELECT answer FROM consent_answers WHERE item_id = ?1", NULL);
+  stmt = ldn_store_prepare (store, "SELECT answer FROM consent_answers WHERE item_id = ?1", NULL);
   if (stmt == NULL)
     return LDN_CONSENT_NONE;
   sqlite3_bind_text (stmt, 1, item_id, -1, SQLITE_TRANSIENT);
@@ -701,17 +614,17 @@ ldn_decision_set_consent (LdnUserStore     *store,
   g_return_val_if_fail (item_id != NULL, FALSE);
 
   if (answer == LDN_CONSENT_NONE)
-    return execute (store, error, "DELETE FROM consent_answers WHERE item_id = ?1", "t", item_id);
+    return ldn_store_execute (store, error, "DELETE FROM consent_answers WHERE item_id = ?1", "t", item_id);
   if (ldn_consent_to_string (answer) == NULL)
     {
       g_set_error_literal (error, LDN_USER_ERROR, LDN_USER_ERROR_INVALID_VALUE, _("Unknown answer."));
       return FALSE;
     }
 
-  return execute (store, error,
-                  "INSERT INTO consent_answers (item_id, answer) VALUES (?1, ?2)"
-                  " ON CONFLICT (item_id) DO UPDATE SET answer = excluded.answer",
-                  "tt", item_id, ldn_consent_to_string (answer));
+  return ldn_store_execute (store, error,
+                            "INSERT INTO consent_answers (item_id, answer) VALUES (?1, ?2)"
+                            " ON CONFLICT (item_id) DO UPDATE SET answer = excluded.answer",
+                            "tt", item_id, ldn_consent_to_string (answer));
 }
 
 LdnSureAnswer
@@ -725,7 +638,7 @@ ldn_decision_get_sure (LdnUserStore *store,
   g_return_val_if_fail (LDN_IS_USER_STORE (store), LDN_SURE_NONE);
   g_return_val_if_fail (index < LDN_DECISION_SURE_ITEMS, LDN_SURE_NONE);
 
-  stmt = prepare (store, "SELECT answer FROM sure_answers WHERE phase = ?1 AND item = ?2", NULL);
+  stmt = ldn_store_prepare (store, "SELECT answer FROM sure_answers WHERE phase = ?1 AND item = ?2", NULL);
   if (stmt == NULL)
     return LDN_SURE_NONE;
   sqlite3_bind_text (stmt, 1, ldn_sure_phase_to_string (phase), -1, SQLITE_STATIC);
@@ -753,13 +666,13 @@ ldn_decision_set_sure (LdnUserStore  *store,
     }
 
   if (answer == LDN_SURE_NONE)
-    return execute (store, error, "DELETE FROM sure_answers WHERE phase = ?1 AND item = ?2", "ti",
-                    ldn_sure_phase_to_string (phase), (gint64) index);
+    return ldn_store_execute (store, error, "DELETE FROM sure_answers WHERE phase = ?1 AND item = ?2", "ti",
+                              ldn_sure_phase_to_string (phase), (gint64) index);
 
-  return execute (store, error,
-                  "INSERT INTO sure_answers (phase, item, answer) VALUES (?1, ?2, ?3)"
-                  " ON CONFLICT (phase, item) DO UPDATE SET answer = excluded.answer",
-                  "tii", ldn_sure_phase_to_string (phase), (gint64) index, (gint64) (answer == LDN_SURE_YES));
+  return ldn_store_execute (store, error,
+                            "INSERT INTO sure_answers (phase, item, answer) VALUES (?1, ?2, ?3)"
+                            " ON CONFLICT (phase, item) DO UPDATE SET answer = excluded.answer",
+                            "tii", ldn_sure_phase_to_string (phase), (gint64) index, (gint64) (answer == LDN_SURE_YES));
 }
 
 void

@@ -11,6 +11,7 @@
 
 #include "ldn-diary-json.h"
 #include "ldn-diary-store.h"
+#include "ldn-json-fields.h"
 
 static const char *severity_names[] = { NULL, "mild", "moderate", "severe" };
 
@@ -28,16 +29,11 @@ ldn_diary_json_build (const LdnDiary *diary)
       const LdnDiaryItem *item = g_ptr_array_index (diary->items, i);
 
       json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "id");
-      json_builder_add_string_value (builder, item->id);
-      json_builder_set_member_name (builder, "label");
-      json_builder_add_string_value (builder, item->label);
-      json_builder_set_member_name (builder, "low");
-      json_builder_add_string_value (builder, item->low);
-      json_builder_set_member_name (builder, "high");
-      json_builder_add_string_value (builder, item->high);
-      json_builder_set_member_name (builder, "every");
-      json_builder_add_string_value (builder, ldn_diary_every_to_string (item->every));
+      ldn_json_add_string_member (builder, "id", item->id);
+      ldn_json_add_string_member (builder, "label", item->label);
+      ldn_json_add_string_member (builder, "low", item->low);
+      ldn_json_add_string_member (builder, "high", item->high);
+      ldn_json_add_string_member (builder, "every", ldn_diary_every_to_string (item->every));
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
@@ -60,12 +56,10 @@ ldn_diary_json_build (const LdnDiary *diary)
       g_autofree char *time = ldn_diary_time_format (step->minutes);
 
       json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "from");
-      json_builder_add_string_value (builder, from);
+      ldn_json_add_string_member (builder, "from", from);
       json_builder_set_member_name (builder, "dose_mg");
       json_builder_add_double_value (builder, step->dose_mg);
-      json_builder_set_member_name (builder, "time");
-      json_builder_add_string_value (builder, time);
+      ldn_json_add_string_member (builder, "time", time);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
@@ -78,8 +72,7 @@ ldn_diary_json_build (const LdnDiary *diary)
       g_autofree char *date = ldn_diary_date_format (&entry->date);
 
       json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "date");
-      json_builder_add_string_value (builder, date);
+      ldn_json_add_string_member (builder, "date", date);
       json_builder_set_member_name (builder, "ratings");
       json_builder_begin_object (builder);
       for (guint j = 0; j < diary->items->len && j < LDN_DIARY_MAX_ITEMS; j++)
@@ -89,8 +82,7 @@ ldn_diary_json_build (const LdnDiary *diary)
             json_builder_add_int_value (builder, entry->ratings[j]);
           }
       json_builder_end_object (builder);
-      json_builder_set_member_name (builder, "note");
-      json_builder_add_string_value (builder, entry->note);
+      ldn_json_add_string_member (builder, "note", entry->note);
       json_builder_set_member_name (builder, "side_effects");
       json_builder_begin_array (builder);
       for (guint j = 0; j < entry->side_effects->len; j++)
@@ -98,8 +90,7 @@ ldn_diary_json_build (const LdnDiary *diary)
           const LdnDiarySideEffect *effect = g_ptr_array_index (entry->side_effects, j);
 
           json_builder_begin_object (builder);
-          json_builder_set_member_name (builder, "id");
-          json_builder_add_string_value (builder, effect->id);
+          ldn_json_add_string_member (builder, "id", effect->id);
           json_builder_set_member_name (builder, "severity");
           if (effect->severity > 0 && effect->severity < (int) G_N_ELEMENTS (severity_names))
             json_builder_add_string_value (builder, severity_names[effect->severity]);
@@ -138,76 +129,6 @@ ldn_diary_json_add (JsonBuilder  *builder,
 
 /* Reading */
 
-static gboolean G_GNUC_PRINTF (3, 4)
-field_error (GError    **error,
-             const char *field,
-             const char *format,
-             ...)
-{
-  g_autofree char *message = NULL;
-  va_list args;
-
-  va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
-
-  g_set_error (error, LDN_USER_ERROR, LDN_USER_ERROR_IMPORT, _("In “%s”: %s"), field, message);
-  return FALSE;
-}
-
-static JsonObject *
-read_object (JsonNode           *node,
-             const char         *field,
-             const char * const *allowed,
-             GError            **error)
-{
-  g_autoptr(GList) members = NULL;
-  JsonObject *object;
-
-  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
-    {
-      field_error (error, field, node == NULL ? _("this field is missing") : _("must be an object"));
-      return NULL;
-    }
-
-  object = json_node_get_object (node);
-  members = json_object_get_members (object);
-  for (GList *l = members; allowed != NULL && l != NULL; l = l->next)
-    if (!g_strv_contains (allowed, l->data))
-      {
-        g_autofree char *here = g_strdup_printf ("%s.%s", field, (const char *) l->data);
-
-        field_error (error, here, _("LDN Guide does not know this field"));
-        return NULL;
-      }
-
-  return object;
-}
-
-static JsonArray *
-read_array (JsonObject *parent,
-            const char *member,
-            const char *field,
-            guint       max,
-            GError    **error)
-{
-  JsonNode *node = json_object_get_member (parent, member);
-
-  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
-    {
-      field_error (error, field, node == NULL ? _("this field is missing") : _("must be a list"));
-      return NULL;
-    }
-  if (json_array_get_length (json_node_get_array (node)) > max)
-    {
-      field_error (error, field, _("has %u entries; the most is %d"), json_array_get_length (json_node_get_array (node)),
-                   (int) max);
-      return NULL;
-    }
-
-  return json_node_get_array (node);
-}
-
 static const char *
 read_string (JsonObject *object,
              const char *member,
@@ -217,9 +138,9 @@ read_string (JsonObject *object,
   JsonNode *node = json_object_get_member (object, member);
   g_autofree char *here = g_strdup_printf ("%s.%s", field, member);
 
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+  if (!ldn_json_holds_string (node))
     {
-      field_error (error, here, node == NULL ? _("this field is missing") : _("must be a text"));
+      ldn_json_field_error (error, here, node == NULL ? _("this field is missing") : _("must be a text"));
       return NULL;
     }
 
@@ -232,24 +153,9 @@ read_date (JsonNode   *node,
            GDate      *date,
            GError    **error)
 {
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING ||
-      !ldn_diary_date_parse (json_node_get_string (node), date))
-    return field_error (error, field, _("must be a date in the form YYYY-MM-DD"));
+  if (!ldn_json_holds_string (node) || !ldn_diary_date_parse (json_node_get_string (node), date))
+    return ldn_json_field_error (error, field, _("must be a date in the form YYYY-MM-DD"));
   return TRUE;
-}
-
-static gboolean
-checked (gboolean    ok,
-         GError    **check,
-         const char *field,
-         GError    **error)
-{
-  /* *CHECK is read here, after the call in OK has set it. */
-  if (ok)
-    return TRUE;
-  field_error (error, field, "%s", (*check)->message);
-  g_clear_error (check);
-  return FALSE;
 }
 
 static gboolean
@@ -258,7 +164,7 @@ read_items (JsonObject *object,
             GError    **error)
 {
   static const char *allowed[] = { "id", "label", "low", "high", "every", NULL };
-  JsonArray *items = read_array (object, "items", "diary.items", LDN_DIARY_MAX_ITEMS, error);
+  JsonArray *items = ldn_json_read_array (object, "items", "diary.items", LDN_DIARY_MAX_ITEMS, error);
 
   if (items == NULL)
     return FALSE;
@@ -266,7 +172,7 @@ read_items (JsonObject *object,
   for (guint i = 0; i < json_array_get_length (items); i++)
     {
       g_autofree char *field = g_strdup_printf ("diary.items[%u]", i);
-      JsonObject *item = read_object (json_array_get_element (items, i), field, allowed, error);
+      JsonObject *item = ldn_json_read_object (json_array_get_element (items, i), field, allowed, error);
       const char *id, *label, *low, *high, *every_text;
       LdnDiaryEvery every;
       GError *check = NULL;
@@ -283,32 +189,32 @@ read_items (JsonObject *object,
       if (length == 0 || length > 40 || strspn (id, "abcdefghijklmnopqrstuvwxyz0123456789-") != length)
         {
           g_autofree char *here = g_strdup_printf ("%s.id", field);
-          return field_error (error, here, _("must be 1 to 40 small letters, digits or hyphens"));
+          return ldn_json_field_error (error, here, _("must be 1 to 40 small letters, digits or hyphens"));
         }
       if (ldn_diary_find_item (diary, id) >= 0)
         {
           g_autofree char *here = g_strdup_printf ("%s.id", field);
-          return field_error (error, here, _("“%s” is used by two items"), id);
+          return ldn_json_field_error (error, here, _("“%s” is used by two items"), id);
         }
       {
         g_autofree char *here = g_strdup_printf ("%s.label", field);
-        if (!checked (ldn_diary_check_item_text (label, TRUE, &check), &check, here, error))
+        if (!ldn_json_field_check (ldn_diary_check_item_text (label, TRUE, &check), &check, here, error))
           return FALSE;
       }
       {
         g_autofree char *here = g_strdup_printf ("%s.low", field);
-        if (!checked (ldn_diary_check_item_text (low, FALSE, &check), &check, here, error))
+        if (!ldn_json_field_check (ldn_diary_check_item_text (low, FALSE, &check), &check, here, error))
           return FALSE;
       }
       {
         g_autofree char *here = g_strdup_printf ("%s.high", field);
-        if (!checked (ldn_diary_check_item_text (high, FALSE, &check), &check, here, error))
+        if (!ldn_json_field_check (ldn_diary_check_item_text (high, FALSE, &check), &check, here, error))
           return FALSE;
       }
       if (!ldn_diary_every_from_string (every_text, &every))
         {
           g_autofree char *here = g_strdup_printf ("%s.every", field);
-          return field_error (error, here, _("must be “day” or “week”"));
+          return ldn_json_field_error (error, here, _("must be “day” or “week”"));
         }
 
       g_ptr_array_add (diary->items, ldn_diary_item_new (id, label, low, high, every));
@@ -323,7 +229,7 @@ read_plan (JsonObject *object,
            GError    **error)
 {
   static const char *allowed[] = { "from", "dose_mg", "time", NULL };
-  JsonArray *plan = read_array (object, "plan", "diary.plan", LDN_DIARY_JSON_MAX_ENTRIES, error);
+  JsonArray *plan = ldn_json_read_array (object, "plan", "diary.plan", LDN_DIARY_JSON_MAX_ENTRIES, error);
 
   if (plan == NULL)
     return FALSE;
@@ -334,7 +240,7 @@ read_plan (JsonObject *object,
       g_autofree char *from_field = g_strdup_printf ("%s.from", field);
       g_autofree char *dose_field = g_strdup_printf ("%s.dose_mg", field);
       g_autofree char *time_field = g_strdup_printf ("%s.time", field);
-      JsonObject *step = read_object (json_array_get_element (plan, i), field, allowed, error);
+      JsonObject *step = ldn_json_read_object (json_array_get_element (plan, i), field, allowed, error);
       JsonNode *dose;
       const char *time;
       GError *check = NULL;
@@ -346,14 +252,14 @@ read_plan (JsonObject *object,
         return FALSE;
       for (guint j = 0; j < diary->plan->len; j++)
         if (g_date_compare (&((LdnDiaryPlanStep *) g_ptr_array_index (diary->plan, j))->from, &from) == 0)
-          return field_error (error, from_field, _("two plan steps start on this date"));
+          return ldn_json_field_error (error, from_field, _("two plan steps start on this date"));
 
       dose = json_object_get_member (step, "dose_mg");
       if (dose == NULL || !JSON_NODE_HOLDS_VALUE (dose) ||
           (json_node_get_value_type (dose) != G_TYPE_DOUBLE && json_node_get_value_type (dose) != G_TYPE_INT64))
-        return field_error (error, dose_field, _("must be a number"));
+        return ldn_json_field_error (error, dose_field, _("must be a number"));
       dose_mg = json_node_get_double (dose);
-      if (!checked (ldn_diary_check_dose (dose_mg, &check), &check, dose_field, error))
+      if (!ldn_json_field_check (ldn_diary_check_dose (dose_mg, &check), &check, dose_field, error))
         return FALSE;
 
       time = read_string (step, "time", field, error);
@@ -361,7 +267,7 @@ read_plan (JsonObject *object,
         return FALSE;
       minutes = ldn_diary_time_parse (time);
       if (minutes < 0)
-        return field_error (error, time_field, _("must be a time of day in the form HH:MM"));
+        return ldn_json_field_error (error, time_field, _("must be a time of day in the form HH:MM"));
 
       g_ptr_array_add (diary->plan, ldn_diary_plan_step_new (&from, dose_mg, minutes));
     }
@@ -378,7 +284,7 @@ read_side_effects (JsonObject           *object,
 {
   static const char *allowed[] = { "id", "severity", NULL };
   g_autofree char *list_field = g_strdup_printf ("%s.side_effects", field);
-  JsonArray *effects = read_array (object, "side_effects", list_field, 200, error);
+  JsonArray *effects = ldn_json_read_array (object, "side_effects", list_field, 200, error);
 
   if (effects == NULL)
     return FALSE;
@@ -386,7 +292,7 @@ read_side_effects (JsonObject           *object,
   for (guint i = 0; i < json_array_get_length (effects); i++)
     {
       g_autofree char *here = g_strdup_printf ("%s[%u]", list_field, i);
-      JsonObject *effect = read_object (json_array_get_element (effects, i), here, allowed, error);
+      JsonObject *effect = ldn_json_read_object (json_array_get_element (effects, i), here, allowed, error);
       const char *id, *severity_text;
       GError *check = NULL;
       int severity = 0;
@@ -398,13 +304,13 @@ read_side_effects (JsonObject           *object,
       {
         g_autofree char *id_field = g_strdup_printf ("%s.id", here);
 
-        if (!checked (ldn_diary_check_side_effect_id (id, &check), &check, id_field, error))
+        if (!ldn_json_field_check (ldn_diary_check_side_effect_id (id, &check), &check, id_field, error))
           return FALSE;
         if (ids->checklist_ids != NULL && !g_strv_contains (ids->checklist_ids, id))
-          return field_error (error, id_field, _("“%s” is not a side effect LDN Guide knows"), id);
+          return ldn_json_field_error (error, id_field, _("“%s” is not a side effect LDN Guide knows"), id);
         for (guint j = 0; j < entry->side_effects->len; j++)
           if (g_str_equal (((LdnDiarySideEffect *) g_ptr_array_index (entry->side_effects, j))->id, id))
-            return field_error (error, id_field, _("the same side effect is listed twice"));
+            return ldn_json_field_error (error, id_field, _("the same side effect is listed twice"));
       }
 
       for (guint j = 1; j < G_N_ELEMENTS (severity_names); j++)
@@ -413,7 +319,7 @@ read_side_effects (JsonObject           *object,
       if (severity == 0)
         {
           g_autofree char *severity_field = g_strdup_printf ("%s.severity", here);
-          return field_error (error, severity_field, _("must be “mild”, “moderate” or “severe”"));
+          return ldn_json_field_error (error, severity_field, _("must be “mild”, “moderate” or “severe”"));
         }
 
       ldn_diary_entry_add_side_effect (entry, id, severity);
@@ -437,23 +343,23 @@ read_entry (JsonNode             *node,
   g_autofree char *dose_field = g_strdup_printf ("%s.dose_taken", field);
   g_autoptr(LdnDiaryEntry) entry = NULL;
   g_autoptr(GList) members = NULL;
-  JsonObject *object = read_object (node, field, allowed, error);
+  JsonObject *object = ldn_json_read_object (node, field, allowed, error);
   JsonObject *ratings;
-  JsonNode *dose;
   const char *note;
+  int dose_taken;
   GError *check = NULL;
   GDate date;
 
   if (object == NULL || !read_date (json_object_get_member (object, "date"), date_field, &date, error) ||
-      !checked (ldn_diary_check_entry_date (&date, &check), &check, date_field, error))
+      !ldn_json_field_check (ldn_diary_check_entry_date (&date, &check), &check, date_field, error))
     return FALSE;
   if (g_hash_table_contains (dates, GUINT_TO_POINTER (g_date_get_julian (&date))))
-    return field_error (error, date_field, _("two entries have this date"));
+    return ldn_json_field_error (error, date_field, _("two entries have this date"));
   g_hash_table_add (dates, GUINT_TO_POINTER (g_date_get_julian (&date)));
 
   entry = ldn_diary_entry_new (&date);
 
-  ratings = read_object (json_object_get_member (object, "ratings"), ratings_field, NULL, error);
+  ratings = ldn_json_read_object (json_object_get_member (object, "ratings"), ratings_field, NULL, error);
   if (ratings == NULL)
     return FALSE;
   members = json_object_get_members (ratings);
@@ -464,17 +370,16 @@ read_entry (JsonNode             *node,
       int index = ldn_diary_find_item (diary, l->data);
 
       if (index < 0)
-        return field_error (error, here, _("there is no item with this id in “diary.items”"));
-      if (!JSON_NODE_HOLDS_VALUE (value) || json_node_get_value_type (value) != G_TYPE_INT64 ||
-          json_node_get_int (value) < 0 || json_node_get_int (value) > LDN_DIARY_SCALE_MAX)
-        return field_error (error, here, _("must be 0-%d"), LDN_DIARY_SCALE_MAX);
+        return ldn_json_field_error (error, here, _("there is no item with this id in “diary.items”"));
+      if (!ldn_json_holds_int_in (value, 0, LDN_DIARY_SCALE_MAX))
+        return ldn_json_field_error (error, here, _("must be 0-%d"), LDN_DIARY_SCALE_MAX);
       entry->ratings[index] = json_node_get_int (value);
     }
 
   note = read_string (object, "note", field, error);
   if (note == NULL)
     return FALSE;
-  if (!checked (ldn_user_text_check (note, &check), &check, note_field, error))
+  if (!ldn_json_field_check (ldn_user_text_check (note, &check), &check, note_field, error))
     return FALSE;
   g_free (entry->note);
   entry->note = g_strdup (note);
@@ -482,15 +387,10 @@ read_entry (JsonNode             *node,
   if (!read_side_effects (object, field, ids, entry, error))
     return FALSE;
 
-  dose = json_object_get_member (object, "dose_taken");
-  if (dose == NULL)
-    return field_error (error, dose_field, _("this field is missing"));
-  if (JSON_NODE_HOLDS_NULL (dose))
-    entry->dose_taken = LDN_DIARY_DOSE_UNKNOWN;
-  else if (JSON_NODE_HOLDS_VALUE (dose) && json_node_get_value_type (dose) == G_TYPE_BOOLEAN)
-    entry->dose_taken = json_node_get_boolean (dose) ? LDN_DIARY_DOSE_TAKEN : LDN_DIARY_DOSE_MISSED;
-  else
-    return field_error (error, dose_field, _("must be true, false or null"));
+  if (!ldn_json_read_boolean_or_null (json_object_get_member (object, "dose_taken"), dose_field, &dose_taken, error))
+    return FALSE;
+  entry->dose_taken = dose_taken < 0 ? LDN_DIARY_DOSE_UNKNOWN : dose_taken ? LDN_DIARY_DOSE_TAKEN
+                                                                            : LDN_DIARY_DOSE_MISSED;
 
   g_ptr_array_add (diary->entries, g_steal_pointer (&entry));
   return TRUE;
@@ -512,14 +412,14 @@ ldn_diary_json_read (JsonObject           *root,
   if (!has_member || !json_object_has_member (root, "diary"))
     return g_steal_pointer (&diary);
 
-  object = read_object (json_object_get_member (root, "diary"), "diary", allowed, error);
+  object = ldn_json_read_object (json_object_get_member (root, "diary"), "diary", allowed, error);
   if (object == NULL || !read_items (object, diary, error))
     return NULL;
 
   start = json_object_get_member (object, "start");
   if (start == NULL)
     {
-      field_error (error, "diary.start", _("this field is missing"));
+      ldn_json_field_error (error, "diary.start", _("this field is missing"));
       return NULL;
     }
   if (!JSON_NODE_HOLDS_NULL (start))
@@ -532,7 +432,7 @@ ldn_diary_json_read (JsonObject           *root,
   if (!read_plan (object, diary, error))
     return NULL;
 
-  entries = read_array (object, "entries", "diary.entries", LDN_DIARY_JSON_MAX_ENTRIES, error);
+  entries = ldn_json_read_array (object, "entries", "diary.entries", LDN_DIARY_JSON_MAX_ENTRIES, error);
   if (entries == NULL)
     return NULL;
   for (guint i = 0; i < json_array_get_length (entries); i++)

@@ -11,7 +11,7 @@
 #include <string.h>
 
 #include "ldn-diary-store.h"
-#include "ldn-user-store-private.h"
+#include "ldn-store-util.h"
 
 /* Checks */
 
@@ -171,99 +171,6 @@ ldn_diary_time_format (int minutes)
   return g_strdup_printf ("%02d:%02d", minutes / 60, minutes % 60);
 }
 
-/* SQL */
-
-static void
-set_storage_error (LdnUserStore *store,
-                   GError      **error)
-{
-  g_set_error (error, LDN_USER_ERROR, LDN_USER_ERROR_STORAGE,
-               _("Your change could not be saved: %s"), sqlite3_errmsg (ldn_user_store_get_db (store)));
-}
-
-static sqlite3_stmt *
-prepare (LdnUserStore *store,
-         const char   *sql,
-         GError      **error)
-{
-  sqlite3_stmt *stmt = ldn_statement_cache_get (ldn_user_store_get_statements (store), sql);
-
-  if (stmt == NULL)
-    set_storage_error (store, error);
-  return stmt;
-}
-
-static gboolean
-execute (LdnUserStore *store,
-         GError      **error,
-         const char   *sql,
-         const char   *types,
-         ...)
-{
-  sqlite3_stmt *stmt = prepare (store, sql, error);
-  va_list args;
-  int rc;
-
-  if (stmt == NULL)
-    return FALSE;
-
-  va_start (args, types);
-  ldn_sqlite_bind_valist (stmt, types, args);
-  va_end (args);
-
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
-    {
-      set_storage_error (store, error);
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
-/* The first column of the first row as an integer, or -1 on error. */
-static gint64
-query_int (LdnUserStore *store,
-           GError      **error,
-           const char   *sql,
-           const char   *types,
-           ...)
-{
-  sqlite3_stmt *stmt = prepare (store, sql, error);
-  gint64 value = 0;
-  va_list args;
-  int rc;
-
-  if (stmt == NULL)
-    return -1;
-
-  va_start (args, types);
-  ldn_sqlite_bind_valist (stmt, types, args);
-  va_end (args);
-
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    value = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    {
-      set_storage_error (store, error);
-      return -1;
-    }
-
-  return value;
-}
-
-static const char *
-column_text (sqlite3_stmt *stmt,
-             int           column)
-{
-  const char *text = (const char *) sqlite3_column_text (stmt, column);
-
-  return text != NULL ? text : "";
-}
-
 /* Reading */
 
 static gboolean
@@ -271,7 +178,8 @@ read_items (LdnUserStore *store,
             LdnDiary     *diary,
             GError      **error)
 {
-  sqlite3_stmt *stmt = prepare (store, "SELECT id, label, low, high, every FROM diary_items ORDER BY position", error);
+  sqlite3_stmt *stmt = ldn_store_prepare (store,
+                                          "SELECT id, label, low, high, every FROM diary_items ORDER BY position", error);
   int rc;
 
   if (stmt == NULL)
@@ -281,17 +189,12 @@ read_items (LdnUserStore *store,
     {
       LdnDiaryEvery every = LDN_DIARY_EVERY_DAY;
 
-      ldn_diary_every_from_string (column_text (stmt, 4), &every);
-      g_ptr_array_add (diary->items, ldn_diary_item_new (column_text (stmt, 0), column_text (stmt, 1),
-                                                         column_text (stmt, 2), column_text (stmt, 3), every));
+      ldn_diary_every_from_string (ldn_store_column_text (stmt, 4), &every);
+      g_ptr_array_add (diary->items,
+                       ldn_diary_item_new (ldn_store_column_text (stmt, 0), ldn_store_column_text (stmt, 1),
+                                           ldn_store_column_text (stmt, 2), ldn_store_column_text (stmt, 3), every));
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      set_storage_error (store, error);
-      return FALSE;
-    }
-  return TRUE;
+  return ldn_store_finish_rows (store, stmt, rc, error);
 }
 
 LdnDiary *
@@ -308,27 +211,27 @@ ldn_diary_store_dup_diary (LdnUserStore *store,
   if (!read_items (store, diary, error))
     return NULL;
 
-  stmt = prepare (store, "SELECT value FROM diary_settings WHERE key = 'start'", error);
+  stmt = ldn_store_prepare (store, "SELECT value FROM diary_settings WHERE key = 'start'", error);
   if (stmt == NULL)
     return NULL;
   if (sqlite3_step (stmt) == SQLITE_ROW)
-    diary->has_start = ldn_diary_date_parse (column_text (stmt, 0), &diary->start);
+    diary->has_start = ldn_diary_date_parse (ldn_store_column_text (stmt, 0), &diary->start);
   sqlite3_reset (stmt);
 
-  stmt = prepare (store, "SELECT from_date, dose_mg, minutes FROM diary_plan ORDER BY from_date", error);
+  stmt = ldn_store_prepare (store, "SELECT from_date, dose_mg, minutes FROM diary_plan ORDER BY from_date", error);
   if (stmt == NULL)
     return NULL;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       GDate from;
 
-      if (ldn_diary_date_parse (column_text (stmt, 0), &from))
+      if (ldn_diary_date_parse (ldn_store_column_text (stmt, 0), &from))
         g_ptr_array_add (diary->plan, ldn_diary_plan_step_new (&from, sqlite3_column_double (stmt, 1),
                                                                sqlite3_column_int (stmt, 2)));
     }
   sqlite3_reset (stmt);
 
-  stmt = prepare (store, "SELECT date, note, dose_taken FROM diary_entries ORDER BY date", error);
+  stmt = ldn_store_prepare (store, "SELECT date, note, dose_taken FROM diary_entries ORDER BY date", error);
   if (stmt == NULL)
     return NULL;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
@@ -336,47 +239,44 @@ ldn_diary_store_dup_diary (LdnUserStore *store,
       LdnDiaryEntry *entry;
       GDate date;
 
-      if (!ldn_diary_date_parse (column_text (stmt, 0), &date))
+      if (!ldn_diary_date_parse (ldn_store_column_text (stmt, 0), &date))
         continue;
       entry = ldn_diary_entry_new (&date);
       g_free (entry->note);
-      entry->note = g_strdup (column_text (stmt, 1));
+      entry->note = g_strdup (ldn_store_column_text (stmt, 1));
       if (sqlite3_column_type (stmt, 2) != SQLITE_NULL)
         entry->dose_taken = sqlite3_column_int (stmt, 2) ? LDN_DIARY_DOSE_TAKEN : LDN_DIARY_DOSE_MISSED;
       g_ptr_array_add (diary->entries, entry);
-      g_hash_table_insert (by_date, g_strdup (column_text (stmt, 0)), entry);
+      g_hash_table_insert (by_date, g_strdup (ldn_store_column_text (stmt, 0)), entry);
     }
   sqlite3_reset (stmt);
 
-  stmt = prepare (store, "SELECT date, item_id, rating FROM diary_ratings", error);
+  stmt = ldn_store_prepare (store, "SELECT date, item_id, rating FROM diary_ratings", error);
   if (stmt == NULL)
     return NULL;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      LdnDiaryEntry *entry = g_hash_table_lookup (by_date, column_text (stmt, 0));
-      int index = ldn_diary_find_item (diary, column_text (stmt, 1));
+      LdnDiaryEntry *entry = g_hash_table_lookup (by_date, ldn_store_column_text (stmt, 0));
+      int index = ldn_diary_find_item (diary, ldn_store_column_text (stmt, 1));
 
       if (entry != NULL && index >= 0)
         entry->ratings[index] = sqlite3_column_int (stmt, 2);
     }
   sqlite3_reset (stmt);
 
-  stmt = prepare (store, "SELECT date, side_effect_id, severity FROM diary_side_effects ORDER BY date, rowid", error);
+  stmt = ldn_store_prepare (store, "SELECT date, side_effect_id, severity FROM diary_side_effects ORDER BY date, rowid",
+                            error);
   if (stmt == NULL)
     return NULL;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      LdnDiaryEntry *entry = g_hash_table_lookup (by_date, column_text (stmt, 0));
+      LdnDiaryEntry *entry = g_hash_table_lookup (by_date, ldn_store_column_text (stmt, 0));
 
       if (entry != NULL)
-        ldn_diary_entry_add_side_effect (entry, column_text (stmt, 1), sqlite3_column_int (stmt, 2));
+        ldn_diary_entry_add_side_effect (entry, ldn_store_column_text (stmt, 1), sqlite3_column_int (stmt, 2));
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      set_storage_error (store, error);
-      return NULL;
-    }
+  if (!ldn_store_finish_rows (store, stmt, rc, error))
+    return NULL;
 
   ldn_diary_sort (diary);
   return g_steal_pointer (&diary);
@@ -422,7 +322,7 @@ make_item_id (LdnUserStore *store,
   for (int n = 1; n < 100; n++)
     {
       g_autofree char *id = n == 1 ? g_strdup (base->str) : g_strdup_printf ("%s-%d", base->str, n);
-      gint64 count = query_int (store, error, "SELECT count(*) FROM diary_items WHERE id = ?1", "t", id);
+      gint64 count = ldn_store_query_int (store, error, "SELECT count(*) FROM diary_items WHERE id = ?1", "t", id);
 
       if (count < 0)
         return NULL;
@@ -430,7 +330,7 @@ make_item_id (LdnUserStore *store,
         return g_steal_pointer (&id);
     }
 
-  set_storage_error (store, error);
+  ldn_store_set_storage_error (store, error);
   return NULL;
 }
 
@@ -451,7 +351,7 @@ add_item_in_transaction (LdnUserStore *store,
 {
   Change *change = data;
   g_autofree char *label = g_strstrip (g_strdup (change->label));
-  gint64 count = query_int (store, error, "SELECT count(*) FROM diary_items", "");
+  gint64 count = ldn_store_query_int (store, error, "SELECT count(*) FROM diary_items", "");
 
   if (count < 0)
     return FALSE;
@@ -460,11 +360,11 @@ add_item_in_transaction (LdnUserStore *store,
 
   change->new_id = make_item_id (store, label, error);
   return change->new_id != NULL &&
-         execute (store, error,
-                  "INSERT INTO diary_items (id, position, label, low, high, every)"
-                  " VALUES (?1, (SELECT coalesce (max (position), 0) + 1 FROM diary_items), ?2, ?3, ?4, ?5)",
-                  "ttttt", change->new_id, label, change->low ? change->low : "", change->high ? change->high : "",
-                  ldn_diary_every_to_string (change->every));
+         ldn_store_execute (store, error,
+                            "INSERT INTO diary_items (id, position, label, low, high, every)"
+                            " VALUES (?1, (SELECT coalesce (max (position), 0) + 1 FROM diary_items), ?2, ?3, ?4, ?5)",
+                            "ttttt", change->new_id, label, change->low ? change->low : "",
+                            change->high ? change->high : "", ldn_diary_every_to_string (change->every));
 }
 
 char *
@@ -496,7 +396,7 @@ update_item_in_transaction (LdnUserStore *store,
 {
   Change *change = data;
   g_autofree char *label = g_strstrip (g_strdup (change->label));
-  gint64 count = query_int (store, error, "SELECT count(*) FROM diary_items WHERE id = ?1", "t", change->id);
+  gint64 count = ldn_store_query_int (store, error, "SELECT count(*) FROM diary_items WHERE id = ?1", "t", change->id);
 
   if (count < 0)
     return FALSE;
@@ -506,9 +406,10 @@ update_item_in_transaction (LdnUserStore *store,
       return FALSE;
     }
 
-  return execute (store, error, "UPDATE diary_items SET label = ?2, low = ?3, high = ?4, every = ?5 WHERE id = ?1",
-                  "ttttt", change->id, label, change->low ? change->low : "", change->high ? change->high : "",
-                  ldn_diary_every_to_string (change->every));
+  return ldn_store_execute (store, error,
+                            "UPDATE diary_items SET label = ?2, low = ?3, high = ?4, every = ?5 WHERE id = ?1",
+                            "ttttt", change->id, label, change->low ? change->low : "",
+                            change->high ? change->high : "", ldn_diary_every_to_string (change->every));
 }
 
 gboolean
@@ -528,32 +429,24 @@ ldn_diary_store_update_item (LdnUserStore  *store,
          ldn_user_store_run_transaction (store, update_item_in_transaction, &change, error);
 }
 
-static gboolean
-remove_item_in_transaction (LdnUserStore *store,
-                            gpointer      data,
-                            GError      **error)
-{
-  Change *change = data;
-
-  return execute (store, error, "DELETE FROM diary_ratings WHERE item_id = ?1", "t", change->id) &&
-         execute (store, error, "DELETE FROM diary_items WHERE id = ?1", "t", change->id) &&
-         /* Entries left with nothing in them go too. */
-         execute (store, error,
-                  "DELETE FROM diary_entries WHERE note = '' AND dose_taken IS NULL"
-                  " AND date NOT IN (SELECT date FROM diary_ratings)"
-                  " AND date NOT IN (SELECT date FROM diary_side_effects)", "");
-}
+/* Entries left with nothing in them go too. */
+static const char * const remove_item_statements[] = {
+  "DELETE FROM diary_ratings WHERE item_id = ?1",
+  "DELETE FROM diary_items WHERE id = ?1",
+  "DELETE FROM diary_entries WHERE note = '' AND dose_taken IS NULL"
+  " AND date NOT IN (SELECT date FROM diary_ratings)"
+  " AND date NOT IN (SELECT date FROM diary_side_effects)",
+  NULL
+};
 
 gboolean
 ldn_diary_store_remove_item (LdnUserStore *store,
                              const char   *id,
                              GError      **error)
 {
-  Change change = { .id = id };
-
   g_return_val_if_fail (LDN_IS_USER_STORE (store), FALSE);
 
-  return ldn_user_store_run_transaction (store, remove_item_in_transaction, &change, error);
+  return ldn_store_run_statements (store, remove_item_statements, id, error);
 }
 
 static gboolean
@@ -565,12 +458,12 @@ set_start_in_transaction (LdnUserStore *store,
   g_autofree char *text = NULL;
 
   if (change->date == NULL)
-    return execute (store, error, "DELETE FROM diary_settings WHERE key = 'start'", "");
+    return ldn_store_execute (store, error, "DELETE FROM diary_settings WHERE key = 'start'", "");
 
   text = ldn_diary_date_format (change->date);
-  return execute (store, error,
-                  "INSERT INTO diary_settings (key, value) VALUES ('start', ?1)"
-                  " ON CONFLICT (key) DO UPDATE SET value = excluded.value", "t", text);
+  return ldn_store_execute (store, error,
+                            "INSERT INTO diary_settings (key, value) VALUES ('start', ?1)"
+                            " ON CONFLICT (key) DO UPDATE SET value = excluded.value", "t", text);
 }
 
 static gboolean
@@ -603,10 +496,11 @@ set_plan_step_in_transaction (LdnUserStore *store,
   Change *change = data;
   g_autofree char *text = ldn_diary_date_format (change->date);
 
-  return execute (store, error,
-                  "INSERT INTO diary_plan (from_date, dose_mg, minutes) VALUES (?1, ?2, ?3)"
-                  " ON CONFLICT (from_date) DO UPDATE SET dose_mg = excluded.dose_mg, minutes = excluded.minutes",
-                  "tdi", text, change->dose_mg, (gint64) change->minutes);
+  return ldn_store_execute (store, error,
+                            "INSERT INTO diary_plan (from_date, dose_mg, minutes) VALUES (?1, ?2, ?3)"
+                            " ON CONFLICT (from_date) DO UPDATE SET dose_mg = excluded.dose_mg,"
+                            " minutes = excluded.minutes",
+                            "tdi", text, change->dose_mg, (gint64) change->minutes);
 }
 
 gboolean
@@ -625,28 +519,20 @@ ldn_diary_store_set_plan_step (LdnUserStore *store,
          ldn_user_store_run_transaction (store, set_plan_step_in_transaction, &change, error);
 }
 
-static gboolean
-remove_plan_step_in_transaction (LdnUserStore *store,
-                                 gpointer      data,
-                                 GError      **error)
-{
-  Change *change = data;
-  g_autofree char *text = ldn_diary_date_format (change->date);
-
-  return execute (store, error, "DELETE FROM diary_plan WHERE from_date = ?1", "t", text);
-}
-
 gboolean
 ldn_diary_store_remove_plan_step (LdnUserStore *store,
                                   const GDate  *from,
                                   GError      **error)
 {
-  Change change = { .date = from };
+  static const char * const statements[] = { "DELETE FROM diary_plan WHERE from_date = ?1", NULL };
+  g_autofree char *text = NULL;
 
   g_return_val_if_fail (LDN_IS_USER_STORE (store), FALSE);
 
-  return check_plan_date (from, error) &&
-         ldn_user_store_run_transaction (store, remove_plan_step_in_transaction, &change, error);
+  if (!check_plan_date (from, error))
+    return FALSE;
+  text = ldn_diary_date_format (from);
+  return ldn_store_run_statements (store, statements, text, error);
 }
 
 /* Entries */
@@ -700,39 +586,36 @@ insert_entry (LdnUserStore        *store,
 {
   g_autofree char *date = ldn_diary_date_format (&entry->date);
 
-  if (!execute (store, error, "INSERT INTO diary_entries (date, note, dose_taken) VALUES (?1, ?2, ?3)",
-                "ttb", date, entry->note,
-                entry->dose_taken == LDN_DIARY_DOSE_UNKNOWN ? -1 : entry->dose_taken == LDN_DIARY_DOSE_TAKEN))
+  if (!ldn_store_execute (store, error, "INSERT INTO diary_entries (date, note, dose_taken) VALUES (?1, ?2, ?3)",
+                          "ttb", date, entry->note,
+                          entry->dose_taken == LDN_DIARY_DOSE_UNKNOWN ? -1 : entry->dose_taken == LDN_DIARY_DOSE_TAKEN))
     return FALSE;
 
   for (guint i = 0; i < item_ids->len; i++)
     if (entry->ratings[i] != LDN_DIARY_RATING_NONE &&
-        !execute (store, error, "INSERT INTO diary_ratings (date, item_id, rating) VALUES (?1, ?2, ?3)",
-                  "tti", date, (const char *) g_ptr_array_index (item_ids, i), (gint64) entry->ratings[i]))
+        !ldn_store_execute (store, error, "INSERT INTO diary_ratings (date, item_id, rating) VALUES (?1, ?2, ?3)",
+                            "tti", date, (const char *) g_ptr_array_index (item_ids, i), (gint64) entry->ratings[i]))
       return FALSE;
 
   for (guint i = 0; i < entry->side_effects->len; i++)
     {
       const LdnDiarySideEffect *effect = g_ptr_array_index (entry->side_effects, i);
 
-      if (!execute (store, error,
-                    "INSERT INTO diary_side_effects (date, side_effect_id, severity) VALUES (?1, ?2, ?3)",
-                    "tti", date, effect->id, (gint64) effect->severity))
+      if (!ldn_store_execute (store, error,
+                              "INSERT INTO diary_side_effects (date, side_effect_id, severity) VALUES (?1, ?2, ?3)",
+                              "tti", date, effect->id, (gint64) effect->severity))
         return FALSE;
     }
 
   return TRUE;
 }
 
-static gboolean
-delete_entry (LdnUserStore *store,
-              const char   *date,
-              GError      **error)
-{
-  return execute (store, error, "DELETE FROM diary_ratings WHERE date = ?1", "t", date) &&
-         execute (store, error, "DELETE FROM diary_side_effects WHERE date = ?1", "t", date) &&
-         execute (store, error, "DELETE FROM diary_entries WHERE date = ?1", "t", date);
-}
+static const char * const delete_entry_statements[] = {
+  "DELETE FROM diary_ratings WHERE date = ?1",
+  "DELETE FROM diary_side_effects WHERE date = ?1",
+  "DELETE FROM diary_entries WHERE date = ?1",
+  NULL
+};
 
 static GPtrArray *
 dup_item_ids (LdnUserStore *store,
@@ -754,7 +637,7 @@ entry_exists (LdnUserStore *store,
               gboolean     *exists,
               GError      **error)
 {
-  gint64 count = query_int (store, error, "SELECT count(*) FROM diary_entries WHERE date = ?1", "t", date);
+  gint64 count = ldn_store_query_int (store, error, "SELECT count(*) FROM diary_entries WHERE date = ?1", "t", date);
 
   *exists = count > 0;
   return count >= 0;
@@ -794,7 +677,7 @@ save_entry_in_transaction (LdnUserStore *store,
         return invalid (error, _("There is already an entry for %s: change that one instead."), date);
     }
 
-  return (old_date == NULL || delete_entry (store, old_date, error)) &&
+  return (old_date == NULL || ldn_store_execute_each (store, delete_entry_statements, old_date, error)) &&
          insert_entry (store, change->entry, item_ids, error);
 }
 
@@ -825,28 +708,18 @@ ldn_diary_store_update_entry (LdnUserStore        *store,
   return ldn_user_store_run_transaction (store, save_entry_in_transaction, &change, error);
 }
 
-static gboolean
-delete_entry_in_transaction (LdnUserStore *store,
-                             gpointer      data,
-                             GError      **error)
-{
-  Change *change = data;
-  g_autofree char *date = ldn_diary_date_format (change->date);
-
-  return delete_entry (store, date, error);
-}
-
 gboolean
 ldn_diary_store_delete_entry (LdnUserStore *store,
                               const GDate  *date,
                               GError      **error)
 {
-  Change change = { .date = date };
+  g_autofree char *text = NULL;
 
   g_return_val_if_fail (LDN_IS_USER_STORE (store), FALSE);
   g_return_val_if_fail (date != NULL && g_date_valid (date), FALSE);
 
-  return ldn_user_store_run_transaction (store, delete_entry_in_transaction, &change, error);
+  text = ldn_diary_date_format (date);
+  return ldn_store_run_statements (store, delete_entry_statements, text, error);
 }
 
 gboolean
@@ -867,10 +740,11 @@ ldn_diary_store_write (LdnUserStore   *store,
       const LdnDiaryItem *item = g_ptr_array_index (diary->items, i);
 
       if (!check_item (item->label, item->low, item->high, error) ||
-          !execute (store, error,
-                    "INSERT INTO diary_items (id, position, label, low, high, every) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                    "titttt", item->id, (gint64) i + 1, item->label, item->low, item->high,
-                    ldn_diary_every_to_string (item->every)))
+          !ldn_store_execute (store, error,
+                              "INSERT INTO diary_items (id, position, label, low, high, every)"
+                              " VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                              "titttt", item->id, (gint64) i + 1, item->label, item->low, item->high,
+                              ldn_diary_every_to_string (item->every)))
         return FALSE;
       g_ptr_array_add (item_ids, item->id);
     }

@@ -12,6 +12,7 @@
 #include "ldn-decision-json.h"
 #include "ldn-diary-json.h"
 #include "ldn-diary-store.h"
+#include "ldn-json-fields.h"
 #include "ldn-teach-back-recorder.h"
 #include "ldn-user-data-json.h"
 
@@ -23,18 +24,6 @@ ldn_user_data_choice_key (const char *question_id,
 }
 
 static void
-add_text_or_null (JsonBuilder *builder,
-                  const char  *member,
-                  const char  *value)
-{
-  json_builder_set_member_name (builder, member);
-  if (value != NULL)
-    json_builder_add_string_value (builder, value);
-  else
-    json_builder_add_null_value (builder);
-}
-
-static void
 add_text (JsonBuilder  *builder,
           const char   *member,
           LdnUserStore *store,
@@ -42,8 +31,7 @@ add_text (JsonBuilder  *builder,
 {
   g_autofree char *text = ldn_user_store_dup_text (store, which);
 
-  json_builder_set_member_name (builder, member);
-  json_builder_add_string_value (builder, text);
+  ldn_json_add_string_member (builder, member, text);
 }
 
 static gboolean
@@ -84,8 +72,8 @@ add_checklist (JsonBuilder          *builder,
       json_builder_add_string_value (builder, entry->item_id);
       json_builder_set_member_name (builder, "noticed");
       json_builder_add_boolean_value (builder, entry->noticed);
-      add_text_or_null (builder, "severity", ldn_severity_to_string (entry->severity));
-      add_text_or_null (builder, "since", entry->since);
+      ldn_json_add_string_member (builder, "severity", ldn_severity_to_string (entry->severity));
+      ldn_json_add_string_member (builder, "since", entry->since);
       json_builder_set_member_name (builder, "note");
       json_builder_add_string_value (builder, entry->note);
       json_builder_end_object (builder);
@@ -132,8 +120,8 @@ ldn_user_data_to_json (LdnUserStore         *store,
   json_builder_set_member_name (builder, "safety");
   json_builder_begin_object (builder);
   for (guint i = 0; ids->safety_ids != NULL && ids->safety_ids[i] != NULL; i++)
-    add_text_or_null (builder, ids->safety_ids[i],
-                      ldn_answer_to_string (ldn_user_store_get_answer (store, ids->safety_ids[i])));
+    ldn_json_add_string_member (builder, ids->safety_ids[i],
+                                ldn_answer_to_string (ldn_user_store_get_answer (store, ids->safety_ids[i])));
   add_text (builder, "other_medicines", store, LDN_USER_TEXT_OTHER_MEDICINES);
   json_builder_end_object (builder);
 
@@ -200,24 +188,6 @@ import_data_clear (ImportData *data)
   g_clear_pointer (&data->diary, ldn_diary_free);
 }
 
-static gboolean G_GNUC_PRINTF (3, 4)
-field_error (GError    **error,
-             const char *field,
-             const char *format,
-             ...)
-{
-  g_autofree char *message = NULL;
-  va_list args;
-
-  va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
-
-  /* Translators: an import error: the field, then what is wrong with it. */
-  g_set_error (error, LDN_USER_ERROR, LDN_USER_ERROR_IMPORT, _("In “%s”: %s"), field, message);
-  return FALSE;
-}
-
 /* Checked on the bytes before json-glib parses them, whose parser recurses
  * once per level and builds every node in memory: nesting, the number of
  * values, NUL characters, and the version's text as written. */
@@ -276,8 +246,7 @@ scan_error (GError    **error,
   message = g_strdup_vprintf (format, args);
   va_end (args);
 
-  g_set_error (error, LDN_USER_ERROR, LDN_USER_ERROR_IMPORT, _("In “%s”: %s"), path, message);
-  return FALSE;
+  return ldn_json_field_error (error, path, "%s", message);
 }
 
 static gboolean
@@ -389,30 +358,15 @@ read_string (JsonNode   *node,
              char      **out,
              GError    **error)
 {
-  g_autoptr(GError) text_error = NULL;
-  const char *text;
-
   *out = NULL;
   if (node == NULL)
-    return field_error (error, field, _("this field is missing"));
+    return ldn_json_field_error (error, field, _("this field is missing"));
   if (JSON_NODE_HOLDS_NULL (node))
-    return nullable ? TRUE : field_error (error, field, _("must be text, not null"));
-  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
-    return field_error (error, field, _("must be text"));
+    return nullable ? TRUE : ldn_json_field_error (error, field, _("must be text, not null"));
+  if (!ldn_json_holds_string (node))
+    return ldn_json_field_error (error, field, _("must be text"));
 
-  text = json_node_get_string (node);
-  if (!ldn_user_text_check (text, &text_error))
-    return field_error (error, field, "%s", text_error->message);
-
-  *out = g_strdup (text);
-  return TRUE;
-}
-
-static gboolean
-known_id (const char * const *ids,
-          const char         *id)
-{
-  return ids == NULL || g_strv_contains (ids, id);
+  return ldn_json_dup_user_text (json_node_get_string (node), field, out, error);
 }
 
 /* Exactly YYYY-MM-DD, a real day, not after today: what the app writes. */
@@ -427,9 +381,9 @@ check_since (const char *text,
 
   for (guint i = 0; i < 10; i++)
     if (text[i] == '\0' || (i == 4 || i == 7 ? text[i] != '-' : !g_ascii_isdigit (text[i])))
-      return field_error (error, field, _("must be a date like 2026-11-21, or null, not “%s”"), text);
+      return ldn_json_field_error (error, field, _("must be a date like 2026-11-21, or null, not “%s”"), text);
   if (text[10] != '\0')
-    return field_error (error, field, _("must be a date like 2026-11-21, or null, not “%s”"), text);
+    return ldn_json_field_error (error, field, _("must be a date like 2026-11-21, or null, not “%s”"), text);
 
   year = g_ascii_digit_value (text[0]) * 1000 + g_ascii_digit_value (text[1]) * 100 +
          g_ascii_digit_value (text[2]) * 10 + g_ascii_digit_value (text[3]);
@@ -437,13 +391,13 @@ check_since (const char *text,
   day = g_ascii_digit_value (text[8]) * 10 + g_ascii_digit_value (text[9]);
   date = year >= 1900 ? g_date_time_new_local (year, month, day, 0, 0, 0) : NULL;
   if (date == NULL)
-    return field_error (error, field, _("“%s” is not a day in the calendar"), text);
+    return ldn_json_field_error (error, field, _("“%s” is not a day in the calendar"), text);
 
   now = g_date_time_new_now_local ();
   if (g_date_time_get_year (date) * 10000 + g_date_time_get_month (date) * 100 + g_date_time_get_day_of_month (date) >
       g_date_time_get_year (now) * 10000 + g_date_time_get_month (now) * 100 + g_date_time_get_day_of_month (now))
-    return field_error (error, field, _("“%s” is in the future; a side effect is noticed since a day that has been"),
-                        text);
+    return ldn_json_field_error (error, field,
+                                 _("“%s” is in the future; a side effect is noticed since a day that has been"), text);
 
   return TRUE;
 }
@@ -478,26 +432,25 @@ read_checklist_item (JsonNode             *node,
   g_autoptr(LdnChecklistEntry) entry = g_new0 (LdnChecklistEntry, 1);
   g_autofree char *severity = NULL;
   g_autofree char *here = NULL;
-  JsonObject *object;
+  JsonObject *object = ldn_json_read_object (node, field, NULL, error);
   JsonNode *noticed;
 
-  if (!JSON_NODE_HOLDS_OBJECT (node))
-    return field_error (error, field, _("must be an object"));
-  object = json_node_get_object (node);
+  if (object == NULL)
+    return FALSE;
 
   here = g_strdup_printf ("%s.id", field);
   if (!read_string (json_object_get_member (object, "id"), here, FALSE, &entry->item_id, error))
     return FALSE;
-  if (!known_id (ids->checklist_ids, entry->item_id))
-    return field_error (error, here, _("“%s” is not a side effect on the checklist"), entry->item_id);
+  if (!ldn_json_known_id (ids->checklist_ids, entry->item_id))
+    return ldn_json_field_error (error, here, _("“%s” is not a side effect on the checklist"), entry->item_id);
   if (!g_hash_table_add (seen, g_strdup (entry->item_id)))
-    return field_error (error, here, _("“%s” appears twice"), entry->item_id);
+    return ldn_json_field_error (error, here, _("“%s” appears twice"), entry->item_id);
 
   g_free (here);
   here = g_strdup_printf ("%s.noticed", field);
   noticed = json_object_get_member (object, "noticed");
   if (noticed == NULL || !JSON_NODE_HOLDS_VALUE (noticed) || json_node_get_value_type (noticed) != G_TYPE_BOOLEAN)
-    return field_error (error, here, _("must be true or false"));
+    return ldn_json_field_error (error, here, _("must be true or false"));
   entry->noticed = json_node_get_boolean (noticed);
 
   g_free (here);
@@ -505,15 +458,16 @@ read_checklist_item (JsonNode             *node,
   if (!read_string (json_object_get_member (object, "severity"), here, TRUE, &severity, error))
     return FALSE;
   if (severity != NULL && !ldn_severity_from_string (severity, &entry->severity))
-    return field_error (error, here, _("must be “mild”, “moderate”, “severe” or null"));
+    return ldn_json_field_error (error, here, _("must be “mild”, “moderate”, “severe” or null"));
 
   g_free (here);
   here = g_strdup_printf ("%s.since", field);
   if (!read_string (json_object_get_member (object, "since"), here, TRUE, &entry->since, error))
     return FALSE;
   if (entry->since != NULL && (!check_since (entry->since, here, error) || !ldn_user_date_check (entry->since, NULL)))
-    return error == NULL || *error != NULL ? FALSE
-                                           : field_error (error, here, _("must be a date like 2026-11-21, or null"));
+    return error == NULL || *error != NULL
+             ? FALSE
+             : ldn_json_field_error (error, here, _("must be a date like 2026-11-21, or null"));
 
   g_free (here);
   here = g_strdup_printf ("%s.note", field);
@@ -534,7 +488,7 @@ read_checklist (JsonNode             *node,
   JsonArray *array;
 
   if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
-    return field_error (error, "checklist", _("must be a list"));
+    return ldn_json_field_error (error, "checklist", _("must be a list"));
   array = json_node_get_array (node);
 
   data->checklist = g_ptr_array_new_with_free_func ((GDestroyNotify) ldn_checklist_entry_free);
@@ -561,7 +515,7 @@ read_safety (JsonNode             *node,
   JsonObject *object;
 
   if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
-    return field_error (error, "safety", _("must be an object"));
+    return ldn_json_field_error (error, "safety", _("must be an object"));
   object = json_node_get_object (node);
 
   data->safety = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
@@ -580,18 +534,18 @@ read_safety (JsonNode             *node,
           continue;
         }
 
-      if (!known_id (ids->safety_ids, id))
-        return field_error (error, field, _("“%s” is not a safety question"), id);
+      if (!ldn_json_known_id (ids->safety_ids, id))
+        return ldn_json_field_error (error, field, _("“%s” is not a safety question"), id);
       if (!read_string (json_object_get_member (object, id), field, TRUE, &answer, error))
         return FALSE;
       if (answer != NULL && !ldn_answer_from_string (answer, &parsed))
-        return field_error (error, field, _("must be “yes”, “no”, “unsure” or null"));
+        return ldn_json_field_error (error, field, _("must be “yes”, “no”, “unsure” or null"));
 
       g_hash_table_insert (data->safety, g_strdup (id), g_strdup (answer ? answer : ""));
     }
 
   if (data->other_medicines == NULL)
-    return field_error (error, "safety.other_medicines", _("this field is missing"));
+    return ldn_json_field_error (error, "safety.other_medicines", _("this field is missing"));
 
   return TRUE;
 }
@@ -604,12 +558,12 @@ read_questions (JsonNode   *node,
   JsonArray *array;
 
   if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
-    return field_error (error, "questions", _("must be a list"));
+    return ldn_json_field_error (error, "questions", _("must be a list"));
   array = json_node_get_array (node);
 
   if (json_array_get_length (array) > LDN_USER_MAX_QUESTIONS)
-    return field_error (error, "questions", _("has %u questions; the most is %d"),
-                        json_array_get_length (array), LDN_USER_MAX_QUESTIONS);
+    return ldn_json_field_error (error, "questions", _("has %u questions; the most is %d"),
+                                 json_array_get_length (array), LDN_USER_MAX_QUESTIONS);
 
   data->questions = g_ptr_array_new_with_free_func (g_free);
   for (guint i = 0; i < json_array_get_length (array); i++)
@@ -623,9 +577,9 @@ read_questions (JsonNode   *node,
       g_ptr_array_add (data->questions, text);
       trimmed = g_strstrip (g_strdup (text));
       if (*trimmed == '\0')
-        return field_error (error, field, _("is empty"));
+        return ldn_json_field_error (error, field, _("is empty"));
       if (is_invisible_only (text))
-        return field_error (error, field, _("has only spaces or invisible characters"));
+        return ldn_json_field_error (error, field, _("has only spaces or invisible characters"));
     }
 
   return TRUE;
@@ -641,7 +595,7 @@ read_teach_back (JsonNode             *node,
   JsonObject *object;
 
   if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
-    return field_error (error, "teach_back", _("must be an object"));
+    return ldn_json_field_error (error, "teach_back", _("must be an object"));
   object = json_node_get_object (node);
 
   data->teach_back = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
@@ -651,8 +605,8 @@ read_teach_back (JsonNode             *node,
       g_autofree char *field = g_strdup_printf ("teach_back.%s", (const char *) l->data);
       char *choice;
 
-      if (!known_id (ids->teach_back_ids, l->data))
-        return field_error (error, field, _("“%s” is not a question in the guide"), (const char *) l->data);
+      if (!ldn_json_known_id (ids->teach_back_ids, l->data))
+        return ldn_json_field_error (error, field, _("“%s” is not a question in the guide"), (const char *) l->data);
       if (!read_string (json_object_get_member (object, l->data), field, FALSE, &choice, error))
         return FALSE;
       g_hash_table_insert (data->teach_back, g_strdup (l->data), choice);
@@ -661,7 +615,7 @@ read_teach_back (JsonNode             *node,
           g_autofree char *key = ldn_user_data_choice_key (l->data, choice);
 
           if (!g_strv_contains (ids->teach_back_choices, key))
-            return field_error (error, field, _("“%s” is not one of this question’s answers"), choice);
+            return ldn_json_field_error (error, field, _("“%s” is not one of this question’s answers"), choice);
         }
     }
 
@@ -682,12 +636,12 @@ read_file (JsonObject           *root,
   gint64 file_version;
 
   if (g_strcmp0 (json_object_get_string_member_with_default (root, "format", ""), LDN_USER_DATA_FORMAT) != 0)
-    return field_error (error, "format", _("this is not an LDN Guide data file"));
+    return ldn_json_field_error (error, "format", _("this is not an LDN Guide data file"));
 
   version = json_object_get_member (root, "version");
   if (version == NULL || !JSON_NODE_HOLDS_VALUE (version) ||
       (json_node_get_value_type (version) != G_TYPE_INT64 && json_node_get_value_type (version) != G_TYPE_DOUBLE))
-    return field_error (error, "version", _("must be a whole number"));
+    return ldn_json_field_error (error, "version", _("must be a whole number"));
   /* Compared as written: json-glib turns 2^64+1 into a double or -1.
    * Version 1 is version 2 without the decision aid, version 2 is
    * version 3 without the diary. */
@@ -701,15 +655,15 @@ read_file (JsonObject           *root,
                                  ? g_strdup (version_text)
                                  : g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (version));
 
-      return field_error (error, "version", _("this file has version %s; this LDN Guide reads versions 1 to %d"),
-                          found, LDN_USER_DATA_VERSION);
+      return ldn_json_field_error (error, "version", _("this file has version %s; this LDN Guide reads versions 1 to %d"),
+                                   found, LDN_USER_DATA_VERSION);
     }
 
   for (GList *l = members; l != NULL; l = l->next)
     if (!g_strv_contains (fields, l->data) &&
         (file_version < 2 || !g_strv_contains (ldn_decision_json_members, l->data)) &&
         (file_version < 3 || !g_str_equal (l->data, "diary")))
-      return field_error (error, l->data, _("LDN Guide does not know this field"));
+      return ldn_json_field_error (error, l->data, _("LDN Guide does not know this field"));
 
   return read_checklist (json_object_get_member (root, "checklist"), ids, data, error) &&
          read_string (json_object_get_member (root, "other_side_effects"), "other_side_effects", FALSE,

@@ -886,21 +886,13 @@ char *
 ldn_user_store_dup_text (LdnUserStore *self,
                          LdnUserText   which)
 {
-  sqlite3_stmt *stmt;
-  char *text = NULL;
+  char *text;
 
   g_return_val_if_fail (LDN_IS_USER_STORE (self), NULL);
   g_return_val_if_fail (which <= LDN_USER_TEXT_NAME, NULL);
 
-  stmt = ldn_statement_cache_get (self->statements, "SELECT value FROM user_texts WHERE key = ?1");
-  if (stmt != NULL)
-    {
-      sqlite3_bind_text (stmt, 1, user_text_keys[which], -1, SQLITE_STATIC);
-      if (sqlite3_step (stmt) == SQLITE_ROW)
-        text = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-      sqlite3_reset (stmt);
-    }
-
+  text = ldn_statement_cache_dup_text (self->statements, "SELECT value FROM user_texts WHERE key = ?1",
+                                       user_text_keys[which]);
   return text != NULL ? text : g_strdup ("");
 }
 
@@ -1008,20 +1000,6 @@ ldn_user_store_list_questions (LdnUserStore *self,
   return g_steal_pointer (&questions);
 }
 
-static gint64
-count_questions (LdnUserStore *self)
-{
-  sqlite3_stmt *stmt = ldn_statement_cache_get (self->statements, "SELECT count(*) FROM questions");
-  gint64 count = 0;
-
-  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
-    count = sqlite3_column_int64 (stmt, 0);
-  if (stmt != NULL)
-    sqlite3_reset (stmt);
-
-  return count;
-}
-
 gint64
 ldn_user_store_add_question (LdnUserStore *self,
                              const char   *text,
@@ -1042,7 +1020,7 @@ ldn_user_store_add_question (LdnUserStore *self,
       return 0;
     }
 
-  if (count_questions (self) >= LDN_USER_MAX_QUESTIONS)
+  if (ldn_statement_cache_count (self->statements, "SELECT count(*) FROM questions") >= LDN_USER_MAX_QUESTIONS)
     {
       g_set_error (error, LDN_USER_ERROR, LDN_USER_ERROR_INVALID_VALUE,
                    _("You already have %d questions, the most the sheet can hold."), LDN_USER_MAX_QUESTIONS);
@@ -1148,19 +1126,9 @@ ldn_user_store_dup_answer (LdnTeachBackRecorder *recorder,
                            const char           *question_id)
 {
   LdnUserStore *self = LDN_USER_STORE (recorder);
-  sqlite3_stmt *stmt = ldn_statement_cache_get (self->statements,
-                                                "SELECT choice_id FROM teach_back WHERE question_id = ?1");
-  char *choice = NULL;
 
-  if (stmt == NULL)
-    return NULL;
-
-  sqlite3_bind_text (stmt, 1, question_id, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    choice = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_reset (stmt);
-
-  return choice;
+  return ldn_statement_cache_dup_text (self->statements, "SELECT choice_id FROM teach_back WHERE question_id = ?1",
+                                       question_id);
 }
 
 static gboolean

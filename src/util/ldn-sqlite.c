@@ -112,3 +112,37 @@ ldn_sqlite_bind_valist (sqlite3_stmt *stmt,
         }
     }
 }
+
+gint64
+ldn_statement_cache_count (LdnStatementCache *cache,
+                           const char        *sql)
+{
+  sqlite3_stmt *stmt = ldn_statement_cache_get (cache, sql);
+  gint64 count = 0;
+
+  if (stmt == NULL)
+    return 0;
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    count = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+
+  return count;
+}
+
+char *
+ldn_statement_cache_dup_text (LdnStatementCache *cache,
+                              const char        *sql,
+                              const char        *key)
+{
+  sqlite3_stmt *stmt = ldn_statement_cache_get (cache, sql);
+  char *text = NULL;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    text = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+
+  return text;
+}

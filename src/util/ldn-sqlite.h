@@ -24,6 +24,15 @@ void               ldn_statement_cache_clear (LdnStatementCache *cache);
 sqlite3_stmt      *ldn_statement_cache_get   (LdnStatementCache *cache,
                                               const char        *sql);
 
+/* Reads that report no error (the caller has a default): the first
+ * column of the first row of SQL as an integer, 0 if none; */
+gint64             ldn_statement_cache_count    (LdnStatementCache *cache,
+                                                 const char        *sql);
+/* a copy of the first column of SQL with ?1 bound to KEY, NULL if none. */
+char              *ldn_statement_cache_dup_text (LdnStatementCache *cache,
+                                                 const char        *sql,
+                                                 const char        *key);
+
 /* Binds the arguments by TYPES, one letter each: t text, n text or NULL,
  * i gint64, b boolean or -1 for NULL, d double, D double or NAN for NULL. */
 void               ldn_sqlite_bind_valist    (sqlite3_stmt      *stmt,
