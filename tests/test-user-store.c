@@ -364,6 +364,10 @@ test_bad_imports_change_nothing (Fixture       *fixture,
 {
   static const LdnTestBadEdit cases[] = {
     { "\"ldn-guide-data\"", "\"something-else\"", "format" },
+    /* Read by type first: json-glib warned (a critical) on these. */
+    { "\"ldn-guide-data\"", "[\"ldn-guide-data\"]", "format" },
+    { "\"ldn-guide-data\"", "{ \"x\" : 1 }", "format" },
+    { "\"ldn-guide-data\"", "null", "format" },
     { "\"version\" : 3", "\"version\" : 9", "version" },
     { "\"severity\" : \"moderate\"", "\"severity\" : \"awful\"", "checklist[0].severity" },
     { "\"since\" : \"2026-11-02\"", "\"since\" : \"02/11/2026\"", "checklist[0].since" },

@@ -632,10 +632,15 @@ read_file (JsonObject           *root,
   static const char *fields[] = { "format", "version", "checklist", "other_side_effects", "safety",
                                   "questions", "what_matters", "teach_back" };
   g_autoptr(GList) members = json_object_get_members (root);
+  JsonNode *format;
   JsonNode *version;
   gint64 file_version;
 
-  if (g_strcmp0 (json_object_get_string_member_with_default (root, "format", ""), LDN_USER_DATA_FORMAT) != 0)
+  format = json_object_get_member (root, "format");
+  /* Checked by type first: json-glib warns when a list or an object is
+   * read as a string. */
+  if (format == NULL || !ldn_json_holds_string (format) ||
+      g_strcmp0 (json_node_get_string (format), LDN_USER_DATA_FORMAT) != 0)
     return ldn_json_field_error (error, "format", _("this is not an LDN Guide data file"));
 
   version = json_object_get_member (root, "version");
