@@ -20,6 +20,7 @@ struct _LdnTrendChart
   GDate            until;
   LdnDiarySummary *summary;
   char            *sentence;
+  LdnTrendCache   *cache;       /* labels and the ratings, kept between frames */
 };
 
 G_DEFINE_FINAL_TYPE (LdnTrendChart, ldn_trend_chart, GTK_TYPE_WIDGET)
@@ -94,7 +95,8 @@ ldn_trend_chart_snapshot (GtkWidget   *widget,
   ldn_trend_data_set_range_from_diary (&data, &self->until);
   style_for (widget, &style, &font);
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  ldn_trend_draw (cr, width, height, &data, &style);
+  ldn_trend_cache_set_scale (self->cache, gtk_widget_get_scale_factor (widget));
+  ldn_trend_draw (cr, width, height, &data, &style, self->cache);
   cairo_destroy (cr);
 }
 
@@ -119,12 +121,25 @@ ldn_trend_chart_measure (GtkWidget      *widget,
     }
 }
 
+/* Dark, high contrast or another font: the colours and labels change. */
+static void
+ldn_trend_chart_css_changed (GtkWidget         *widget,
+                             GtkCssStyleChange *change)
+{
+  LdnTrendChart *self = LDN_TREND_CHART (widget);
+
+  GTK_WIDGET_CLASS (ldn_trend_chart_parent_class)->css_changed (widget, change);
+  ldn_trend_cache_invalidate (self->cache);
+  gtk_widget_queue_draw (widget);
+}
+
 static void
 ldn_trend_chart_finalize (GObject *object)
 {
   LdnTrendChart *self = LDN_TREND_CHART (object);
 
   g_clear_pointer (&self->summary, ldn_diary_summary_free);
+  g_clear_pointer (&self->cache, ldn_trend_cache_free);
   g_free (self->sentence);
   G_OBJECT_CLASS (ldn_trend_chart_parent_class)->finalize (object);
 }
@@ -136,6 +151,7 @@ ldn_trend_chart_class_init (LdnTrendChartClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->finalize = ldn_trend_chart_finalize;
+  widget_class->css_changed = ldn_trend_chart_css_changed;
   widget_class->snapshot = ldn_trend_chart_snapshot;
   widget_class->measure = ldn_trend_chart_measure;
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
@@ -146,6 +162,7 @@ static void
 ldn_trend_chart_init (LdnTrendChart *self)
 {
   g_date_clear (&self->until, 1);
+  self->cache = ldn_trend_cache_new ();
 }
 
 GtkWidget *
@@ -164,6 +181,7 @@ ldn_trend_chart_set_diary (LdnTrendChart  *self,
 
   g_clear_pointer (&self->summary, ldn_diary_summary_free);
   g_clear_pointer (&self->sentence, g_free);
+  ldn_trend_cache_invalidate (self->cache);
   self->diary = diary;
   self->item = item;
   if (until != NULL && g_date_valid (until))
