@@ -8,6 +8,7 @@
 #include <math.h>
 #include <pango/pangocairo.h>
 
+#include "ldn-axis-draw.h"
 #include "ldn-chart-draw.h"
 
 /* Room around the plot for the axis labels, in user units. */
@@ -191,20 +192,18 @@ draw_grid (cairo_t             *cr,
            const LdnChartData  *data,
            const LdnChartStyle *style)
 {
-  char text[32];
+  LdnAxisText axis_text;
+  char texts[5][32];
+  LdnAxisTick ticks[5];
 
-  cairo_set_line_width (cr, 1);
-  for (int percent = 0; percent <= 100; percent += 25)
+  ldn_axis_text_init_for_layout (&axis_text, layout);
+  for (int i = 0; i < 5; i++)
     {
-      double y = round (y_for (plot, percent)) + 0.5;
-
-      set_color (cr, &style->grid);
-      cairo_move_to (cr, plot->x, y);
-      cairo_line_to (cr, plot->x + plot->width, y);
-      cairo_stroke (cr);
-      g_snprintf (text, sizeof text, "%d %%", percent);
-      show_text (cr, layout, text, plot->x - 6, y, 1, &style->foreground);
+      g_snprintf (texts[i], sizeof texts[i], "%d %%", 25 * i);
+      ticks[i] = (LdnAxisTick) { round (y_for (plot, 25 * i)) + 0.5, texts[i], 0 };
     }
+  ldn_axis_draw_values (cr, &axis_text, ticks, G_N_ELEMENTS (ticks), plot->x, plot->x + plot->width, 6,
+                        &style->grid, &style->foreground);
 }
 
 /* Clock-time ticks for a day, days for longer spans. */
@@ -220,10 +219,14 @@ draw_time_axis (cairo_t             *cr,
   static const double days_steps[] = { 12, 24, 48, 72 };
   static const double weeks_steps[] = { 48, 96, 168, 336 };
   const double *steps = plot->span_h <= 24 ? day_steps : plot->span_h <= 72 ? days_steps : weeks_steps;
+  LdnAxisText axis_text;
   double every_h = steps[3];
   double label_y = plot->y + plot->height + MARGIN_BOTTOM / 2.0 + 2;
-  char text[64];
+  LdnAxisTick ticks[64];
+  char texts[G_N_ELEMENTS (ticks)][64];
+  guint n = 0;
 
+  ldn_axis_text_init_for_layout (&axis_text, layout);
   for (guint i = 0; i < 4; i++)
     if (plot->width * steps[i] / plot->span_h >= 64)
       {
@@ -231,34 +234,28 @@ draw_time_axis (cairo_t             *cr,
         break;
       }
 
-  for (double hours = 0; hours <= plot->span_h + 1e-6; hours += every_h)
+  for (double hours = 0; hours <= plot->span_h + 1e-6 && n < G_N_ELEMENTS (ticks); hours += every_h, n++)
     {
-      double x = round (x_for (plot, hours)) + 0.5;
-
-      set_color (cr, &style->grid);
-      cairo_move_to (cr, x, plot->y + plot->height);
-      cairo_line_to (cr, x, plot->y + plot->height + 4);
-      cairo_stroke (cr);
-
       if (plot->span_h <= 72)
         {
           int minute = ((int) round (data->dose_minute + hours * 60)) % (24 * 60);
-          g_snprintf (text, sizeof text, "%02d:%02d", minute / 60, minute % 60);
+          g_snprintf (texts[n], sizeof texts[n], "%02d:%02d", minute / 60, minute % 60);
         }
       else
         {
           /* The day format comes translated from the caller, e.g. "Day %u". */
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wformat-nonliteral"
-          g_snprintf (text, sizeof text, data->labels.day_format ? data->labels.day_format : "%u",
+          g_snprintf (texts[n], sizeof texts[n], data->labels.day_format ? data->labels.day_format : "%u",
                       (guint) (hours / 24) + 1);
 #pragma GCC diagnostic pop
         }
-
       /* Keep the last label inside the chart. */
-      show_text (cr, layout, text, x, label_y,
-                 hours == 0 ? 0 : hours + every_h > plot->span_h + 1e-6 ? 1 : 0.5, &style->foreground);
+      ticks[n] = (LdnAxisTick) { round (x_for (plot, hours)) + 0.5, texts[n],
+                                 hours == 0 ? 0 : hours + every_h > plot->span_h + 1e-6 ? 1 : 0.5 };
     }
+  ldn_axis_draw_times (cr, &axis_text, ticks, n, plot->y + plot->height, plot->y + plot->height + 4, 0, label_y,
+                       TRUE, 4, G_MAXDOUBLE, &style->grid, &style->foreground);
 }
 
 static guint

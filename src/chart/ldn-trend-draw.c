@@ -10,6 +10,7 @@
 
 #include <pango/pangocairo.h>
 
+#include "ldn-axis-draw.h"
 #include "ldn-trend-draw.h"
 
 #define MARGIN_LEFT    30.0
@@ -406,49 +407,65 @@ line_height (LdnTrendCache *cache)
 }
 
 static void
+axis_measure (gpointer    user_data,
+              const char *text,
+              double     *width,
+              double     *height)
+{
+  Text *entry = cache_text (user_data, text, 0);
+
+  *width = entry->width;
+  *height = entry->height;
+}
+
+static void
+axis_show (gpointer        user_data,
+           cairo_t        *cr,
+           const char     *text,
+           double          x,
+           double          y,
+           const LdnColor *color)
+{
+  show_text (cr, user_data, text, x, y, 0, color);
+}
+
+/* A line at the first of each month (each week when under about two
+ * months are shown), labelled where there is room. */
+static void
 draw_dates (cairo_t             *cr,
             LdnTrendCache       *cache,
             const Plot          *plot,
             const LdnTrendStyle *style)
 {
+  const LdnAxisText axis_text = { axis_measure, axis_show, cache };
   double bottom = plot->y + plot->height;
-  double label_y = bottom + MARK_ROW + 1;
-  double next_free = -G_MAXDOUBLE;
   gboolean by_week = plot->n_days < 62;
+  LdnAxisTick ticks[64];
+  char texts[G_N_ELEMENTS (ticks)][64];
+  guint n = 0;
 
-  cairo_set_line_width (cr, 1);
-  for (guint32 day = plot->first; day < plot->first + plot->n_days; day++)
+  for (guint32 day = plot->first; day < plot->first + plot->n_days && n < G_N_ELEMENTS (ticks); day++)
     {
       GDate date;
-      char text[64];
-      double x;
-      int width;
 
       g_date_clear (&date, 1);
       g_date_set_julian (&date, day);
       if (by_week ? (day - plot->first) % 7 != 0 : g_date_get_day (&date) != 1)
         continue;
-      x = floor (x_at_day (plot, day)) + 0.5;
-      set_color (cr, &style->grid);
-      cairo_move_to (cr, x, plot->y);
-      cairo_line_to (cr, x, bottom + 3);
-      cairo_stroke (cr);
       if (by_week)
-        g_date_strftime (text, sizeof text, "%-d %b", &date);
+        g_date_strftime (texts[n], sizeof texts[n], "%-d %b", &date);
       else if (g_date_get_month (&date) == G_DATE_JANUARY || day < plot->first + 31)
-        g_date_strftime (text, sizeof text, "%b %Y", &date);
+        g_date_strftime (texts[n], sizeof texts[n], "%b %Y", &date);
       else
-        g_date_strftime (text, sizeof text, "%b", &date);
-      if (x < next_free)
-        continue;
-      width = text_width (cache, text);
-      if (x + width > plot->x + plot->width + MARGIN_RIGHT)
-        continue;
-      show_text (cr, cache, text, x + 2, label_y, 0, &style->foreground);
-      next_free = x + width + 8;
+        g_date_strftime (texts[n], sizeof texts[n], "%b", &date);
+      ticks[n] = (LdnAxisTick) { floor (x_at_day (plot, day)) + 0.5, texts[n], 0 };
+      n++;
     }
+  ldn_axis_draw_times (cr, &axis_text, ticks, n, plot->y, bottom + 3, 2, bottom + MARK_ROW + 1, FALSE, 6,
+                       plot->x + plot->width + MARGIN_RIGHT + 2, &style->grid, &style->foreground);
 }
 
+/* The 0-10 scale at 0, 5 and 10, and the person's meanings of 0 and 10. */
 static void
 draw_axis (cairo_t             *cr,
            LdnTrendCache       *cache,
@@ -456,27 +473,15 @@ draw_axis (cairo_t             *cr,
            const LdnDiaryItem  *item,
            const LdnTrendStyle *style)
 {
-  double free_above = G_MAXDOUBLE;  /* the top of the last number drawn */
+  const LdnAxisText axis_text = { axis_measure, axis_show, cache };
+  const LdnAxisTick ticks[] = {
+    { floor (y_at (plot, 0)) + 0.5, "0", 0 },
+    { floor (y_at (plot, 5)) + 0.5, "5", 0 },
+    { floor (y_at (plot, 10)) + 0.5, "10", 0 },
+  };
 
-  cairo_set_line_width (cr, 1);
-  for (int rating = 0; rating <= LDN_DIARY_SCALE_MAX; rating += 5)
-    {
-      double y = floor (y_at (plot, rating)) + 0.5;
-      char text[8];
-      int height;
-
-      set_color (cr, &style->grid);
-      cairo_move_to (cr, plot->x, y);
-      cairo_line_to (cr, plot->x + plot->width, y);
-      cairo_stroke (cr);
-      g_snprintf (text, sizeof text, "%d", rating);
-      height = text_height (cache, text);
-      /* A plot too short for every number keeps those that fit. */
-      if (y + height / 2.0 > free_above)
-        continue;
-      show_text (cr, cache, text, plot->x - 4, y - height / 2.0, 1, &style->foreground);
-      free_above = y - height / 2.0;
-    }
+  ldn_axis_draw_values (cr, &axis_text, ticks, G_N_ELEMENTS (ticks), plot->x, plot->x + plot->width, 4,
+                        &style->grid, &style->foreground);
 
   /* The person's meaning of 10 above the plot and of 0 below it (under
    * the dates), shortened if wider than the plot. */
@@ -574,10 +579,12 @@ draw_markers (cairo_t             *cr,
   /* Two rows for the labels: under the meaning of 10, and just inside the
    * plot's top (below the first row, however tall the font). */
   double rows[2] = { line + 1, MAX (plot->y + 1, 2 * line + 2) };
-  double next_free[2] = { -G_MAXDOUBLE, -G_MAXDOUBLE };
+  LdnAxisRow taken[2];
   double right = plot->x + plot->width + MARGIN_RIGHT;
   const double dash[] = { 4, 2 };
 
+  ldn_axis_row_init (&taken[0], 6);
+  ldn_axis_row_init (&taken[1], 6);
   cairo_set_line_width (cr, 1.5);
   /* The start first (with the step on that date, if any), then each change. */
   for (int i = -1; i < (int) diary->plan->len; i++)
@@ -642,10 +649,9 @@ draw_markers (cairo_t             *cr,
           /* A label that would cover the previous one goes to the second
            * row; if that is taken too, only the line stays. */
           for (guint row = 0; row < G_N_ELEMENTS (rows); row++)
-            if (left >= next_free[row] && (row == 0 || rows[row] + line <= plot->y + plot->height))
+            if ((row == 0 || rows[row] + line <= plot->y + plot->height) && ldn_axis_row_take (&taken[row], left, w))
               {
                 show_text (cr, cache, label, left, rows[row], 0, &style->marker);
-                next_free[row] = left + w + 6;
                 break;
               }
         }
