@@ -73,6 +73,30 @@ y_at (const Plot *plot,
   return plot->y + plot->height * (1 - CLAMP (rating, 0, LDN_DIARY_SCALE_MAX) / LDN_DIARY_SCALE_MAX);
 }
 
+/* Room for the font: above, the meaning of 10 and the dose labels' row;
+ * below, the marks, dates, the meaning of 0 and the legend's rows (LEGEND
+ * tall, 0 for none). */
+static double
+text_above (double line)
+{
+  return 2 * (line + 1) + 4;
+}
+
+static double
+text_below (double line,
+            double legend)
+{
+  return MARK_ROW + 1 + 2 * (line + 1) + (legend > 0 ? legend + 2 : 0);
+}
+
+double
+ldn_trend_get_text_height (double line,
+                           guint  legend_rows)
+{
+  return MAX (text_above (line), MARGIN_TOP) +
+         MAX (text_below (line, legend_rows > 0 ? legend_rows * (line + 1) - 1 : 0), MARGIN_BOTTOM);
+}
+
 void
 ldn_trend_get_plot_area (double              width,
                          double              height,
@@ -1019,15 +1043,13 @@ ldn_trend_draw (cairo_t             *cr,
 
   cache_begin (cache, cr, style->font != NULL ? style->font : "Sans 8");
 
-  /* Room for the font: above, the meaning of 10 and the dose labels' row;
-   * below, the marks, dates, the meaning of 0 and the legend's rows. */
+  /* Room for the font and the legend around the plot. */
   {
     double line = line_height (cache), legend;
 
     plot_init (&plot, width, height, data, 0, 0, 0);
     legend = draw_legend (NULL, cache, &plot, data, style);
-    plot_init (&plot, width, height, data, text_width (cache, "10") + 6, 2 * (line + 1) + 4,
-               MARK_ROW + 1 + 2 * (line + 1) + (legend > 0 ? legend + 2 : 0));
+    plot_init (&plot, width, height, data, text_width (cache, "10") + 6, text_above (line), text_below (line, legend));
   }
 
   draw_baseline (cr, cache, &plot, data, style);

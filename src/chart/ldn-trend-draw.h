@@ -92,6 +92,12 @@ void ldn_trend_draw (cairo_t             *cr,
                      const LdnTrendStyle *style,
                      LdnTrendCache       *cache);
 
+/* How tall the text rows above and below the plot are, with text LINE tall
+ * and a legend of LEGEND_ROWS rows: a chart that wants a plot H tall asks
+ * for this plus H. */
+double ldn_trend_get_text_height (double line,
+                                  guint  legend_rows);
+
 /* The plot area inside WIDTH x HEIGHT (for tests and hit testing). */
 void ldn_trend_get_plot_area (double              width,
                               double              height,
