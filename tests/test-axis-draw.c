@@ -8,6 +8,8 @@
 
 #include <string.h>
 
+#include <pango/pangocairo.h>
+
 #include "chart/ldn-axis-draw.h"
 
 /* Text 6 units a character wide and 16 tall; what was shown, in order. */
@@ -98,11 +100,73 @@ test_times (void)
   cairo_surface_destroy (surface);
 }
 
+/* Room for a value axis: a label beside the title clears it as well. */
+static void
+test_values_room (void)
+{
+  const LdnAxisText text = { fake_measure, fake_show, NULL };
+  const LdnAxisTick ticks[] = { { 100, "0 %", 0 }, { 50, "50 %", 0 }, { 0, "100 %", 0 } };
+
+  /* No title beside any label: the widest label and the gap. */
+  g_assert_cmpfloat (ldn_axis_values_room (&text, ticks, G_N_ELEMENTS (ticks), 6, 20, 200, 300), ==, 1 + 30 + 6);
+  /* The title from 40 to 60 stands beside "50 %" only. */
+  g_assert_cmpfloat (ldn_axis_values_room (&text, ticks, G_N_ELEMENTS (ticks), 6, 20, 40, 60), ==, 20 + 2 + 24 + 6);
+}
+
+/* The Timeline's chart with large text (the review: the numbers of the y
+ * axis ran into its rotated title, and "100 %" off the left edge): the plot
+ * starts far enough right for the title and the widest number. With normal
+ * text it starts where it always did. */
+static void
+test_chart_large_text (void)
+{
+  const char *fonts[] = { "Sans 8", "Sans 12.5", "Sans 15" };
+  LdnChartData data = { .span_h = 24, .labels = { .y_axis = "Receptors blocked (%)" } };
+  LdnChartStyle style;
+
+  ldn_chart_style_init_for_print (&style);
+  for (guint f = 0; f < G_N_ELEMENTS (fonts); f++)
+    {
+      cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 800, 400);
+      cairo_t *cr = cairo_create (surface);
+      PangoLayout *layout = pango_cairo_create_layout (cr);
+      PangoFontDescription *font = pango_font_description_from_string (fonts[f]);
+      int number, beside, title;
+
+      pango_layout_set_font_description (layout, font);
+      pango_layout_set_text (layout, "100 %", -1);
+      pango_layout_get_pixel_size (layout, &number, NULL);
+      /* The numbers beside the title's middle part are at most this wide. */
+      pango_layout_set_text (layout, "75 %", -1);
+      pango_layout_get_pixel_size (layout, &beside, NULL);
+      pango_layout_set_text (layout, data.labels.y_axis, -1);
+      pango_layout_get_pixel_size (layout, NULL, &title);
+      style.font = fonts[f];
+      ldn_chart_draw (cr, 800, 400, &data, &style, -1, -1);
+      g_test_message ("%s: the plot starts at %g", fonts[f], ldn_chart_x_at_hours (800, &data, 0));
+      if (f == 0)
+        g_assert_cmpfloat (ldn_chart_x_at_hours (800, &data, 0), ==, 62);
+      else
+        {
+          /* "100 %" inside the chart; "75 %" right of the title, which
+           * stands a pixel from the edge or centred 12 units in. */
+          g_assert_cmpfloat (ldn_chart_x_at_hours (800, &data, 0), >=, 1 + number + 6);
+          g_assert_cmpfloat (ldn_chart_x_at_hours (800, &data, 0), >=, MAX (12 + title / 2.0, title + 1) + 2 + beside + 6);
+        }
+      pango_font_description_free (font);
+      g_object_unref (layout);
+      cairo_destroy (cr);
+      cairo_surface_destroy (surface);
+    }
+}
+
 int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/axis-draw/values", test_values);
   g_test_add_func ("/axis-draw/times", test_times);
+  g_test_add_func ("/axis-draw/values-room", test_values_room);
+  g_test_add_func ("/axis-draw/chart-large-text", test_chart_large_text);
   return g_test_run ();
 }

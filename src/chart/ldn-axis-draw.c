@@ -112,6 +112,34 @@ ldn_axis_draw_values (cairo_t           *cr,
   return widest;
 }
 
+double
+ldn_axis_values_room (const LdnAxisText *text,
+                      const LdnAxisTick *ticks,
+                      guint              n_ticks,
+                      double             gap,
+                      double             title_right,
+                      double             title_top,
+                      double             title_bottom)
+{
+  double room = 0;
+
+  for (guint i = 0; i < n_ticks; i++)
+    {
+      double width, height, top;
+
+      if (ticks[i].label == NULL)
+        continue;
+      text->measure (text->user_data, ticks[i].label, &width, &height);
+      top = ticks[i].position - height / 2.0;
+      /* A pixel to spare at the chart's edge, two beside the title. */
+      if (top < title_bottom && top + height > title_top)
+        room = MAX (room, title_right + 2 + width + gap);
+      else
+        room = MAX (room, 1 + width + gap);
+    }
+  return room;
+}
+
 void
 ldn_axis_draw_times (cairo_t           *cr,
                      const LdnAxisText *text,

@@ -73,6 +73,18 @@ double ldn_axis_draw_values (cairo_t           *cr,
                              const LdnColor    *grid,
                              const LdnColor    *color);
 
+/* How much room left of X0 the value axis above needs, with TICKS' labels
+ * GAP left of X0: each label's width and gap, and one beside the axis'
+ * title (rotated, from TITLE_TOP to TITLE_BOTTOM, its right edge
+ * TITLE_RIGHT from the chart's left edge) must also clear the title. */
+double ldn_axis_values_room (const LdnAxisText *text,
+                             const LdnAxisTick *ticks,
+                             guint              n_ticks,
+                             double             gap,
+                             double             title_right,
+                             double             title_top,
+                             double             title_bottom);
+
 /* A time axis: at each tick (given from left to right) a line from Y0 to Y1
  * and its label, moved DX right, placed by its x_align, its top at LABEL_Y
  * (its middle, if LABEL_MIDDLE); a label that would come nearer than GAP to
