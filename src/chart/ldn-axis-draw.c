@@ -70,6 +70,21 @@ ldn_axis_row_take (LdnAxisRow *row,
   return TRUE;
 }
 
+/* TICK's label on a value axis, centred on its line: FALSE if it has none. */
+static gboolean
+value_label (const LdnAxisText *text,
+             const LdnAxisTick *tick,
+             double            *width,
+             double            *height,
+             double            *top)
+{
+  if (tick->label == NULL)
+    return FALSE;
+  text->measure (text->user_data, tick->label, width, height);
+  *top = tick->position - *height / 2.0;
+  return TRUE;
+}
+
 double
 ldn_axis_draw_values (cairo_t           *cr,
                       const LdnAxisText *text,
@@ -98,12 +113,8 @@ ldn_axis_draw_values (cairo_t           *cr,
     {
       double width, height, top;
 
-      if (ticks[i].label == NULL)
-        continue;
-      text->measure (text->user_data, ticks[i].label, &width, &height);
-      top = ticks[i].position - height / 2.0;
       /* An axis too short for every label keeps those that fit. */
-      if (top + height > free_above)
+      if (!value_label (text, &ticks[i], &width, &height, &top) || top + height > free_above)
         continue;
       text->show (text->user_data, cr, ticks[i].label, x0 - gap - width, top, color);
       free_above = top;
@@ -127,10 +138,8 @@ ldn_axis_values_room (const LdnAxisText *text,
     {
       double width, height, top;
 
-      if (ticks[i].label == NULL)
+      if (!value_label (text, &ticks[i], &width, &height, &top))
         continue;
-      text->measure (text->user_data, ticks[i].label, &width, &height);
-      top = ticks[i].position - height / 2.0;
       /* A pixel to spare at the chart's edge, two beside the title. */
       if (top < title_bottom && top + height > title_top)
         room = MAX (room, title_right + 2 + width + gap);
