@@ -485,7 +485,7 @@ draw_dates (cairo_t             *cr,
       ticks[n] = (LdnAxisTick) { floor (x_at_day (plot, day)) + 0.5, texts[n], 0 };
       n++;
     }
-  ldn_axis_draw_times (cr, &axis_text, ticks, n, plot->y, bottom + 3, 2, bottom + MARK_ROW + 1, FALSE, 6,
+  ldn_axis_draw_times (cr, &axis_text, ticks, n, plot->y, bottom + 3, 2, bottom + MARK_ROW + 1, FALSE, 8,
                        plot->x + plot->width + MARGIN_RIGHT + 2, &style->grid, &style->foreground);
 }
 
