@@ -213,6 +213,7 @@ struct _LdnTrendCache
   int               scale;
   cairo_surface_t  *picture;         /* the line and dots at SCALE, or NULL */
   int               picture_x, picture_y;
+  cairo_path_t     *covered;         /* strips of the picture, down to the rows it covers */
 };
 
 static void
@@ -240,6 +241,7 @@ cache_clear_ratings (LdnTrendCache *cache)
   g_clear_pointer (&cache->line, cairo_path_destroy);
   g_clear_pointer (&cache->dots, cairo_path_destroy);
   g_clear_pointer (&cache->picture, cairo_surface_destroy);
+  g_clear_pointer (&cache->covered, cairo_path_destroy);
 }
 
 void
@@ -273,7 +275,10 @@ ldn_trend_cache_set_scale (LdnTrendCache *cache,
   g_return_if_fail (cache != NULL);
 
   if (scale != cache->scale)
-    g_clear_pointer (&cache->picture, cairo_surface_destroy);
+    {
+      g_clear_pointer (&cache->picture, cairo_surface_destroy);
+      g_clear_pointer (&cache->covered, cairo_path_destroy);
+    }
   cache->scale = MAX (scale, 0);
 }
 
@@ -807,6 +812,49 @@ pixel_aligned (cairo_t *cr,
          m.x0 * scale == floor (m.x0 * scale) && m.y0 * scale == floor (m.y0 * scale);
 }
 
+/* PICTURE (A8, at SCALE, its top left at X0, Y0 in user units) in strips
+ * STRIP device pixels wide, each from its first row with any coverage to
+ * its last, as rectangles on whole pixels. */
+#define STRIP 32
+
+static cairo_path_t *
+trace_covered (cairo_surface_t *picture,
+               int              x0,
+               int              y0,
+               int              scale)
+{
+  cairo_surface_t *scratch = cairo_image_surface_create (CAIRO_FORMAT_A8, 1, 1);
+  cairo_t *cr = cairo_create (scratch);
+  int width = cairo_image_surface_get_width (picture), height = cairo_image_surface_get_height (picture);
+  int stride = cairo_image_surface_get_stride (picture);
+  const unsigned char *data;
+  cairo_path_t *path;
+
+  cairo_surface_flush (picture);
+  data = cairo_image_surface_get_data (picture);
+  for (int left = 0; left < width; left += STRIP)
+    {
+      int right = MIN (left + STRIP, width), top = -1, bottom = -1;
+
+      for (int y = 0; y < height; y++)
+        for (int x = left; x < right; x++)
+          if (data[y * stride + x] != 0)
+            {
+              if (top < 0)
+                top = y;
+              bottom = y;
+              break;
+            }
+      if (top >= 0)
+        cairo_rectangle (cr, x0 + (double) left / scale, y0 + (double) top / scale, (double) (right - left) / scale,
+                         (double) (bottom + 1 - top) / scale);
+    }
+  path = cairo_copy_path (cr);
+  cairo_destroy (cr);
+  cairo_surface_destroy (scratch);
+  return path;
+}
+
 static void
 draw_ratings (cairo_t             *cr,
               LdnTrendCache       *cache,
@@ -866,9 +914,17 @@ draw_ratings (cairo_t             *cr,
       cairo_translate (picture_cr, -x0, -y0);
       paint_ratings (picture_cr, cache->line, cache->dots, &ink);
       cairo_destroy (picture_cr);
+      cache->covered = trace_covered (cache->picture, x0, y0, scale);
     }
+  /* Masked in only where the line and dots are: a usual diary keeps to a
+   * band, and pixels outside the clip cost nothing. */
   set_color (cr, &style->line);
+  cairo_save (cr);
+  cairo_new_path (cr);
+  cairo_append_path (cr, cache->covered);
+  cairo_clip (cr);
   cairo_mask_surface (cr, cache->picture, cache->picture_x, cache->picture_y);
+  cairo_restore (cr);
 }
 
 /* TRUE if any mark was drawn. */
