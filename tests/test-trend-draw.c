@@ -119,7 +119,7 @@ draw (const LdnTrendData *data, const LdnTrendStyle *style)
   cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, WIDTH, HEIGHT);
   cairo_t *cr = cairo_create (surface);
 
-  ldn_trend_draw (cr, WIDTH, HEIGHT, data, style);
+  ldn_trend_draw (cr, WIDTH, HEIGHT, data, style, NULL);
   g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
   cairo_destroy (cr);
   return surface;
@@ -272,7 +272,7 @@ test_print_year (void)
   ldn_trend_data_set_range_from_diary (&data, &until);
   cairo_set_source_rgb (cr, 1, 1, 1);
   cairo_paint (cr);
-  ldn_trend_draw (cr, 500, 180, &data, &style);
+  ldn_trend_draw (cr, 500, 180, &data, &style, NULL);
   g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
   /* Grey only: every pixel has equal red, green and blue. */
   cairo_surface_flush (surface);
@@ -309,10 +309,10 @@ test_degenerate (void)
   cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 10, 10);
   cairo_t *cr = cairo_create (surface);
 
-  ldn_trend_draw (cr, 10, 10, &data, &test_style);
+  ldn_trend_draw (cr, 10, 10, &data, &test_style, NULL);
   ldn_trend_data_set_range_from_diary (&data, &today);
   g_assert_cmpint (g_date_get_julian (&data.last) - g_date_get_julian (&data.first), ==, 13);
-  ldn_trend_draw (cr, 0, 0, &data, &test_style);
+  ldn_trend_draw (cr, 0, 0, &data, &test_style, NULL);
   g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
   cairo_destroy (cr);
   cairo_surface_destroy (surface);
@@ -404,12 +404,171 @@ test_labels_never_overlap (void)
 
             cairo_set_source_rgb (cr, 1, 1, 1);
             cairo_paint (cr);
-            ldn_trend_draw (cr, widths[w], height, &data, &style);
+            ldn_trend_draw (cr, widths[w], height, &data, &style, NULL);
             cairo_destroy (cr);
             maybe_write_png (surface, name);
             cairo_surface_destroy (surface);
           }
       }
+}
+
+/* WIDTH x HEIGHT at SCALE on white, with CACHE (NULL: none, as on paper). */
+static cairo_surface_t *
+draw_scaled (const LdnTrendData  *data,
+             const LdnTrendStyle *style,
+             LdnTrendCache       *cache,
+             int                  width,
+             int                  height,
+             int                  scale)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, width * scale, height * scale);
+  cairo_t *cr;
+
+  cairo_surface_set_device_scale (surface, scale, scale);
+  cr = cairo_create (surface);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  ldn_trend_draw (cr, width, height, data, style, cache);
+  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  return surface;
+}
+
+/* The same picture: no channel of any pixel more than 2 apart (a picture
+ * of the line and a line drawn round their edges a little differently). */
+static void
+assert_same_picture (cairo_surface_t *a,
+                     cairo_surface_t *b,
+                     const char      *what)
+{
+  int width = cairo_image_surface_get_width (a), height = cairo_image_surface_get_height (a);
+  guint differ = 0;
+
+  g_assert_cmpint (width, ==, cairo_image_surface_get_width (b));
+  g_assert_cmpint (height, ==, cairo_image_surface_get_height (b));
+  for (int y = 0; y < height; y++)
+    for (int x = 0; x < width; x++)
+      {
+        guint32 p = *(guint32 *) (void *) (cairo_image_surface_get_data (a) + y * cairo_image_surface_get_stride (a) + 4 * x);
+        guint32 q = *(guint32 *) (void *) (cairo_image_surface_get_data (b) + y * cairo_image_surface_get_stride (b) + 4 * x);
+
+        for (int shift = 0; shift < 24; shift += 8)
+          if (ABS ((int) ((p >> shift) & 0xff) - (int) ((q >> shift) & 0xff)) > 2)
+            {
+              if (differ++ == 0)
+                g_test_message ("%s: first difference at %d,%d: %06x and %06x", what, x, y, p & 0xffffff,
+                                q & 0xffffff);
+              break;
+            }
+      }
+  if (differ > 0)
+    g_error ("%s: %u pixels differ", what, differ);
+}
+
+/* A chart drawn with the widget's cache looks as it does without one (on
+ * paper), on the frame that fills the cache and on the next; after a resize,
+ * another line colour, and new data once the cache is told. */
+static void
+test_cache (void)
+{
+  GDate start, until;
+  g_autoptr(LdnDiary) diary = new_year_diary (&start, &until);
+  g_autoptr(LdnDiarySummary) summary = ldn_diary_summary_new (diary, &until);
+  g_autoptr(LdnTrendCache) cache = ldn_trend_cache_new ();
+  LdnTrendData data = {
+    .diary = diary,
+    .summary = &g_array_index (summary->items, LdnDiaryItemSummary, 0),
+    .labels = { .start = "Start", .dose_format = "%s mg", .baseline = "Baseline", .side_effects = "Side effects" },
+  };
+  const struct { int width, height, scale; } sizes[] = { { 1000, 300, 1 }, { 320, 200, 1 }, { 320, 200, 2 } };
+  LdnTrendStyle style = test_style;
+
+  style.background.alpha = 0;
+  ldn_trend_data_set_range_from_diary (&data, &until);
+  for (int round = 0; round < 4; round++)
+    {
+      if (round == 2)
+        style.line = (LdnColor) { 0, 0, 1, 0.8 };
+      if (round == 3)
+        {
+          /* A day of 10 in the middle of the year: only told, the cache
+           * knows that the data changed. */
+          ((LdnDiaryEntry *) g_ptr_array_index (diary->entries, 200))->ratings[0] = 10;
+          ldn_trend_cache_invalidate (cache);
+        }
+      /* The last round starts at the size the one before ended with. */
+      for (guint n = 0; n < G_N_ELEMENTS (sizes); n++)
+        {
+          guint i = round == 3 ? G_N_ELEMENTS (sizes) - 1 - n : n;
+          cairo_surface_t *paper = draw_scaled (&data, &style, NULL, sizes[i].width, sizes[i].height, sizes[i].scale);
+          g_autofree char *what = g_strdup_printf ("round %d, %dx%d at %d", round, sizes[i].width, sizes[i].height,
+                                                   sizes[i].scale);
+
+          ldn_trend_cache_set_scale (cache, sizes[i].scale);
+          for (int frame = 0; frame < 2; frame++)
+            {
+              cairo_surface_t *screen = draw_scaled (&data, &style, cache, sizes[i].width, sizes[i].height,
+                                                     sizes[i].scale);
+
+              assert_same_picture (paper, screen, what);
+              cairo_surface_destroy (screen);
+            }
+          cairo_surface_destroy (paper);
+        }
+    }
+}
+
+/* Three years in 240 px put several days on one pixel column; the drawing
+ * gathers them, but a single day of 10 among 5s, in the middle of its
+ * column, still reaches 10. */
+static void
+test_dense_years_keep_a_peak (void)
+{
+  GDate start, until;
+  g_autoptr(LdnDiary) diary = new_year_diary (&start, &until);
+  g_autoptr(LdnDiarySummary) summary = NULL;
+  LdnTrendData data = { .diary = diary };
+  const LdnDiaryEntry *peak = NULL;
+  cairo_surface_t *surface;
+  double x, y;
+  gboolean reached = FALSE;
+
+  g_date_add_years (&until, 2);
+  ldn_trend_data_set_range_from_diary (&data, &until);
+  for (guint i = 100; i + 1 < diary->entries->len && peak == NULL; i++)
+    {
+      LdnDiaryEntry *entries[3] = { g_ptr_array_index (diary->entries, i - 1), g_ptr_array_index (diary->entries, i),
+                                    g_ptr_array_index (diary->entries, i + 1) };
+      double columns[3];
+
+      for (int k = 0; k < 3; k++)
+        columns[k] = floor (ldn_trend_x_at_date (240, 200, &data, &entries[k]->date));
+      if (columns[0] == columns[1] && columns[1] == columns[2] &&
+          g_date_days_between (&entries[0]->date, &entries[2]->date) == 2)
+        {
+          entries[1]->ratings[0] = 10;
+          peak = entries[1];
+        }
+    }
+  g_assert_nonnull (peak);
+  summary = ldn_diary_summary_new (diary, &until);
+  data.summary = &g_array_index (summary->items, LdnDiaryItemSummary, 0);
+  surface = draw_scaled (&data, &test_style, NULL, 240, 200, 1);
+  maybe_write_png (surface, "trend-dense.png");
+  x = ldn_trend_x_at_date (240, 200, &data, &peak->date);
+  y = ldn_trend_y_at_rating (240, 200, &data, 10);
+  for (int dx = -1; dx <= 1; dx++)
+    for (int dy = 0; dy <= 2; dy++)
+      {
+        guint32 p = *(guint32 *) (void *) (cairo_image_surface_get_data (surface) +
+                                            (int) (y + dy) * cairo_image_surface_get_stride (surface) +
+                                            4 * (int) (x + dx));
+
+        reached |= (p & 0xffffff) == 0xff0000;
+      }
+  g_assert_true (reached);
+  cairo_surface_destroy (surface);
 }
 
 int
@@ -424,5 +583,7 @@ main (int argc, char **argv)
   g_test_add_func ("/trend-draw/print-year", test_print_year);
   g_test_add_func ("/trend-draw/degenerate", test_degenerate);
   g_test_add_func ("/trend-draw/labels-never-overlap", test_labels_never_overlap);
+  g_test_add_func ("/trend-draw/cache", test_cache);
+  g_test_add_func ("/trend-draw/dense-years-keep-a-peak", test_dense_years_keep_a_peak);
   return g_test_run ();
 }

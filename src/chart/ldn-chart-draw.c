@@ -8,6 +8,7 @@
 #include <math.h>
 #include <pango/pangocairo.h>
 
+#include "ldn-axis-draw.h"
 #include "ldn-chart-draw.h"
 
 /* Room around the plot for the axis labels, in user units. */
@@ -27,6 +28,7 @@
 
 typedef struct {
   double x, y, width, height;
+  double title_x;         /* the middle of the y axis' title, rotated */
   double span_h;
   gboolean legend_below;  /* one column */
   guint legend_rows;
@@ -92,6 +94,74 @@ legend_line_for_font (const char *font)
   return line;
 }
 
+/* The y axis' ticks for PLOT's height, their labels written into TEXTS. */
+static void
+value_ticks (const Plot  *plot,
+             char         texts[5][32],
+             LdnAxisTick  ticks[5])
+{
+  for (int i = 0; i < 5; i++)
+    {
+      g_snprintf (texts[i], sizeof texts[i], "%d %%", 25 * i);
+      ticks[i] = (LdnAxisTick) { round (y_for (plot, 25 * i)) + 0.5, texts[i], 0 };
+    }
+}
+
+/* Where the plot starts and the y axis' title stands with FONT, for the
+ * plot's height (set in PLOT): MARGIN_LEFT, or more when large text would
+ * put a number on the title or off the chart. Kept for the last font,
+ * title and height; with FONT NULL (the functions that map a pointer's x,
+ * which get no style), the last one measured: the chart on screen redraws
+ * before any pointer moves over it. */
+static void
+left_room_for_font (Plot              *plot,
+                    const char        *font,
+                    const char        *title)
+{
+  G_LOCK_DEFINE_STATIC (last);
+  static char *last_font, *last_title;
+  static double last_height, last_x = MARGIN_LEFT, last_title_x = 12;
+
+  G_LOCK (last);
+  if (font != NULL &&
+      (g_strcmp0 (font, last_font) != 0 || g_strcmp0 (title, last_title) != 0 || plot->height != last_height))
+    {
+      PangoContext *context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
+      PangoLayout *layout = pango_layout_new (context);
+      PangoFontDescription *description = pango_font_description_from_string (font);
+      LdnAxisText text;
+      LdnAxisTick ticks[5];
+      char texts[5][32];
+      int title_width = 0, title_height = 0;
+
+      pango_layout_set_font_description (layout, description);
+      pango_font_description_free (description);
+      if (title != NULL)
+        {
+          pango_layout_set_text (layout, title, -1);
+          pango_layout_get_pixel_size (layout, &title_width, &title_height);
+        }
+      last_title_x = MAX (12, title_height / 2.0 + 1);
+      ldn_axis_text_init_for_layout (&text, layout);
+      value_ticks (plot, texts, ticks);
+      last_x = MAX (MARGIN_LEFT,
+                    ceil (ldn_axis_values_room (&text, ticks, G_N_ELEMENTS (ticks), 6,
+                                                title != NULL ? last_title_x + title_height / 2.0 : 0,
+                                                plot->y + (plot->height - title_width) / 2,
+                                                plot->y + (plot->height + title_width) / 2)));
+      g_object_unref (layout);
+      g_object_unref (context);
+      g_free (last_font);
+      g_free (last_title);
+      last_font = g_strdup (font);
+      last_title = g_strdup (title);
+      last_height = plot->height;
+    }
+  plot->x = last_x;
+  plot->title_x = last_title_x;
+  G_UNLOCK (last);
+}
+
 static void
 plot_init (Plot               *plot,
            double              width,
@@ -105,12 +175,12 @@ plot_init (Plot               *plot,
 
   plot->legend_below = width < NARROW_WIDTH;
   plot->legend_rows = plot->legend_below ? entries : (entries + 1) / 2;
-  plot->x = MARGIN_LEFT;
   plot->y = MARGIN_TOP;
-  plot->width = MAX (width - MARGIN_LEFT - MARGIN_RIGHT, 1);
   plot->legend_line = legend_line_for_font (font);
   plot->height = MAX (height - MARGIN_TOP - MARGIN_BOTTOM - plot->legend_rows * plot->legend_line, 1);
   plot->span_h = data->span_h > 0 ? data->span_h : 24;
+  left_room_for_font (plot, font, data->labels.y_axis);
+  plot->width = MAX (width - plot->x - MARGIN_RIGHT, 1);
 }
 
 gboolean
@@ -191,20 +261,14 @@ draw_grid (cairo_t             *cr,
            const LdnChartData  *data,
            const LdnChartStyle *style)
 {
-  char text[32];
+  LdnAxisText axis_text;
+  char texts[5][32];
+  LdnAxisTick ticks[5];
 
-  cairo_set_line_width (cr, 1);
-  for (int percent = 0; percent <= 100; percent += 25)
-    {
-      double y = round (y_for (plot, percent)) + 0.5;
-
-      set_color (cr, &style->grid);
-      cairo_move_to (cr, plot->x, y);
-      cairo_line_to (cr, plot->x + plot->width, y);
-      cairo_stroke (cr);
-      g_snprintf (text, sizeof text, "%d %%", percent);
-      show_text (cr, layout, text, plot->x - 6, y, 1, &style->foreground);
-    }
+  ldn_axis_text_init_for_layout (&axis_text, layout);
+  value_ticks (plot, texts, ticks);
+  ldn_axis_draw_values (cr, &axis_text, ticks, G_N_ELEMENTS (ticks), plot->x, plot->x + plot->width, 6,
+                        &style->grid, &style->foreground);
 }
 
 /* Clock-time ticks for a day, days for longer spans. */
@@ -220,10 +284,14 @@ draw_time_axis (cairo_t             *cr,
   static const double days_steps[] = { 12, 24, 48, 72 };
   static const double weeks_steps[] = { 48, 96, 168, 336 };
   const double *steps = plot->span_h <= 24 ? day_steps : plot->span_h <= 72 ? days_steps : weeks_steps;
+  LdnAxisText axis_text;
   double every_h = steps[3];
   double label_y = plot->y + plot->height + MARGIN_BOTTOM / 2.0 + 2;
-  char text[64];
+  LdnAxisTick ticks[64];
+  char texts[G_N_ELEMENTS (ticks)][64];
+  guint n = 0;
 
+  ldn_axis_text_init_for_layout (&axis_text, layout);
   for (guint i = 0; i < 4; i++)
     if (plot->width * steps[i] / plot->span_h >= 64)
       {
@@ -231,34 +299,28 @@ draw_time_axis (cairo_t             *cr,
         break;
       }
 
-  for (double hours = 0; hours <= plot->span_h + 1e-6; hours += every_h)
+  for (double hours = 0; hours <= plot->span_h + 1e-6 && n < G_N_ELEMENTS (ticks); hours += every_h, n++)
     {
-      double x = round (x_for (plot, hours)) + 0.5;
-
-      set_color (cr, &style->grid);
-      cairo_move_to (cr, x, plot->y + plot->height);
-      cairo_line_to (cr, x, plot->y + plot->height + 4);
-      cairo_stroke (cr);
-
       if (plot->span_h <= 72)
         {
           int minute = ((int) round (data->dose_minute + hours * 60)) % (24 * 60);
-          g_snprintf (text, sizeof text, "%02d:%02d", minute / 60, minute % 60);
+          g_snprintf (texts[n], sizeof texts[n], "%02d:%02d", minute / 60, minute % 60);
         }
       else
         {
           /* The day format comes translated from the caller, e.g. "Day %u". */
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wformat-nonliteral"
-          g_snprintf (text, sizeof text, data->labels.day_format ? data->labels.day_format : "%u",
+          g_snprintf (texts[n], sizeof texts[n], data->labels.day_format ? data->labels.day_format : "%u",
                       (guint) (hours / 24) + 1);
 #pragma GCC diagnostic pop
         }
-
       /* Keep the last label inside the chart. */
-      show_text (cr, layout, text, x, label_y,
-                 hours == 0 ? 0 : hours + every_h > plot->span_h + 1e-6 ? 1 : 0.5, &style->foreground);
+      ticks[n] = (LdnAxisTick) { round (x_for (plot, hours)) + 0.5, texts[n],
+                                 hours == 0 ? 0 : hours + every_h > plot->span_h + 1e-6 ? 1 : 0.5 };
     }
+  ldn_axis_draw_times (cr, &axis_text, ticks, n, plot->y + plot->height, plot->y + plot->height + 4, 0, label_y,
+                       TRUE, 4, G_MAXDOUBLE, &style->grid, &style->foreground);
 }
 
 static guint
@@ -729,7 +791,7 @@ draw_layers (cairo_t             *cr,
       if (data->labels.y_axis != NULL)
         {
           cairo_save (cr);
-          cairo_translate (cr, 12, plot.y + plot.height / 2);
+          cairo_translate (cr, plot.title_x, plot.y + plot.height / 2);
           cairo_rotate (cr, -G_PI / 2);
           show_text (cr, layout, data->labels.y_axis, 0, 0, 0.5, &style->foreground);
           cairo_restore (cr);

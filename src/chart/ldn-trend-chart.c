@@ -5,6 +5,9 @@
 
 #include "config.h"
 
+#include <math.h>
+
+#include <adwaita.h>
 #include <glib/gi18n.h>
 
 #include "compat/ldn-compat.h"
@@ -20,6 +23,7 @@ struct _LdnTrendChart
   GDate            until;
   LdnDiarySummary *summary;
   char            *sentence;
+  LdnTrendCache   *cache;       /* labels and the ratings, kept between frames */
 };
 
 G_DEFINE_FINAL_TYPE (LdnTrendChart, ldn_trend_chart, GTK_TYPE_WIDGET)
@@ -38,6 +42,8 @@ style_for (GtkWidget     *widget,
            LdnTrendStyle *style,
            char         **font)
 {
+  /* High contrast: full-strength grid, shading and band, not faint ones. */
+  gboolean high_contrast = adw_is_initialized () && adw_style_manager_get_high_contrast (adw_style_manager_get_default ());
   GdkRGBA fg, accent, warning, success;
   PangoFontDescription *description = pango_context_get_font_description (gtk_widget_get_pango_context (widget));
 
@@ -52,10 +58,10 @@ style_for (GtkWidget     *widget,
   *style = (LdnTrendStyle) {
     .foreground = color_from (&fg, 1),
     .background = { 0, 0, 0, 0 },
-    .grid = color_from (&fg, 0.18),
+    .grid = color_from (&fg, high_contrast ? 0.6 : 0.18),
     .line = color_from (&fg, 1),
-    .baseline = color_from (&fg, 0.07),
-    .band = color_from (&accent, 0.28),
+    .baseline = color_from (&fg, high_contrast ? 0.16 : 0.07),
+    .band = color_from (&accent, high_contrast ? 0.6 : 0.28),
     .marker = color_from (&success, 1),
     .side_effect = color_from (&warning, 1),
     .font = *font,
@@ -94,9 +100,23 @@ ldn_trend_chart_snapshot (GtkWidget   *widget,
   ldn_trend_data_set_range_from_diary (&data, &self->until);
   style_for (widget, &style, &font);
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  ldn_trend_draw (cr, width, height, &data, &style);
+  ldn_trend_cache_set_scale (self->cache, gtk_widget_get_scale_factor (widget));
+  ldn_trend_draw (cr, width, height, &data, &style, self->cache);
   cairo_destroy (cr);
 }
+
+static GtkSizeRequestMode
+ldn_trend_chart_get_request_mode (GtkWidget *widget)
+{
+  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
+}
+
+/* Wide enough for a few months, and tall enough for a plot that reads:
+ * PLOT_HEIGHT above the text rows (two legend rows at most), a little less
+ * on a phone. */
+#define PLOT_HEIGHT       160
+#define PLOT_HEIGHT_PHONE 120
+#define PHONE_WIDTH       480
 
 static void
 ldn_trend_chart_measure (GtkWidget      *widget,
@@ -114,9 +134,25 @@ ldn_trend_chart_measure (GtkWidget      *widget,
     }
   else
     {
-      *minimum = 160;
-      *natural = 220;
+      g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (widget, "0");
+      int line;
+
+      pango_layout_get_pixel_size (layout, NULL, &line);
+      *minimum = *natural = (int) ceil (ldn_trend_get_text_height (line, 2)) +
+                            (for_size >= 0 && for_size < PHONE_WIDTH ? PLOT_HEIGHT_PHONE : PLOT_HEIGHT);
     }
+}
+
+/* Dark, high contrast or another font: the colours and labels change. */
+static void
+ldn_trend_chart_css_changed (GtkWidget         *widget,
+                             GtkCssStyleChange *change)
+{
+  LdnTrendChart *self = LDN_TREND_CHART (widget);
+
+  GTK_WIDGET_CLASS (ldn_trend_chart_parent_class)->css_changed (widget, change);
+  ldn_trend_cache_invalidate (self->cache);
+  gtk_widget_queue_draw (widget);
 }
 
 static void
@@ -125,6 +161,7 @@ ldn_trend_chart_finalize (GObject *object)
   LdnTrendChart *self = LDN_TREND_CHART (object);
 
   g_clear_pointer (&self->summary, ldn_diary_summary_free);
+  g_clear_pointer (&self->cache, ldn_trend_cache_free);
   g_free (self->sentence);
   G_OBJECT_CLASS (ldn_trend_chart_parent_class)->finalize (object);
 }
@@ -136,8 +173,10 @@ ldn_trend_chart_class_init (LdnTrendChartClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->finalize = ldn_trend_chart_finalize;
+  widget_class->css_changed = ldn_trend_chart_css_changed;
   widget_class->snapshot = ldn_trend_chart_snapshot;
   widget_class->measure = ldn_trend_chart_measure;
+  widget_class->get_request_mode = ldn_trend_chart_get_request_mode;
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
   gtk_widget_class_set_css_name (widget_class, "trendchart");
 }
@@ -146,6 +185,7 @@ static void
 ldn_trend_chart_init (LdnTrendChart *self)
 {
   g_date_clear (&self->until, 1);
+  self->cache = ldn_trend_cache_new ();
 }
 
 GtkWidget *
@@ -164,6 +204,7 @@ ldn_trend_chart_set_diary (LdnTrendChart  *self,
 
   g_clear_pointer (&self->summary, ldn_diary_summary_free);
   g_clear_pointer (&self->sentence, g_free);
+  ldn_trend_cache_invalidate (self->cache);
   self->diary = diary;
   self->item = item;
   if (until != NULL && g_date_valid (until))
@@ -186,6 +227,16 @@ ldn_trend_chart_set_diary (LdnTrendChart  *self,
   else
     gtk_accessible_reset_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
   gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+void
+ldn_trend_chart_get_style (LdnTrendChart *self,
+                           LdnTrendStyle *style,
+                           char         **font)
+{
+  g_return_if_fail (LDN_IS_TREND_CHART (self) && style != NULL && font != NULL);
+
+  style_for (GTK_WIDGET (self), style, font);
 }
 
 const char *

@@ -27,6 +27,11 @@ void        ldn_trend_chart_set_diary (LdnTrendChart  *self,
                                        const LdnDiary *diary,
                                        guint           item,
                                        const GDate    *until);
+/* The style it draws with now (its colours, and in *FONT, which the caller
+ * frees, its font); for tests. */
+void        ldn_trend_chart_get_style (LdnTrendChart *self,
+                                       LdnTrendStyle *style,
+                                       char         **font);
 /* The summary sentence (also the accessible description), or NULL. */
 const char *ldn_trend_chart_get_summary (LdnTrendChart *self);
 

@@ -66,12 +66,37 @@ typedef struct {
 void ldn_trend_data_set_range_from_diary (LdnTrendData   *data,
                                           const GDate    *until);
 
-/* Draws into WIDTH x HEIGHT user units at the current origin. */
+/* What does not change between frames: every label's Pango layout and
+ * size (by text and font), the ratings' path for the data and size, and,
+ * once the owner gives a pixel scale, the ratings drawn as a picture at
+ * that scale. A widget owns one and invalidates it when its data or style
+ * change (size, font and the style's line are checked at each draw). */
+typedef struct _LdnTrendCache LdnTrendCache;
+
+LdnTrendCache *ldn_trend_cache_new        (void);
+void           ldn_trend_cache_free       (LdnTrendCache *cache);
+void           ldn_trend_cache_invalidate (LdnTrendCache *cache);
+/* Device pixels per user unit of the surfaces drawn on (the widget's scale
+ * factor); 0, the default, keeps no picture. */
+void           ldn_trend_cache_set_scale  (LdnTrendCache *cache,
+                                           int            scale);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LdnTrendCache, ldn_trend_cache_free)
+
+/* Draws into WIDTH x HEIGHT user units at the current origin. CACHE may be
+ * NULL (paper): the drawing is the same, only slower. */
 void ldn_trend_draw (cairo_t             *cr,
                      double               width,
                      double               height,
                      const LdnTrendData  *data,
-                     const LdnTrendStyle *style);
+                     const LdnTrendStyle *style,
+                     LdnTrendCache       *cache);
+
+/* How tall the text rows above and below the plot are, with text LINE tall
+ * and a legend of LEGEND_ROWS rows: a chart that wants a plot H tall asks
+ * for this plus H. */
+double ldn_trend_get_text_height (double line,
+                                  guint  legend_rows);
 
 /* The plot area inside WIDTH x HEIGHT (for tests and hit testing). */
 void ldn_trend_get_plot_area (double              width,

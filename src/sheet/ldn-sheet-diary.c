@@ -292,7 +292,7 @@ ldn_sheet_diary_draw_chart (LdnSheetDiary *section,
   data.summary = &g_array_index (section->summary->items, LdnDiaryItemSummary, item);
   ldn_trend_data_set_range_from_diary (&data, &section->until);
   ldn_trend_style_init_for_print (&style);
-  ldn_trend_draw (cr, width, height, &data, &style);
+  ldn_trend_draw (cr, width, height, &data, &style, NULL);
 }
 
 void
