@@ -6,6 +6,7 @@
 
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 
 #include <pango/pangocairo.h>
@@ -160,6 +161,78 @@ test_chart_large_text (void)
     }
 }
 
+static guint32
+pixel_at (cairo_surface_t *surface, int x, int y)
+{
+  const guint8 *data = cairo_image_surface_get_data (surface);
+
+  return *(const guint32 *) (data + y * cairo_image_surface_get_stride (surface) + 4 * x) & 0xffffff;
+}
+
+/* With large text the legend's long first entry ran into the second
+ * column ("…study details differ" over "If the block is brief"). The
+ * chart has no curves, so the only pixels in the dashed line's colour
+ * are its legend mark: the few pixels left of that mark (past its
+ * smoothed edge), on its row, must be background, not the end of the first entry's words. */
+static void
+test_chart_legend_columns (void)
+{
+  const char *fonts[] = { "Sans 8", "Sans 11", "Sans 12.5", "Sans 15" };
+  const double widths[] = { 360, 640, 1000, 1200, 1920 };
+  static const LdnPetPoint pet = { 2, 0, 8, 27 };
+  LdnChartData data = {
+    .span_h = 24, .pet_points = &pet, .n_pet_points = 1,
+    .labels = {
+      .y_axis = "Receptors blocked (%)",
+      .sustained = "4.5 mg: estimate, shaded: range if unknown study details differ",
+      .transient = "If the block is brief",
+      .measured = "Brain scan (measured)",
+    },
+  };
+  LdnChartStyle style;
+  guint32 mark, background;
+
+  ldn_chart_style_init_for_print (&style);
+  style.background = (LdnColor) { 1, 1, 1, 1 };
+  background = 0xffffff;
+  mark = ((guint32) round (style.transient.red * 255) << 16) | ((guint32) round (style.transient.green * 255) << 8) |
+         (guint32) round (style.transient.blue * 255);
+  for (guint f = 0; f < G_N_ELEMENTS (fonts); f++)
+    for (guint w = 0; w < G_N_ELEMENTS (widths); w++)
+      {
+        cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, (int) widths[w], 500);
+        cairo_t *cr = cairo_create (surface);
+        int mark_x = -1, mark_y = -1;
+
+        style.font = fonts[f];
+        ldn_chart_draw (cr, widths[w], 500, &data, &style, -1, -1);
+        cairo_surface_flush (surface);
+        for (int y = 0; y < 500 && mark_x < 0; y++)
+          for (int x = 0; x < (int) widths[w]; x++)
+            if (pixel_at (surface, x, y) == mark)
+              {
+                mark_x = x;
+                mark_y = y;
+                break;
+              }
+        g_assert_cmpint (mark_x, >=, 0);
+        g_test_message ("%s at %g px: the dashed line's mark at %d, %d", fonts[f], widths[w], mark_x, mark_y);
+        for (int x = MAX (0, mark_x - 8); x < mark_x - 2; x++)
+          for (int y = mark_y - 4; y <= mark_y + 4; y++)
+            if (pixel_at (surface, x, y) != background)
+              g_error ("%s at %g px: the legend's first entry runs into the second (ink at %d, %d)",
+                       fonts[f], widths[w], x, y);
+        /* Small print on a desktop chart keeps two columns. */
+        if (widths[w] >= 1000 && f == 0)
+          {
+            g_assert_false (ldn_chart_legend_in_one_column (widths[w], &data, &style));
+            g_assert_cmpint (mark_x, >, widths[w] / 3);
+          }
+        cairo_destroy (cr);
+        cairo_surface_destroy (surface);
+      }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -168,5 +241,6 @@ main (int argc, char **argv)
   g_test_add_func ("/axis-draw/times", test_times);
   g_test_add_func ("/axis-draw/values-room", test_values_room);
   g_test_add_func ("/axis-draw/chart-large-text", test_chart_large_text);
+  g_test_add_func ("/axis-draw/chart-legend-columns", test_chart_legend_columns);
   return g_test_run ();
 }

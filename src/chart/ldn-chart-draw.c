@@ -25,6 +25,10 @@
  * or in one below this width. */
 #define NARROW_WIDTH 520
 #define LEGEND_LINE 20
+/* A legend entry's words start this far right of its mark, and two
+ * columns keep at least LEGEND_GAP between them. */
+#define LEGEND_TEXT_X 26
+#define LEGEND_GAP 16
 
 typedef struct {
   double x, y, width, height;
@@ -162,6 +166,78 @@ left_room_for_font (Plot              *plot,
   G_UNLOCK (last);
 }
 
+/* The widest legend entry (line and words) in FONT, as ldn_chart_draw()
+ * lays it out. Kept for the last font and words; with FONT NULL (the
+ * functions that map a pointer, which get no style) the last one. */
+static double
+legend_widest_for_font (const char         *font,
+                        const LdnChartData *data)
+{
+  G_LOCK_DEFINE_STATIC (last);
+  static char *last_key;
+  static double last_widest;
+  const char *texts[] = { data->labels.sustained, data->labels.transient,
+                          data->comparison != NULL ? data->labels.comparison : NULL,
+                          data->n_pet_points > 0 ? data->labels.measured : NULL };
+  g_autofree char *key = NULL;
+  double widest;
+
+  if (font == NULL)
+    {
+      G_LOCK (last);
+      widest = last_widest;
+      G_UNLOCK (last);
+      return widest;
+    }
+
+  key = g_strjoin ("\x1f", font, texts[0] ? texts[0] : "", texts[1] ? texts[1] : "",
+                   texts[2] ? texts[2] : "", texts[3] ? texts[3] : "", NULL);
+  G_LOCK (last);
+  if (g_strcmp0 (key, last_key) != 0)
+    {
+      PangoContext *context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
+      PangoLayout *layout = pango_layout_new (context);
+      PangoFontDescription *description = pango_font_description_from_string (font);
+
+      pango_layout_set_font_description (layout, description);
+      pango_font_description_free (description);
+      last_widest = 0;
+      for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+        if (texts[i] != NULL)
+          {
+            int text_width;
+
+            pango_layout_set_text (layout, texts[i], -1);
+            pango_layout_get_pixel_size (layout, &text_width, NULL);
+            last_widest = MAX (last_widest, LEGEND_TEXT_X + text_width);
+          }
+      g_object_unref (layout);
+      g_object_unref (context);
+      g_free (last_key);
+      last_key = g_steal_pointer (&key);
+    }
+  widest = last_widest;
+  G_UNLOCK (last);
+
+  return widest;
+}
+
+gboolean
+ldn_chart_legend_in_one_column (double               width,
+                                const LdnChartData  *data,
+                                const LdnChartStyle *style)
+{
+  const char *font = style != NULL ? (style->font != NULL ? style->font : "Sans 9") : NULL;
+  double line = legend_line_for_font (font);
+  /* Where the plot starts is known only once its height is (the y axis'
+   * title is centred on it), and the height depends on the legend: so
+   * the columns are judged with the narrowest left margin, less what
+   * large text adds to it (about twice the extra line height). */
+  double column = (width - MARGIN_LEFT - MARGIN_RIGHT) / 2 - 2 * (line - LEGEND_LINE);
+
+  return width < NARROW_WIDTH || legend_widest_for_font (font, data) + LEGEND_GAP > column;
+}
+
 static void
 plot_init (Plot               *plot,
            double              width,
@@ -173,7 +249,7 @@ plot_init (Plot               *plot,
                   (data->comparison != NULL && data->labels.comparison != NULL) +
                   (data->n_pet_points > 0 && data->labels.measured != NULL);
 
-  plot->legend_below = width < NARROW_WIDTH;
+  plot->legend_below = ldn_chart_legend_in_one_column (width, data, font != NULL ? &(LdnChartStyle) { .font = font } : NULL);
   plot->legend_rows = plot->legend_below ? entries : (entries + 1) / 2;
   plot->y = MARGIN_TOP;
   plot->legend_line = legend_line_for_font (font);
@@ -637,7 +713,7 @@ draw_legend_entry (cairo_t             *cr,
       cairo_stroke (cr);
       cairo_set_dash (cr, NULL, 0, 0);
     }
-  show_text (cr, layout, text, x + 26, y, 0, &style->foreground);
+  show_text (cr, layout, text, x + LEGEND_TEXT_X, y, 0, &style->foreground);
 }
 
 static void

@@ -72,6 +72,12 @@ void     ldn_chart_draw       (cairo_t             *cr,
                                double               playhead_h,
                                double               hover_h);
 
+/* Whether ldn_chart_draw() puts the legend in one column at WIDTH: on a
+ * narrow chart, or when an entry would run into the second column. */
+gboolean ldn_chart_legend_in_one_column (double               width,
+                                         const LdnChartData  *data,
+                                         const LdnChartStyle *style);
+
 /* Maps an x position to hours after the first dose; FALSE outside the plot. */
 gboolean ldn_chart_hours_at_x (double               width,
                                const LdnChartData  *data,
