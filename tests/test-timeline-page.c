@@ -208,8 +208,8 @@ stopped_playing (gpointer data)
   return !ldn_timeline_page_get_playing (LDN_TIMELINE_PAGE (data));
 }
 
-/* The readout and the slider as they are on screen (they follow the
- * playhead at most 20 times a second while the chart plays). */
+/* The readout and the slider as they are on screen (while the chart
+ * plays they follow the playhead at most 5 and 15 times a second). */
 static const char *
 shown_readout (LdnTimelinePage *page)
 {
@@ -245,6 +245,46 @@ test_playhead_sweeps_and_stops (void)
   g_assert_cmpfloat (shown_time (page), ==, 24.0);
 
   g_free (wait.first);
+  close_window (window);
+}
+
+typedef struct
+{
+  LdnTimelinePage *page;
+  char            *first_readout;
+  double           first_time;
+  gboolean         readout_moved;
+  gboolean         slider_moved;
+} ShownWait;
+
+static gboolean
+shown_moved_or_stopped (gpointer data)
+{
+  ShownWait *wait = data;
+
+  wait->readout_moved |= g_strcmp0 (shown_readout (wait->page), wait->first_readout) != 0;
+  wait->slider_moved |= shown_time (wait->page) != wait->first_time;
+  return (wait->readout_moved && wait->slider_moved) || !ldn_timeline_page_get_playing (wait->page);
+}
+
+/* While the chart plays, the readout and the slider on screen move with
+ * it (taking turns, a few times a second), not only when it stops. */
+static void
+test_readout_and_slider_move_while_playing (void)
+{
+  LdnWindow *window = open_timeline ();
+  LdnTimelinePage *page = ldn_window_get_timeline_page (window);
+  ShownWait wait = { page, NULL, 0, FALSE, FALSE };
+
+  g_assert_true (ldn_timeline_page_get_playing (page));
+  wait.first_readout = g_strdup (shown_readout (page));
+  wait.first_time = shown_time (page);
+  ldn_test_iterate_until (shown_moved_or_stopped, &wait);
+  g_assert_true (ldn_timeline_page_get_playing (page));
+  g_assert_true (wait.readout_moved);
+  g_assert_true (wait.slider_moved);
+
+  g_free (wait.first_readout);
   close_window (window);
 }
 
@@ -843,6 +883,7 @@ main (int   argc,
   g_test_add_func ("/timeline/nightly-one-day-says-every-night", test_nightly_one_day_says_every_night);
   g_test_add_func ("/timeline/playhead-sweeps-and-stops", test_playhead_sweeps_and_stops);
   g_test_add_func ("/timeline/scrubbing-sets-the-readout", test_scrubbing_sets_the_readout);
+  g_test_add_func ("/timeline/readout-and-slider-move-while-playing", test_readout_and_slider_move_while_playing);
   g_test_add_func ("/timeline/reduced-motion-shows-finished-chart", test_reduced_motion_shows_finished_chart);
   g_test_add_func ("/timeline/reduced-motion-stops-a-playing-sweep", test_reduced_motion_stops_a_playing_sweep);
   g_test_add_func ("/timeline/table-and-captions", test_table_and_captions);
