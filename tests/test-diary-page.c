@@ -484,6 +484,80 @@ test_a_year_of_entries (void)
   g_assert_true (ldn_user_store_delete_all (store, NULL));
 }
 
+/* The top of WIDGET on PAGE, once both are laid out. */
+static double
+top_of (GtkWidget *page,
+        GtkWidget *widget)
+{
+  graphene_rect_t bounds;
+
+  g_assert_true (gtk_widget_compute_bounds (widget, page, &bounds));
+  return bounds.origin.y;
+}
+
+static gboolean
+is_drawable (gpointer widget)
+{
+  return gtk_widget_is_drawable (widget);
+}
+
+/* Laid out below the page's title: never at its very top. */
+static gboolean
+is_laid_out (gpointer widget)
+{
+  GtkWidget *page = gtk_widget_get_ancestor (widget, LDN_TYPE_DIARY_PAGE);
+  graphene_rect_t bounds;
+
+  return gtk_widget_is_drawable (widget) && gtk_widget_compute_bounds (widget, page, &bounds) &&
+         bounds.origin.y > 0;
+}
+
+/* A new diary guides set-up first, unfolded, above the check-in. Once
+ * something is followed, the page opens on the check-in for today, with
+ * set-up folded below it and one click away. */
+static void
+test_check_in_first (void)
+{
+  LdnUserStore *store = ldn_application_get_user_store (app);
+  GtkWidget *page, *setup, *date;
+  LdnWindow *window;
+
+  g_assert_true (ldn_user_store_delete_all (store, NULL));
+  window = open_diary (&page);
+  setup = named (page, GTK_TYPE_EXPANDER, "Set up");
+  date = named (page, GTK_TYPE_ENTRY, "Date of the entry");
+  g_assert_true (gtk_expander_get_expanded (GTK_EXPANDER (setup)));
+  ldn_test_iterate_until (is_laid_out, named (page, GTK_TYPE_ENTRY, "What to follow"));
+  ldn_test_iterate_until (is_laid_out, date);
+  g_assert_cmpfloat (top_of (page, named (page, GTK_TYPE_ENTRY, "What to follow")), <, top_of (page, date));
+  type (page, "What to follow", "Pain");
+  click (named (page, GTK_TYPE_BUTTON, "Follow this"));
+  /* Still setting up: the form stays where it was. */
+  g_assert_true (gtk_expander_get_expanded (GTK_EXPANDER (setup)));
+  ldn_test_close_window (GTK_WINDOW (window));
+
+  window = open_diary (&page);
+  setup = named (page, GTK_TYPE_EXPANDER, "Set up");
+  date = named (page, GTK_TYPE_ENTRY, "Date of the entry");
+  ldn_test_iterate_until (is_laid_out, date);
+  ldn_test_iterate_until (is_laid_out, setup);
+  g_assert_false (gtk_expander_get_expanded (GTK_EXPANDER (setup)));
+  {
+    g_autoptr(GPtrArray) entries = g_ptr_array_new ();
+
+    ldn_test_collect (page, GTK_TYPE_ENTRY, entries);
+    for (guint i = 0; i < entries->len; i++)
+      g_assert_false (has_name (entries->pdata[i], "What to follow") && gtk_widget_is_drawable (entries->pdata[i]));
+  }
+  g_assert_cmpfloat (top_of (page, date), <, top_of (page, setup));
+  g_assert_cmpfloat (top_of (page, named (page, GTK_TYPE_SPIN_BUTTON, "Pain, from 0 to 10")), <, top_of (page, setup));
+  /* Set-up is one click away. */
+  gtk_expander_set_expanded (GTK_EXPANDER (setup), TRUE);
+  ldn_test_iterate_until (is_drawable, named (page, GTK_TYPE_ENTRY, "What to follow"));
+  ldn_test_close_window (GTK_WINDOW (window));
+  g_assert_true (ldn_user_store_delete_all (store, NULL));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -495,6 +569,7 @@ main (int   argc,
   ldn_test_add_func ("/diary/keep-a-diary", test_keep_a_diary);
   ldn_test_add_func ("/diary/a-year-of-entries", test_a_year_of_entries);
   ldn_test_add_func ("/diary/fits-a-phone", test_fits_a_phone);
+  ldn_test_add_func ("/diary/check-in-first", test_check_in_first);
 
   result = g_test_run ();
   g_clear_object (&app);

@@ -93,6 +93,9 @@ struct _LdnDiaryPage
 
   GtkWidget       *column;
   GtkWidget       *content_problem;
+  GtkWidget       *checkin_box;      /* the check-in: first once something is followed */
+  GtkWidget       *setup;            /* "Set Up": what you follow, start and plan */
+  gboolean         placed;           /* set-up and check-in put in order once */
 
   /* What you follow */
   GtkWidget       *items_list;
@@ -1286,6 +1289,29 @@ build_entries_section (LdnDiaryPage *self)
   gtk_box_append (GTK_BOX (self->column), button);
 }
 
+/* A new diary guides set-up first, unfolded. Once something is followed,
+ * the check-in comes first when the page opens, with set-up folded below
+ * it. Within a visit, following a first item leaves set-up where it is
+ * (the person is still setting up); removing the last one puts it first. */
+static void
+place_sections (LdnDiaryPage *self)
+{
+  gboolean following = self->diary->items->len > 0;
+  gboolean setup_first = gtk_widget_get_prev_sibling (self->checkin_box) == self->setup;
+
+  if (following && !self->placed)
+    {
+      gtk_box_reorder_child_after (GTK_BOX (self->column), self->setup, self->checkin_box);
+      gtk_expander_set_expanded (GTK_EXPANDER (self->setup), FALSE);
+    }
+  else if (!following && (!setup_first || !self->placed))
+    {
+      gtk_box_reorder_child_after (GTK_BOX (self->column), self->checkin_box, self->setup);
+      gtk_expander_set_expanded (GTK_EXPANDER (self->setup), TRUE);
+    }
+  self->placed = TRUE;
+}
+
 void
 ldn_diary_page_reload (LdnDiaryPage *self)
 {
@@ -1322,6 +1348,7 @@ ldn_diary_page_reload (LdnDiaryPage *self)
 
   fill_items (self);
   fill_plan (self);
+  place_sections (self);
   /* The rating rows are rebuilt only when the items change, so a
    * check-in being typed is kept. */
   if (items_changed)
@@ -1372,9 +1399,31 @@ ldn_diary_page_load (LdnDiaryPage    *self,
       gtk_box_append (GTK_BOX (self->column), self->content_problem);
     }
 
-  build_items_section (self);
-  build_plan_section (self);
-  build_checkin_section (self, side_effects);
+  /* Set-up (what to follow, start and plan) folds under "Set Up"; the
+   * check-in is a block of its own. place_sections() orders the two. */
+  {
+    GtkWidget *column = self->column;
+    GtkWidget *setup_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 18);
+    GtkWidget *setup_title = ldn_wrapped_label_new (_("Set Up: What You Follow, Start and Plan"), "title-3");
+
+    self->column = setup_box;
+    gtk_widget_set_margin_top (setup_box, 6);
+    build_items_section (self);
+    build_plan_section (self);
+    self->setup = gtk_expander_new (NULL);
+    gtk_expander_set_label_widget (GTK_EXPANDER (self->setup), setup_title);
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self->setup), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Set up"), -1);
+    gtk_expander_set_child (GTK_EXPANDER (self->setup), setup_box);
+    gtk_widget_set_margin_top (self->setup, 12);
+
+    self->checkin_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 18);
+    self->column = self->checkin_box;
+    build_checkin_section (self, side_effects);
+
+    self->column = column;
+    gtk_box_append (GTK_BOX (self->column), self->setup);
+    gtk_box_append (GTK_BOX (self->column), self->checkin_box);
+  }
   build_entries_section (self);
 
   self->changed_handler = g_signal_connect_swapped (user, "changed", G_CALLBACK (ldn_diary_page_reload), self);
