@@ -352,7 +352,7 @@ test_keep_a_diary (void)
   gtk_spin_button_set_value (named (page, GTK_TYPE_SPIN_BUTTON, "Pain in my knees, from 0 to 10"), 2);
   type (page, "Note", "Planned ahead");
   click (named (page, GTK_TYPE_BUTTON, "Save entry"));
-  g_assert_true (shows_text (page, "has not come yet"));
+  g_assert_true (shows_text (page, "That date is in the future."));
   g_assert_cmpstr (gtk_editable_get_text (named (page, GTK_TYPE_ENTRY, "Note")), ==, "Planned ahead");
   g_assert_cmpstr (gtk_editable_get_text (named (page, GTK_TYPE_ENTRY, "Date of the entry")), ==, iso);
   diary = saved_diary ();
@@ -558,6 +558,97 @@ test_check_in_first (void)
   g_assert_true (ldn_user_store_delete_all (store, NULL));
 }
 
+/* The calendar in the popover of the button next to the box NAME. */
+static GtkCalendar *
+calendar_of (GtkWidget  *page,
+             const char *name)
+{
+  g_autofree char *button_name = g_strdup_printf ("%s: choose from a calendar", name);
+  GtkMenuButton *button = named (page, GTK_TYPE_MENU_BUTTON, button_name);
+  GtkWidget *calendar = gtk_popover_get_child (gtk_menu_button_get_popover (button));
+
+  g_assert_true (GTK_IS_CALENDAR (calendar));
+  return GTK_CALENDAR (calendar);
+}
+
+static void
+choose_days_ago (GtkCalendar *calendar,
+                 int          days)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) day = g_date_time_add_days (now, -days);
+
+  gtk_calendar_select_day (calendar, day);
+}
+
+/* Every date in the Diary is typed (year-month-day, or written out as the
+ * app shows dates) or chosen from a calendar button next to its box, as
+ * the checklist's "Since" is; a day not come yet is refused for an entry
+ * (not for a planned start), next to the box, and what was typed stays. */
+static void
+test_dates_typed_or_chosen (void)
+{
+  LdnUserStore *store = ldn_application_get_user_store (app);
+  g_autoptr(LdnDiary) diary = NULL;
+  g_autofree char *written = readable_days_ago (2);
+  GtkWidget *page;
+  LdnWindow *window;
+  char iso[11];
+
+  g_assert_true (ldn_user_store_delete_all (store, NULL));
+  g_free (ldn_diary_store_add_item (store, "Pain", "", "", LDN_DIARY_EVERY_DAY, NULL));
+  window = open_diary (&page);
+
+  /* Chosen from the calendar: the box shows it. */
+  choose_days_ago (calendar_of (page, "Date of the entry"), 4);
+  iso_days_ago (iso, 4);
+  g_assert_cmpstr (gtk_editable_get_text (named (page, GTK_TYPE_ENTRY, "Date of the entry")), ==, iso);
+  /* A day to come, chosen: refused next to the box, which keeps its date. */
+  choose_days_ago (calendar_of (page, "Date of the entry"), -2);
+  g_assert_true (shows_text (page, "That date is in the future."));
+  g_assert_cmpstr (gtk_editable_get_text (named (page, GTK_TYPE_ENTRY, "Date of the entry")), ==, iso);
+
+  /* Numbers in a country's order are refused, the text kept. */
+  type (page, "Date of the entry", "30/11/2026");
+  gtk_spin_button_set_value (named (page, GTK_TYPE_SPIN_BUTTON, "Pain, from 0 to 10"), 4);
+  click (named (page, GTK_TYPE_BUTTON, "Save entry"));
+  g_assert_true (shows_text (page, "Type the date as year-month-day"));
+  g_assert_cmpstr (gtk_editable_get_text (named (page, GTK_TYPE_ENTRY, "Date of the entry")), ==, "30/11/2026");
+  diary = saved_diary ();
+  g_assert_cmpuint (diary->entries->len, ==, 0);
+  g_clear_pointer (&diary, ldn_diary_free);
+
+  /* Written out, as the page shows dates: saved for that day. */
+  type (page, "Date of the entry", written);
+  click (named (page, GTK_TYPE_BUTTON, "Save entry"));
+  g_assert_false (shows_text (page, "Type the date as year-month-day"));
+  diary = saved_diary ();
+  g_assert_cmpuint (diary->entries->len, ==, 1);
+  iso_days_ago (iso, 2);
+  {
+    g_autofree char *saved = ldn_diary_date_format (&((LdnDiaryEntry *) diary->entries->pdata[0])->date);
+
+    g_assert_cmpstr (saved, ==, iso);
+  }
+  g_clear_pointer (&diary, ldn_diary_free);
+
+  /* A start planned for a day still to come is a date too. */
+  gtk_expander_set_expanded (named (page, GTK_TYPE_EXPANDER, "Set up"), TRUE);
+  choose_days_ago (calendar_of (page, "Start date"), -7);
+  iso_days_ago (iso, -7);
+  g_assert_cmpstr (gtk_editable_get_text (named (page, GTK_TYPE_ENTRY, "Start date")), ==, iso);
+  click (named (page, GTK_TYPE_BUTTON, "Set start date"));
+  diary = saved_diary ();
+  g_assert_true (diary->has_start);
+  g_clear_pointer (&diary, ldn_diary_free);
+  choose_days_ago (calendar_of (page, "Plan from"), 1);
+  iso_days_ago (iso, 1);
+  g_assert_cmpstr (gtk_editable_get_text (named (page, GTK_TYPE_ENTRY, "Plan from")), ==, iso);
+
+  ldn_test_close_window (GTK_WINDOW (window));
+  g_assert_true (ldn_user_store_delete_all (store, NULL));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -570,6 +661,7 @@ main (int   argc,
   ldn_test_add_func ("/diary/a-year-of-entries", test_a_year_of_entries);
   ldn_test_add_func ("/diary/fits-a-phone", test_fits_a_phone);
   ldn_test_add_func ("/diary/check-in-first", test_check_in_first);
+  ldn_test_add_func ("/diary/dates-typed-or-chosen", test_dates_typed_or_chosen);
 
   result = g_test_run ();
   g_clear_object (&app);
