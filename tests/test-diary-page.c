@@ -649,6 +649,40 @@ test_dates_typed_or_chosen (void)
   g_assert_true (ldn_user_store_delete_all (store, NULL));
 }
 
+/* A suggestion to follow is never also one of the side effects the
+ * check-in ticks: the same thing would be recorded twice a day. */
+static void
+test_suggestions_are_not_side_effects (void)
+{
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+  g_autoptr(GPtrArray) checks = g_ptr_array_new ();
+  GtkWidget *page;
+  LdnWindow *window;
+  guint n_suggestions = 0;
+
+  g_assert_true (ldn_user_store_delete_all (ldn_application_get_user_store (app), NULL));
+  window = open_diary (&page);
+  ldn_test_collect (named (page, GTK_TYPE_FLOW_BOX, "Suggestions"), GTK_TYPE_BUTTON, buttons);
+  ldn_test_collect (page, GTK_TYPE_CHECK_BUTTON, checks);
+  for (guint i = 0; i < buttons->len; i++)
+    {
+      const char *suggestion = gtk_button_get_label (buttons->pdata[i]);
+
+      n_suggestions++;
+      for (guint j = 0; j < checks->len; j++)
+        {
+          const char *effect = gtk_check_button_get_label (checks->pdata[j]);
+          g_autofree char *a = g_utf8_casefold (suggestion, -1);
+          g_autofree char *b = g_utf8_casefold (effect != NULL ? effect : "", -1);
+
+          if (g_str_equal (a, b))
+            g_error ("“%s” is both a suggestion to follow and a side effect", suggestion);
+        }
+    }
+  g_assert_cmpuint (n_suggestions, ==, 4);
+  ldn_test_close_window (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -662,6 +696,7 @@ main (int   argc,
   ldn_test_add_func ("/diary/fits-a-phone", test_fits_a_phone);
   ldn_test_add_func ("/diary/check-in-first", test_check_in_first);
   ldn_test_add_func ("/diary/dates-typed-or-chosen", test_dates_typed_or_chosen);
+  ldn_test_add_func ("/diary/suggestions-are-not-side-effects", test_suggestions_are_not_side_effects);
 
   result = g_test_run ();
   g_clear_object (&app);

@@ -24,7 +24,10 @@
 #include "util/ldn-language.h"
 
 /* The suggestions' content texts: diary.suggestion.ID, .ID.low, .ID.high. */
-static const char *suggestion_ids[] = { "pain", "tiredness", "sleep", "mood" };
+/* Not "tiredness": that is a side effect the check-in ticks, and the same
+ * thing would be recorded twice. Energy through the day is followed from
+ * before the start; tiredness noticed as new is a side effect. */
+static const char *suggestion_ids[] = { "pain", "energy", "sleep", "mood" };
 
 /* One row of the entries list. */
 #define LDN_TYPE_DIARY_LIST_ENTRY (ldn_diary_list_entry_get_type ())
