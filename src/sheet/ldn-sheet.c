@@ -1185,8 +1185,9 @@ add_summary_items (LdnSheet           *sheet,
                   : g_strdup (_("Low-dose naltrexone (LDN); no condition written yet."));
   add_plain (sheet, considering, l->font, 0, 3);
   /* Someone who has started has their dose from the diary above; the
-   * timeline's dose is only an example they looked at. */
-  if (step == NULL)
+   * timeline's dose is only an example they looked at, and not even that
+   * if they never chose one (the Timeline's default). */
+  if (step == NULL && data->dose_chosen)
     {
       if (decision->schedule != NULL)
         /* Translators: page 1 of the sheet: the dose and schedule the person looked at on the
