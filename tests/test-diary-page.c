@@ -328,7 +328,7 @@ test_keep_a_diary (void)
   gtk_spin_button_set_value (named (page, GTK_TYPE_SPIN_BUTTON, "Pain in my knees, from 0 to 10"), 5);
   gtk_spin_button_set_value (named (page, GTK_TYPE_SPIN_BUTTON, "Sleep, from 0 to 10"), 4);
   gtk_check_button_set_active (GTK_CHECK_BUTTON (check_labelled (page, "Vivid dreams or nightmares")), TRUE);
-  gtk_drop_down_set_selected (named (page, GTK_TYPE_DROP_DOWN, "How strong: Vivid dreams or nightmares"), 1);
+  gtk_drop_down_set_selected (named (page, GTK_TYPE_DROP_DOWN, "Severity: Vivid dreams or nightmares"), 1);
   gtk_drop_down_set_selected (named (page, GTK_TYPE_DROP_DOWN, "Dose that day"), 2);
   type (page, "Note", "Forgot the tablet");
   click (named (page, GTK_TYPE_BUTTON, "Save entry"));

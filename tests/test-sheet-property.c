@@ -743,9 +743,12 @@ main (int   argc,
     g_ptr_array_add (safety_ids, g_strdup (((LdnSafetyTopic *) g_ptr_array_index (topics, i))->id));
 
   /* The footer, page numbers and the repeated table header, as they
-   * read with white space removed. */
+   * read with white space removed. The header must match the sheet's
+   * (ldn-sheet.c): when it did not, a note continued on the next page had
+   * the repeated header read in the middle of it, and the note's words
+   * showed as missing or out of order. */
   footer = g_regex_escape_string ("LDNGuide·fordiscussionwithyourdoctor·notaprescriptionormedicaladvice", -1);
-  pattern = g_strdup_printf ("%s|SideeffectHowbadSinceNote", footer);
+  pattern = g_strdup_printf ("%s|SideeffectSeveritySinceNote", footer);
   page_furniture = g_regex_new (pattern, G_REGEX_OPTIMIZE, 0, &error);
   g_assert_no_error (error);
 

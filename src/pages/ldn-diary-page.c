@@ -906,7 +906,7 @@ build_checkin_section (LdnDiaryPage *self,
     {
       const LdnSideEffect *effect = g_ptr_array_index (side_effects, i);
       SideEffectRow *row = g_new0 (SideEffectRow, 1);
-      g_autofree char *severity_name_text = g_strdup_printf (_("How strong: %s"), effect->name);
+      g_autofree char *severity_name_text = g_strdup_printf (_("Severity: %s"), effect->name);
       GtkWidget *line = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
 
       row->id = g_strdup (effect->id);

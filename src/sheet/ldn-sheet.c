@@ -1530,9 +1530,8 @@ build (LdnSheet           *sheet,
     add_plain (sheet, _("None noticed so far."), "Sans 10", 0, 4);
   else
     {
-      /* Still "How bad": with "Severity" here, pdftotext reads the notes of
-       * some tables out of order (test sheet-property, LDN_TEST_SEED=1808217125). */
-      const char *header[] = { _("Side effect"), _("How bad"), _("Since"), _("Note") };
+      /* "Severity", the word the checklist and the Diary use. */
+      const char *header[] = { _("Side effect"), _("Severity"), _("Since"), _("Note") };
 
       add_row (sheet, header, TRUE);
       for (guint i = 0; i < data->side_effects->len; i++)
