@@ -456,28 +456,24 @@ test_chart_and_controls_on_screen (void)
     }
 }
 
-/* The button whose accessible name is NAME or, if not NULL, OTHER_NAME
- * (the chart sweeps once when first shown: Play may say Pause). */
+/* The play button, by the tooltip a person sees ("Play", or "Pause"
+ * while the chart sweeps once when first shown). Not by its accessible
+ * name: the memcheck run has no accessibility (GTK_A11Y=none). */
 static GtkWidget *
-button_named (GtkWidget  *widget,
-              const char *name,
-              const char *other_name)
+play_button (GtkWidget *widget)
 {
   g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
 
   ldn_test_collect (widget, GTK_TYPE_BUTTON, buttons);
   for (guint i = 0; i < buttons->len; i++)
     {
-      g_autofree char *mismatch = gtk_test_accessible_check_property (g_ptr_array_index (buttons, i),
-                                                                      GTK_ACCESSIBLE_PROPERTY_LABEL, name);
-      g_autofree char *other = other_name == NULL ? NULL
-                               : gtk_test_accessible_check_property (g_ptr_array_index (buttons, i),
-                                                                     GTK_ACCESSIBLE_PROPERTY_LABEL, other_name);
-      if (mismatch == NULL || (other_name != NULL && other == NULL))
+      const char *tooltip = gtk_widget_get_tooltip_text (g_ptr_array_index (buttons, i));
+
+      if (g_strcmp0 (tooltip, "Play") == 0 || g_strcmp0 (tooltip, "Pause") == 0)
         return g_ptr_array_index (buttons, i);
     }
 
-  g_error ("no button named “%s”", name);
+  g_error ("no Play button");
 }
 
 /* With GNOME's Large Text (1.25), at 1000x720, the chart and its play row
@@ -514,7 +510,7 @@ test_chart_and_play_row_on_screen_with_large_text (void)
       g_assert_cmpfloat (gtk_adjustment_get_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller))), ==, 0);
       assert_on_screen (chart, scroller, "the chart", 1000, 720);
       assert_on_screen (ldn_test_nth (page, GTK_TYPE_SCALE, 0), scroller, what, 1000, 720);
-      assert_on_screen (button_named (page, "Play the timeline", "Pause the timeline"), scroller, what, 1000, 720);
+      assert_on_screen (play_button (page), scroller, what, 1000, 720);
 
       close_window (window);
     }
