@@ -468,6 +468,34 @@ test_dose_is_decimal_with_a_dot (void)
     g_unsetenv ("LC_NUMERIC");
 }
 
+/* A person who has entered nothing and never chose a dose on the Timeline
+ * (the remembered dose is the default): page 1 does not present the
+ * timeline's example dose as one they looked at, and the sheet stays one
+ * page. */
+static void
+test_empty_sheet_has_no_example_dose (void)
+{
+  g_autofree char *dir = ldn_test_tmp_dir ("ldn-empty-sheet");
+  g_autofree char *store = g_build_filename (dir, "user.sqlite", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "sheet.pdf", NULL);
+  g_autofree char *option = g_strdup_printf ("--export-sheet=%s", pdf);
+  g_autofree char *text = NULL;
+  RunResult result = { 0 };
+
+  g_setenv ("LDN_GUIDE_USER_DATA", store, TRUE);
+  run_ldn_guide (&result, (const char *[]) { option, NULL });
+  if (!g_spawn_check_wait_status (result.status, NULL))
+    g_error ("--export-sheet failed: %s", result.err);
+  run_result_clear (&result);
+
+  text = ldn_test_pdf_text (pdf);
+  ldn_test_assert_contains (text, "What I am considering");
+  g_assert_null (strstr (text, "Dose looked at"));
+  g_assert_null (strstr (text, "4.5 mg"));
+  g_assert_cmpuint (ldn_test_pdf_n_pages (pdf), ==, 1);
+  g_unsetenv ("LDN_GUIDE_USER_DATA");
+}
+
 /* --export-sheet without --dose uses the dose the window remembers, as the
  * window's sheet does; it used to use 4.5 mg whatever was chosen. Page 1
  * also says how it is taken, as the window's sheet does (the command line
@@ -747,6 +775,7 @@ main (int   argc,
   g_test_add_func ("/command-line/export-diary", test_export_diary);
   g_test_add_func ("/command-line/dose-is-decimal-with-a-dot", test_dose_is_decimal_with_a_dot);
   g_test_add_func ("/command-line/export-sheet-uses-remembered-dose", test_export_sheet_uses_remembered_dose);
+  g_test_add_func ("/command-line/empty-sheet-has-no-example-dose", test_empty_sheet_has_no_example_dose);
   g_test_add_func ("/command-line/export-sheet-in-each-language", test_export_sheet_in_each_language);
   g_test_add_func ("/command-line/exports-refuse-links-and-missing-folders",
                    test_exports_refuse_links_and_missing_folders);

@@ -300,7 +300,7 @@ test_keep_a_diary (void)
   gtk_spin_button_set_value (named (page, GTK_TYPE_SPIN_BUTTON, "Pain in my knees, from 0 to 10"), 5);
   gtk_spin_button_set_value (named (page, GTK_TYPE_SPIN_BUTTON, "Sleep, from 0 to 10"), 4);
   gtk_check_button_set_active (GTK_CHECK_BUTTON (check_labelled (page, "Vivid dreams or nightmares")), TRUE);
-  gtk_drop_down_set_selected (named (page, GTK_TYPE_DROP_DOWN, "How strong: Vivid dreams or nightmares"), 1);
+  gtk_drop_down_set_selected (named (page, GTK_TYPE_DROP_DOWN, "Severity: Vivid dreams or nightmares"), 1);
   gtk_drop_down_set_selected (named (page, GTK_TYPE_DROP_DOWN, "Dose that day"), 2);
   type (page, "Note", "Forgot the tablet");
   click (named (page, GTK_TYPE_BUTTON, "Save entry"));
@@ -324,7 +324,7 @@ test_keep_a_diary (void)
   gtk_spin_button_set_value (named (page, GTK_TYPE_SPIN_BUTTON, "Pain in my knees, from 0 to 10"), 2);
   type (page, "Note", "Planned ahead");
   click (named (page, GTK_TYPE_BUTTON, "Save entry"));
-  g_assert_true (shows_text (page, "has not come yet"));
+  g_assert_true (shows_text (page, "That date is in the future."));
   g_assert_cmpstr (gtk_editable_get_text (named (page, GTK_TYPE_ENTRY, "Note")), ==, "Planned ahead");
   g_assert_cmpstr (gtk_editable_get_text (named (page, GTK_TYPE_ENTRY, "Date of the entry")), ==, iso);
   diary = saved_diary ();
@@ -456,6 +456,205 @@ test_a_year_of_entries (void)
   g_assert_true (ldn_user_store_delete_all (store, NULL));
 }
 
+/* The top of WIDGET on PAGE, once both are laid out. */
+static double
+top_of (GtkWidget *page,
+        GtkWidget *widget)
+{
+  graphene_rect_t bounds;
+
+  g_assert_true (gtk_widget_compute_bounds (widget, page, &bounds));
+  return bounds.origin.y;
+}
+
+static gboolean
+is_drawable (gpointer widget)
+{
+  return gtk_widget_is_drawable (widget);
+}
+
+/* Laid out below the page's title: never at its very top. */
+static gboolean
+is_laid_out (gpointer widget)
+{
+  GtkWidget *page = gtk_widget_get_ancestor (widget, LDN_TYPE_DIARY_PAGE);
+  graphene_rect_t bounds;
+
+  return gtk_widget_is_drawable (widget) && gtk_widget_compute_bounds (widget, page, &bounds) &&
+         bounds.origin.y > 0;
+}
+
+/* A new diary guides set-up first, unfolded, above the check-in. Once
+ * something is followed, the page opens on the check-in for today, with
+ * set-up folded below it and one click away. */
+static void
+test_check_in_first (void)
+{
+  LdnUserStore *store = ldn_application_get_user_store (app);
+  GtkWidget *page, *setup, *date;
+  LdnWindow *window;
+
+  g_assert_true (ldn_user_store_delete_all (store, NULL));
+  window = open_diary (&page);
+  setup = named (page, GTK_TYPE_EXPANDER, "Set up");
+  date = named (page, GTK_TYPE_ENTRY, "Date of the entry");
+  g_assert_true (gtk_expander_get_expanded (GTK_EXPANDER (setup)));
+  ldn_test_iterate_until (is_laid_out, named (page, GTK_TYPE_ENTRY, "What to follow"));
+  ldn_test_iterate_until (is_laid_out, date);
+  g_assert_cmpfloat (top_of (page, named (page, GTK_TYPE_ENTRY, "What to follow")), <, top_of (page, date));
+  type (page, "What to follow", "Pain");
+  click (named (page, GTK_TYPE_BUTTON, "Follow this"));
+  /* Still setting up: the form stays where it was. */
+  g_assert_true (gtk_expander_get_expanded (GTK_EXPANDER (setup)));
+  ldn_test_close_window (GTK_WINDOW (window));
+
+  window = open_diary (&page);
+  setup = named (page, GTK_TYPE_EXPANDER, "Set up");
+  date = named (page, GTK_TYPE_ENTRY, "Date of the entry");
+  ldn_test_iterate_until (is_laid_out, date);
+  ldn_test_iterate_until (is_laid_out, setup);
+  g_assert_false (gtk_expander_get_expanded (GTK_EXPANDER (setup)));
+  {
+    g_autoptr(GPtrArray) entries = g_ptr_array_new ();
+
+    ldn_test_collect (page, GTK_TYPE_ENTRY, entries);
+    for (guint i = 0; i < entries->len; i++)
+      g_assert_false (has_name (entries->pdata[i], "What to follow") && gtk_widget_is_drawable (entries->pdata[i]));
+  }
+  g_assert_cmpfloat (top_of (page, date), <, top_of (page, setup));
+  g_assert_cmpfloat (top_of (page, named (page, GTK_TYPE_SPIN_BUTTON, "Pain, from 0 to 10")), <, top_of (page, setup));
+  /* Set-up is one click away. */
+  gtk_expander_set_expanded (GTK_EXPANDER (setup), TRUE);
+  ldn_test_iterate_until (is_drawable, named (page, GTK_TYPE_ENTRY, "What to follow"));
+  ldn_test_close_window (GTK_WINDOW (window));
+  g_assert_true (ldn_user_store_delete_all (store, NULL));
+}
+
+/* The calendar in the popover of the button next to the box NAME. */
+static GtkCalendar *
+calendar_of (GtkWidget  *page,
+             const char *name)
+{
+  g_autofree char *button_name = g_strdup_printf ("%s: choose from a calendar", name);
+  GtkMenuButton *button = named (page, GTK_TYPE_MENU_BUTTON, button_name);
+  GtkWidget *calendar = gtk_popover_get_child (gtk_menu_button_get_popover (button));
+
+  g_assert_true (GTK_IS_CALENDAR (calendar));
+  return GTK_CALENDAR (calendar);
+}
+
+static void
+choose_days_ago (GtkCalendar *calendar,
+                 int          days)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) day = g_date_time_add_days (now, -days);
+
+  gtk_calendar_select_day (calendar, day);
+}
+
+/* Every date in the Diary is typed (year-month-day, or written out as the
+ * app shows dates) or chosen from a calendar button next to its box, as
+ * the checklist's "Since" is; a day not come yet is refused for an entry
+ * (not for a planned start), next to the box, and what was typed stays. */
+static void
+test_dates_typed_or_chosen (void)
+{
+  LdnUserStore *store = ldn_application_get_user_store (app);
+  g_autoptr(LdnDiary) diary = NULL;
+  g_autofree char *written = readable_days_ago (2);
+  GtkWidget *page;
+  LdnWindow *window;
+  char iso[11];
+
+  g_assert_true (ldn_user_store_delete_all (store, NULL));
+  g_free (ldn_diary_store_add_item (store, "Pain", "", "", LDN_DIARY_EVERY_DAY, NULL));
+  window = open_diary (&page);
+
+  /* Chosen from the calendar: the box shows it. */
+  choose_days_ago (calendar_of (page, "Date of the entry"), 4);
+  iso_days_ago (iso, 4);
+  g_assert_cmpstr (gtk_editable_get_text (named (page, GTK_TYPE_ENTRY, "Date of the entry")), ==, iso);
+  /* A day to come, chosen: refused next to the box, which keeps its date. */
+  choose_days_ago (calendar_of (page, "Date of the entry"), -2);
+  g_assert_true (shows_text (page, "That date is in the future."));
+  g_assert_cmpstr (gtk_editable_get_text (named (page, GTK_TYPE_ENTRY, "Date of the entry")), ==, iso);
+
+  /* Numbers in a country's order are refused, the text kept. */
+  type (page, "Date of the entry", "30/11/2026");
+  gtk_spin_button_set_value (named (page, GTK_TYPE_SPIN_BUTTON, "Pain, from 0 to 10"), 4);
+  click (named (page, GTK_TYPE_BUTTON, "Save entry"));
+  g_assert_true (shows_text (page, "Type the date as year-month-day"));
+  g_assert_cmpstr (gtk_editable_get_text (named (page, GTK_TYPE_ENTRY, "Date of the entry")), ==, "30/11/2026");
+  diary = saved_diary ();
+  g_assert_cmpuint (diary->entries->len, ==, 0);
+  g_clear_pointer (&diary, ldn_diary_free);
+
+  /* Written out, as the page shows dates: saved for that day. */
+  type (page, "Date of the entry", written);
+  click (named (page, GTK_TYPE_BUTTON, "Save entry"));
+  g_assert_false (shows_text (page, "Type the date as year-month-day"));
+  diary = saved_diary ();
+  g_assert_cmpuint (diary->entries->len, ==, 1);
+  iso_days_ago (iso, 2);
+  {
+    g_autofree char *saved = ldn_diary_date_format (&((LdnDiaryEntry *) diary->entries->pdata[0])->date);
+
+    g_assert_cmpstr (saved, ==, iso);
+  }
+  g_clear_pointer (&diary, ldn_diary_free);
+
+  /* A start planned for a day still to come is a date too. */
+  gtk_expander_set_expanded (named (page, GTK_TYPE_EXPANDER, "Set up"), TRUE);
+  choose_days_ago (calendar_of (page, "Start date"), -7);
+  iso_days_ago (iso, -7);
+  g_assert_cmpstr (gtk_editable_get_text (named (page, GTK_TYPE_ENTRY, "Start date")), ==, iso);
+  click (named (page, GTK_TYPE_BUTTON, "Set start date"));
+  diary = saved_diary ();
+  g_assert_true (diary->has_start);
+  g_clear_pointer (&diary, ldn_diary_free);
+  choose_days_ago (calendar_of (page, "Plan from"), 1);
+  iso_days_ago (iso, 1);
+  g_assert_cmpstr (gtk_editable_get_text (named (page, GTK_TYPE_ENTRY, "Plan from")), ==, iso);
+
+  ldn_test_close_window (GTK_WINDOW (window));
+  g_assert_true (ldn_user_store_delete_all (store, NULL));
+}
+
+/* A suggestion to follow is never also one of the side effects the
+ * check-in ticks: the same thing would be recorded twice a day. */
+static void
+test_suggestions_are_not_side_effects (void)
+{
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+  g_autoptr(GPtrArray) checks = g_ptr_array_new ();
+  GtkWidget *page;
+  LdnWindow *window;
+  guint n_suggestions = 0;
+
+  g_assert_true (ldn_user_store_delete_all (ldn_application_get_user_store (app), NULL));
+  window = open_diary (&page);
+  ldn_test_collect (named (page, GTK_TYPE_FLOW_BOX, "Suggestions"), GTK_TYPE_BUTTON, buttons);
+  ldn_test_collect (page, GTK_TYPE_CHECK_BUTTON, checks);
+  for (guint i = 0; i < buttons->len; i++)
+    {
+      const char *suggestion = gtk_button_get_label (buttons->pdata[i]);
+
+      n_suggestions++;
+      for (guint j = 0; j < checks->len; j++)
+        {
+          const char *effect = gtk_check_button_get_label (checks->pdata[j]);
+          g_autofree char *a = g_utf8_casefold (suggestion, -1);
+          g_autofree char *b = g_utf8_casefold (effect != NULL ? effect : "", -1);
+
+          if (g_str_equal (a, b))
+            g_error ("“%s” is both a suggestion to follow and a side effect", suggestion);
+        }
+    }
+  g_assert_cmpuint (n_suggestions, ==, 4);
+  ldn_test_close_window (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -467,6 +666,9 @@ main (int   argc,
   ldn_test_add_func ("/diary/keep-a-diary", test_keep_a_diary);
   ldn_test_add_func ("/diary/a-year-of-entries", test_a_year_of_entries);
   ldn_test_add_func ("/diary/fits-a-phone", test_fits_a_phone);
+  ldn_test_add_func ("/diary/check-in-first", test_check_in_first);
+  ldn_test_add_func ("/diary/dates-typed-or-chosen", test_dates_typed_or_chosen);
+  ldn_test_add_func ("/diary/suggestions-are-not-side-effects", test_suggestions_are_not_side_effects);
 
   result = g_test_run ();
   g_clear_object (&app);

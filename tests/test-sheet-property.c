@@ -73,7 +73,18 @@ static LdnUserStore *user;
 static GPtrArray *side_effect_ids;
 static GPtrArray *safety_ids;
 static char *dir;
-static GRegex *page_furniture;
+/* The footer and the repeated table header, as they read with white
+ * space removed, taken out of each person's text. Literals, not a GRegex:
+ * PCRE2's JIT reads past the end of the string in 16-byte steps, which
+ * valgrind reports (sheet-property-memcheck). */
+static const char *page_furniture[] = {
+  "LDNGuide·fordiscussionwithyourdoctor·notaprescriptionormedicaladvice",
+  /* The repeated table header. It must match the sheet's (ldn-sheet.c):
+   * when it did not, a note continued on the next page had the repeated
+   * header read in the middle of it, and the note's words showed as
+   * missing or out of order. */
+  "SideeffectSeveritySinceNote",
+};
 
 typedef enum {
   SCRIPT_LATIN, SCRIPT_CYRILLIC, SCRIPT_GREEK, SCRIPT_ARABIC, SCRIPT_HEBREW, SCRIPT_DEVANAGARI, SCRIPT_CJK,
@@ -564,7 +575,6 @@ person_text (char  **pages,
              guint   n)
 {
   g_autoptr(GString) joined = g_string_new (NULL);
-  g_autofree char *bare = NULL;
   g_autofree char *clean = NULL;
 
   for (guint i = first; i < first + n; i++)
@@ -572,8 +582,14 @@ person_text (char  **pages,
       if (!g_unichar_isspace (g_utf8_get_char (p)))
         g_string_append_unichar (joined, g_utf8_get_char (p));
 
-  bare = normalise (joined->str);
-  clean = g_regex_replace_literal (page_furniture, bare, -1, 0, "", 0, NULL);
+  clean = normalise (joined->str);
+  for (guint i = 0; i < G_N_ELEMENTS (page_furniture); i++)
+    {
+      g_autofree char *before = g_steal_pointer (&clean);
+      g_auto(GStrv) parts = g_strsplit (before, page_furniture[i], -1);
+
+      clean = g_strjoinv ("", parts);
+    }
   /* The page numbers: "Page 3 of 12", exactly, so that no digit the
    * person typed right after it goes too. */
   for (guint i = 1; i <= n; i++)
@@ -717,8 +733,6 @@ main (int   argc,
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) items = NULL;
   g_autoptr(GPtrArray) topics = NULL;
-  g_autofree char *footer = NULL;
-  g_autofree char *pattern = NULL;
   int result;
 
   g_test_init (&argc, &argv, NULL);
@@ -742,13 +756,6 @@ main (int   argc,
   for (guint i = 0; i < topics->len; i++)
     g_ptr_array_add (safety_ids, g_strdup (((LdnSafetyTopic *) g_ptr_array_index (topics, i))->id));
 
-  /* The footer, page numbers and the repeated table header, as they
-   * read with white space removed. */
-  footer = g_regex_escape_string ("LDNGuide·fordiscussionwithyourdoctor·notaprescriptionormedicaladvice", -1);
-  pattern = g_strdup_printf ("%s|SideeffectHowbadSinceNote", footer);
-  page_furniture = g_regex_new (pattern, G_REGEX_OPTIMIZE, 0, &error);
-  g_assert_no_error (error);
-
   g_test_add_func ("/sheet-property/random-people", test_random_people);
   result = g_test_run ();
 
@@ -756,7 +763,6 @@ main (int   argc,
   g_clear_object (&content);
   g_ptr_array_unref (side_effect_ids);
   g_ptr_array_unref (safety_ids);
-  g_regex_unref (page_furniture);
   g_free (dir);
 
   return result;

@@ -132,6 +132,9 @@ test_every_section (Fixture       *fixture,
   ldn_test_assert_contains (text, "model estimate, not a measurement");
   ldn_test_assert_contains (text, "Side effects I have noticed");
   ldn_test_assert_contains (text, "Vivid dreams or nightmares");
+  /* The table's column says the checklist's and the Diary's word. */
+  ldn_test_assert_contains (text, "Severity");
+  g_assert_null (strstr (text, "How bad"));
   ldn_test_assert_contains (text, "Only the first week");
   /* The date the person picked, written for the reader (stored as ISO). */
   ldn_test_assert_contains (text, "2 November");

@@ -496,6 +496,67 @@ test_chart_and_controls_on_screen (void)
     }
 }
 
+/* The play button, by the tooltip a person sees ("Play", or "Pause"
+ * while the chart sweeps once when first shown). Not by its accessible
+ * name: the memcheck run has no accessibility (GTK_A11Y=none). */
+static GtkWidget *
+play_button (GtkWidget *widget)
+{
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+
+  ldn_test_collect (widget, GTK_TYPE_BUTTON, buttons);
+  for (guint i = 0; i < buttons->len; i++)
+    {
+      const char *tooltip = gtk_widget_get_tooltip_text (g_ptr_array_index (buttons, i));
+
+      if (g_strcmp0 (tooltip, "Play") == 0 || g_strcmp0 (tooltip, "Pause") == 0)
+        return g_ptr_array_index (buttons, i);
+    }
+
+  g_error ("no Play button");
+}
+
+/* With GNOME's Large Text (1.25), at 1000x720, the chart and its play row
+ * are on screen together, without scrolling. (At the screenshots' 1.5 the
+ * section buttons move to a bottom bar and the chart alone is taller than
+ * what is left: not asserted.) */
+static void
+test_chart_and_play_row_on_screen_with_large_text (void)
+{
+  GtkSettings *gtk_settings = gtk_settings_get_default ();
+  int old_dpi = 0;
+
+  g_object_get (gtk_settings, "gtk-xft-dpi", &old_dpi, NULL);
+  for (int scale = 5; scale <= 5; scale++)
+    {
+      g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+      g_autofree char *what = g_strdup_printf ("the play controls (text scale %.2f)", scale / 4.0);
+      LdnWindow *window;
+      GtkWidget *page, *chart, *scroller;
+      gboolean settled = FALSE;
+
+      g_object_set (gtk_settings, "gtk-xft-dpi", 96 * 1024 * scale / 4, NULL);
+      g_settings_set_string (settings, "last-section", "timeline");
+      window = ldn_window_new (app);
+      gtk_window_set_default_size (GTK_WINDOW (window), 1000, 720);
+      gtk_window_present (GTK_WINDOW (window));
+      page = GTK_WIDGET (ldn_window_get_timeline_page (window));
+      ldn_test_wait_mapped (page);
+      g_timeout_add (300, set_flag, &settled);
+      ldn_test_iterate_until (flag_is_set, &settled);
+
+      chart = ldn_test_nth (page, LDN_TYPE_OCCUPANCY_CHART, 0);
+      scroller = gtk_widget_get_ancestor (chart, GTK_TYPE_SCROLLED_WINDOW);
+      g_assert_cmpfloat (gtk_adjustment_get_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller))), ==, 0);
+      assert_on_screen (chart, scroller, "the chart", 1000, 720);
+      assert_on_screen (ldn_test_nth (page, GTK_TYPE_SCALE, 0), scroller, what, 1000, 720);
+      assert_on_screen (play_button (page), scroller, what, 1000, 720);
+
+      close_window (window);
+    }
+  g_object_set (gtk_settings, "gtk-xft-dpi", old_dpi, NULL);
+}
+
 /* The common doses are one choice that shows which one is on; another
  * dose turns them all off. */
 static void
@@ -889,6 +950,8 @@ main (int   argc,
   g_test_add_func ("/timeline/table-and-captions", test_table_and_captions);
   g_test_add_func ("/timeline/dose-typed-the-locale-way", test_dose_typed_the_locale_way);
   g_test_add_func ("/timeline/chart-and-controls-on-screen", test_chart_and_controls_on_screen);
+  g_test_add_func ("/timeline/chart-and-play-row-on-screen-with-large-text",
+                   test_chart_and_play_row_on_screen_with_large_text);
   g_test_add_func ("/timeline/common-doses-show-the-choice", test_common_doses_show_the_choice);
   g_test_add_func ("/timeline/dose-beyond-the-model-is-explained", test_dose_beyond_the_model_is_explained);
   g_test_add_func ("/timeline/time-is-typed", test_time_is_typed);

@@ -277,6 +277,35 @@ test_shortcuts_window_lists_every_shortcut (void)
   close_and_wait_for_finalize (window);
 }
 
+/* Every key the shortcuts window shows reads as a person names it: GTK
+ * 4.8 (without an English catalog) wrote "Page_Up" and "Page_Down". */
+static void
+test_shortcuts_window_names_keys_plainly (void)
+{
+  LdnWindow *window = open_window ();
+  GtkWidget *shortcuts = NULL;
+  g_autoptr(GPtrArray) keycaps = g_ptr_array_new ();
+  gboolean page_up = FALSE;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
+  ldn_test_iterate_until (find_shortcuts_window, &shortcuts);
+  ldn_test_collect (shortcuts, GTK_TYPE_LABEL, keycaps);
+  for (guint i = 0; i < keycaps->len; i++)
+    {
+      const char *text = gtk_label_get_text (g_ptr_array_index (keycaps, i));
+
+      if (gtk_widget_get_ancestor (g_ptr_array_index (keycaps, i), GTK_TYPE_SHORTCUT_LABEL) == NULL)
+        continue;
+      if (strchr (text, '_') != NULL)
+        g_test_fail_printf ("The shortcuts window shows the key “%s”", text);
+      page_up |= g_str_equal (text, "Page Up");
+    }
+  g_assert_true (page_up);
+
+  gtk_window_destroy (GTK_WINDOW (shortcuts));
+  close_and_wait_for_finalize (window);
+}
+
 /* libadwaita 1.5 and later show an AdwAboutDialog inside the window,
  * older ones an AdwAboutWindow of its own: either will do. */
 static GtkWidget *
@@ -968,6 +997,7 @@ main (int   argc,
   ldn_test_add_func ("/window/state-restored-and-saved", test_state_restored_and_saved);
   ldn_test_add_func ("/window/phone-width-moves-switcher-to-bottom", test_phone_width_moves_switcher_to_bottom);
   ldn_test_add_func ("/window/shortcuts-window-lists-every-shortcut", test_shortcuts_window_lists_every_shortcut);
+  ldn_test_add_func ("/window/shortcuts-window-names-keys-plainly", test_shortcuts_window_names_keys_plainly);
   ldn_test_add_func ("/window/about-says-not-medical-advice", test_about_says_not_medical_advice);
   ldn_test_add_func ("/window/main-menu-opens-with-working-items", test_main_menu_opens_with_working_items);
   ldn_test_add_func ("/window/section-icons-exist", test_section_icons_exist);

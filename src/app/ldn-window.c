@@ -410,6 +410,26 @@ ldn_window_section_action (GtkWidget  *widget,
     ldn_compat_announce (widget, title);
 }
 
+/* GTK 4.8 names Page Up and Page Down on a keycap by their key names,
+ * "Page_Up", when its catalog has no translation for the language (as in
+ * American English); other languages keep GTK's own ("Re Pág"). */
+static void
+name_keys_plainly (GtkWidget *widget)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_ancestor (widget, GTK_TYPE_SHORTCUT_LABEL) != NULL)
+    {
+      const char *text = gtk_label_get_text (GTK_LABEL (widget));
+
+      if (g_str_equal (text, "Page_Up"))
+        gtk_label_set_text (GTK_LABEL (widget), C_("keyboard key", "Page Up"));
+      else if (g_str_equal (text, "Page_Down"))
+        gtk_label_set_text (GTK_LABEL (widget), C_("keyboard key", "Page Down"));
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    name_keys_plainly (child);
+}
+
 /* The shortcuts window is built when asked for, not with every window
  * as GtkApplication would do: it is a large tree nobody needs at start. */
 static void
@@ -424,6 +444,7 @@ ldn_window_show_shortcuts_action (GtkWidget  *widget,
   gtk_window_set_application (shortcuts, gtk_window_get_application (GTK_WINDOW (widget)));
   gtk_window_set_transient_for (shortcuts, GTK_WINDOW (widget));
   gtk_window_set_modal (shortcuts, TRUE);
+  name_keys_plainly (GTK_WIDGET (shortcuts));
   gtk_window_present (shortcuts);
 }
 

@@ -10,6 +10,7 @@
 #include "compat/ldn-compat.h"
 #include "ldn-block-widgets.h"
 #include "ldn-checklist-view.h"
+#include "ldn-date-field.h"
 #include "ldn-page-layout.h"
 #include "ldn-toast.h"
 #include "ldn-user-text-view.h"
@@ -161,32 +162,25 @@ show_since_error (ItemRow    *row,
     gtk_widget_remove_css_class (GTK_WIDGET (row->since_entry), "error");
 }
 
-/* A typed date (year-month-day): refused with a reason next to the box,
- * and the text stays, if it is no date or in the future. */
+/* A typed date (the Diary's rules, ldn_date_field_parse): refused with a
+ * reason next to the box, and the text stays, if it is no date or in the
+ * future. */
 static void
 since_entry_activate_cb (GtkEntry *entry,
                          ItemRow  *row)
 {
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
+  g_autofree char *message = NULL;
   g_autoptr(GDateTime) day = NULL;
-  int year = 0, month = 0, date = 0;
-  char end = '\0';
+  GDate date;
 
-  if (sscanf (text, "%4d-%2d-%2d%c", &year, &month, &date, &end) != 3 ||
-      !g_date_valid_dmy (date, month, year))
+  if (!ldn_date_field_parse (gtk_editable_get_text (GTK_EDITABLE (entry)), FALSE, &date, &message))
     {
-      show_since_error (row, _("Type the date as year-month-day, for example 2026-11-30."));
-      return;
-    }
-
-  day = g_date_time_new_local (year, month, date, 12, 0, 0);
-  if (is_future_day (day))
-    {
-      show_since_error (row, _("That date is in the future."));
+      show_since_error (row, message);
       return;
     }
 
   show_since_error (row, NULL);
+  day = g_date_time_new_local (g_date_get_year (&date), g_date_get_month (&date), g_date_get_day (&date), 12, 0, 0);
   /* The calendar shows it, and selecting it there saves it. */
   gtk_calendar_select_day (row->calendar, day);
 }
@@ -230,7 +224,8 @@ since_button (ItemRow    *row,
   row->since_entry = GTK_ENTRY (gtk_entry_new ());
   gtk_entry_set_placeholder_text (row->since_entry, _("Year-month-day"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (row->since_entry), GTK_ACCESSIBLE_PROPERTY_LABEL, label,
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, _("Type the date as year-month-day"), -1);
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  _("Type the date as year-month-day, or choose it from the calendar"), -1);
   g_signal_connect (row->since_entry, "activate", G_CALLBACK (since_entry_activate_cb), row);
   row->since_error = GTK_LABEL (ldn_wrapped_label_new (NULL, "error"));
   gtk_widget_set_visible (GTK_WIDGET (row->since_error), FALSE);

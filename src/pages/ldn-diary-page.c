@@ -14,6 +14,7 @@
 #include "compat/ldn-compat.h"
 #include "export/ldn-export.h"
 #include "ldn-block-widgets.h"
+#include "ldn-date-field.h"
 #include "ldn-diary-page.h"
 #include "ldn-page-layout.h"
 #include "ldn-toast.h"
@@ -23,7 +24,10 @@
 #include "util/ldn-language.h"
 
 /* The suggestions' content texts: diary.suggestion.ID, .ID.low, .ID.high. */
-static const char *suggestion_ids[] = { "pain", "tiredness", "sleep", "mood" };
+/* Not "tiredness": that is a side effect the check-in ticks, and the same
+ * thing would be recorded twice. Energy through the day is followed from
+ * before the start; tiredness noticed as new is a side effect. */
+static const char *suggestion_ids[] = { "pain", "energy", "sleep", "mood" };
 
 /* One row of the entries list. */
 #define LDN_TYPE_DIARY_LIST_ENTRY (ldn_diary_list_entry_get_type ())
@@ -93,6 +97,9 @@ struct _LdnDiaryPage
 
   GtkWidget       *column;
   GtkWidget       *content_problem;
+  GtkWidget       *checkin_box;      /* the check-in: first once something is followed */
+  GtkWidget       *setup;            /* "Set Up": what you follow, start and plan */
+  gboolean         placed;           /* set-up and check-in put in order once */
 
   /* What you follow */
   GtkWidget       *items_list;
@@ -107,10 +114,12 @@ struct _LdnDiaryPage
   GtkWidget       *items_full;
 
   /* Start and plan */
-  GtkWidget       *start_entry;
+  GtkWidget       *start_field;      /* LdnDateField */
+  GtkWidget       *start_entry;      /* its box */
   char            *shown_start;      /* the saved start date as last put in start_entry */
   GtkWidget       *start_error;
   GtkWidget       *plan_list;
+  GtkWidget       *plan_field;
   GtkWidget       *plan_from;
   GtkWidget       *plan_dose;
   GtkWidget       *plan_time;
@@ -118,6 +127,7 @@ struct _LdnDiaryPage
 
   /* Check-in */
   GtkWidget       *checkin_title;
+  GtkWidget       *checkin_field;
   GtkWidget       *checkin_date;
   GtkWidget       *ratings_box;
   GArray          *ratings;          /* of RatingRow, one per item */
@@ -282,7 +292,9 @@ field (const char *label_text,
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_widget_add_css_class (label, "caption-heading");
-  gtk_label_set_mnemonic_widget (GTK_LABEL (label), widget);
+  gtk_label_set_mnemonic_widget (GTK_LABEL (label),
+                                 LDN_IS_DATE_FIELD (widget) ? GTK_WIDGET (ldn_date_field_get_editable (LDN_DATE_FIELD (widget)))
+                                                            : widget);
   gtk_box_append (GTK_BOX (box), label);
   gtk_box_append (GTK_BOX (box), widget);
   return box;
@@ -499,21 +511,6 @@ build_items_section (LdnDiaryPage *self)
 
 /* Start and plan */
 
-static gboolean
-parse_date_field (GtkWidget  *entry,
-                  GDate      *date,
-                  GError    **error)
-{
-  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry))));
-
-  if (ldn_diary_date_parse (text, date))
-    return TRUE;
-
-  g_set_error (error, LDN_USER_ERROR, LDN_USER_ERROR_INVALID_VALUE,
-               _("“%s” is not a date in the form YYYY-MM-DD."), text);
-  return FALSE;
-}
-
 static void
 set_start_clicked_cb (LdnDiaryPage *self)
 {
@@ -522,8 +519,11 @@ set_start_clicked_cb (LdnDiaryPage *self)
   GDate start;
 
   if (*text == '\0')
-    ldn_diary_store_set_start (self->user, NULL, &error);
-  else if (parse_date_field (self->start_entry, &start, &error))
+    {
+      ldn_date_field_show_error (LDN_DATE_FIELD (self->start_field), NULL);
+      ldn_diary_store_set_start (self->user, NULL, &error);
+    }
+  else if (ldn_date_field_get_date (LDN_DATE_FIELD (self->start_field), &start))
     ldn_diary_store_set_start (self->user, &start, &error);
   show_error (self->start_error, error);
 }
@@ -562,9 +562,9 @@ add_step_clicked_cb (LdnDiaryPage *self)
   double dose;
   int minutes;
 
-  if (!parse_date_field (self->plan_from, &from, &error))
+  if (!ldn_date_field_get_date (LDN_DATE_FIELD (self->plan_field), &from))
     {
-      show_error (self->plan_error, error);
+      show_error (self->plan_error, NULL);
       return;
     }
   if (!parse_dose (gtk_editable_get_text (GTK_EDITABLE (self->plan_dose)), &dose))
@@ -648,12 +648,15 @@ build_plan_section (LdnDiaryPage *self)
                                            "dose or a change."), NULL));
 
   box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  self->start_entry = labelled_entry (_("Start date"), _("YYYY-MM-DD"));
+  /* A start planned with the doctor can be a day still to come. */
+  self->start_field = ldn_date_field_new (_("Start date"), TRUE);
+  self->start_entry = GTK_WIDGET (ldn_date_field_get_editable (LDN_DATE_FIELD (self->start_field)));
+  gtk_widget_set_hexpand (self->start_field, TRUE);
   g_signal_connect_swapped (self->start_entry, "activate", G_CALLBACK (set_start_clicked_cb), self);
-  gtk_box_append (GTK_BOX (box), self->start_entry);
+  gtk_box_append (GTK_BOX (box), self->start_field);
   button = gtk_button_new_with_mnemonic (_("_Set Start Date"));
   ldn_compat_button_set_accessible_label (button, _("Set start date"));
-  gtk_widget_set_valign (button, GTK_ALIGN_END);
+  gtk_widget_set_valign (button, GTK_ALIGN_START);
   g_signal_connect_swapped (button, "clicked", G_CALLBACK (set_start_clicked_cb), self);
   gtk_box_append (GTK_BOX (box), button);
   gtk_box_append (GTK_BOX (self->column), field (_("Start date (leave empty for none)"), box));
@@ -666,10 +669,11 @@ build_plan_section (LdnDiaryPage *self)
   gtk_box_append (GTK_BOX (self->column), self->plan_list);
 
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
-  self->plan_from = labelled_entry (_("Plan from"), _("YYYY-MM-DD"));
+  self->plan_field = ldn_date_field_new (_("Plan from"), TRUE);
+  self->plan_from = GTK_WIDGET (ldn_date_field_get_editable (LDN_DATE_FIELD (self->plan_field)));
   self->plan_dose = labelled_entry (_("Dose in mg"), _("As prescribed"));
   self->plan_time = labelled_entry (_("Time taken"), _("HH:MM, for example 22:00"));
-  gtk_box_append (GTK_BOX (box), field (_("From (date)"), self->plan_from));
+  gtk_box_append (GTK_BOX (box), field (_("From (date)"), self->plan_field));
   gtk_box_append (GTK_BOX (box), field (_("Dose in mg"), self->plan_dose));
   gtk_box_append (GTK_BOX (box), field (_("Time taken"), self->plan_time));
   g_signal_connect_swapped (self->plan_time, "activate", G_CALLBACK (add_step_clicked_cb), self);
@@ -737,13 +741,11 @@ fill_rating_rows (LdnDiaryPage *self)
 static void
 reset_checkin (LdnDiaryPage *self)
 {
-  g_autofree char *date = NULL;
   GDate now;
 
   today (&now);
-  date = ldn_diary_date_format (&now);
   self->editing = FALSE;
-  gtk_editable_set_text (GTK_EDITABLE (self->checkin_date), date);
+  ldn_date_field_set_date (LDN_DATE_FIELD (self->checkin_field), &now);
   for (guint i = 0; i < self->ratings->len; i++)
     {
       RatingRow *row = &g_array_index (self->ratings, RatingRow, i);
@@ -773,14 +775,13 @@ static void
 load_into_checkin (LdnDiaryPage        *self,
                    const LdnDiaryEntry *entry)
 {
-  g_autofree char *date = ldn_diary_date_format (&entry->date);
   g_autofree char *readable = readable_date (&entry->date);
   g_autofree char *title = NULL;
 
   reset_checkin (self);
   self->editing = TRUE;
   self->editing_date = entry->date;
-  gtk_editable_set_text (GTK_EDITABLE (self->checkin_date), date);
+  ldn_date_field_set_date (LDN_DATE_FIELD (self->checkin_field), &entry->date);
   for (guint i = 0; i < self->ratings->len && i < LDN_DIARY_MAX_ITEMS; i++)
     {
       RatingRow *row = &g_array_index (self->ratings, RatingRow, i);
@@ -827,9 +828,9 @@ save_clicked_cb (LdnDiaryPage *self)
   gboolean ok;
   GDate date;
 
-  if (!parse_date_field (self->checkin_date, &date, &error))
+  if (!ldn_date_field_get_date (LDN_DATE_FIELD (self->checkin_field), &date))
     {
-      show_error (self->checkin_error, error);
+      show_error (self->checkin_error, NULL);
       return;
     }
 
@@ -892,8 +893,9 @@ build_checkin_section (LdnDiaryPage *self,
                                            "and, after the start, whether you took the dose. Everything stays on "
                                            "this computer."), NULL));
 
-  self->checkin_date = labelled_entry (_("Date of the entry"), _("YYYY-MM-DD"));
-  gtk_box_append (GTK_BOX (self->column), field (_("Date (YYYY-MM-DD)"), self->checkin_date));
+  self->checkin_field = ldn_date_field_new (_("Date of the entry"), FALSE);
+  self->checkin_date = GTK_WIDGET (ldn_date_field_get_editable (LDN_DATE_FIELD (self->checkin_field)));
+  gtk_box_append (GTK_BOX (self->column), field (_("Date"), self->checkin_field));
 
   self->ratings_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   gtk_box_append (GTK_BOX (self->column), field (_("Ratings (tick to record)"), self->ratings_box));
@@ -904,7 +906,7 @@ build_checkin_section (LdnDiaryPage *self,
     {
       const LdnSideEffect *effect = g_ptr_array_index (side_effects, i);
       SideEffectRow *row = g_new0 (SideEffectRow, 1);
-      g_autofree char *severity_name_text = g_strdup_printf (_("How strong: %s"), effect->name);
+      g_autofree char *severity_name_text = g_strdup_printf (_("Severity: %s"), effect->name);
       GtkWidget *line = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
 
       row->id = g_strdup (effect->id);
@@ -1286,6 +1288,29 @@ build_entries_section (LdnDiaryPage *self)
   gtk_box_append (GTK_BOX (self->column), button);
 }
 
+/* A new diary guides set-up first, unfolded. Once something is followed,
+ * the check-in comes first when the page opens, with set-up folded below
+ * it. Within a visit, following a first item leaves set-up where it is
+ * (the person is still setting up); removing the last one puts it first. */
+static void
+place_sections (LdnDiaryPage *self)
+{
+  gboolean following = self->diary->items->len > 0;
+  gboolean setup_first = gtk_widget_get_prev_sibling (self->checkin_box) == self->setup;
+
+  if (following && !self->placed)
+    {
+      gtk_box_reorder_child_after (GTK_BOX (self->column), self->setup, self->checkin_box);
+      gtk_expander_set_expanded (GTK_EXPANDER (self->setup), FALSE);
+    }
+  else if (!following && (!setup_first || !self->placed))
+    {
+      gtk_box_reorder_child_after (GTK_BOX (self->column), self->checkin_box, self->setup);
+      gtk_expander_set_expanded (GTK_EXPANDER (self->setup), TRUE);
+    }
+  self->placed = TRUE;
+}
+
 void
 ldn_diary_page_reload (LdnDiaryPage *self)
 {
@@ -1322,6 +1347,7 @@ ldn_diary_page_reload (LdnDiaryPage *self)
 
   fill_items (self);
   fill_plan (self);
+  place_sections (self);
   /* The rating rows are rebuilt only when the items change, so a
    * check-in being typed is kept. */
   if (items_changed)
@@ -1372,9 +1398,31 @@ ldn_diary_page_load (LdnDiaryPage    *self,
       gtk_box_append (GTK_BOX (self->column), self->content_problem);
     }
 
-  build_items_section (self);
-  build_plan_section (self);
-  build_checkin_section (self, side_effects);
+  /* Set-up (what to follow, start and plan) folds under "Set Up"; the
+   * check-in is a block of its own. place_sections() orders the two. */
+  {
+    GtkWidget *column = self->column;
+    GtkWidget *setup_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 18);
+    GtkWidget *setup_title = ldn_wrapped_label_new (_("Set Up: What You Follow, Start and Plan"), "title-3");
+
+    self->column = setup_box;
+    gtk_widget_set_margin_top (setup_box, 6);
+    build_items_section (self);
+    build_plan_section (self);
+    self->setup = gtk_expander_new (NULL);
+    gtk_expander_set_label_widget (GTK_EXPANDER (self->setup), setup_title);
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self->setup), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Set up"), -1);
+    gtk_expander_set_child (GTK_EXPANDER (self->setup), setup_box);
+    gtk_widget_set_margin_top (self->setup, 12);
+
+    self->checkin_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 18);
+    self->column = self->checkin_box;
+    build_checkin_section (self, side_effects);
+
+    self->column = column;
+    gtk_box_append (GTK_BOX (self->column), self->setup);
+    gtk_box_append (GTK_BOX (self->column), self->checkin_box);
+  }
   build_entries_section (self);
 
   self->changed_handler = g_signal_connect_swapped (user, "changed", G_CALLBACK (ldn_diary_page_reload), self);

@@ -91,6 +91,7 @@ struct _LdnTimelinePage
   GtkWidget         *plan_diary_button;
   LdnOccupancyChart *chart;
   GtkButton         *play_button;
+  GtkBox            *play_row;
   GtkScale          *scrubber;
   GtkAdjustment     *scrub_adjustment;
   GtkDropDown       *speed_dropdown;
@@ -1256,10 +1257,12 @@ ldn_timeline_page_load (LdnTimelinePage *self,
 
         self->headline_template = g_steal_pointer (&headline->text);
         self->standard_template = g_steal_pointer (&standard->text);
-        /* The headline is a statement like any other: its sources one click away. */
-        gtk_widget_set_halign (markers, GTK_ALIGN_START);
-        gtk_box_insert_child_after (GTK_BOX (gtk_widget_get_parent (GTK_WIDGET (self->headline))), markers,
-                                    GTK_WIDGET (self->headline));
+        /* The headline is a statement like any other: its sources one click
+         * away, at the end of the play row under the chart, which draws the
+         * same model. A row of their own under the headline pushed the play
+         * row below the fold at 1000x720 with large text. */
+        gtk_widget_set_valign (markers, GTK_ALIGN_CENTER);
+        gtk_box_append (self->play_row, markers);
       }
   }
   {
@@ -1384,6 +1387,7 @@ ldn_timeline_page_class_init (LdnTimelinePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LdnTimelinePage, plan_switch);
   gtk_widget_class_bind_template_child (widget_class, LdnTimelinePage, plan_diary_button);
   gtk_widget_class_bind_template_child (widget_class, LdnTimelinePage, play_button);
+  gtk_widget_class_bind_template_child (widget_class, LdnTimelinePage, play_row);
   gtk_widget_class_bind_template_child (widget_class, LdnTimelinePage, scrubber);
   gtk_widget_class_bind_template_child (widget_class, LdnTimelinePage, speed_dropdown);
   gtk_widget_class_bind_template_child (widget_class, LdnTimelinePage, readout);

@@ -415,6 +415,7 @@ ldn_sheet_data_collect (LdnContentStore *content,
 
   data->language = g_strdup (ldn_language_get_current ());
   data->dose_mg = dose_mg > 0 ? dose_mg : 4.5;
+  data->dose_chosen = dose_mg > 0;
   data->name = dup_user_text (user, LDN_USER_TEXT_NAME);
   /* Translators: the sheet's date, e.g. "21 November 2026"; see strftime(3). */
   data->date = g_date_time_format (now, _("%-d %B %Y"));
@@ -461,10 +462,18 @@ ldn_sheet_data_collect_for_scenario (LdnContentStore *content,
 
   g_return_val_if_fail (LDN_IS_DOSE_SCENARIO (scenario), NULL);
 
+  g_autoptr(LdnDoseScenario) untouched = ldn_dose_scenario_new ();
+
   data = ldn_sheet_data_collect (content, user, ldn_dose_scenario_get_dose_mg (scenario),
                                  include_chart, include_sources, error);
-  if (data != NULL)
-    ldn_sheet_decision_set_schedule (data->decision, ldn_dose_scenario_get_nightly (scenario),
-                                     ldn_dose_scenario_get_dose_minute (scenario));
+  if (data == NULL)
+    return NULL;
+  /* The Timeline's example as it is before anyone changes it: not a dose
+   * the person chose to look at (the chart may still draw it). */
+  data->dose_chosen = ldn_dose_scenario_get_dose_mg (scenario) != ldn_dose_scenario_get_dose_mg (untouched) ||
+                      ldn_dose_scenario_get_nightly (scenario) != ldn_dose_scenario_get_nightly (untouched) ||
+                      ldn_dose_scenario_get_dose_minute (scenario) != ldn_dose_scenario_get_dose_minute (untouched);
+  ldn_sheet_decision_set_schedule (data->decision, ldn_dose_scenario_get_nightly (scenario),
+                                   ldn_dose_scenario_get_dose_minute (scenario));
   return data;
 }

@@ -61,6 +61,9 @@ typedef struct {
   GArray            *pet_points;
   double             dose_mg;
   guint              dose_minute;
+  /* FALSE when the dose is the Timeline's default, never chosen: page 1
+   * does not say it was looked at. */
+  gboolean           dose_chosen;
   double             span_h;
   GPtrArray         *side_effects;      /* LdnSheetSideEffect, noticed only */
   char              *other_side_effects;
@@ -93,7 +96,8 @@ LdnSheetData *ldn_sheet_data_collect (LdnContentStore *content,
                                       GError         **error);
 
 /* As ldn_sheet_data_collect() for SCENARIO's dose; page 1 also says how
- * it is taken (once or every night, and when). */
+ * it is taken (once or every night, and when), unless SCENARIO is the
+ * default a person who never chose a dose has (dose_chosen is FALSE). */
 LdnSheetData *ldn_sheet_data_collect_for_scenario (LdnContentStore *content,
                                                    LdnUserStore    *user,
                                                    LdnDoseScenario *scenario,

@@ -1185,8 +1185,9 @@ add_summary_items (LdnSheet           *sheet,
                   : g_strdup (_("Low-dose naltrexone (LDN); no condition written yet."));
   add_plain (sheet, considering, l->font, 0, 3);
   /* Someone who has started has their dose from the diary above; the
-   * timeline's dose is only an example they looked at. */
-  if (step == NULL)
+   * timeline's dose is only an example they looked at, and not even that
+   * if they never chose one (the Timeline's default). */
+  if (step == NULL && data->dose_chosen)
     {
       if (decision->schedule != NULL)
         /* Translators: page 1 of the sheet: the dose and schedule the person looked at on the
@@ -1529,9 +1530,8 @@ build (LdnSheet           *sheet,
     add_plain (sheet, _("None noticed so far."), "Sans 10", 0, 4);
   else
     {
-      /* Still "How bad": with "Severity" here, pdftotext reads the notes of
-       * some tables out of order (test sheet-property, LDN_TEST_SEED=1808217125). */
-      const char *header[] = { _("Side effect"), _("How bad"), _("Since"), _("Note") };
+      /* "Severity", the word the checklist and the Diary use. */
+      const char *header[] = { _("Side effect"), _("Severity"), _("Since"), _("Note") };
 
       add_row (sheet, header, TRUE);
       for (guint i = 0; i < data->side_effects->len; i++)
