@@ -220,9 +220,9 @@ ldn_test_nth (GtkWidget *widget,
   return g_ptr_array_index (found, index);
 }
 
-static gboolean
-has_name (GtkWidget  *widget,
-          const char *name)
+gboolean
+ldn_test_has_name (GtkWidget  *widget,
+                   const char *name)
 {
   g_autofree char *mismatch = gtk_test_accessible_check_property (GTK_ACCESSIBLE (widget),
                                                                   GTK_ACCESSIBLE_PROPERTY_LABEL, name);
@@ -239,7 +239,7 @@ ldn_test_named (GtkWidget  *root,
 
   ldn_test_collect (root, type, found);
   for (guint i = 0; i < found->len; i++)
-    if (has_name (g_ptr_array_index (found, i), name))
+    if (ldn_test_has_name (g_ptr_array_index (found, i), name))
       {
         if (match != NULL)
           g_error ("two widgets named “%s”", name);

@@ -44,6 +44,8 @@ gpointer        ldn_test_nth            (GtkWidget  *widget,
 
 /* The one widget of TYPE under ROOT whose accessible name is NAME;
  * aborts the test if there is none or more than one. */
+gboolean        ldn_test_has_name       (GtkWidget  *widget,
+                                         const char *name);
 gpointer        ldn_test_named          (GtkWidget  *root,
                                          GType       type,
                                          const char *name);

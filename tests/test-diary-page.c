@@ -519,7 +519,7 @@ test_check_in_first (void)
 
     ldn_test_collect (page, GTK_TYPE_ENTRY, entries);
     for (guint i = 0; i < entries->len; i++)
-      g_assert_false (has_name (entries->pdata[i], "What to follow") && gtk_widget_is_drawable (entries->pdata[i]));
+      g_assert_false (ldn_test_has_name (entries->pdata[i], "What to follow") && gtk_widget_is_drawable (entries->pdata[i]));
   }
   g_assert_cmpfloat (top_of (page, date), <, top_of (page, setup));
   g_assert_cmpfloat (top_of (page, named (page, GTK_TYPE_SPIN_BUTTON, "Pain, from 0 to 10")), <, top_of (page, setup));
