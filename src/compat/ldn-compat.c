@@ -571,8 +571,12 @@ ldn_compat_drop_down_set_accessible_label (GtkWidget  *drop_down,
   if (button != NULL)
     gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
 #if GTK_CHECK_VERSION (4, 10, 0)
-  gtk_accessible_reset_relation (GTK_ACCESSIBLE (drop_down), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (drop_down), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  /* Only one in a row (a drop-down elsewhere keeps the name it was given). */
+  if (gtk_widget_get_ancestor (drop_down, ADW_TYPE_ACTION_ROW) != NULL)
+    {
+      gtk_accessible_reset_relation (GTK_ACCESSIBLE (drop_down), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (drop_down), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+    }
 #endif
 }
 

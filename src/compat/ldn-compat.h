@@ -118,7 +118,8 @@ void ldn_compat_label_set_spoken_text (GtkWidget  *label,
 /* Names a drop-down LABEL ("Severity: …: Mild"). On GTK 4.8 focus goes to
  * BUTTON, the toggle button inside it; on newer GTK to the drop-down,
  * which libadwaita 1.6+ labels by the title of the row it sits in, a
- * relation that wins over the accessible label: it is dropped. */
+ * relation that wins over the accessible label: there it is dropped and
+ * the drop-down named LABEL. */
 void ldn_compat_drop_down_set_accessible_label (GtkWidget  *drop_down,
                                                 GtkWidget  *button,
                                                 const char *label);
