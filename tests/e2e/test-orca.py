@@ -10,8 +10,10 @@ would) drive the app: no AT-SPI calls, no clicks. Each step asserts on
 what Orca said, and the whole transcript is printed as TAP comments, so
 meson keeps it in the test log.
 
-A step that GTK 4.8 with Orca 43 cannot do is marked TODO (an expected
-failure) with the precise reason, never faked.
+A step that a stack (GTK 4.8 with Orca 43, GTK 4.18 with Orca 48, GTK 4.24
+with Orca 51) cannot do is marked TODO there (an expected failure) with the
+precise reason, never faked. Anything said that holds a GTK or libadwaita
+class name fails the last check.
 
 Usage: test-orca.py LDN-GUIDE-BINARY
 """
@@ -73,8 +75,9 @@ def said_since_last():
         return []
     # An utterance may span lines (a sheet page read in full): one line here.
     # Orca 43 writes the voice after the text ("{...}" or "voice=..."); Orca
-    # 48 and later write "None" when there is no speech server to choose one.
-    return [" ".join(m.group(1).split("\n")) for m in re.finditer(r"SPEECH OUTPUT: '(.*?)' ?(?:\{|voice=|None$)", text,
+    # 48 writes "None" when there is no speech server to choose one; Orca 51
+    # writes no space before the voice.
+    return [" ".join(m.group(1).split("\n")) for m in re.finditer(r"SPEECH OUTPUT: ' ?(.*?) ?' ?(?:\{|voice=|None$)", text,
                                                                  re.DOTALL | re.MULTILINE)]
 
 
@@ -85,14 +88,23 @@ def said_since_last():
 # The log is line-buffered: "orca --debug-file" writes through a buffer,
 # so what Orca said would show up seconds late, in 8 KiB lumps.
 ORCA_LAUNCHER = """
-import runpy, sys
+import importlib, re, runpy, sys
 log, orca, major = sys.argv[1], sys.argv[2], int(sys.argv[3])
 if major >= 48:
-    # Orca 48's modules import each other in a circle that only works in
-    # the order its main module imports them.
-    from orca import orca as _main  # noqa: F401
-from orca import debug, speech
-speech.init = lambda: None
+    # Orca 48 and later's modules import each other in circles that only
+    # work in the order Orca's own launcher imports them.
+    with open(orca, encoding="utf-8") as launcher:
+        for name in re.findall(r"^from orca import (\w+)$", launcher.read(), re.MULTILINE):
+            importlib.import_module("orca." + name)
+    importlib.import_module("orca.orca")
+from orca import debug
+try:
+    from orca import speech
+    speech.init = lambda: None
+except ImportError:
+    # Orca 50 and later: no speech module, a speech manager starts the server.
+    from orca import speech_manager
+    speech_manager.SpeechManager._init_server = lambda self: None
 debug.debugLevel = debug.LEVEL_INFO
 debug.debugFile = open(log, "w", buffering=1, encoding="utf-8")
 sys.argv = [orca]
@@ -109,10 +121,10 @@ ECHOES = set(ECHO.values()) | {"left shift", "left control", "left alt", "space"
 
 
 def count_echoes(echo):
-    # Orca 43 echoes a key as "tab ", Orca 48 and later as "tab".
+    # Orca 43 echoes a key as 'tab ' {…}, Orca 48 as 'tab' {…}, Orca 51 as 'tab'{…}.
     try:
         with open(LOG, encoding="utf-8", errors="replace") as log:
-            return len(re.findall(f"SPEECH OUTPUT: '{re.escape(echo)} ?' ", log.read()))
+            return len(re.findall(f"SPEECH OUTPUT: ' ?{re.escape(echo)} ?' ?[{{N]", log.read()))
     except FileNotFoundError:
         return 0
 
@@ -191,8 +203,12 @@ class Step:
             self.heard.extend(said_since_last())
 
 
+ORCA_MAJOR = 0     # set by main()
+
+
 def step(name, todo=None):
-    """A journey step; TODO, if given, is why GTK 4.8 + Orca 43 cannot do it."""
+    """A journey step; TODO, if given, is why GTK 4.8 + Orca 43 cannot do it,
+    or a function of ORCA_MAJOR returning why this Orca cannot (or None)."""
     def wrap(func):
         def run():
             current = Step(name)
@@ -202,7 +218,7 @@ def step(name, todo=None):
             except Exception as error:  # the journey goes on; each step reports
                 problem = f"{type(error).__name__}: {error}"
             transcript.append((name, current.heard))
-            results.append((name, problem, todo))
+            results.append((name, problem, todo(ORCA_MAJOR) if callable(todo) else todo))
         return run
     return wrap
 
@@ -221,7 +237,10 @@ def read_guide(s):
     s.expect(r"The standard dose: 50 mg heading|Page 2 of 15")
 
 
-@step("read a row of the side-by-side table")
+@step("read a row of the side-by-side table",
+      todo=lambda major: major >= 48 and "with Orca 48 and later (GTK 4.18, 4.24) the row's first cell is read by its own text "
+      "(“Daily dose”), not by the name that holds the whole row, and Orca does not say the description that "
+      "repeats it there; with Orca 43 and GTK 4.8 the row is read in full" or None)
 def table_row(s):
     # Page 4 compares the standard dose with LDN in a table.
     s.key("ctrl+Next", "ctrl+Next")
@@ -362,6 +381,8 @@ def main():
         print(f"1..0 # SKIP the speech capture needs Orca 43 or later, not {version or 'this Orca'}", file=TAP)
         return 0
     print(f"# {version}", file=TAP)
+    global ORCA_MAJOR
+    ORCA_MAJOR = int(major.group(1))
 
     quiet = subprocess.DEVNULL
     bus = start(["dbus-daemon", "--session", "--nofork", "--print-address=1"], stdout=subprocess.PIPE,
