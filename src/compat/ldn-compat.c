@@ -547,6 +547,92 @@ ldn_compat_keep_accessible_labels (GtkWidget          *root,
     }
 }
 
+void
+ldn_compat_label_set_spoken_text (GtkWidget  *label,
+                                  const char *text)
+{
+  g_return_if_fail (GTK_IS_LABEL (label));
+  g_return_if_fail (text != NULL);
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
+#if GTK_CHECK_VERSION (4, 10, 0)
+  gtk_accessible_update_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text, -1);
+#endif
+}
+
+void
+ldn_compat_drop_down_set_accessible_label (GtkWidget  *drop_down,
+                                           GtkWidget  *button,
+                                           const char *label)
+{
+  g_return_if_fail (GTK_IS_DROP_DOWN (drop_down));
+  g_return_if_fail (label != NULL);
+
+  if (button != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+#if GTK_CHECK_VERSION (4, 10, 0)
+  /* Only one in a row (a drop-down elsewhere keeps the name it was given). */
+  if (gtk_widget_get_ancestor (drop_down, ADW_TYPE_ACTION_ROW) != NULL)
+    {
+      gtk_accessible_reset_relation (GTK_ACCESSIBLE (drop_down), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (drop_down), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+    }
+#endif
+}
+
+#if !GTK_CHECK_VERSION (4, 10, 0)
+static void
+name_stack_page (GtkStackPage *page,
+                 const char   *untitled)
+{
+  const char *title = gtk_stack_page_get_title (page);
+
+  if (title != NULL && *title != '\0')
+    gtk_accessible_update_property (GTK_ACCESSIBLE (page), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+  else
+    gtk_accessible_update_property (GTK_ACCESSIBLE (page), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    untitled != NULL ? untitled : "", -1);
+}
+
+static void
+stack_pages_changed_cb (GListModel *pages,
+                        guint       position,
+                        guint       removed,
+                        guint       added,
+                        const char *untitled)
+{
+  for (guint i = position; i < position + added; i++)
+    {
+      g_autoptr(GObject) page = g_list_model_get_item (pages, i);
+
+      name_stack_page (GTK_STACK_PAGE (page), untitled);
+    }
+}
+#endif
+
+void
+ldn_compat_name_stack_pages (GtkStack   *stack,
+                             const char *untitled)
+{
+  g_return_if_fail (GTK_IS_STACK (stack));
+
+#if !GTK_CHECK_VERSION (4, 10, 0)
+  {
+    GListModel *pages = G_LIST_MODEL (gtk_stack_get_pages (stack));
+    char *context = g_strdup (untitled);
+
+    stack_pages_changed_cb (pages, 0, 0, g_list_model_get_n_items (pages), context);
+    /* The stack keeps only a weak reference to its list of pages: the
+     * stack holds it (and the name) for as long as it lives. */
+    g_signal_connect (pages, "items-changed", G_CALLBACK (stack_pages_changed_cb), context);
+    g_object_set_data_full (G_OBJECT (stack), "ldn-untitled-page-name", context, g_free);
+    g_object_set_data_full (G_OBJECT (stack), "ldn-stack-pages", pages, g_object_unref);
+  }
+#else
+  (void) untitled;
+#endif
+}
+
 #if GTK_CHECK_VERSION (4, 14, 0)
 /* Newer than the pinned 4.8 API: allowed here, behind the version check. */
 G_GNUC_BEGIN_IGNORE_DEPRECATIONS

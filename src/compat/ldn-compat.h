@@ -99,6 +99,31 @@ void ldn_compat_keep_accessible_labels       (GtkWidget          *root,
 void ldn_compat_preferences_group_set_accessible_label (GtkWidget  *group,
                                                         const char *label);
 
+/* Names the pages of STACK for screen readers, now and as pages are
+ * added: GTK 4.8 names an unnamed GtkStackPage by its class, and Orca
+ * says "GtkStackPage panel" as focus enters it. A titled page is named
+ * by its title; an untitled one by UNTITLED (a short context such as
+ * "Prepare for Your Visit"), or left unnamed if UNTITLED is NULL. Newer
+ * GTK reads no class names: there this does nothing. */
+void ldn_compat_name_stack_pages (GtkStack   *stack,
+                                  const char *untitled);
+
+/* Has a screen reader say TEXT for LABEL when it takes focus (a table
+ * row read as one, from its first cell). GTK 4.8 gives Orca the label's
+ * accessible name; newer Orca reads a focused label's own text, so there
+ * TEXT is also its description, which Orca says next. */
+void ldn_compat_label_set_spoken_text (GtkWidget  *label,
+                                       const char *text);
+
+/* Names a drop-down LABEL ("Severity: …: Mild"). On GTK 4.8 focus goes to
+ * BUTTON, the toggle button inside it; on newer GTK to the drop-down,
+ * which libadwaita 1.6+ labels by the title of the row it sits in, a
+ * relation that wins over the accessible label: there it is dropped and
+ * the drop-down named LABEL. */
+void ldn_compat_drop_down_set_accessible_label (GtkWidget  *drop_down,
+                                                GtkWidget  *button,
+                                                const char *label);
+
 /* Tells a screen reader MESSAGE about a change that did not move focus
  * (a page turned, a file saved). GTK 4.14 and later announce it; on older
  * GTK the widget that has focus in WIDGET's window briefly carries it as

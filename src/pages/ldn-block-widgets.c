@@ -234,7 +234,7 @@ table_block (LdnContentStore *store,
           if (c == 0)
             {
               gtk_label_set_selectable (GTK_LABEL (cell), TRUE);
-              gtk_accessible_update_property (GTK_ACCESSIBLE (cell), GTK_ACCESSIBLE_PROPERTY_LABEL, spoken->str, -1);
+              ldn_compat_label_set_spoken_text (cell, spoken->str);
             }
 
           /* Narrow minimum, so on a phone the columns wrap instead of overflowing;

@@ -1073,6 +1073,7 @@ static void
 ldn_learn_page_init (LdnLearnPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  ldn_compat_name_stack_pages (self->view_stack, NULL);
   self->pending_index = NO_PENDING_INDEX;
   gtk_menu_button_set_create_popup_func (self->pages_button, create_pages_popover, self, NULL);
 

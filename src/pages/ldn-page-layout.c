@@ -8,6 +8,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "compat/ldn-compat.h"
 #include "ldn-page-layout.h"
 
 GtkWidget *
@@ -208,8 +209,7 @@ drop_down_selected_cb (GtkDropDown *drop_down)
   else
     spoken = g_strdup (name);
 
-  if (button != NULL)
-    gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, spoken, -1);
+  ldn_compat_drop_down_set_accessible_label (GTK_WIDGET (drop_down), button, spoken);
 }
 
 void
@@ -228,6 +228,8 @@ ldn_page_name_drop_down (GtkDropDown *drop_down,
     gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
   drop_down_selected_cb (drop_down);
   g_signal_connect (drop_down, "notify::selected", G_CALLBACK (drop_down_selected_cb), NULL);
+  /* Named again once shown: a row it was put in may have labelled it since. */
+  g_signal_connect (drop_down, "map", G_CALLBACK (drop_down_selected_cb), NULL);
 }
 
 void

@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "compat/ldn-compat.h"
 #include "ldn-consent-view.h"
 #include "ldn-page-layout.h"
 #include "ldn-prepare-page.h"
@@ -286,6 +287,8 @@ step_page_new (LdnPreparePage *self,
   gtk_widget_set_margin_top (bar, 6);
   gtk_box_append (GTK_BOX (bar), back);
   gtk_box_append (GTK_BOX (bar), label);
+  /* Named by its image too on GTK 4.8 ("GtkImage Back to the steps"). */
+  ldn_page_fix_button_names (back);
   gtk_box_append (GTK_BOX (box), bar);
   gtk_widget_set_vexpand (view, TRUE);
   gtk_box_append (GTK_BOX (box), view);
@@ -432,6 +435,7 @@ ldn_prepare_page_init (LdnPreparePage *self)
    * on the first run, which opens here). */
   gtk_stack_set_hhomogeneous (self->stack, FALSE);
   gtk_stack_set_vhomogeneous (self->stack, FALSE);
+  ldn_compat_name_stack_pages (self->stack, NULL);
   adw_bin_set_child (ADW_BIN (self), GTK_WIDGET (self->stack));
   g_signal_connect (self, "map", G_CALLBACK (map_cb), NULL);
 }

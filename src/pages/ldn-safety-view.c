@@ -132,6 +132,7 @@ question_card (LdnSafetyView        *self,
 
   question->flag = GTK_STACK (gtk_stack_new ());
   gtk_stack_set_vhomogeneous (question->flag, TRUE);
+  ldn_compat_name_stack_pages (question->flag, NULL);
   gtk_stack_add_named (question->flag, ldn_wrapped_label_new ("", NULL), "not-flagged");
   gtk_stack_add_named (question->flag,
                        ldn_wrapped_label_new (_("This will be a flag on your discussion sheet."), "dim-label"), "flagged");

@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "compat/ldn-compat.h"
 #include "ldn-checklist-view.h"
 #include "ldn-questions-view.h"
 #include "ldn-side-effects-page.h"
@@ -117,4 +118,5 @@ static void
 ldn_side_effects_page_init (LdnSideEffectsPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  ldn_compat_name_stack_pages (self->stack, NULL);
 }
