@@ -25,8 +25,8 @@ struct _LdnDateField
 
 G_DEFINE_FINAL_TYPE (LdnDateField, ldn_date_field, GTK_TYPE_BOX)
 
-static void
-today (GDate *date)
+void
+ldn_date_field_today (GDate *date)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
 
@@ -76,7 +76,7 @@ ldn_date_field_parse (const char  *text,
       return FALSE;
     }
 
-  today (&now);
+  ldn_date_field_today (&now);
   if (!allow_future && g_date_compare (date, &now) > 0)
     {
       *message = g_strdup (_("That date is in the future."));
@@ -154,7 +154,7 @@ popover_show_cb (GtkWidget    *popover,
   GDate date;
 
   if (!ldn_date_field_parse (gtk_editable_get_text (GTK_EDITABLE (self->entry)), TRUE, &date, &message))
-    today (&date);
+    ldn_date_field_today (&date);
   day = g_date_time_new_local (g_date_get_year (&date), g_date_get_month (&date), g_date_get_day (&date), 12, 0, 0);
   self->syncing = TRUE;
   gtk_calendar_select_day (GTK_CALENDAR (self->calendar), day);
@@ -173,7 +173,7 @@ day_selected_cb (GtkCalendar  *calendar,
 
   g_date_clear (&date, 1);
   g_date_set_dmy (&date, g_date_time_get_day_of_month (day), g_date_time_get_month (day), g_date_time_get_year (day));
-  today (&now);
+  ldn_date_field_today (&now);
   /* The calendar offers every day: a future one is refused next to the
    * box, as a typed one is, and the box keeps what it had. */
   if (!self->allow_future && g_date_compare (&date, &now) > 0)

@@ -44,4 +44,7 @@ gboolean     ldn_date_field_parse         (const char   *text,
                                            GDate        *date,
                                            char        **message);
 
+/* Today's local date, the day these fields take as "not in the future". */
+void         ldn_date_field_today         (GDate        *date);
+
 G_END_DECLS

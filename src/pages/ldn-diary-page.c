@@ -152,16 +152,6 @@ struct _LdnDiaryPage
 
 G_DEFINE_FINAL_TYPE (LdnDiaryPage, ldn_diary_page, ADW_TYPE_BIN)
 
-static void
-today (GDate *date)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-
-  g_date_clear (date, 1);
-  g_date_set_dmy (date, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
-                  g_date_time_get_year (now));
-}
-
 static char *
 readable_date (const GDate *date)
 {
@@ -743,7 +733,7 @@ reset_checkin (LdnDiaryPage *self)
 {
   GDate now;
 
-  today (&now);
+  ldn_date_field_today (&now);
   self->editing = FALSE;
   ldn_date_field_set_date (LDN_DATE_FIELD (self->checkin_field), &now);
   for (guint i = 0; i < self->ratings->len; i++)
@@ -1027,7 +1017,7 @@ fill_summary (LdnDiaryPage *self)
   /* Filled before it joins the window, as ldn_page_make_readable() needs. */
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
 
-  today (&now);
+  ldn_date_field_today (&now);
   summary = ldn_diary_summary_new (self->diary, &now);
   for (guint i = 0; i < summary->items->len; i++)
     {
