@@ -375,6 +375,61 @@ test_tab_stays_in_visible_section (void)
   ldn_test_close_window (GTK_WINDOW (window));
 }
 
+static gboolean
+timeline_laid_out (gpointer data)
+{
+  return gtk_widget_get_height (GTK_WIDGET (ldn_window_get_timeline_page (data))) > 0;
+}
+
+/* Tab and Shift+Tab through the Timeline, past its folded expanders
+ * ("More Settings", "Show as Table"): each expander is one stop, read by
+ * its title, and focus never walks into a folded child. It did on GTK 4.8
+ * (a critical, which the test setup makes fatal, and focus lost) once an
+ * expander's title was not a stop of its own, which it was (read twice). */
+static void
+test_tab_past_folded_expanders (void)
+{
+  LdnWindow *window = open_window ();
+  GtkWidget *page = GTK_WIDGET (ldn_window_get_timeline_page (window));
+  const GtkDirectionType directions[] = { GTK_DIR_TAB_FORWARD, GTK_DIR_TAB_BACKWARD };
+  guint expanders = 0;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.section", "s", "timeline"));
+  ldn_test_iterate_until (timeline_laid_out, window);
+  for (guint d = 0; d < G_N_ELEMENTS (directions); d++)
+    {
+      gtk_root_set_focus (GTK_ROOT (window), NULL);
+      for (guint i = 0; i < 150; i++)
+        {
+          GtkWidget *focus, *expander;
+
+          if (!gtk_widget_child_focus (GTK_WIDGET (window), directions[d]))
+            break;
+          focus = gtk_root_get_focus (GTK_ROOT (window));
+          g_assert_nonnull (focus);
+          g_assert_true (gtk_widget_get_root (focus) == GTK_ROOT (window));
+          if (!gtk_widget_is_ancestor (focus, page))
+            continue;
+          if (GTK_IS_EXPANDER (focus))
+            expanders++;
+          expander = gtk_widget_get_ancestor (gtk_widget_get_parent (focus), GTK_TYPE_EXPANDER);
+          if (expander != NULL)
+            {
+              GtkWidget *title = gtk_expander_get_label_widget (GTK_EXPANDER (expander));
+
+              if (focus == title || gtk_widget_is_ancestor (focus, title))
+                g_error ("the title of the expander “%s” took focus apart from the expander",
+                         gtk_expander_get_label (GTK_EXPANDER (expander)));
+              g_assert_true (gtk_expander_get_expanded (GTK_EXPANDER (expander)));
+            }
+        }
+    }
+  /* Both expanders, both ways. */
+  g_assert_cmpuint (expanders, >=, 4);
+
+  ldn_test_close_window (GTK_WINDOW (window));
+}
+
 static GtkToggleButton *
 toggle_labelled (GtkWidget  *root,
                  const char *label)
@@ -520,6 +575,7 @@ main (int   argc,
   g_test_add_func ("/accessibility/teach-back-answers-named", test_teach_back_answers_named);
   g_test_add_func ("/accessibility/names-said-once", test_names_said_once);
   g_test_add_func ("/accessibility/tab-stays-in-visible-section", test_tab_stays_in_visible_section);
+  g_test_add_func ("/accessibility/tab-past-folded-expanders", test_tab_past_folded_expanders);
 
   result = g_test_run ();
   g_object_unref (app);

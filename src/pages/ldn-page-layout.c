@@ -77,6 +77,16 @@ is_part_of_control (GtkWidget *widget,
     {
       if (GTK_IS_BUTTON (w) || GTK_IS_CHECK_BUTTON (w) || GTK_IS_MENU_BUTTON (w))
         return TRUE;
+      /* An expander's title is its name; made a stop of its own it was
+       * read twice ("More settings collapsed", then "More Settings"), and
+       * GTK 4.8 raised a critical when Shift+Tab came back into it. */
+      if (GTK_IS_EXPANDER (w))
+        {
+          GtkWidget *title = gtk_expander_get_label_widget (GTK_EXPANDER (w));
+
+          if (title != NULL && (widget == title || gtk_widget_is_ancestor (widget, title)))
+            return TRUE;
+        }
       /* A row that takes focus is read with its title already. */
       if (GTK_IS_LIST_BOX_ROW (w) &&
           (gtk_list_box_row_get_activatable (GTK_LIST_BOX_ROW (w)) || gtk_widget_get_focusable (w)))
@@ -124,10 +134,38 @@ make_label_readable (GtkLabel *label)
     }
 }
 
+/* GtkExpander keeps its child, out of the widget tree, while folded, yet
+ * offers it focus: Tab or Shift+Tab through a folded expander walked into
+ * a child with no window (GTK 4.8: "gtk_window_get_focus: assertion
+ * 'GTK_IS_WINDOW (window)' failed", and focus went nowhere). A folded
+ * child takes no focus. */
+static void
+folded_child_focus_cb (GtkExpander *expander)
+{
+  GtkWidget *child = gtk_expander_get_child (expander);
+
+  if (child != NULL)
+    gtk_widget_set_can_focus (child, gtk_expander_get_expanded (expander));
+}
+
+static void
+guard_expander (GtkExpander *expander)
+{
+  if (g_object_get_data (G_OBJECT (expander), "ldn-expander-guarded") != NULL)
+    return;
+  g_object_set_data (G_OBJECT (expander), "ldn-expander-guarded", GINT_TO_POINTER (TRUE));
+  g_signal_connect (expander, "notify::expanded", G_CALLBACK (folded_child_focus_cb), NULL);
+  g_signal_connect (expander, "notify::child", G_CALLBACK (folded_child_focus_cb), NULL);
+  folded_child_focus_cb (expander);
+}
+
 static void
 make_readable (GtkWidget *widget,
                GtkWidget *root)
 {
+  if (GTK_IS_EXPANDER (widget))
+    guard_expander (GTK_EXPANDER (widget));
+
   if (g_object_get_data (G_OBJECT (widget), "ldn-skip-reading") != NULL)
     return;
 
