@@ -1432,6 +1432,14 @@ ldn_timeline_page_init (LdnTimelinePage *self)
   ldn_page_make_readable (GTK_WIDGET (self));
   ldn_page_fix_button_names (GTK_WIDGET (self));
   ldn_page_name_drop_down (self->speed_dropdown, _("Animation speed"));
+  /* An example dose's tooltip ("1.5 mg", for the "1.5" on the button)
+   * is its name: as its description too, Orca read the name twice. */
+  {
+    GtkToggleButton *presets[] = { self->dose_1_5_button, self->dose_3_button, self->dose_4_5_button };
+
+    for (guint i = 0; i < G_N_ELEMENTS (presets); i++)
+      gtk_accessible_reset_property (GTK_ACCESSIBLE (presets[i]), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+  }
   g_signal_connect_object (self->chart, "map", G_CALLBACK (chart_mapped_cb), self,
                            G_CONNECT_SWAPPED | G_CONNECT_AFTER);
   g_signal_connect_object (self->dose_spin, "input", G_CALLBACK (dose_input_cb), self, 0);

@@ -13,7 +13,8 @@ meson keeps it in the test log.
 A step that a stack (GTK 4.8 with Orca 43, GTK 4.18 with Orca 48, GTK 4.24
 with Orca 51) cannot do is marked TODO there (an expected failure) with the
 precise reason, never faked. Anything said that holds a GTK or libadwaita
-class name fails the last check.
+class name fails a check of its own, and so does a control whose name is
+said twice.
 
 Usage: test-orca.py LDN-GUIDE-BINARY
 """
@@ -87,7 +88,7 @@ def said_since_last():
 # focus changes but sends messages (what an app announces) to braille only.
 # The log is line-buffered: "orca --debug-file" writes through a buffer,
 # so what Orca said would show up seconds late, in 8 KiB lumps.
-ORCA_LAUNCHER = """
+ORCA_LAUNCHER = r"""
 import importlib, re, runpy, sys
 log, orca, major = sys.argv[1], sys.argv[2], int(sys.argv[3])
 if major >= 48:
@@ -270,6 +271,14 @@ def timeline(s):
     s.until(r"[Ee]very night.*(occupancy|block)|(occupancy|block).*every night", limit=30)
 
 
+@step("hear the dose field's name and value, once")
+def dose_field(s):
+    # Still on the Timeline: back from the example doses to the dose field.
+    heard = s.until(r"spin button", key="shift+Tab", limit=30)
+    if heard.count("Dose (mg)") != 1 or not re.search(r"Dose \(mg\)( spin button)?[ .:]*3([.,]0)?\b", heard):
+        raise AssertionError(f"the dose field was read as “{heard}”")
+
+
 @step("tick a side effect and set how bad")
 def side_effect(s):
     section(s, 3)
@@ -352,8 +361,27 @@ def save_pdf(s):
 
 
 CLASS_NAME = re.compile(r"\b(Gtk|Adw)[A-Z][A-Za-z]+")
+# What Orca says for a control ends with its role; a name said twice in it
+# ("Add Question Add question Add Question") is a doubled name.
+CONTROL = re.compile(r"(push button|toggle button|radio button|check box|spin button|combo box|slider|entry|menu item)\.?$")
 
-STEPS = [read_guide, table_row, teach_back, timeline, side_effect, opioid, add_question, sheet_page, save_pdf]
+
+def doubled_name(utterance):
+    """The words said twice in what Orca says for one control, or None."""
+    if len(utterance) > 160 or not CONTROL.search(utterance):
+        return None
+    words = re.findall(r"[\w()]+", utterance.lower())
+    for size in range(len(words) // 2, 1, -1):
+        seen = set()
+        for i in range(len(words) - size + 1):
+            chunk = tuple(words[i:i + size])
+            if chunk in seen and len(" ".join(chunk)) >= 6:
+                return " ".join(chunk)
+            seen.add(chunk)
+    return None
+
+
+STEPS = [read_guide, table_row, teach_back, timeline, dose_field, side_effect, opioid, add_question, sheet_page, save_pdf]
 
 
 def wait_for(condition, what, timeout):
@@ -411,6 +439,15 @@ def main():
         leaks = [f"{name}: “{u}”" for name, heard in transcript for u in heard if CLASS_NAME.search(u)]
         results.append(("no GTK or libadwaita class name was said",
                         "said: " + "; ".join(leaks[:6]) if leaks else None, None))
+        doubled = [f"{name}: “{u}” says “{doubled_name(u)}” twice" for name, heard in transcript for u in heard
+                   if doubled_name(u)]
+        # Orca 43 says a name, the role and state, then the description:
+        # a description that only repeats the name is the name said twice.
+        doubled += [f"{name}: “{a}”, “{b}”, “{c}”" for name, heard in transcript
+                    for a, b, c in zip(heard, heard[1:], heard[2:])
+                    if CONTROL.search(b) and a.strip(" .") == c.strip(" .") and a.strip(" .") not in ECHOES]
+        results.append(("no control's name was said twice",
+                        "; ".join(doubled[:6]) if doubled else None, None))
     except AssertionError as error:
         results.append(("start Orca with the app", str(error), None))
     finally:
