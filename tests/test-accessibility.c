@@ -14,6 +14,7 @@
 
 #include "app/ldn-application.h"
 #include "app/ldn-window.h"
+#include "compat/ldn-reading-stop.h"
 #include "pages/ldn-learn-page.h"
 #include "pages/ldn-situation-view.h"
 #include "pages/ldn-side-effects-page.h"
@@ -430,6 +431,67 @@ test_tab_past_folded_expanders (void)
   ldn_test_close_window (GTK_WINDOW (window));
 }
 
+static void
+collect_focusable (GtkWidget *widget,
+                   GPtrArray *stops)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (gtk_widget_get_focusable (child))
+        g_ptr_array_add (stops, child);
+      collect_focusable (child, stops);
+    }
+}
+
+/* A table is read a row at a time, each value with its column's heading,
+ * from one stop per row. Orca 48 and later read a focused label by its own
+ * text, so on GTK 4.10+ that stop is an empty table cell over the first
+ * cell (an LdnReadingStop, with no children whose text Orca would read
+ * instead); on GTK 4.8 it is the first cell's label. */
+static void
+test_table_row_is_one_stop (void)
+{
+  LdnWindow *window = open_window ();
+  LdnLearnPage *learn = ldn_window_get_learn_page (window);
+  g_autoptr(GPtrArray) grids = g_ptr_array_new ();
+  g_autoptr(GPtrArray) stops = g_ptr_array_new ();
+  GtkWidget *table = NULL;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.section", "s", "learn"));
+  g_assert_true (ldn_learn_page_show_page (learn, "side-by-side", 0));
+  ldn_test_collect (GTK_WIDGET (learn), GTK_TYPE_GRID, grids);
+  for (guint i = 0; i < grids->len; i++)
+    if (gtk_widget_has_css_class (g_ptr_array_index (grids, i), "ldn-table") &&
+        gtk_widget_get_mapped (g_ptr_array_index (grids, i)))
+      table = g_ptr_array_index (grids, i);
+  g_assert_nonnull (table);
+
+  collect_focusable (table, stops);
+  /* The heading row and one stop per row, in the first column. */
+  g_assert_cmpuint (stops->len, >=, 3);
+  for (guint i = 0; i < stops->len; i++)
+    {
+      int column, row;
+
+      gtk_grid_query_child (GTK_GRID (table), g_ptr_array_index (stops, i), &column, &row, NULL, NULL);
+      g_assert_cmpint (column, ==, 0);
+      g_assert_cmpint (row, ==, (int) i);
+    }
+  gtk_test_accessible_assert_property (g_ptr_array_index (stops, 1), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       "Daily dose; Low dose (LDN): About 1 to 5 mg; Standard dose: 50 mg");
+#if GTK_CHECK_VERSION (4, 10, 0)
+  g_assert_true (LDN_IS_READING_STOP (g_ptr_array_index (stops, 1)));
+  g_assert_null (gtk_widget_get_first_child (g_ptr_array_index (stops, 1)));
+  g_assert_true (gtk_test_accessible_has_role (g_ptr_array_index (stops, 1), GTK_ACCESSIBLE_ROLE_CELL));
+#else
+  g_assert_true (GTK_IS_LABEL (g_ptr_array_index (stops, 1)));
+  g_assert_cmpstr (gtk_label_get_text (g_ptr_array_index (stops, 1)), ==, "Daily dose");
+#endif
+
+  ldn_test_close_window (GTK_WINDOW (window));
+}
+
 static GtkToggleButton *
 toggle_labelled (GtkWidget  *root,
                  const char *label)
@@ -576,6 +638,7 @@ main (int   argc,
   g_test_add_func ("/accessibility/names-said-once", test_names_said_once);
   g_test_add_func ("/accessibility/tab-stays-in-visible-section", test_tab_stays_in_visible_section);
   g_test_add_func ("/accessibility/tab-past-folded-expanders", test_tab_past_folded_expanders);
+  g_test_add_func ("/accessibility/table-row-is-one-stop", test_table_row_is_one_stop);
 
   result = g_test_run ();
   g_object_unref (app);

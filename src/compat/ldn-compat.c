@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "ldn-compat.h"
+#include "ldn-reading-stop.h"
 
 static const char *developers[] = {
   "The LDN Guide developers",
@@ -548,15 +549,38 @@ ldn_compat_keep_accessible_labels (GtkWidget          *root,
 }
 
 void
-ldn_compat_label_set_spoken_text (GtkWidget  *label,
+ldn_compat_label_quiet_menu (GtkWidget *label)
+{
+  g_return_if_fail (GTK_IS_LABEL (label));
+
+#if GTK_CHECK_VERSION (4, 10, 0)
+  gtk_accessible_update_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_HAS_POPUP, FALSE, -1);
+#endif
+}
+
+void
+ldn_compat_attach_table_row_head (GtkGrid    *grid,
+                                  GtkWidget  *label,
+                                  int         row,
                                   const char *text)
 {
+  g_return_if_fail (GTK_IS_GRID (grid));
   g_return_if_fail (GTK_IS_LABEL (label));
   g_return_if_fail (text != NULL);
 
-  gtk_accessible_update_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
+  gtk_grid_attach (grid, label, 0, row, 1, 1);
 #if GTK_CHECK_VERSION (4, 10, 0)
-  gtk_accessible_update_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text, -1);
+  {
+    GtkWidget *stop = ldn_reading_stop_new (GTK_ACCESSIBLE_ROLE_CELL, text);
+
+    gtk_widget_add_css_class (stop, "ldn-readable");
+    /* Clicks go through to the label. */
+    gtk_widget_set_can_target (stop, FALSE);
+    gtk_grid_attach (grid, stop, 0, row, 1, 1);
+  }
+#else
+  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
 #endif
 }
 

@@ -108,12 +108,24 @@ void ldn_compat_preferences_group_set_accessible_label (GtkWidget  *group,
 void ldn_compat_name_stack_pages (GtkStack   *stack,
                                   const char *untitled);
 
-/* Has a screen reader say TEXT for LABEL when it takes focus (a table
- * row read as one, from its first cell). GTK 4.8 gives Orca the label's
- * accessible name; newer Orca reads a focused label's own text, so there
- * TEXT is also its description, which Orca says next. */
-void ldn_compat_label_set_spoken_text (GtkWidget  *label,
-                                       const char *text);
+/* A selectable LABEL in the reading mode is not announced as opening a
+ * popup. GTK 4.10+ marks a selectable label as having one (its Copy
+ * menu), and Orca 48 said "opens popup" after every paragraph. The menu
+ * itself stays (Menu key, Shift+F10). */
+void ldn_compat_label_quiet_menu (GtkWidget *label);
+
+/* Attaches LABEL, the first cell of a table row, to GRID at column 0 of
+ * ROW, as the row's one stop for the keyboard and a screen reader, which
+ * says TEXT (the whole row) when it takes focus. GTK 4.8 gives Orca a
+ * focused label's accessible name, so there LABEL itself takes focus,
+ * named TEXT. Orca 48 and later (GTK 4.10+) read a focused label's own
+ * text and a focused container by its children's: there an empty
+ * LdnReadingStop, a table cell named TEXT, lies over LABEL and takes
+ * the focus. */
+void ldn_compat_attach_table_row_head (GtkGrid    *grid,
+                                      GtkWidget  *label,
+                                      int         row,
+                                      const char *text);
 
 /* Names a drop-down LABEL ("Severity: …: Mild"). On GTK 4.8 focus goes to
  * BUTTON, the toggle button inside it; on newer GTK to the drop-down,

@@ -231,19 +231,16 @@ table_block (LdnContentStore *store,
           GtkWidget *cell = ldn_wrapped_label_new (row[c], r == 0 || c == 0 ? "heading" : NULL);
 
           ldn_page_skip_reading (cell);
-          if (c == 0)
-            {
-              gtk_label_set_selectable (GTK_LABEL (cell), TRUE);
-              ldn_compat_label_set_spoken_text (cell, spoken->str);
-            }
-
           /* Narrow minimum, so on a phone the columns wrap instead of overflowing;
            * that needs breaks inside words too, so this is not a prose label. */
           gtk_label_set_max_width_chars (GTK_LABEL (cell), 28);
           gtk_label_set_width_chars (GTK_LABEL (cell), 6);
           gtk_widget_set_hexpand (cell, TRUE);
           gtk_widget_set_valign (cell, GTK_ALIGN_START);
-          gtk_grid_attach (GTK_GRID (grid), cell, c, r, 1, 1);
+          if (c == 0)
+            ldn_compat_attach_table_row_head (GTK_GRID (grid), cell, r, spoken->str);
+          else
+            gtk_grid_attach (GTK_GRID (grid), cell, c, r, 1, 1);
         }
     }
 

@@ -126,6 +126,7 @@ make_label_readable (GtkLabel *label)
     gtk_label_set_selectable (label, TRUE);
   gtk_widget_set_focusable (widget, TRUE);
   gtk_widget_add_css_class (widget, "ldn-readable");
+  ldn_compat_label_quiet_menu (widget);
 
   if (level > 0 && gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (label)) == GTK_ACCESSIBLE_ROLE_LABEL)
     {
