@@ -289,10 +289,11 @@ first_title_mapped (gpointer data)
   return FALSE;
 }
 
+/* GTK 4.10+ lays a window out a frame after mapping it (see below). */
 static gboolean
-section_laid_out (gpointer data)
+widget_laid_out (gpointer widget)
 {
-  return gtk_widget_get_height (GTK_WIDGET (ldn_window_get_learn_page (data))) > 0;
+  return gtk_widget_get_height (widget) > 0;
 }
 
 static void
@@ -313,7 +314,7 @@ test_guide_text_in_focus_chain (void)
    * was skipped on GTK 4.10+). A person presses Tab on a window that is
    * drawn: so does this walk. */
   ldn_test_iterate_until (first_title_mapped, window);
-  ldn_test_iterate_until (section_laid_out, window);
+  ldn_test_iterate_until (widget_laid_out, ldn_window_get_learn_page (window));
   stops = tab_through (GTK_WIDGET (window), 200);
   for (guint i = 0; i < stops->len; i++)
     {
@@ -376,12 +377,6 @@ test_tab_stays_in_visible_section (void)
   ldn_test_close_window (GTK_WINDOW (window));
 }
 
-static gboolean
-timeline_laid_out (gpointer data)
-{
-  return gtk_widget_get_height (GTK_WIDGET (ldn_window_get_timeline_page (data))) > 0;
-}
-
 /* Tab and Shift+Tab through the Timeline, past its folded expanders
  * ("More Settings", "Show as Table"): each expander is one stop, read by
  * its title, and focus never walks into a folded child. It did on GTK 4.8
@@ -396,7 +391,7 @@ test_tab_past_folded_expanders (void)
   guint expanders = 0;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.section", "s", "timeline"));
-  ldn_test_iterate_until (timeline_laid_out, window);
+  ldn_test_iterate_until (widget_laid_out, page);
   for (guint d = 0; d < G_N_ELEMENTS (directions); d++)
     {
       gtk_root_set_focus (GTK_ROOT (window), NULL);
